@@ -1,0 +1,45 @@
+import type { LiveCall } from '../lib/calls/types';
+import { callElapsedMs, formatDuration } from '../lib/time/format-duration';
+import { usePanelState } from './panel-state-context';
+
+/** The call the panel follows: number, state and a timer derived from the stored timestamps. */
+export function CallCard({ call }: { call: LiveCall }) {
+  const { t, clock } = usePanelState();
+  const tr = t.value;
+  const phaseLabel = tr(`call.phase.${call.phase}`);
+  const ending =
+    call.phase === 'ended' && call.endReason
+      ? call.endReason === 'hangup' && call.endedBy
+        ? tr(`call.endedBy.${call.endedBy}`)
+        : tr(`call.endReason.${call.endReason}`)
+      : undefined;
+  const elapsed = formatDuration(callElapsedMs(call, clock.value));
+
+  return (
+    <section class="call-card" aria-labelledby="call-card-title" data-phase={call.phase}>
+      <h2 id="call-card-title" class="visually-hidden">
+        {tr('call.card')}
+      </h2>
+      <dl class="call-card__facts">
+        <dt>{tr('call.number')}</dt>
+        <dd class="call-card__number" data-testid="call-number">
+          {call.remoteNumber || tr('call.unknownNumber')}
+        </dd>
+        <dt>{tr('call.state')}</dt>
+        <dd>
+          <span class={`call-card__phase call-card__phase--${call.phase}`} role="status" data-testid="call-phase">
+            {phaseLabel}
+          </span>{' '}
+          <span class="call-card__direction">{tr(`call.direction.${call.direction}`)}</span>
+          {ending && <span class="call-card__ending"> · {ending}</span>}
+        </dd>
+        <dt>{tr('call.duration')}</dt>
+        <dd>
+          <span role="timer" aria-live="off" data-testid="call-timer">
+            {elapsed}
+          </span>
+        </dd>
+      </dl>
+    </section>
+  );
+}

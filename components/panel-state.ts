@@ -1,0 +1,91 @@
+import { computed, signal } from '@preact/signals';
+import { focusCall } from '../lib/calls/tab-calls';
+import type { CallRecord, TabCallState } from '../lib/calls/types';
+import { createTranslator, pickUiLanguage, type UiLanguage } from '../lib/i18n/ui-messages';
+import type { PanelClient } from '../lib/extension/panel-client';
+
+/** Options for {@link createPanelState}. */
+export interface PanelStateOptions {
+  client: PanelClient;
+  now?: () => number;
+  browserLanguages?: readonly string[];
+}
+
+/** How many past calls the panel lists. */
+export const RECENT_CALLS_SHOWN = 5;
+
+/**
+ * The side panel's state: which tab it follows, that tab's calls, recent records, the clock the timers read and
+ * the UI language. Components receive it through {@link PanelStateContext}; nothing here is global.
+ */
+export function createPanelState({ client, now = Date.now, browserLanguages = navigator.languages }: PanelStateOptions) {
+  const tabId = signal<number | undefined>(undefined);
+  const tabState = signal<TabCallState | undefined>(undefined);
+  const recentCalls = signal<CallRecord[]>([]);
+  const error = signal<string | undefined>(undefined);
+  const clock = signal(now());
+  const language = signal<UiLanguage>(pickUiLanguage(browserLanguages));
+  const focus = computed(() => (tabState.value ? focusCall(tabState.value) : undefined));
+  const t = computed(() => createTranslator(language.value));
+  const cleanups: (() => void)[] = [];
+
+  async function follow(nextTabId: number | undefined) {
+    tabId.value = nextTabId;
+    tabState.value = undefined;
+    if (nextTabId === undefined) return;
+    try {
+      const state = await client.getTabState(nextTabId);
+      if (tabId.value === nextTabId) tabState.value = state;
+      error.value = undefined;
+    } catch (failure) {
+      error.value = failure instanceof Error ? failure.message : String(failure);
+    }
+  }
+
+  async function refreshRecentCalls() {
+    try {
+      recentCalls.value = await client.listRecentCalls(RECENT_CALLS_SHOWN);
+    } catch (failure) {
+      error.value = failure instanceof Error ? failure.message : String(failure);
+    }
+  }
+
+  return {
+    tabId,
+    tabState,
+    recentCalls,
+    error,
+    clock,
+    language,
+    focus,
+    t,
+    /** Starts following: resolves the tab, subscribes to changes, ticks the clock. Safe to call once. */
+    async start(): Promise<void> {
+      cleanups.push(
+        client.onTabStateChanged((state) => {
+          if (state.tabId !== tabId.value) return;
+          const before = focus.value;
+          tabState.value = state;
+          if (focus.value?.phase === 'ended' && before?.phase !== 'ended') void refreshRecentCalls();
+        }),
+      );
+      cleanups.push(client.onActiveTabChanged((next) => void follow(next)));
+      // The timer is derived from stored timestamps; the clock only decides when to redraw.
+      const ticker = setInterval(() => (clock.value = now()), 1000);
+      cleanups.push(() => clearInterval(ticker));
+      const [setting, resolvedTab] = await Promise.all([
+        client.loadLanguageSetting().catch(() => 'auto' as const),
+        client.resolveTabId(),
+      ]);
+      language.value = pickUiLanguage(browserLanguages, setting);
+      await Promise.all([follow(resolvedTab), refreshRecentCalls()]);
+    },
+    /** Stops every subscription. */
+    dispose(): void {
+      for (const cleanup of cleanups.splice(0)) cleanup();
+    },
+  };
+}
+
+/** The panel state's type. */
+export type PanelState = ReturnType<typeof createPanelState>;

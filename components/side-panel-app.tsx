@@ -1,0 +1,57 @@
+import { useEffect } from 'preact/hooks';
+import { CallCard } from './call-card';
+import type { PanelState } from './panel-state';
+import { PanelStateContext, usePanelState } from './panel-state-context';
+import { RecentCalls } from './recent-calls';
+
+/** The side panel: the followed tab's call, then recent calls. */
+export function SidePanelApp({ state }: { state: PanelState }) {
+  useEffect(() => {
+    void state.start();
+    return () => state.dispose();
+  }, [state]);
+
+  return (
+    <PanelStateContext.Provider value={state}>
+      <PanelBody />
+    </PanelStateContext.Provider>
+  );
+}
+
+function PanelBody() {
+  return (
+    <main class="panel" lang={usePanelLanguage()}>
+      <PanelHeader />
+      <PanelError />
+      <CurrentCall />
+      <RecentCalls />
+    </main>
+  );
+}
+
+function usePanelLanguage(): string {
+  return usePanelState().language.value;
+}
+
+function PanelHeader() {
+  const { t } = usePanelState();
+  return <h1 class="panel__title">{t.value('panel.title')}</h1>;
+}
+
+function PanelError() {
+  const { error, t } = usePanelState();
+  if (!error.value) return null;
+  return (
+    <p role="alert" class="panel__error">
+      {t.value('error.background', { message: error.value })}
+    </p>
+  );
+}
+
+function CurrentCall() {
+  const { focus, tabId, t } = usePanelState();
+  if (tabId.value === undefined) return <p class="muted">{t.value('panel.noTab')}</p>;
+  const call = focus.value;
+  if (!call) return <p class="muted" data-testid="no-call">{t.value('panel.noCall')}</p>;
+  return <CallCard call={call} />;
+}

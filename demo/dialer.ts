@@ -1,0 +1,67 @@
+import { dialableNumber, readDemoConfig } from './demo-config';
+import { createSipPhone, type PhoneCallState } from './sip-phone';
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const numberInput = byId<HTMLInputElement>('number');
+const callButton = byId<HTMLButtonElement>('call');
+const answerButton = byId<HTMLButtonElement>('answer');
+const declineButton = byId<HTMLButtonElement>('decline');
+const holdButton = byId<HTMLButtonElement>('hold');
+const hangupButton = byId<HTMLButtonElement>('hangup');
+const callStateText = byId('call-state');
+const remoteText = byId('remote');
+const timerText = byId('timer');
+let timer: ReturnType<typeof setInterval> | undefined;
+
+const config = readDemoConfig(location.search, { user: 'agent', displayName: 'Demo Agent' });
+const phone = createSipPhone(
+  config,
+  {
+    onRegistration: (text) => (byId('registration').textContent = text),
+    onCallState: (state, detail) => render(state, detail.remote, detail.connectedAt, detail.cause),
+  },
+  byId<HTMLAudioElement>('remote-audio'),
+);
+
+function render(state: PhoneCallState, remote: string, connectedAt?: number, cause?: string) {
+  callStateText.textContent = cause ? `${state} (${cause})` : state;
+  document.body.dataset.callState = state;
+  remoteText.textContent = remote ? `· ${remote}` : '';
+  const live = state !== 'idle' && state !== 'ended';
+  callButton.disabled = live;
+  answerButton.hidden = declineButton.hidden = state !== 'incoming';
+  holdButton.disabled = state !== 'connected' && state !== 'held';
+  holdButton.textContent = state === 'held' ? 'Resume' : 'Hold';
+  holdButton.setAttribute('aria-pressed', String(state === 'held'));
+  hangupButton.disabled = !live;
+  clearInterval(timer);
+  timerText.textContent = '';
+  if (connectedAt && live) {
+    const tick = () => {
+      const seconds = Math.floor((Date.now() - connectedAt) / 1000);
+      timerText.textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+    };
+    tick();
+    timer = setInterval(tick, 1000);
+  }
+}
+
+for (const key of document.querySelectorAll<HTMLButtonElement>('[data-key]')) {
+  key.addEventListener('click', () => {
+    numberInput.value += key.dataset.key ?? '';
+    numberInput.focus();
+  });
+}
+callButton.addEventListener('click', () => {
+  const number = dialableNumber(numberInput.value);
+  if (number) phone.call(number);
+  else numberInput.focus();
+});
+numberInput.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !phone.busy) callButton.click();
+});
+answerButton.addEventListener('click', () => phone.answer());
+declineButton.addEventListener('click', () => phone.decline());
+holdButton.addEventListener('click', () => phone.toggleHold());
+hangupButton.addEventListener('click', () => phone.hangup());
+render('idle', '');

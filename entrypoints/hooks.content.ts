@@ -1,0 +1,23 @@
+import { encodePageFrame, PAGE_FRAME_EVENT } from '../lib/bridge/page-channel';
+import { DECLARED_DIALER_MATCHES } from '../lib/extension/dialer-origins';
+import { installWebSocketHook } from '../lib/hooks/websocket-hook';
+
+/**
+ * MAIN-world hooks: run before any page script so the dialer's sockets are created through the wrapper.
+ * No extension APIs exist here; frames go to the ISOLATED bridge as strings.
+ */
+export default defineContentScript({
+  matches: DECLARED_DIALER_MATCHES,
+  world: 'MAIN',
+  runAt: 'document_start',
+  allFrames: true,
+  matchAboutBlank: true,
+  main() {
+    // Captured now, before page scripts could replace them.
+    const dispatch = window.dispatchEvent.bind(window);
+    const PageEvent = CustomEvent;
+    installWebSocketHook(window, (frame) => {
+      dispatch(new PageEvent(PAGE_FRAME_EVENT, { detail: encodePageFrame(frame) }));
+    });
+  },
+});

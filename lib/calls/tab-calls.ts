@@ -1,0 +1,148 @@
+import type { CallRecord, CallSignal, LiveCall, TabCallState } from './types';
+
+/** Ended calls a tab keeps for wrap-up; older ones live on only in IndexedDB. */
+export const ENDED_CALLS_KEPT = 5;
+/** A page's clock may be off or forged; signal times outside this window around receipt are clamped. */
+export const SIGNAL_CLOCK_TOLERANCE_MS = 60_000;
+
+/** An empty state for a tab. */
+export function emptyTabCallState(tabId: number): TabCallState {
+  return { tabId, calls: {} };
+}
+
+/** Where a signal came from, as the background (not the page) establishes it. */
+export interface SignalOrigin {
+  tabId: number;
+  frameId: number;
+  /** Origin of the sending frame, from the browser's sender record. */
+  origin: string;
+  /** Background receipt time, epoch ms. */
+  receivedAt: number;
+}
+
+/** What folding a signal in did. */
+export interface SignalResult {
+  state: TabCallState;
+  /** The call the signal changed, or `undefined` when the signal changed nothing. */
+  changed?: LiveCall;
+}
+
+/**
+ * Folds one detector signal into a tab's calls. Pure: `newId` supplies ids for calls seen for the first time.
+ * A call may be first seen at any phase (the panel may have opened mid-call); `ended` is final and later
+ * signals for that call are ignored.
+ */
+export function applyCallSignal(
+  state: TabCallState,
+  signal: CallSignal,
+  origin: SignalOrigin,
+  newId: () => string,
+): SignalResult {
+  const at = clamp(signal.at, origin.receivedAt - SIGNAL_CLOCK_TOLERANCE_MS, origin.receivedAt + 5_000);
+  const existing = Object.values(state.calls).find(
+    (call) => call.frameId === origin.frameId && call.callKey === signal.callKey,
+  );
+  if (existing?.phase === 'ended') return { state };
+  if (existing && existing.phase === signal.phase) return { state };
+
+  const base: LiveCall = existing ?? {
+    id: newId(),
+    tabId: origin.tabId,
+    frameId: origin.frameId,
+    origin: origin.origin,
+    callKey: signal.callKey,
+    source: signal.source,
+    direction: signal.direction,
+    remoteNumber: signal.remote,
+    phase: signal.phase,
+    startedAt: at,
+    updatedAt: at,
+  };
+  const next: LiveCall = { ...base, phase: signal.phase, updatedAt: at };
+  if (!next.remoteNumber && signal.remote) next.remoteNumber = signal.remote;
+  if ((signal.phase === 'connected' || signal.phase === 'held') && next.connectedAt === undefined) {
+    next.connectedAt = at;
+  }
+  if (signal.phase === 'ended') {
+    next.endedAt = at;
+    next.endedBy = signal.endedBy ?? 'unknown';
+    next.endReason = signal.endReason ?? (next.connectedAt === undefined ? 'failed' : 'hangup');
+  }
+
+  const calls = pruneEnded({ ...state.calls, [next.id]: next });
+  return { state: { tabId: state.tabId, calls }, changed: next };
+}
+
+/**
+ * Ends every live call of a tab whose page went away (tab closed, page reloaded mid-call): nobody can say who
+ * hung up, and a call that never connected counts as failed.
+ */
+export function endAllCalls(state: TabCallState, at: number): { state: TabCallState; ended: LiveCall[] } {
+  const ended: LiveCall[] = [];
+  const calls = { ...state.calls };
+  for (const call of Object.values(calls)) {
+    if (call.phase === 'ended') continue;
+    const done: LiveCall = {
+      ...call,
+      phase: 'ended',
+      endedAt: at,
+      endedBy: 'unknown',
+      endReason: call.connectedAt === undefined ? 'failed' : 'hangup',
+      updatedAt: at,
+    };
+    calls[call.id] = done;
+    ended.push(done);
+  }
+  return { state: { tabId: state.tabId, calls: pruneEnded(calls) }, ended };
+}
+
+/** Calls of a tab that have not ended, oldest first. */
+export function activeCalls(state: TabCallState): LiveCall[] {
+  return Object.values(state.calls)
+    .filter((call) => call.phase !== 'ended')
+    .sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/**
+ * The call the panel should show: the most recent call that is live (connected or held first, then ringing or
+ * dialing), else the most recently ended one for wrap-up.
+ */
+export function focusCall(state: TabCallState): LiveCall | undefined {
+  const calls = Object.values(state.calls);
+  const rank = (call: LiveCall) =>
+    call.phase === 'connected' || call.phase === 'held' ? 3 : call.phase === 'ended' ? 1 : 2;
+  return calls.sort((a, b) => rank(b) - rank(a) || b.updatedAt - a.updatedAt)[0];
+}
+
+/** The stored form of a call. */
+export function toCallRecord(call: LiveCall): CallRecord {
+  const record: CallRecord = {
+    id: call.id,
+    direction: call.direction,
+    remoteNumber: call.remoteNumber,
+    phase: call.phase,
+    startedAt: call.startedAt,
+    origin: call.origin,
+    source: call.source,
+    updatedAt: call.updatedAt,
+  };
+  if (call.connectedAt !== undefined) record.connectedAt = call.connectedAt;
+  if (call.endedAt !== undefined) record.endedAt = call.endedAt;
+  if (call.endedBy !== undefined) record.endedBy = call.endedBy;
+  if (call.endReason !== undefined) record.endReason = call.endReason;
+  return record;
+}
+
+function pruneEnded(calls: Record<string, LiveCall>): Record<string, LiveCall> {
+  const ended = Object.values(calls)
+    .filter((call) => call.phase === 'ended')
+    .sort((a, b) => b.updatedAt - a.updatedAt);
+  if (ended.length <= ENDED_CALLS_KEPT) return calls;
+  const kept = { ...calls };
+  for (const call of ended.slice(ENDED_CALLS_KEPT)) delete kept[call.id];
+  return kept;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
+}

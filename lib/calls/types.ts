@@ -1,0 +1,78 @@
+/**
+ * The shapes every part of OnScript agrees on for a call: what detection reports, what the
+ * background keeps per tab, and what is written to IndexedDB.
+ */
+
+/** Which side placed the call. */
+export type CallDirection = 'outbound' | 'inbound';
+
+/** Where a call is in its life. `ended` is final. */
+export type CallPhase = 'dialing' | 'ringing' | 'connected' | 'held' | 'ended';
+
+/** Who ended the call, as far as signaling tells. */
+export type HangupParty = 'local' | 'remote' | 'unknown';
+
+/**
+ * Why a call ended: `hangup` after it was connected; `cancelled` when the caller gave up before an answer;
+ * `rejected` when the callee declined (486/603 and similar); `failed` for any other final error before an answer.
+ */
+export type EndReason = 'hangup' | 'cancelled' | 'rejected' | 'failed';
+
+/** The layer a signal came from; later layers are less exact. */
+export type SignalSource = 'sip-ws';
+
+/**
+ * One observation about one call, as a detector in a page frame reports it. Detectors know nothing of
+ * tabs or storage; the background folds signals into {@link LiveCall}s.
+ */
+export interface CallSignal {
+  /** Detector-scoped call key (the SIP Call-ID for SIP). */
+  callKey: string;
+  source: SignalSource;
+  phase: CallPhase;
+  direction: CallDirection;
+  /** The remote party as signaled (user part or tel number), never interpreted as HTML. */
+  remote: string;
+  /** Epoch ms at which the page saw the message. */
+  at: number;
+  endedBy?: HangupParty;
+  endReason?: EndReason;
+  /** Final SIP status when the call ended on an error response. */
+  status?: number;
+}
+
+/** What is known about one call, wherever it is kept. */
+export interface CallFacts {
+  /** Stable id across the extension: also the IndexedDB key of its record. */
+  id: string;
+  /** Origin of the dialer frame the call was detected in. */
+  origin: string;
+  source: SignalSource;
+  direction: CallDirection;
+  remoteNumber: string;
+  phase: CallPhase;
+  startedAt: number;
+  connectedAt?: number;
+  endedAt?: number;
+  endedBy?: HangupParty;
+  endReason?: EndReason;
+  /** Epoch ms of the last signal folded in. */
+  updatedAt: number;
+}
+
+/** A call the background is tracking for a tab. */
+export interface LiveCall extends CallFacts {
+  tabId: number;
+  frameId: number;
+  callKey: string;
+}
+
+/** What the background keeps per tab, persisted so a restarted worker carries on. */
+export interface TabCallState {
+  tabId: number;
+  /** Calls by {@link LiveCall.id}; ended calls stay until they age out so the panel can show wrap-up. */
+  calls: Record<string, LiveCall>;
+}
+
+/** A call as stored in IndexedDB (schema v1): the facts without the tab bookkeeping. */
+export type CallRecord = CallFacts;

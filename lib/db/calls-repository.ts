@@ -1,0 +1,30 @@
+import type { CallRecord } from '../calls/types';
+import type { OnScriptDb } from './schema';
+
+/**
+ * Writes a call record, merging into the stored one so that fields other features added (notes, progress)
+ * are never overwritten by a detection update.
+ */
+export async function upsertCallRecord(db: OnScriptDb, record: CallRecord): Promise<void> {
+  const tx = db.transaction('calls', 'readwrite');
+  const existing = await tx.store.get(record.id);
+  // Only the store's own requests are awaited inside the transaction, so it cannot auto-commit early.
+  await tx.store.put(existing ? { ...existing, ...record } : record);
+  await tx.done;
+}
+
+/** One call record by id. */
+export function getCallRecord(db: OnScriptDb, id: string): Promise<CallRecord | undefined> {
+  return db.get('calls', id);
+}
+
+/** The most recent call records, newest first, read through the start-time index. */
+export async function listRecentCallRecords(db: OnScriptDb, limit: number): Promise<CallRecord[]> {
+  const records: CallRecord[] = [];
+  let cursor = await db.transaction('calls').store.index('by-startedAt').openCursor(null, 'prev');
+  while (cursor && records.length < limit) {
+    records.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return records;
+}

@@ -1,0 +1,46 @@
+import { browser, type Browser } from 'wxt/browser';
+import { envelope, type MessageType, type ProtocolMap } from '../protocol/messages';
+
+/**
+ * The extension-API side of the message protocol. Only this file calls `runtime.sendMessage`; everything else
+ * names a type from {@link ProtocolMap} and gets its typed response.
+ */
+export async function sendToBackground<T extends MessageType>(
+  type: T,
+  payload: ProtocolMap[T]['request'],
+): Promise<ProtocolMap[T]['response']> {
+  const reply = (await browser.runtime.sendMessage(envelope(type, payload))) as
+    | { ok: true; value: ProtocolMap[T]['response'] }
+    | { ok: false; error: string }
+    | undefined;
+  if (!reply) throw new Error(`OnScript background did not answer ${type}`);
+  if (!reply.ok) throw new Error(`OnScript background refused ${type}: ${reply.error}`);
+  return reply.value;
+}
+
+/** Broadcasts from the background to open extension pages; nobody listening is not an error. */
+export async function broadcastToExtensionPages<T extends MessageType>(
+  type: T,
+  payload: ProtocolMap[T]['request'],
+): Promise<void> {
+  try {
+    await browser.runtime.sendMessage(envelope(type, payload));
+  } catch {
+    // No side panel or options page is open.
+  }
+}
+
+/** Who sent a runtime message, as the background classifies it. */
+export type SenderKind = 'content' | 'extension' | 'unknown';
+
+/**
+ * Classifies a runtime message's sender. Extension pages have a URL under the extension's own origin; content
+ * scripts have a tab and a web URL. Messages from other extensions never reach `onMessage`.
+ */
+export function classifySender(sender: Browser.runtime.MessageSender, extensionOrigin: string): SenderKind {
+  if (sender.id !== undefined && sender.id !== browser.runtime.id) return 'unknown';
+  const url = sender.url ?? '';
+  if (url.startsWith(extensionOrigin)) return 'extension';
+  if (sender.tab?.id !== undefined && /^https?:|^about:|^blob:|^data:/.test(url)) return 'content';
+  return 'unknown';
+}

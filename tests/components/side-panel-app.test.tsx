@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPanelState } from '../../components/panel-state';
+import { SidePanelApp } from '../../components/side-panel-app';
+import type { CallRecord, LiveCall, TabCallState } from '../../lib/calls/types';
+import type { PanelClient } from '../../lib/extension/panel-client';
+
+afterEach(cleanup);
+
+function fakeClient(initial: TabCallState, recent: CallRecord[] = []) {
+  let broadcast: ((state: TabCallState) => void) | undefined;
+  const client: PanelClient = {
+    resolveTabId: async () => initial.tabId,
+    getTabState: async () => initial,
+    listRecentCalls: async () => recent,
+    onTabStateChanged: (callback) => {
+      broadcast = callback;
+      return () => (broadcast = undefined);
+    },
+    onActiveTabChanged: () => () => undefined,
+    loadLanguageSetting: async () => 'auto',
+  };
+  return { client, push: (state: TabCallState) => act(() => broadcast?.(state)) };
+}
+
+const call = (extra: Partial<LiveCall> = {}): LiveCall => ({
+  id: 'c1',
+  tabId: 3,
+  frameId: 0,
+  origin: 'http://127.0.0.1',
+  callKey: 'k',
+  source: 'sip-ws',
+  direction: 'outbound',
+  remoteNumber: '13800138000',
+  phase: 'connected',
+  startedAt: 1_000,
+  connectedAt: 2_000,
+  updatedAt: 2_000,
+  ...extra,
+});
+
+async function renderPanel(client: PanelClient, { now = 65_000, languages = ['en-US'] } = {}) {
+  const state = createPanelState({ client, now: () => now, browserLanguages: languages });
+  render(<SidePanelApp state={state} />);
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+  return state;
+}
+
+describe('SidePanelApp', () => {
+  it('says there is no call, then shows the call the background broadcasts', async () => {
+    const { client, push } = fakeClient({ tabId: 3, calls: {} });
+    await renderPanel(client);
+    expect(screen.getByTestId('no-call').textContent).toMatch(/No call in this tab/);
+
+    await push({ tabId: 3, calls: { c1: call() } });
+    expect(screen.getByTestId('call-number').textContent).toBe('13800138000');
+    expect(screen.getByRole('status').textContent).toBe('Connected');
+    // Timer derives from the stored connect time: 65 s − 2 s.
+    expect(screen.getByRole('timer').textContent).toBe('1:03');
+  });
+
+  it('ignores broadcasts for other tabs', async () => {
+    const { client, push } = fakeClient({ tabId: 3, calls: {} });
+    await renderPanel(client);
+    await push({ tabId: 99, calls: { c1: call({ tabId: 99 }) } });
+    expect(screen.queryByTestId('call-number')).toBeNull();
+  });
+
+  it('speaks Chinese to a Chinese browser', async () => {
+    const { client } = fakeClient({ tabId: 3, calls: { c1: call({ phase: 'held' }) } });
+    await renderPanel(client, { languages: ['zh-CN', 'en'] });
+    expect(screen.getByRole('status').textContent).toBe('保持中');
+    expect(screen.getByText('号码')).toBeTruthy();
+  });
+
+  it('renders a page-supplied number as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="window.pwned=1">';
+    const { client } = fakeClient({ tabId: 3, calls: { c1: call({ remoteNumber: hostile }) } });
+    await renderPanel(client);
+    expect(screen.getByTestId('call-number').textContent).toBe(hostile);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('names who ended the call in wrap-up', async () => {
+    const ended = call({ phase: 'ended', endedAt: 30_000, endedBy: 'remote', endReason: 'hangup' });
+    const { client } = fakeClient({ tabId: 3, calls: { c1: ended } });
+    await renderPanel(client);
+    expect(screen.getByText(/The customer hung up/)).toBeTruthy();
+    expect(screen.getByRole('timer').textContent).toBe('0:28');
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activeCalls,
+  applyCallSignal,
+  emptyTabCallState,
+  endAllCalls,
+  ENDED_CALLS_KEPT,
+  focusCall,
+  SIGNAL_CLOCK_TOLERANCE_MS,
+  toCallRecord,
+} from '../../../lib/calls/tab-calls';
+import type { CallSignal, TabCallState } from '../../../lib/calls/types';
+
+const where = (receivedAt: number, frameId = 0) => ({ tabId: 7, frameId, origin: 'http://127.0.0.1:8080', receivedAt });
+const signal = (phase: CallSignal['phase'], at: number, extra: Partial<CallSignal> = {}): CallSignal => ({
+  callKey: 'call-1',
+  source: 'sip-ws',
+  phase,
+  direction: 'outbound',
+  remote: '13800138000',
+  at,
+  ...extra,
+});
+const ids = () => {
+  let n = 0;
+  return () => `id-${++n}`;
+};
+
+function fold(signals: CallSignal[], newId = ids(), state: TabCallState = emptyTabCallState(7)) {
+  for (const s of signals) state = applyCallSignal(state, s, where(s.at), newId).state;
+  return state;
+}
+
+describe('applyCallSignal', () => {
+  it('builds a call from dialing to ended with its timestamps', () => {
+    const state = fold([
+      signal('dialing', 1_000),
+      signal('ringing', 2_000),
+      signal('connected', 3_000),
+      signal('held', 4_000),
+      signal('connected', 5_000),
+      signal('ended', 9_000, { endedBy: 'local', endReason: 'hangup' }),
+    ]);
+    const call = state.calls['id-1']!;
+    expect(call).toMatchObject({
+      phase: 'ended',
+      startedAt: 1_000,
+      connectedAt: 3_000,
+      endedAt: 9_000,
+      endedBy: 'local',
+      endReason: 'hangup',
+      origin: 'http://127.0.0.1:8080',
+    });
+    expect(Object.keys(state.calls)).toHaveLength(1);
+  });
+
+  it('ignores repeats and anything after the end', () => {
+    const newId = ids();
+    let state = fold([signal('connected', 1_000), signal('ended', 2_000)], newId);
+    const repeat = applyCallSignal(state, signal('connected', 3_000), where(3_000), newId);
+    expect(repeat.changed).toBeUndefined();
+    state = fold([signal('connected', 1_000)], newId);
+    expect(applyCallSignal(state, signal('connected', 1_500), where(1_500), newId).changed).toBeUndefined();
+  });
+
+  it('keeps the same call key in two frames apart', () => {
+    const newId = ids();
+    let state = emptyTabCallState(7);
+    state = applyCallSignal(state, signal('dialing', 1_000), where(1_000, 0), newId).state;
+    state = applyCallSignal(state, signal('dialing', 1_000), where(1_000, 3), newId).state;
+    expect(activeCalls(state)).toHaveLength(2);
+  });
+
+  it('clamps a page clock that is far off', () => {
+    const { changed } = applyCallSignal(emptyTabCallState(7), signal('dialing', 1), where(10_000_000), ids());
+    expect(changed!.startedAt).toBe(10_000_000 - SIGNAL_CLOCK_TOLERANCE_MS);
+  });
+
+  it('keeps only the last few ended calls in tab state', () => {
+    const newId = ids();
+    let state = emptyTabCallState(7);
+    for (let i = 0; i < ENDED_CALLS_KEPT + 4; i++) {
+      state = fold([signal('dialing', i * 10 + 1, { callKey: `k${i}` }), signal('ended', i * 10 + 2, { callKey: `k${i}` })], newId, state);
+    }
+    expect(Object.keys(state.calls)).toHaveLength(ENDED_CALLS_KEPT);
+  });
+});
+
+describe('focusCall', () => {
+  it('prefers a connected call over a ringing one, and live over ended', () => {
+    const newId = ids();
+    let state = fold([signal('connected', 1_000, { callKey: 'a' })], newId);
+    state = fold([signal('ringing', 2_000, { callKey: 'b', direction: 'inbound' })], newId, state);
+    expect(focusCall(state)?.callKey).toBe('a');
+    state = fold([signal('ended', 3_000, { callKey: 'a' })], newId, state);
+    expect(focusCall(state)?.callKey).toBe('b');
+  });
+});
+
+describe('endAllCalls', () => {
+  it('ends live calls when the page goes away, without naming who hung up', () => {
+    const state = fold([signal('connected', 1_000, { callKey: 'a' }), signal('dialing', 1_500, { callKey: 'b' })]);
+    const { ended } = endAllCalls(state, 5_000);
+    expect(ended.map((c) => [c.callKey, c.endedBy, c.endReason])).toEqual([
+      ['a', 'unknown', 'hangup'],
+      ['b', 'unknown', 'failed'],
+    ]);
+  });
+});
+
+describe('toCallRecord', () => {
+  it('keeps what the record needs and no tab bookkeeping', () => {
+    const state = fold([signal('connected', 1_000), signal('ended', 2_000, { endedBy: 'remote', endReason: 'hangup' })]);
+    const record = toCallRecord(state.calls['id-1']!);
+    expect(record).toEqual({
+      id: 'id-1',
+      direction: 'outbound',
+      remoteNumber: '13800138000',
+      phase: 'ended',
+      startedAt: 1_000,
+      connectedAt: 1_000,
+      endedAt: 2_000,
+      endedBy: 'remote',
+      endReason: 'hangup',
+      origin: 'http://127.0.0.1:8080',
+      source: 'sip-ws',
+      updatedAt: 2_000,
+    });
+  });
+});

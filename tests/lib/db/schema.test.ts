@@ -1,0 +1,69 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import type { CallRecord } from '../../../lib/calls/types';
+import { getCallRecord, listRecentCallRecords, upsertCallRecord } from '../../../lib/db/calls-repository';
+import { DB_VERSION, openOnScriptDb } from '../../../lib/db/schema';
+
+let dbCounter = 0;
+const freshName = () => `onscript-test-${++dbCounter}-${Math.random().toString(36).slice(2)}`;
+
+const record = (id: string, startedAt: number, extra: Partial<CallRecord> = {}): CallRecord => ({
+  id,
+  direction: 'outbound',
+  remoteNumber: '13800138000',
+  phase: 'connected',
+  startedAt,
+  origin: 'http://127.0.0.1',
+  source: 'sip-ws',
+  updatedAt: startedAt,
+  ...extra,
+});
+
+describe('schema upgrades', () => {
+  it('step 1 creates the calls store with its indexes on an empty database', async () => {
+    const name = freshName();
+    const db = await openOnScriptDb(1, name);
+    expect([...db.objectStoreNames]).toEqual(['calls']);
+    const store = db.transaction('calls').store;
+    expect(store.keyPath).toBe('id');
+    expect([...store.indexNames].sort()).toEqual(['by-remoteNumber', 'by-startedAt']);
+    db.close();
+  });
+
+  it('the current version opens over a version-1 database without losing records', async () => {
+    const name = freshName();
+    const v1 = await openOnScriptDb(1, name);
+    await upsertCallRecord(v1, record('kept', 1));
+    v1.close();
+    const current = await openOnScriptDb(DB_VERSION, name);
+    expect(await getCallRecord(current, 'kept')).toMatchObject({ id: 'kept' });
+    current.close();
+  });
+
+  it('a version-0 (never opened) database is the only one step 1 runs on', async () => {
+    const name = freshName();
+    const raw = await openDB(name, 1, { upgrade: (db) => void db.createObjectStore('calls', { keyPath: 'id' }) });
+    raw.close();
+    // Already at version 1: step 1 does not run again, so no index is added over existing data.
+    const db = await openOnScriptDb(1, name);
+    expect([...db.transaction('calls').store.indexNames]).toEqual([]);
+    db.close();
+  });
+});
+
+describe('calls repository', () => {
+  it('merges updates into the stored record instead of replacing it', async () => {
+    const db = await openOnScriptDb(DB_VERSION, freshName());
+    await db.put('calls', { ...record('a', 1), notes: 'keep me' } as CallRecord);
+    await upsertCallRecord(db, record('a', 1, { phase: 'ended', endedAt: 5 }));
+    expect(await getCallRecord(db, 'a')).toMatchObject({ phase: 'ended', endedAt: 5, notes: 'keep me' });
+    db.close();
+  });
+
+  it('lists the most recent calls first through the index', async () => {
+    const db = await openOnScriptDb(DB_VERSION, freshName());
+    for (const [id, at] of [['old', 1], ['newest', 30], ['middle', 20]] as const) await upsertCallRecord(db, record(id, at));
+    expect((await listRecentCallRecords(db, 2)).map((r) => r.id)).toEqual(['newest', 'middle']);
+    db.close();
+  });
+});

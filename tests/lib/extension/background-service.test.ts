@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser } from 'wxt/browser';
+import type { CallSignal, TabCallState } from '../../../lib/calls/types';
+import { listRecentCallRecords } from '../../../lib/db/calls-repository';
+import { openOnScriptDb } from '../../../lib/db/schema';
+import { createBackgroundService } from '../../../lib/extension/background-service';
+import { envelope } from '../../../lib/protocol/messages';
+
+const extensionOrigin = () => fakeBrowser.runtime.getURL('/');
+const dialer = (tabId = 11, frameId = 0): Browser.runtime.MessageSender => ({
+  id: fakeBrowser.runtime.id,
+  tab: { id: tabId } as Browser.tabs.Tab,
+  frameId,
+  url: 'http://127.0.0.1:5173/dialer.html',
+});
+const panel = (): Browser.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: `${extensionOrigin()}sidepanel.html` });
+
+const signal = (phase: CallSignal['phase'], at: number, extra: Partial<CallSignal> = {}): CallSignal => ({
+  callKey: 'cid-1',
+  source: 'sip-ws',
+  phase,
+  direction: 'outbound',
+  remote: '13800138000',
+  at,
+  ...extra,
+});
+
+let dbCounter = 0;
+function service(dbName: string, now = () => 10_000) {
+  let n = 0;
+  return createBackgroundService({ now, newId: () => `call-${++n}`, openDb: () => openOnScriptDb(undefined, dbName) });
+}
+
+describe('background service', () => {
+  it('folds content-script signals into persisted tab state and IndexedDB', async () => {
+    const dbName = `bg-${++dbCounter}`;
+    const bg = service(dbName);
+    const send = (s: CallSignal) => bg.onMessage(envelope('call/signal', s), dialer());
+    await expect(send(signal('dialing', 9_000))).resolves.toEqual({ ok: true, value: { accepted: true } });
+    await send(signal('connected', 9_500));
+
+    const state = await bg.onMessage(envelope('tab/get-state', { tabId: 11 }), panel());
+    expect(state).toMatchObject({ ok: true, value: { tabId: 11 } });
+    const calls = Object.values((state as { value: TabCallState }).value.calls);
+    expect(calls.map((c) => [c.id, c.phase, c.connectedAt])).toEqual([['call-1', 'connected', 9_500]]);
+
+    const db = await openOnScriptDb(undefined, dbName);
+    expect(await listRecentCallRecords(db, 5)).toMatchObject([{ id: 'call-1', phase: 'connected', origin: 'http://127.0.0.1:5173' }]);
+    db.close();
+  });
+
+  it('carries on after a worker restart from what it persisted', async () => {
+    const dbName = `bg-${++dbCounter}`;
+    await service(dbName).onMessage(envelope('call/signal', signal('connected', 9_000)), dialer());
+    // A new service instance is what a restarted worker builds: no memory of the first.
+    const restarted = service(dbName);
+    await restarted.onMessage(envelope('call/signal', signal('ended', 9_900, { endedBy: 'remote', endReason: 'hangup' })), dialer());
+    const db = await openOnScriptDb(undefined, dbName);
+    const records = await listRecentCallRecords(db, 5);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ phase: 'ended', connectedAt: 9_000, endedAt: 9_900, endedBy: 'remote' });
+    db.close();
+  });
+
+  it('checks who sent what', async () => {
+    const bg = service(`bg-${++dbCounter}`);
+    await expect(bg.onMessage(envelope('calls/list-recent', { limit: 5 }), dialer())).resolves.toMatchObject({ ok: false });
+    await expect(bg.onMessage(envelope('call/signal', signal('dialing', 1)), panel())).resolves.toMatchObject({ ok: false });
+    const foreign = { ...dialer(), id: 'another-extension' };
+    await expect(bg.onMessage(envelope('call/signal', signal('dialing', 1)), foreign)).resolves.toMatchObject({ ok: false });
+    const noTab = { id: fakeBrowser.runtime.id, url: 'http://127.0.0.1/' };
+    await expect(bg.onMessage(envelope('call/signal', signal('dialing', 1)), noTab)).resolves.toMatchObject({ ok: false });
+  });
+
+  it('refuses malformed payloads with a reason and ignores foreign messages', async () => {
+    const bg = service(`bg-${++dbCounter}`);
+    const forged = { ...signal('dialing', 1), remote: '<img src=x onerror=alert(1)>'.repeat(5) };
+    await expect(bg.onMessage(envelope('call/signal', forged), dialer())).resolves.toEqual({ ok: false, error: 'bad remote' });
+    expect(bg.onMessage({ hello: 'world' }, dialer())).toBeUndefined();
+  });
+
+  it('ends a closed tab’s live calls in the record and forgets the tab', async () => {
+    const dbName = `bg-${++dbCounter}`;
+    const bg = service(dbName, () => 20_000);
+    await bg.onMessage(envelope('call/signal', signal('connected', 19_000)), dialer(12));
+    await bg.onTabRemoved(12);
+    const db = await openOnScriptDb(undefined, dbName);
+    expect((await listRecentCallRecords(db, 1))[0]).toMatchObject({ phase: 'ended', endedAt: 20_000, endedBy: 'unknown' });
+    db.close();
+    const state = await bg.onMessage(envelope('tab/get-state', { tabId: 12 }), panel());
+    expect((state as { value: TabCallState }).value.calls).toEqual({});
+  });
+
+  it('folds one tab’s signals in order even when they arrive together', async () => {
+    const dbName = `bg-${++dbCounter}`;
+    const bg = service(dbName);
+    await Promise.all(
+      (['dialing', 'ringing', 'connected', 'ended'] as const).map((phase, i) =>
+        bg.onMessage(envelope('call/signal', signal(phase, 9_000 + i)), dialer()),
+      ),
+    );
+    const db = await openOnScriptDb(undefined, dbName);
+    const records = await listRecentCallRecords(db, 5);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ phase: 'ended', connectedAt: 9_002 });
+    db.close();
+  });
+});

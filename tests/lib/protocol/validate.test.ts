@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { envelope } from '../../../lib/protocol/messages';
+import { readEnvelope, senderMayPost, validateCallSignal, validatePayload } from '../../../lib/protocol/validate';
+
+const good = { callKey: 'abc', source: 'sip-ws', phase: 'connected', direction: 'outbound', remote: '13800138000', at: 1 };
+
+describe('validateCallSignal', () => {
+  it('accepts a well-formed signal and rebuilds it', () => {
+    const input = { ...good };
+    const checked = validateCallSignal(input);
+    expect(checked).toEqual({ ok: true, value: good });
+    expect(checked.ok && checked.value).not.toBe(input);
+  });
+
+  it.each([
+    ['unknown field', { ...good, html: '<b>x</b>' }],
+    ['empty callKey', { ...good, callKey: '' }],
+    ['huge callKey', { ...good, callKey: 'x'.repeat(300) }],
+    ['bad phase', { ...good, phase: 'exploded' }],
+    ['bad direction', { ...good, direction: 'sideways' }],
+    ['remote too long', { ...good, remote: '1'.repeat(65) }],
+    ['remote not a string', { ...good, remote: 12 }],
+    ['at not finite', { ...good, at: Number.POSITIVE_INFINITY }],
+    ['bad endedBy', { ...good, endedBy: 'nobody' }],
+    ['bad status', { ...good, status: 42 }],
+    ['an array', [good]],
+    ['null', null],
+  ])('refuses %s', (_name, value) => {
+    expect(validateCallSignal(value).ok).toBe(false);
+  });
+
+  it('ignores a prototype-polluting key by refusing it', () => {
+    const hostile = JSON.parse(`{"callKey":"a","source":"sip-ws","phase":"ended","direction":"inbound","remote":"1","at":1,"__proto__":{"x":1}}`);
+    expect(validateCallSignal(hostile).ok).toBe(false);
+  });
+});
+
+describe('envelopes and senders', () => {
+  it('reads only OnScript envelopes of known types', () => {
+    expect(readEnvelope(envelope('ping', { sentAt: 1 })).ok).toBe(true);
+    expect(readEnvelope({ protocol: 'other', type: 'ping' }).ok).toBe(false);
+    expect(readEnvelope({ protocol: 'onscript/1', type: 'toString' }).ok).toBe(false);
+    expect(readEnvelope('ping').ok).toBe(false);
+  });
+
+  it('lets content scripts post call signals only', () => {
+    expect(senderMayPost('call/signal', 'content')).toBe(true);
+    expect(senderMayPost('calls/list-recent', 'content')).toBe(false);
+    expect(senderMayPost('tab/get-state', 'content')).toBe(false);
+    expect(senderMayPost('tab/get-state', 'extension')).toBe(true);
+  });
+
+  it('checks request payloads', () => {
+    expect(validatePayload('calls/list-recent', { limit: 5 }).ok).toBe(true);
+    expect(validatePayload('calls/list-recent', { limit: 50_000 }).ok).toBe(false);
+    expect(validatePayload('tab/get-state', { tabId: '3' }).ok).toBe(false);
+    expect(validatePayload('tab/state-changed', {}).ok).toBe(false);
+  });
+});
