@@ -1,0 +1,249 @@
+/**
+ * The calling window: may this number be called at this instant under this profile, until when, or from when.
+ *
+ * Permitted means: in every candidate zone the local wall time is inside the profile's hours, the local day is open
+ * (day of week, holidays) and no debtor-stated restriction covers it. Membership can only change where some zone's
+ * wall clock reaches a boundary minute (hours, restrictions, midnight) or jumps (an offset transition), so the
+ * engine evaluates exactly those instants instead of stepping through time.
+ */
+import { evaluateDay } from './day-rules';
+import type { DayVerdict } from './day-rules';
+import {
+  DAY_MS,
+  MINUTE_MS,
+  addDays,
+  formatLocal,
+  formatMinutes,
+  instantsAtWallTime,
+  offsetTransitions,
+  wallTimeAt,
+} from './local-time';
+import { getProfile } from './profiles';
+import type { ComplianceProfile } from './profiles';
+import { matchingRestriction } from './restrictions';
+import type { InconvenientTime } from './restrictions';
+import { countryTimeZones, resolveTimeZones } from './time-zones';
+import type { AgentLocation, ZoneSource } from './time-zones';
+
+/** Input to {@link evaluateCallingWindow}. */
+export interface CallingWindowInput {
+  /** The number as dialled or typed: E.164 or national format (the profile's country is the region hint). */
+  phone: string;
+  /** The instant to judge, epoch ms. */
+  at: number;
+  /** A shipped profile id (e.g. `US-FDCPA`) or a profile object. */
+  profile: string | ComplianceProfile;
+  /** What the agent entered about where the debtor is; wins over the number. */
+  location?: AgentLocation;
+  /** Debtor-stated inconvenient times. */
+  restrictions?: readonly InconvenientTime[];
+  /** How far ahead to look for the next opening or closing, in days (default 14). */
+  searchDays?: number;
+}
+
+/** Verdict of {@link evaluateCallingWindow}. */
+export interface CallingWindowResult {
+  allowed: boolean;
+  /** Candidate IANA zones the window was evaluated in (the country's zones when the zone is unknown). */
+  timeZones: string[];
+  /** When allowed: epoch ms at which the current permitted window ends (absent if it stays open past the search). */
+  closesAt?: number;
+  /** When not allowed: epoch ms of the next opening within the search horizon (absent if none). */
+  opensAt?: number;
+  /** Plain-English reasons, most important first. */
+  reasons: string[];
+  /** Whether the zones are the debtor's (true) or a fallback for an unknown zone (false). */
+  zoneKnown: boolean;
+  zoneSource: ZoneSource;
+  profileId: string;
+  /** The number in E.164 when it could be read. */
+  phoneE164?: string;
+}
+
+/** Default search horizon for the next opening/closing. */
+export const DEFAULT_SEARCH_DAYS = 14;
+
+interface ZoneState {
+  open: boolean;
+  /** Why the zone is closed at this instant (empty when open). */
+  why: string[];
+  notes: string[];
+}
+
+/** Evaluates the profile's hours, days and the debtor's restrictions in each zone, with a per-date day cache. */
+class WindowModel {
+  private readonly dayCache = new Map<string, DayVerdict>();
+  private readonly boundaryMinutes: number[];
+
+  constructor(
+    readonly profile: ComplianceProfile,
+    readonly zones: readonly string[],
+    readonly restrictions: readonly InconvenientTime[],
+  ) {
+    const minutes = new Set<number>([0, profile.hours.startMinute, profile.hours.endMinute]);
+    for (const restriction of restrictions) {
+      minutes.add(restriction.fromMinute ?? 0);
+      minutes.add(restriction.toMinute ?? 0);
+    }
+    this.boundaryMinutes = [...minutes].filter((minute) => minute >= 0 && minute < 1440).sort((a, b) => a - b);
+  }
+
+  private day(date: string, weekday: Parameters<typeof evaluateDay>[2]): DayVerdict {
+    let verdict = this.dayCache.get(date);
+    if (!verdict) {
+      verdict = evaluateDay(this.profile, date, weekday);
+      this.dayCache.set(date, verdict);
+    }
+    return verdict;
+  }
+
+  zoneState(at: number, zone: string): ZoneState {
+    const wall = wallTimeAt(at, zone);
+    const minute = wall.msOfDay / MINUTE_MS;
+    const day = this.day(wall.date, wall.weekday);
+    const why = [...day.reasons];
+    const { startMinute, endMinute } = this.profile.hours;
+    if (minute < startMinute || minute >= endMinute) {
+      why.push(
+        `${formatMinutes(Math.floor(minute))} is outside ${this.profile.id} hours ${hoursText(this.profile)} in ${zone}`,
+      );
+    }
+    const restriction = matchingRestriction(this.restrictions, wall.weekday, minute);
+    if (restriction) why.push(`debtor asked: ${restriction.label} (${zone})`);
+    return { open: why.length === 0, why, notes: day.notes };
+  }
+
+  isOpen(at: number): boolean {
+    return this.zones.every((zone) => this.zoneState(at, zone).open);
+  }
+
+  /**
+   * The first instant in `(after, until]` at which permission differs from `current`, or undefined.
+   * Candidates are generated one day at a time so the usual case (a change later today) stays cheap.
+   */
+  nextChange(after: number, until: number, current: boolean): number | undefined {
+    for (let chunkStart = after; chunkStart < until; chunkStart += DAY_MS) {
+      const chunkEnd = Math.min(chunkStart + DAY_MS, until);
+      for (const candidate of this.candidates(chunkStart, chunkEnd)) {
+        if (candidate <= after) continue;
+        if (this.isOpen(candidate) !== current) return candidate;
+      }
+    }
+    return undefined;
+  }
+
+  /** Sorted instants in `(from, to]` where some zone's wall clock reaches a boundary or its offset changes. */
+  private candidates(from: number, to: number): number[] {
+    const found = new Set<number>();
+    for (const zone of this.zones) {
+      const firstDate = addDays(wallTimeAt(from, zone).date, -1);
+      const lastDate = addDays(wallTimeAt(to, zone).date, 1);
+      for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
+        for (const minute of this.boundaryMinutes) {
+          for (const instant of instantsAtWallTime(date, minute * MINUTE_MS, zone)) {
+            if (instant > from && instant <= to) found.add(instant);
+          }
+        }
+      }
+      for (const transition of offsetTransitions(from, to + 1, zone)) {
+        if (transition > from && transition <= to) found.add(transition);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+}
+
+function hoursText(profile: ComplianceProfile): string {
+  return `${formatMinutes(profile.hours.startMinute)}–${formatMinutes(profile.hours.endMinute)}`;
+}
+
+function resolveProfile(profile: string | ComplianceProfile): ComplianceProfile {
+  if (typeof profile !== 'string') return profile;
+  const found = getProfile(profile);
+  if (!found) throw new Error(`unknown compliance profile "${profile}"`);
+  return found;
+}
+
+/**
+ * Decides whether `phone` may be called at `at` under `profile`, and when the window closes (if open) or next
+ * opens (if closed). See {@link CallingWindowResult}.
+ */
+export function evaluateCallingWindow(input: CallingWindowInput): CallingWindowResult {
+  const profile = resolveProfile(input.profile);
+  const restrictions = input.restrictions ?? [];
+  const searchDays = input.searchDays ?? DEFAULT_SEARCH_DAYS;
+  const resolution = resolveTimeZones({ phone: input.phone, location: input.location, defaultCountry: profile.country });
+  const reasons = [...resolution.reasons];
+  const profileLine = `profile ${profile.id} ${hoursText(profile)} local (${profile.source.citation}; ${profile.source.marker})`;
+  const base = {
+    zoneSource: resolution.source,
+    profileId: profile.id,
+    ...(resolution.phone ? { phoneE164: resolution.phone.e164 } : {}),
+  };
+
+  let zones = resolution.timeZones;
+  let zoneKnown = zones.length > 0;
+  if (!zoneKnown) {
+    const country = resolution.country ?? profile.country;
+    const countryZones = profile.unknownZone === 'most-restrictive' ? countryTimeZones(country) : [];
+    if (countryZones.length === 0) {
+      reasons.push(
+        profile.unknownZone === 'block'
+          ? `${profile.id} blocks calls when the debtor's zone is unknown; enter the debtor's location to call`
+          : `zone unknown and no zones known for country ${country}; blocked`,
+        profileLine,
+      );
+      return { ...base, allowed: false, timeZones: [], reasons, zoneKnown: false };
+    }
+    zones = countryZones;
+    reasons.push(
+      `${profile.id} applies the most restrictive window of ${country} when the zone is unknown: ${zones.join(', ')}`,
+    );
+  }
+  reasons.push(profileLine);
+  if (zones.length > 1) {
+    reasons.push(`${zones.length} candidate zones: calls only when the window is open in all of them`);
+  }
+  for (const restriction of restrictions) reasons.push(`debtor-stated inconvenient time: ${restriction.label}`);
+
+  const model = new WindowModel(profile, zones, restrictions);
+  const states = zones.map((zone) => ({ zone, state: model.zoneState(input.at, zone) }));
+  const allowed = states.every(({ state }) => state.open);
+  for (const { zone } of states) reasons.push(`local time in ${zone}: ${describeLocal(input.at, zone)}`);
+  const notes = new Set(states.flatMap(({ state }) => state.notes));
+
+  const until = input.at + searchDays * DAY_MS;
+  const change = model.nextChange(input.at, until, allowed);
+  const result: CallingWindowResult = { ...base, allowed, timeZones: [...zones], reasons, zoneKnown };
+  if (allowed) {
+    if (change !== undefined) {
+      result.closesAt = change;
+      reasons.unshift(`allowed; window closes ${describeInstant(change, zones)}`);
+    } else {
+      reasons.unshift(`allowed; the window stays open for at least ${searchDays} days`);
+    }
+  } else {
+    const why = states.flatMap(({ state }) => state.why);
+    if (change !== undefined) {
+      result.opensAt = change;
+      reasons.unshift(`not allowed: ${why.join('; ')}; next opening ${describeInstant(change, zones)}`);
+    } else {
+      reasons.unshift(`not allowed: ${why.join('; ')}; no opening within ${searchDays} days`);
+    }
+  }
+  if (change !== undefined) {
+    // Holiday-calendar caveats for the day the window changes matter as much as today's.
+    for (const zone of zones) model.zoneState(change, zone).notes.forEach((note) => notes.add(note));
+  }
+  reasons.push(...notes);
+  return result;
+}
+
+function describeLocal(at: number, zone: string): string {
+  const wall = wallTimeAt(at, zone);
+  return `${wall.weekday[0]?.toUpperCase()}${wall.weekday.slice(1)} ${formatLocal(at, zone)}`;
+}
+
+function describeInstant(at: number, zones: readonly string[]): string {
+  return `at ${zones.map((zone) => `${formatLocal(at, zone)} ${zone}`).join(' / ')} (${new Date(at).toISOString()})`;
+}

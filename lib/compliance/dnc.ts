@@ -1,0 +1,93 @@
+/**
+ * Do-not-call states per number and per debtor: cease request, wrong number, dispute pending.
+ * Flags are data with a set/cleared time, so the history stays and a verdict can be asked for any instant.
+ */
+import { normalizePhone } from './time-zones';
+
+/** Why calls must stop. */
+export type DoNotCallReason = 'cease-request' | 'wrong-number' | 'dispute-pending';
+
+/** A flag on one number or on a debtor (all their numbers). */
+export interface DoNotCallFlag {
+  reason: DoNotCallReason;
+  scope: 'number' | 'debtor';
+  /** Set when `scope` is `number`: the flagged number in E.164. */
+  phoneE164?: string;
+  /** Set when `scope` is `debtor`: the debtor/account reference. */
+  debtorRef?: string;
+  /** When the flag was set, epoch ms. */
+  setAt: number;
+  /** When it was lifted (e.g. dispute resolved), epoch ms; absent while active. */
+  clearedAt?: number;
+  /** Who set it and what was said. */
+  note?: string;
+}
+
+/** Input to {@link evaluateDoNotCall}. */
+export interface DoNotCallInput {
+  phone: string;
+  debtorRef?: string;
+  flags: readonly DoNotCallFlag[];
+  at: number;
+  /** Region hint for national-format numbers. */
+  defaultCountry?: string;
+}
+
+/** Verdict of {@link evaluateDoNotCall}. */
+export interface DoNotCallResult {
+  blocked: boolean;
+  /** The active flags that apply. */
+  flags: DoNotCallFlag[];
+  reasons: string[];
+}
+
+const REASON_TEXT: Readonly<Record<DoNotCallReason, string>> = {
+  'cease-request': 'the debtor asked to stop being contacted (FDCPA 1692c(c), Reg F 1006.6(c))',
+  'wrong-number': 'this number was reported as a wrong number',
+  'dispute-pending': 'a dispute is pending; collection pauses until it is answered',
+};
+
+/** True when the flag is in force at `at`. */
+export function isFlagActive(flag: DoNotCallFlag, at: number): boolean {
+  return flag.setAt <= at && (flag.clearedAt === undefined || flag.clearedAt > at);
+}
+
+/** Decides whether a call to `phone` (for `debtorRef`) is blocked by any active flag at `at`, and why. */
+export function evaluateDoNotCall(input: DoNotCallInput): DoNotCallResult {
+  const phoneE164 = normalizePhone(input.phone, input.defaultCountry)?.e164 ?? input.phone;
+  const applying = input.flags.filter((flag) => {
+    if (!isFlagActive(flag, input.at)) return false;
+    if (flag.scope === 'number') return flag.phoneE164 === phoneE164;
+    return input.debtorRef !== undefined && flag.debtorRef === input.debtorRef;
+  });
+  const reasons = applying.map((flag) => {
+    const target = flag.scope === 'number' ? `number ${flag.phoneE164 ?? ''}` : `debtor ${flag.debtorRef ?? ''}`;
+    return `${target}: ${REASON_TEXT[flag.reason]}, since ${new Date(flag.setAt).toISOString()}${flag.note ? ` (${flag.note})` : ''}`;
+  });
+  if (applying.length === 0) reasons.push('no do-not-call flag applies');
+  if (input.debtorRef === undefined) reasons.push('no debtor reference: only number flags were checked');
+  return { blocked: applying.length > 0, flags: applying, reasons };
+}
+
+/** Returns `flags` plus a new flag; the same reason already active on the same target is not duplicated. */
+export function addDoNotCallFlag(flags: readonly DoNotCallFlag[], flag: DoNotCallFlag): DoNotCallFlag[] {
+  const duplicate = flags.some(
+    (existing) => sameTarget(existing, flag) && existing.reason === flag.reason && isFlagActive(existing, flag.setAt),
+  );
+  return duplicate ? [...flags] : [...flags, flag];
+}
+
+/** Returns `flags` with every active flag of `reason` on the target cleared at `at`. History is kept. */
+export function clearDoNotCallFlag(
+  flags: readonly DoNotCallFlag[],
+  target: Pick<DoNotCallFlag, 'reason' | 'scope' | 'phoneE164' | 'debtorRef'>,
+  at: number,
+): DoNotCallFlag[] {
+  return flags.map((flag) =>
+    sameTarget(flag, target) && flag.reason === target.reason && isFlagActive(flag, at) ? { ...flag, clearedAt: at } : flag,
+  );
+}
+
+function sameTarget(a: Pick<DoNotCallFlag, 'scope' | 'phoneE164' | 'debtorRef'>, b: Pick<DoNotCallFlag, 'scope' | 'phoneE164' | 'debtorRef'>): boolean {
+  return a.scope === b.scope && (a.scope === 'number' ? a.phoneE164 === b.phoneE164 : a.debtorRef === b.debtorRef);
+}

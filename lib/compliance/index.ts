@@ -1,0 +1,36 @@
+/**
+ * OnScript compliance engine: calling windows, frequency caps and do-not-call states. Pure: every instant is a
+ * parameter, no browser APIs, importable from Node. See README.md in this folder for the profiles and sources.
+ */
+export { evaluateCallingWindow, DEFAULT_SEARCH_DAYS } from './calling-window';
+export type { CallingWindowInput, CallingWindowResult } from './calling-window';
+export { evaluateContactCaps, parseAttemptsCsv, LOCAL_LOG_NOTICE } from './caps';
+export type {
+  AttemptsCsvResult,
+  CapVerdict,
+  ContactAttempt,
+  ContactCapsInput,
+  ContactCapsResult,
+  CsvLineError,
+} from './caps';
+export { evaluateDoNotCall, addDoNotCallFlag, clearDoNotCallFlag, isFlagActive } from './dnc';
+export type { DoNotCallFlag, DoNotCallInput, DoNotCallReason, DoNotCallResult } from './dnc';
+export { PROFILES, getProfile, defineCustomProfile, tightenProfile, parseClockTime, describeHolidayRule } from './profiles';
+export type {
+  AttemptOutcome,
+  ComplianceProfile,
+  ContactCap,
+  CustomProfileInput,
+  HolidayRule,
+  HolidayType,
+  ProfileId,
+  ProfileOverrides,
+  RuleSource,
+  SourceMarker,
+  TightenResult,
+} from './profiles';
+export { notAfter, notAtWork, notBefore, notBetween, notOnDays } from './restrictions';
+export type { InconvenientTime } from './restrictions';
+export { countryTimeZones, normalizePhone, resolveTimeZones } from './time-zones';
+export type { AgentLocation, NormalizedPhone, ZoneResolution, ZoneSource } from './time-zones';
+export type { Weekday } from './local-time';

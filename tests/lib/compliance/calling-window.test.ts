@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateCallingWindow,
+  notAtWork,
+  notBefore,
+  notOnDays,
+  tightenProfile,
+} from '../../../lib/compliance/index';
+import type { ComplianceProfile } from '../../../lib/compliance/index';
+
+const utc = (iso: string): number => Date.parse(iso);
+
+interface WindowCase {
+  name: string;
+  profile: string | ComplianceProfile;
+  phone: string;
+  at: string;
+  allowed: boolean;
+  /** Expected closesAt (when allowed) or opensAt (when not), ISO. */
+  edge?: string;
+  zones?: string[];
+  reason?: RegExp;
+}
+
+const cnRestDays = tightenProfile('CN-CBA-2026', {
+  holidays: [{ source: 'chinese-days', block: 'rest-days' }],
+}).profile;
+const cnStatutory = tightenProfile('CN-CBA-2026', {
+  holidays: [{ source: 'chinese-days', block: 'statutory-holidays' }],
+}).profile;
+
+// Local times in comments; 2026-03-09 is a Monday, New York on EDT (UTC-4) since 2026-03-08.
+const cases: WindowCase[] = [
+  // US-FDCPA, area code 212 → America/New_York
+  { name: 'FDCPA one second before 08:00', profile: 'US-FDCPA', phone: '(212) 555-0100', at: '2026-03-09T11:59:59Z', allowed: false, edge: '2026-03-09T12:00:00Z', zones: ['America/New_York'], reason: /area code 212 → America\/New_York/ },
+  { name: 'FDCPA at 08:00', profile: 'US-FDCPA', phone: '+1 212 555 0100', at: '2026-03-09T12:00:00Z', allowed: true, edge: '2026-03-10T01:00:00Z' },
+  { name: 'FDCPA 20:59', profile: 'US-FDCPA', phone: '2125550100', at: '2026-03-10T00:59:00Z', allowed: true, edge: '2026-03-10T01:00:00Z' },
+  { name: 'FDCPA at 21:00 waits for tomorrow 08:00', profile: 'US-FDCPA', phone: '212-555-0100', at: '2026-03-10T01:00:00Z', allowed: false, edge: '2026-03-10T12:00:00Z', reason: /profile US-FDCPA 08:00–21:00/ },
+  { name: 'FDCPA Sunday is allowed (no federal day ban)', profile: 'US-FDCPA', phone: '2125550100', at: '2026-03-15T15:00:00Z', allowed: true },
+  // US-FL: 305 → New York zone; 21:00 in Miami
+  { name: 'Florida 305 at 20:30', profile: 'US-FL', phone: '305 555 0100', at: '2026-03-10T00:30:00Z', allowed: true, edge: '2026-03-10T01:00:00Z' },
+  { name: 'Florida 305 at 07:00', profile: 'US-FL', phone: '305 555 0100', at: '2026-03-09T11:00:00Z', allowed: false, edge: '2026-03-09T12:00:00Z' },
+  // US-WA: 206 Seattle, PDT (UTC-7); opens at 07:30
+  { name: 'Washington at 07:29', profile: 'US-WA', phone: '206-555-0100', at: '2026-03-09T14:29:00Z', allowed: false, edge: '2026-03-09T14:30:00Z', zones: ['America/Los_Angeles'] },
+  { name: 'Washington at 07:30', profile: 'US-WA', phone: '206-555-0100', at: '2026-03-09T14:30:00Z', allowed: true, edge: '2026-03-10T04:00:00Z' },
+  // US-MA / US-NYC hours follow FDCPA
+  { name: 'Massachusetts 617 at 09:00', profile: 'US-MA', phone: '617-555-0100', at: '2026-03-09T13:00:00Z', allowed: true, edge: '2026-03-10T01:00:00Z' },
+  { name: 'New York City 718 at 21:30', profile: 'US-NYC', phone: '718-555-0100', at: '2026-03-10T01:30:00Z', allowed: false, edge: '2026-03-10T12:00:00Z' },
+  // China: Asia/Shanghai, UTC+8; 22:00 close
+  { name: 'China 21:59', profile: 'CN-CBA-2026', phone: '13800138000', at: '2026-03-10T13:59:00Z', allowed: true, edge: '2026-03-10T14:00:00Z', zones: ['Asia/Shanghai'] },
+  { name: 'China 22:00', profile: 'CN-CBA-2026', phone: '+86 138 0013 8000', at: '2026-03-10T14:00:00Z', allowed: false, edge: '2026-03-11T00:00:00Z' },
+  { name: 'China shipped profile allows the Spring Festival (no verified ban)', profile: 'CN-CBA-2026', phone: '13800138000', at: '2026-02-17T03:00:00Z', allowed: true },
+  { name: 'China rest-days: Spring Festival closed until 2026-02-24', profile: cnRestDays, phone: '13800138000', at: '2026-02-17T03:00:00Z', allowed: false, edge: '2026-02-24T00:00:00Z', reason: /statutory holiday/ },
+  { name: 'China rest-days: Saturday 2026-02-14 is an adjusted working day (调休)', profile: cnRestDays, phone: '13800138000', at: '2026-02-14T03:00:00Z', allowed: true, edge: '2026-02-14T14:00:00Z' },
+  { name: 'China rest-days: ordinary Saturday closed', profile: cnRestDays, phone: '13800138000', at: '2026-03-07T03:00:00Z', allowed: false, edge: '2026-03-09T00:00:00Z', reason: /not an official working day/ },
+  { name: 'China statutory-holidays: ordinary Saturday open', profile: cnStatutory, phone: '13800138000', at: '2026-03-07T03:00:00Z', allowed: true },
+  { name: 'China statutory-holidays: National Day closed', profile: cnStatutory, phone: '13800138000', at: '2026-10-02T03:00:00Z', allowed: false, edge: '2026-10-08T00:00:00Z' },
+  { name: 'China: year without chinese-days data is said, not guessed', profile: cnRestDays, phone: '13800138000', at: '2027-03-10T03:00:00Z', allowed: true, reason: /no holiday\/调休 data for 2027/ },
+  // India: Asia/Calcutta UTC+5:30; 19:00 close
+  { name: 'India 18:59', profile: 'IN-RBI', phone: '+91 98765 43210', at: '2026-03-10T13:29:00Z', allowed: true, edge: '2026-03-10T13:30:00Z' },
+  { name: 'India 19:00', profile: 'IN-RBI', phone: '+91 98765 43210', at: '2026-03-10T13:30:00Z', allowed: false, edge: '2026-03-11T02:30:00Z' },
+  // Philippines: Asia/Manila UTC+8; 06:00 open
+  { name: 'Philippines 05:59', profile: 'PH-SEC', phone: '+63 917 123 4567', at: '2026-03-09T21:59:00Z', allowed: false, edge: '2026-03-09T22:00:00Z', zones: ['Asia/Manila'] },
+  { name: 'Philippines 21:59', profile: 'PH-SEC', phone: '+63 917 123 4567', at: '2026-03-10T13:59:00Z', allowed: true, edge: '2026-03-10T14:00:00Z' },
+  // Indonesia: Jakarta UTC+7; Mon-Sat, no national holidays
+  { name: 'Indonesia Sunday closed until Monday 08:00', profile: 'ID-OJK', phone: '+62 21 555 0100', at: '2026-03-08T03:00:00Z', allowed: false, edge: '2026-03-09T01:00:00Z', zones: ['Asia/Jakarta'], reason: /no calls on Sundays/ },
+  { name: 'Indonesia Independence Day (Mon 17 Aug) closed', profile: 'ID-OJK', phone: '+62 21 555 0100', at: '2026-08-17T03:00:00Z', allowed: false, edge: '2026-08-18T01:00:00Z', reason: /public holiday/ },
+  { name: 'Indonesia 19:59 on a weekday', profile: 'ID-OJK', phone: '+62 21 555 0100', at: '2026-03-10T12:59:00Z', allowed: true, edge: '2026-03-10T13:00:00Z' },
+  // Ireland: Europe/Dublin (GMT in March until the 29th)
+  { name: 'Ireland 08:59', profile: 'IE-CCA', phone: '01 234 5678', at: '2026-03-10T08:59:00Z', allowed: false, edge: '2026-03-10T09:00:00Z', zones: ['Europe/Dublin'] },
+  { name: "Ireland St Patrick's Day closed", profile: 'IE-CCA', phone: '+353 1 234 5678', at: '2026-03-17T12:00:00Z', allowed: false, edge: '2026-03-18T09:00:00Z', reason: /public holiday/ },
+  { name: 'Ireland Sunday closed', profile: 'IE-CCA', phone: '+353 1 234 5678', at: '2026-03-15T12:00:00Z', allowed: false, edge: '2026-03-16T09:00:00Z' },
+  { name: 'Ireland Saturday open', profile: 'IE-CCA', phone: '+353 1 234 5678', at: '2026-03-14T12:00:00Z', allowed: true, edge: '2026-03-14T21:00:00Z' },
+  // UK: Europe/London, BST from 2026-03-29
+  { name: 'UK 08:00 BST', profile: 'UK-FCA', phone: '+44 20 7946 0000', at: '2026-04-01T07:00:00Z', allowed: true, edge: '2026-04-01T20:00:00Z', zones: ['Europe/London'] },
+  // Multi-zone area code: 602 spans Denver (DST) and Phoenix (no DST). July: Denver UTC-6, Phoenix UTC-7.
+  { name: '602 opens when Phoenix reaches 08:00', profile: 'US-FDCPA', phone: '+1 602 555 1234', at: '2026-07-09T14:30:00Z', allowed: false, edge: '2026-07-09T15:00:00Z', zones: ['America/Denver', 'America/Phoenix'] },
+  { name: '602 closes when Denver reaches 21:00', profile: 'US-FDCPA', phone: '+1 602 555 1234', at: '2026-07-09T20:00:00Z', allowed: true, edge: '2026-07-10T03:00:00Z' },
+  // Exchange-level prefix wins over the area code: 1208201 is Denver only.
+  { name: '208-201 exchange is Mountain only', profile: 'US-FDCPA', phone: '+1 208 201 0100', at: '2026-07-09T20:00:00Z', allowed: true, zones: ['America/Denver'] },
+  { name: '208-2xx (other) spans Boise and Los Angeles', profile: 'US-FDCPA', phone: '+1 208 299 0100', at: '2026-07-09T20:00:00Z', allowed: true, zones: ['America/Boise', 'America/Los_Angeles'] },
+];
+
+describe('evaluateCallingWindow: profile table', () => {
+  it.each(cases)('$name', (testCase) => {
+    const result = evaluateCallingWindow({ phone: testCase.phone, at: utc(testCase.at), profile: testCase.profile });
+    expect(result.allowed).toBe(testCase.allowed);
+    if (testCase.zones) expect(result.timeZones).toEqual(testCase.zones);
+    if (testCase.edge) {
+      const edge = testCase.allowed ? result.closesAt : result.opensAt;
+      expect(edge === undefined ? undefined : new Date(edge).toISOString()).toBe(new Date(testCase.edge).toISOString());
+    }
+    if (testCase.allowed) expect(result.opensAt).toBeUndefined();
+    else expect(result.closesAt).toBeUndefined();
+    if (testCase.reason) expect(result.reasons.join('\n')).toMatch(testCase.reason);
+    expect(result.reasons.length).toBeGreaterThan(0);
+  });
+});
+
+describe('evaluateCallingWindow: zone precedence', () => {
+  const at = utc('2026-03-09T13:30:00Z'); // 09:30 New York, 06:30 Los Angeles
+
+  it('agent-entered time zone beats the area code', () => {
+    const result = evaluateCallingWindow({ phone: '2125550100', at, profile: 'US-FDCPA', location: { timeZone: 'America/Los_Angeles' } });
+    expect(result.timeZones).toEqual(['America/Los_Angeles']);
+    expect(result.allowed).toBe(false);
+    expect(result.opensAt).toBe(utc('2026-03-09T15:00:00Z'));
+    expect(result.reasons.join('\n')).toMatch(/agent-entered time zone → America\/Los_Angeles/);
+  });
+
+  it('an invalid entered zone is reported and the next clue is used', () => {
+    const result = evaluateCallingWindow({ phone: '2125550100', at, profile: 'US-FDCPA', location: { timeZone: 'Mars/Olympus', region: 'CA' } });
+    expect(result.timeZones).toEqual(['America/Los_Angeles']);
+    expect(result.reasons.join('\n')).toMatch(/not a known IANA zone/);
+  });
+
+  it('a US state spanning two zones gives both, by code or name', () => {
+    for (const region of ['FL', 'Florida']) {
+      const result = evaluateCallingWindow({ phone: '2125550100', at, profile: 'US-FL', location: { region } });
+      expect(result.timeZones).toEqual(['America/New_York', 'America/Chicago']);
+      expect(result.zoneSource).toBe('location-region');
+    }
+  });
+
+  it('a Canadian province is read with country CA', () => {
+    const result = evaluateCallingWindow({ phone: '2125550100', at, profile: 'US-FDCPA', location: { country: 'CA', region: 'SK' } });
+    expect(result.timeZones).toEqual(['America/Regina']);
+  });
+
+  it('a single-zone country from the location', () => {
+    const result = evaluateCallingWindow({ phone: '2125550100', at, profile: 'US-FDCPA', location: { country: 'IE' } });
+    expect(result.timeZones).toEqual(['Europe/Dublin']);
+  });
+});
+
+describe('evaluateCallingWindow: unknown zone', () => {
+  const at = utc('2026-07-09T16:00:00Z'); // 12:00 New York, 06:00 Honolulu
+
+  it('US toll-free under most-restrictive: every US state zone must be open', () => {
+    const result = evaluateCallingWindow({ phone: '+1 800 555 0100', at, profile: 'US-FDCPA' });
+    expect(result.zoneKnown).toBe(false);
+    expect(result.timeZones).toContain('Pacific/Honolulu');
+    expect(result.allowed).toBe(false);
+    expect(result.opensAt).toBe(utc('2026-07-09T18:00:00Z')); // 08:00 Honolulu
+    expect(result.reasons.join('\n')).toMatch(/toll-free number with no location/);
+    expect(result.reasons.join('\n')).toMatch(/most restrictive window of US/);
+  });
+
+  it('a blocking profile blocks and says so, with no opening', () => {
+    const { profile } = tightenProfile('US-FDCPA', { unknownZone: 'block' });
+    const result = evaluateCallingWindow({ phone: '+1 888 555 0100', at, profile });
+    expect(result.allowed).toBe(false);
+    expect(result.opensAt).toBeUndefined();
+    expect(result.timeZones).toEqual([]);
+    expect(result.reasons.join('\n')).toMatch(/blocks calls when the debtor's zone is unknown/);
+  });
+
+  it('an unreadable number is unknown', () => {
+    const result = evaluateCallingWindow({ phone: 'not a number', at, profile: 'US-FDCPA' });
+    expect(result.zoneKnown).toBe(false);
+    expect(result.reasons.join('\n')).toMatch(/not a recognisable phone number/);
+  });
+
+  it('an unknown profile id throws', () => {
+    expect(() => evaluateCallingWindow({ phone: '2125550100', at, profile: 'XX-NOPE' })).toThrow(/unknown compliance profile/);
+  });
+});
+
+describe('evaluateCallingWindow: debtor-stated inconvenient times', () => {
+  it('"not before 10:00" moves the opening', () => {
+    const result = evaluateCallingWindow({
+      phone: '2125550100',
+      at: utc('2026-03-09T13:00:00Z'), // 09:00 New York
+      profile: 'US-FDCPA',
+      restrictions: [notBefore('10:00')],
+    });
+    expect(result.allowed).toBe(false);
+    expect(result.opensAt).toBe(utc('2026-03-09T14:00:00Z'));
+    expect(result.reasons.join('\n')).toMatch(/debtor asked: not before 10:00/);
+  });
+
+  it('"not at work" closes weekday office hours but not Saturday', () => {
+    const weekday = evaluateCallingWindow({ phone: '2125550100', at: utc('2026-03-09T14:00:00Z'), profile: 'US-FDCPA', restrictions: [notAtWork()] });
+    expect(weekday.allowed).toBe(false);
+    expect(weekday.opensAt).toBe(utc('2026-03-09T21:00:00Z')); // 17:00 New York
+    const saturday = evaluateCallingWindow({ phone: '2125550100', at: utc('2026-03-14T14:00:00Z'), profile: 'US-FDCPA', restrictions: [notAtWork()] });
+    expect(saturday.allowed).toBe(true);
+  });
+
+  it('an allowed window closes where a restriction begins', () => {
+    const result = evaluateCallingWindow({ phone: '2125550100', at: utc('2026-03-09T12:30:00Z'), profile: 'US-FDCPA', restrictions: [notAtWork()] });
+    expect(result.allowed).toBe(true);
+    expect(result.closesAt).toBe(utc('2026-03-09T13:00:00Z')); // 09:00 New York
+  });
+
+  it('"not on Sundays" skips to Monday', () => {
+    const result = evaluateCallingWindow({ phone: '2125550100', at: utc('2026-03-15T15:00:00Z'), profile: 'US-FDCPA', restrictions: [notOnDays(['sun'])] });
+    expect(result.allowed).toBe(false);
+    expect(result.opensAt).toBe(utc('2026-03-16T12:00:00Z'));
+  });
+});

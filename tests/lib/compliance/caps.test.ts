@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { LOCAL_LOG_NOTICE, evaluateContactCaps, parseAttemptsCsv } from '../../../lib/compliance/index';
+import type { ContactAttempt } from '../../../lib/compliance/index';
+
+const utc = (iso: string): number => Date.parse(iso);
+const NY = 'America/New_York';
+const DEBTOR = 'ACC-1';
+const HOME = '+12125550100';
+const WORK = '+12125550199';
+
+/** An attempt at local noon New York (16:00Z in summer) on a July 2026 day. */
+function attempt(day: number, outcome: ContactAttempt['outcome'], phoneE164 = HOME, debtorRef: string | undefined = DEBTOR): ContactAttempt {
+  const entry: ContactAttempt = { at: utc(`2026-07-${String(day).padStart(2, '0')}T16:00:00Z`), phoneE164, outcome };
+  if (debtorRef !== undefined) entry.debtorRef = debtorRef;
+  return entry;
+}
+
+const atJuly = (day: number, hourUtc = 17): number => utc(`2026-07-${String(day).padStart(2, '0')}T${String(hourUtc).padStart(2, '0')}:00:00Z`);
+
+describe('Reg F 7-in-7 (US-FDCPA)', () => {
+  it('allows the 7th attempt and blocks the 8th within 7 consecutive days', () => {
+    const six = [1, 2, 3, 4, 5, 6].map((day) => attempt(day, 'unanswered'));
+    expect(evaluateContactCaps({ profile: 'US-FDCPA', at: atJuly(7), debtorRef: DEBTOR, phone: HOME, log: six }).allowed).toBe(true);
+    const seven = [...six, attempt(7, 'voicemail')];
+    const result = evaluateContactCaps({ profile: 'US-FDCPA', at: atJuly(7), debtorRef: DEBTOR, phone: HOME, log: seven });
+    expect(result.allowed).toBe(false);
+    expect(result.counts.attempts).toBe(7);
+    expect(result.limit).toBe(7);
+    // July 1 leaves the 7-day period when July 8 begins (local midnight, EDT).
+    expect(result.nextAllowedAt).toBe(utc('2026-07-08T04:00:00Z'));
+    expect(result.reasons.join('\n')).toMatch(/cap reached: Reg F: at most 7/);
+  });
+
+  it('counts across all of the debtor\'s numbers', () => {
+    const log = [1, 2, 3, 4].map((day) => attempt(day, 'unanswered', HOME)).concat([5, 6, 7].map((day) => attempt(day, 'unanswered', WORK)));
+    const result = evaluateContactCaps({ profile: 'US-FDCPA', at: atJuly(7), debtorRef: DEBTOR, phone: HOME, log });
+    expect(result.allowed).toBe(false);
+    expect(result.counts.attempts).toBe(7);
+  });
+
+  it('does not count calls that did not connect, nor other debtors', () => {
+    const log = [
+      ...[1, 2, 3, 4, 5, 6, 7].map((day) => attempt(day, 'no-connect')),
+      ...[1, 2, 3].map((day) => attempt(day, 'unanswered', '+13125550100', 'ACC-2')),
+    ];
+    const result = evaluateContactCaps({ profile: 'US-FDCPA', at: atJuly(7), debtorRef: DEBTOR, phone: HOME, log });
+    expect(result.allowed).toBe(true);
+    expect(result.counts.attempts).toBe(0);
+  });
+
+  it('attempts older than 7 days drop out', () => {
+    const log = [1, 2, 3, 4, 5, 6, 7].map((day) => attempt(day, 'unanswered'));
+    expect(evaluateContactCaps({ profile: 'US-FDCPA', at: atJuly(8), debtorRef: DEBTOR, phone: HOME, log }).allowed).toBe(true);
+  });
+
+  it('a conversation pauses calls for 7 days, its day counted as day 1', () => {
+    const log = [attempt(10, 'conversation')];
+    for (const day of [10, 13, 16]) {
+      const result = evaluateContactCaps({ profile: 'US-FDCPA', at: atJuly(day), debtorRef: DEBTOR, phone: WORK, log });
+      expect(result.allowed).toBe(false);
+      expect(result.nextAllowedAt).toBe(utc('2026-07-17T04:00:00Z'));
+      expect(result.counts.conversations).toBe(1);
+    }
+    expect(evaluateContactCaps({ profile: 'US-FDCPA', at: atJuly(17), debtorRef: DEBTOR, phone: WORK, log }).allowed).toBe(true);
+  });
+
+  it('attempts and conversations are separate counters', () => {
+    const log = [attempt(1, 'unanswered'), attempt(2, 'voicemail'), attempt(3, 'conversation')];
+    const result = evaluateContactCaps({ profile: 'US-FDCPA', at: atJuly(4), debtorRef: DEBTOR, phone: HOME, log });
+    expect(result.counts).toEqual({ attempts: 3, conversations: 1, unansweredToNumberToday: 0 });
+  });
+
+  it('future log entries are ignored and the browser-only notice is always present', () => {
+    const log = [1, 2, 3, 4, 5, 6, 7, 8].map((day) => attempt(day + 10, 'unanswered'));
+    const result = evaluateContactCaps({ profile: 'US-FDCPA', at: atJuly(9), debtorRef: DEBTOR, phone: HOME, log });
+    expect(result.allowed).toBe(true);
+    expect(result.reasons).toContain(LOCAL_LOG_NOTICE);
+    expect(result.timeZone).toBe(NY);
+  });
+
+  it('without a debtor reference, counts by number and says so', () => {
+    const log = [1, 2, 3, 4, 5, 6, 7].map((day) => attempt(day, 'unanswered', HOME, undefined));
+    const result = evaluateContactCaps({ profile: 'US-FDCPA', at: atJuly(7), phone: '(212) 555-0100', log });
+    expect(result.allowed).toBe(false);
+    expect(result.reasons.join('\n')).toMatch(/no debtor reference/);
+  });
+});
+
+describe('state caps', () => {
+  it('Massachusetts: 2 per 7 days', () => {
+    const log = [attempt(1, 'unanswered'), attempt(3, 'voicemail')];
+    const result = evaluateContactCaps({ profile: 'US-MA', at: atJuly(5), debtorRef: DEBTOR, phone: '617-555-0100', log, timeZone: NY });
+    expect(result.allowed).toBe(false);
+    expect(result.limit).toBe(2);
+    expect(result.nextAllowedAt).toBe(utc('2026-07-08T04:00:00Z'));
+    expect(evaluateContactCaps({ profile: 'US-MA', at: atJuly(5), debtorRef: DEBTOR, phone: HOME, log: log.slice(0, 1) }).allowed).toBe(true);
+  });
+
+  it('New York City: 3 per 7 days', () => {
+    const log = [attempt(1, 'unanswered'), attempt(2, 'unanswered'), attempt(3, 'unanswered')];
+    const result = evaluateContactCaps({ profile: 'US-NYC', at: atJuly(4), debtorRef: DEBTOR, phone: HOME, log });
+    expect(result.allowed).toBe(false);
+    expect(result.limit).toBe(3);
+    expect(result.nextAllowedAt).toBe(utc('2026-07-08T04:00:00Z'));
+  });
+
+  it('Washington: 3 per week', () => {
+    const log = [attempt(2, 'unanswered'), attempt(4, 'unanswered')];
+    expect(evaluateContactCaps({ profile: 'US-WA', at: atJuly(6), debtorRef: DEBTOR, phone: '206-555-0100', log }).allowed).toBe(true);
+    const full = [...log, attempt(6, 'conversation')];
+    const result = evaluateContactCaps({ profile: 'US-WA', at: atJuly(6, 20), debtorRef: DEBTOR, phone: '206-555-0100', log: full });
+    expect(result.allowed).toBe(false);
+    expect(result.caps.find((cap) => cap.capId === 'wa-3-per-week')?.allowed).toBe(false);
+  });
+});
+
+describe('China: 6 unanswered dials a day per number', () => {
+  const NUMBER = '+8613800138000';
+  const dial = (hourUtc: number, outcome: ContactAttempt['outcome'], phoneE164 = NUMBER): ContactAttempt => ({
+    at: utc(`2026-03-10T${String(hourUtc).padStart(2, '0')}:00:00Z`),
+    phoneE164,
+    outcome,
+    debtorRef: DEBTOR,
+  });
+
+  it('blocks the 7th unanswered dial of the local day and reopens at Shanghai midnight', () => {
+    const log = [1, 2, 3, 4, 5, 6].map((hour) => dial(hour, hour % 2 ? 'unanswered' : 'no-connect'));
+    const result = evaluateContactCaps({ profile: 'CN-CBA-2026', at: utc('2026-03-10T08:00:00Z'), debtorRef: DEBTOR, phone: '13800138000', log });
+    expect(result.allowed).toBe(false);
+    expect(result.counts.unansweredToNumberToday).toBe(6);
+    expect(result.nextAllowedAt).toBe(utc('2026-03-10T16:00:00Z'));
+  });
+
+  it('counts per number, not per debtor; answered calls do not count', () => {
+    const log = [
+      ...[1, 2, 3].map((hour) => dial(hour, 'unanswered')),
+      ...[4, 5, 6].map((hour) => dial(hour, 'unanswered', '+8613900139000')),
+      dial(7, 'conversation'),
+    ];
+    const result = evaluateContactCaps({ profile: 'CN-CBA-2026', at: utc('2026-03-10T08:00:00Z'), debtorRef: DEBTOR, phone: NUMBER, log });
+    expect(result.allowed).toBe(true);
+    expect(result.counts.unansweredToNumberToday).toBe(3);
+  });
+
+  it('profiles without caps allow and say so', () => {
+    const result = evaluateContactCaps({ profile: 'IN-RBI', at: utc('2026-03-10T08:00:00Z'), phone: '+91 98765 43210', log: [] });
+    expect(result.allowed).toBe(true);
+    expect(result.reasons.join('\n')).toMatch(/no frequency caps/);
+  });
+});
+
+describe('parseAttemptsCsv', () => {
+  it('imports good rows with numbers normalised', () => {
+    const csv = '\uFEFFat,debtor_ref,number,outcome\r\n2026-07-01T14:00:00Z,ACC-1,(212) 555-0100,unanswered\r\n2026-07-02T10:00:00-04:00,,+1 212 555 0199,Conversation\r\n';
+    const result = parseAttemptsCsv(csv, { defaultCountry: 'US' });
+    expect(result.errors).toEqual([]);
+    expect(result.attempts).toEqual([
+      { at: utc('2026-07-01T14:00:00Z'), debtorRef: 'ACC-1', phoneE164: HOME, outcome: 'unanswered' },
+      { at: utc('2026-07-02T14:00:00Z'), phoneE164: WORK, outcome: 'conversation' },
+    ]);
+  });
+
+  it('accepts any column order and quoted fields', () => {
+    const result = parseAttemptsCsv('outcome,number,at,debtor_ref\nvoicemail,+12125550100,2026-07-01T14:00Z,"ACC, ""1"""\n');
+    expect(result.errors).toEqual([]);
+    expect(result.attempts[0]?.debtorRef).toBe('ACC, "1"');
+  });
+
+  it('reports each bad line with its number and keeps the good ones', () => {
+    const csv = [
+      'at,debtor_ref,number,outcome',
+      '2026-07-01 14:00,ACC-1,+12125550100,unanswered',
+      '2026-07-01T14:00:00Z,ACC-1,hello,unanswered',
+      '2026-07-01T14:00:00Z,ACC-1,+12125550100,hung-up',
+      '2026-07-01T14:00:00Z,ACC-1,+12125550100',
+      '',
+      '2026-07-01T14:00:00Z,"ACC-1,+12125550100,unanswered',
+      '2026-07-01T15:00:00Z,ACC-1,+12125550100,no-connect',
+    ].join('\n');
+    const result = parseAttemptsCsv(csv);
+    expect(result.attempts).toHaveLength(1);
+    expect(result.errors.map((error) => error.line)).toEqual([2, 3, 4, 5, 7]);
+    expect(result.errors[0]?.message).toMatch(/ISO 8601/);
+    expect(result.errors[1]?.message).toMatch(/not a phone number/);
+    expect(result.errors[2]?.message).toMatch(/"outcome" must be one of/);
+    expect(result.errors[3]?.message).toMatch(/expected 4 fields, found 3/);
+    expect(result.errors[4]?.message).toMatch(/unclosed double quote/);
+  });
+
+  it('rejects a missing header column and an empty file', () => {
+    expect(parseAttemptsCsv('at,number,outcome\n2026-07-01T14:00:00Z,+12125550100,unanswered').errors[0]?.message).toMatch(/missing debtor_ref/);
+    expect(parseAttemptsCsv('  \n').errors[0]?.message).toMatch(/empty/);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { countryTimeZones, normalizePhone, resolveTimeZones } from '../../../lib/compliance/index';
+import { lookupPhonePrefix } from '../../../lib/compliance/time-zones';
+import { parsePhoneTimeZoneSource, renderPhoneTimeZoneModule } from '../../../lib/compliance/data/generate-phone-time-zones';
+import {
+  instantsAtWallTime,
+  firstInstantAtOrAfterWallTime,
+  offsetTransitions,
+  wallTimeAt,
+} from '../../../lib/compliance/local-time';
+
+describe('phone → zones', () => {
+  it.each([
+    ['+12125550100', ['America/New_York']],
+    ['+19075550100', ['America/Adak', 'America/Anchorage']],
+    ['+18085550100', ['Pacific/Honolulu']],
+    ['+16715550100', ['Pacific/Guam']],
+    ['+8613800138000', ['Asia/Shanghai']],
+    ['+35312345678', ['Europe/Dublin']],
+    ['+442079460000', ['Europe/London']],
+  ])('%s → %j', (phone, zones) => {
+    expect(resolveTimeZones({ phone }).timeZones).toEqual(zones);
+  });
+
+  it('longest prefix wins over the area code', () => {
+    expect(lookupPhonePrefix('12082015555')?.timeZones).toEqual(['America/Denver']);
+    expect(lookupPhonePrefix('12082995555')?.timeZones).toEqual(['America/Boise', 'America/Los_Angeles']);
+  });
+
+  it('toll-free numbers and area codes missing from the map are unknown', () => {
+    const tollFree = resolveTimeZones({ phone: '+1 877 555 0100' });
+    expect(tollFree.timeZones).toEqual([]);
+    expect(tollFree.source).toBe('unknown');
+    expect(tollFree.country).toBe('US');
+  });
+
+  it('national numbers use the default country', () => {
+    expect(normalizePhone('(212) 555-0100', 'US')?.e164).toBe('+12125550100');
+    expect(normalizePhone('01 234 5678', 'IE')?.e164).toBe('+35312345678');
+    expect(normalizePhone('hello', 'US')).toBeUndefined();
+  });
+
+  it('country zones: US states only, single-zone countries, multi-zone countries', () => {
+    expect(countryTimeZones('US')).toContain('Pacific/Honolulu');
+    expect(countryTimeZones('US')).not.toContain('Pacific/Guam');
+    expect(countryTimeZones('CN')).toEqual(['Asia/Shanghai']);
+    expect(countryTimeZones('JM')).toEqual(['America/Jamaica']);
+    expect(countryTimeZones('ID')).toEqual(['Asia/Jakarta', 'Asia/Jayapura', 'Asia/Makassar']);
+    expect(countryTimeZones('ZZ')).toEqual([]);
+  });
+
+  it('postal codes are noted but not used', () => {
+    const result = resolveTimeZones({ phone: '+12125550100', location: { postalCode: '98101' } });
+    expect(result.timeZones).toEqual(['America/New_York']);
+    expect(result.reasons.join('\n')).toMatch(/postal code 98101 noted/);
+  });
+});
+
+describe('map generator', () => {
+  it('keeps the licence header, packs entries and rejects malformed lines', () => {
+    const source = parsePhoneTimeZoneSource('# Copyright X\n# Licensed under Apache\n\n1|America/New_York&America/Chicago\n1212|America/New_York\n');
+    expect(source.entries).toEqual([
+      { prefix: '1', zones: ['America/New_York', 'America/Chicago'] },
+      { prefix: '1212', zones: ['America/New_York'] },
+    ]);
+    const module = renderPhoneTimeZoneModule(source);
+    expect(module).toContain('// Licensed under Apache');
+    expect(module).toContain('"1:1,0;1212:1"');
+    expect(() => parsePhoneTimeZoneSource('1212 America/New_York')).toThrow(/line 1/);
+    expect(() => renderPhoneTimeZoneModule(parsePhoneTimeZoneSource('1|Nowhere/Atlantis'))).toThrow();
+  });
+});
+
+describe('local time', () => {
+  const NY = 'America/New_York';
+  it('a wall time in the spring gap has no instant; the first instant after it is the gap end', () => {
+    expect(instantsAtWallTime('2026-03-08', 150 * 60_000, NY)).toEqual([]);
+    expect(firstInstantAtOrAfterWallTime('2026-03-08', 150 * 60_000, NY)).toBe(Date.parse('2026-03-08T07:00:00Z'));
+  });
+
+  it('a wall time in the autumn overlap has two instants', () => {
+    expect(instantsAtWallTime('2026-11-01', 90 * 60_000, NY)).toEqual([
+      Date.parse('2026-11-01T05:30:00Z'),
+      Date.parse('2026-11-01T06:30:00Z'),
+    ]);
+  });
+
+  it('finds offset transitions to the millisecond and reads wall time', () => {
+    expect(offsetTransitions(Date.parse('2026-03-01T00:00:00Z'), Date.parse('2026-04-01T00:00:00Z'), 'Europe/Dublin')).toEqual([
+      Date.parse('2026-03-29T01:00:00Z'),
+    ]);
+    expect(wallTimeAt(Date.parse('2026-03-29T01:00:00Z'), 'Europe/Dublin')).toMatchObject({ date: '2026-03-29', weekday: 'sun', msOfDay: 2 * 3_600_000 });
+  });
+});
