@@ -1,0 +1,211 @@
+/**
+ * Script pack format v1 (`onscript-pack/1`): the data a team lead writes and signs, and the side panel walks
+ * through during a call. The JSON Schema twin of these types is `script-pack.schema.json` beside this file;
+ * `parsePack` in `./index.ts` is the authority (it also checks cross-references the schema cannot express).
+ */
+
+/** The format marker every v1 pack carries. */
+export const PACK_FORMAT = 'onscript-pack/1';
+
+/** UI and script languages a pack may carry. */
+export const PACK_LANGUAGES = ['zh-CN', 'en'] as const;
+
+/** A language a pack may carry. */
+export type PackLanguage = (typeof PACK_LANGUAGES)[number];
+
+/**
+ * A user-visible text in every language the pack declares in {@link ScriptPack.languages}.
+ * Plain strings are never interpreted as HTML anywhere in OnScript.
+ */
+export type LocalizedText = { [L in PackLanguage]?: string };
+
+/** Kinds of per-call form fields; they decide the input widget and how a value is formatted. */
+export const VARIABLE_TYPES = ['text', 'money', 'date', 'number'] as const;
+
+/** Kind of a per-call form field. */
+export type VariableType = (typeof VARIABLE_TYPES)[number];
+
+/**
+ * A per-call form field that "say this" lines can refer to as `{{key}}`. `agent.*` and `company.*` fields are
+ * usually prefilled from settings; `debt.*` and `customer.*` come from the case being worked.
+ */
+export interface VariableDefinition {
+  /** Dotted name such as `debt.amount`: segments of letters and digits, each starting with a lower-case letter. */
+  key: string;
+  label: LocalizedText;
+  type: VariableType;
+  /** The agent is reminded to fill it before the step that uses it is read aloud. */
+  required: boolean;
+  /** For `money`: ISO 4217 code such as `CNY` or `USD`, used when formatting. */
+  currency?: string;
+  help?: LocalizedText;
+}
+
+/** A line the agent reads aloud; `{{key}}` placeholders are filled from the per-call form. No Markdown. */
+export interface SayLine {
+  text: LocalizedText;
+}
+
+/** A checklist item. Ids are unique across the whole pack because gates on any step may name them. */
+export interface CheckItem {
+  id: string;
+  label: LocalizedText;
+  /** "Next" is refused on this step until the item is ticked (branch choices are not held back). */
+  required: boolean;
+  help?: LocalizedText;
+}
+
+/**
+ * A branch the agent picks (keys 1-9). Exactly one of `next` (go to that step) or `disposition` (end the
+ * script with that outcome code) is present.
+ */
+export interface ScriptChoice {
+  label: LocalizedText;
+  next?: string;
+  disposition?: string;
+}
+
+/** Keeps a step locked until every named check (from any step) is ticked. */
+export interface StepGate {
+  requires: string[];
+  /** Shown on the locked step; a generic message naming the missing checks is used when absent. */
+  message?: LocalizedText;
+}
+
+/** One step of the script. */
+export interface ScriptStep {
+  id: string;
+  title: LocalizedText;
+  /** Guidance for the agent in the safe Markdown subset (see docs/script-packs.md). Never HTML. */
+  body?: LocalizedText;
+  say?: SayLine[];
+  checks?: CheckItem[];
+  choices?: ScriptChoice[];
+  /** Where "Next" goes. A step needs `next`, `choices`, or both. */
+  next?: string;
+  gate?: StepGate;
+}
+
+/** An entry of the searchable objection / FAQ library. */
+export interface Objection {
+  id: string;
+  question: LocalizedText;
+  /** Safe Markdown subset. */
+  answer: LocalizedText;
+  /** Search keywords in any language; not translated and not shown as prose. */
+  tags: string[];
+  /** A step the panel offers to jump to from this answer (gates still apply). */
+  goTo?: string;
+}
+
+/** Facts an outcome code records, read by compliance (stop calling, 7-in-7 conversations) and exports. */
+export const DISPOSITION_FLAGS = [
+  'cease',
+  'wrongParty',
+  'dispute',
+  'promiseToPay',
+  'callback',
+  'hardship',
+  'rightPartyContact',
+] as const;
+
+/** A fact an outcome code records. */
+export type DispositionFlag = (typeof DISPOSITION_FLAGS)[number];
+
+/** An outcome code the script can end with. */
+export interface Disposition {
+  /** Upper-case code such as `PTP` or `WRONG_PARTY`, as exported to CRMs. */
+  code: string;
+  label: LocalizedText;
+  flags: DispositionFlag[];
+}
+
+/**
+ * Ways a pack may make the compliance profile stricter. These can only tighten: the compliance engine takes
+ * the later start, the earlier end and the lower limits of profile and pack.
+ */
+export interface ComplianceTightening {
+  /** Local time `HH:MM` before which no call is placed. */
+  earliestLocalTime?: string;
+  /** Local time `HH:MM` from which no call is placed. */
+  latestLocalTime?: string;
+  maxAttemptsPerDay?: number;
+  maxAttemptsPerWeek?: number;
+  /** No calls on weekends and public holidays (adjusted working days count as working days). */
+  avoidRestDays?: boolean;
+}
+
+/** The compliance profile a pack is written for. */
+export interface PackCompliance {
+  /** Profile id such as `CN-CBA-2026` or `US-FDCPA`. */
+  profileId: string;
+  tighten?: ComplianceTightening;
+}
+
+/** A whole script pack, as `parsePack` returns it. */
+export interface ScriptPack {
+  format: typeof PACK_FORMAT;
+  /** Stable id, lower-case: letters, digits, `.`, `_`, `-`. Updates keep the id and raise the version. */
+  id: string;
+  /** Semantic version 2.0.0, e.g. `1.4.0`. */
+  version: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  /** Languages every text carries; non-empty, no duplicates. */
+  languages: PackLanguage[];
+  defaultLanguage: PackLanguage;
+  compliance: PackCompliance;
+  variables: VariableDefinition[];
+  /** Id of the step a call starts on. */
+  start: string;
+  steps: ScriptStep[];
+  objections: Objection[];
+  dispositions: Disposition[];
+}
+
+/** One validation finding, located by a JSON Pointer into the input (`''` is the root). */
+export interface PackIssue {
+  path: string;
+  message: string;
+}
+
+/** What `parsePack` returns. Warnings never stop a pack from loading; they tell the lead what looks wrong. */
+export type ParsePackResult =
+  | { ok: true; pack: ScriptPack; warnings: PackIssue[] }
+  | { ok: false; errors: PackIssue[]; warnings: PackIssue[] };
+
+/** Signature algorithm of signed packs. */
+export const SIGNATURE_ALG = 'Ed25519';
+
+/** A public key file: `{ "alg": "Ed25519", "keyId": "...", "publicKey": "<base64 of 32 bytes>" }`. */
+export interface PackPublicKey {
+  alg: typeof SIGNATURE_ALG;
+  keyId: string;
+  publicKey: string;
+}
+
+/** A private key file: the 32-byte Ed25519 seed in base64. Keep it out of the extension and out of git. */
+export interface PackPrivateKey {
+  alg: typeof SIGNATURE_ALG;
+  keyId: string;
+  privateKey: string;
+}
+
+/** The signature block of a signed pack file. */
+export interface PackSignature {
+  alg: typeof SIGNATURE_ALG;
+  keyId: string;
+  /** Base64 of the 64-byte signature over the canonical JSON of `pack`. */
+  value: string;
+}
+
+/** A signed pack file as published by a lead. */
+export interface SignedPackFile {
+  pack: ScriptPack;
+  signature: PackSignature;
+}
+
+/** What `verifySignedPack` returns. */
+export type VerifySignedPackResult =
+  | { ok: true; pack: ScriptPack; keyId: string; warnings: PackIssue[] }
+  | { ok: false; errors: PackIssue[] };
