@@ -9,13 +9,23 @@ import { DECLARED_DIALER_MATCHES } from './lib/extension/dialer-origins';
  * `sidebar_action`, because Firefox's MV2 background page and sidebar are its most mature path.
  */
 export default defineConfig({
+  // Parallel work (several builds at once) can point each build elsewhere; everything else reads the same variable.
+  outDir: process.env['ONSCRIPT_OUT_DIR'] ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // alarms: follow-up reminders, retention purge, pack polling (timers die with the worker);
+    // notifications: follow-up reminders.
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'notifications',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     // The dialer pages the content scripts run on; also lets the side panel see which tab is the dialer.
     host_permissions: DECLARED_DIALER_MATCHES,
     action: { default_title: '__MSG_extName__' },

@@ -4,7 +4,10 @@ import type { PanelState } from './panel-state';
 import { PanelStateContext, usePanelState } from './panel-state-context';
 import { RecentCalls } from './recent-calls';
 
-/** The side panel: the followed tab's call, then recent calls. */
+/**
+ * The side panel, top to bottom in the order an agent on a call needs it: the live call, then each feature's
+ * section, then recent calls. Feature sections own their state (a `create…State()` factory provided here).
+ */
 export function SidePanelApp({ state }: { state: PanelState }) {
   useEffect(() => {
     void state.start();
@@ -19,18 +22,16 @@ export function SidePanelApp({ state }: { state: PanelState }) {
 }
 
 function PanelBody() {
+  const { language } = usePanelState();
   return (
-    <main class="panel" lang={usePanelLanguage()}>
+    <main class="panel" lang={language.value}>
       <PanelHeader />
       <PanelError />
       <CurrentCall />
+      {/* Feature sections, in this order: compliance countdown, call script, notes. */}
       <RecentCalls />
     </main>
   );
-}
-
-function usePanelLanguage(): string {
-  return usePanelState().language.value;
 }
 
 function PanelHeader() {

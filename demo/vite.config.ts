@@ -7,7 +7,7 @@ export default defineConfig({
   base: './',
   logLevel: 'warn',
   build: {
-    outDir: resolve(import.meta.dirname, 'dist'),
+    outDir: resolve(import.meta.dirname, '..', process.env['ONSCRIPT_DEMO_DIST'] ?? 'demo/dist'),
     emptyOutDir: true,
     rollupOptions: {
       input: {

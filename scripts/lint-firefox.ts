@@ -20,7 +20,7 @@ const EXPLAINED: { code: string; file: RegExp; why: string }[] = [
   },
 ];
 
-const buildDir = resolve(import.meta.dirname, '../.output/firefox-mv2');
+const buildDir = resolve(import.meta.dirname, '..', process.env['ONSCRIPT_OUT_DIR'] ?? '.output', 'firefox-mv2');
 const result = spawnSync('npx', ['web-ext', 'lint', '--source-dir', buildDir, '--output', 'json'], { encoding: 'utf8' });
 let report: { errors: LintMessage[]; warnings: LintMessage[]; notices: LintMessage[] };
 try {

@@ -1,5 +1,8 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CallRecord } from '../calls/types';
+import type { ContactAttempt } from '../compliance/caps';
+import type { DoNotCallFlag } from '../compliance/dnc';
+import type { CallWrapUp } from '../notes/types';
 
 /** The IndexedDB database OnScript keeps, owned by the background worker. */
 export const DB_NAME = 'onscript';
@@ -8,14 +11,49 @@ export const DB_NAME = 'onscript';
  * The current schema version. Each version adds one `if (oldVersion < N)` step to {@link upgradeOnScriptDb};
  * steps are never removed or edited once released, and none deletes data.
  */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+
+/**
+ * A stored call: what detection recorded, plus what the agent and the other features added to it (wrap-up,
+ * script progress, the per-call form, the normalized number).
+ */
+export type StoredCallRecord = CallRecord &
+  Partial<CallWrapUp> & {
+    /** The remote number in E.164, when it could be normalized. */
+    numberE164?: string;
+    /** The per-call form's values (`debt.amount`, `customer.name`, …), as the agent typed them. */
+    variables?: Record<string, string>;
+  };
+
+/** A do-not-call flag as stored: the compliance flag plus its key. */
+export type StoredDoNotCallFlag = DoNotCallFlag & { id: string };
+
+/** A contact attempt imported from the team's central log (not made in this browser). */
+export type ImportedAttempt = ContactAttempt & { id: string; importedAt: number; source: string };
 
 /** The typed schema. */
 export interface OnScriptDbSchema extends DBSchema {
   calls: {
     key: string;
-    value: CallRecord;
-    indexes: { 'by-startedAt': number; 'by-remoteNumber': string };
+    value: StoredCallRecord;
+    indexes: {
+      'by-startedAt': number;
+      'by-remoteNumber': string;
+      /** v2 */ 'by-debtorRef': string;
+      /** v2 */ 'by-numberE164': string;
+    };
+  };
+  /** v2: cease requests, wrong numbers, disputes, per number or per debtor. */
+  doNotCall: {
+    key: string;
+    value: StoredDoNotCallFlag;
+    indexes: { 'by-phoneE164': string; 'by-debtorRef': string };
+  };
+  /** v2: earlier attempts a lead imported, counted with this browser's own calls for the caps. */
+  importedAttempts: {
+    key: string;
+    value: ImportedAttempt;
+    indexes: { 'by-at': number; 'by-debtorRef': string; 'by-phoneE164': string };
   };
 }
 
@@ -28,8 +66,8 @@ export type OnScriptDb = IDBPDatabase<OnScriptDbSchema>;
  */
 export function openOnScriptDb(version: number = DB_VERSION, name: string = DB_NAME): Promise<OnScriptDb> {
   return openDB<OnScriptDbSchema>(name, version, {
-    upgrade(db, oldVersion) {
-      upgradeOnScriptDb(db, oldVersion);
+    upgrade(db, oldVersion, _newVersion, transaction) {
+      upgradeOnScriptDb(db, oldVersion, version, transaction);
     },
     blocking(_current, _next, event) {
       // A newer OnScript wants to upgrade: step aside instead of stalling it.
@@ -38,10 +76,27 @@ export function openOnScriptDb(version: number = DB_VERSION, name: string = DB_N
   });
 }
 
-function upgradeOnScriptDb(db: OnScriptDb, oldVersion: number): void {
-  if (oldVersion < 1) {
+function upgradeOnScriptDb(
+  db: OnScriptDb,
+  oldVersion: number,
+  targetVersion: number,
+  transaction: IDBPTransaction<OnScriptDbSchema, StoreNames<OnScriptDbSchema>[], 'versionchange'>,
+): void {
+  if (oldVersion < 1 && targetVersion >= 1) {
     const calls = db.createObjectStore('calls', { keyPath: 'id' });
     calls.createIndex('by-startedAt', 'startedAt');
     calls.createIndex('by-remoteNumber', 'remoteNumber');
+  }
+  if (oldVersion < 2 && targetVersion >= 2) {
+    const calls = transaction.objectStore('calls');
+    calls.createIndex('by-debtorRef', 'debtorRef');
+    calls.createIndex('by-numberE164', 'numberE164');
+    const doNotCall = db.createObjectStore('doNotCall', { keyPath: 'id' });
+    doNotCall.createIndex('by-phoneE164', 'phoneE164');
+    doNotCall.createIndex('by-debtorRef', 'debtorRef');
+    const attempts = db.createObjectStore('importedAttempts', { keyPath: 'id' });
+    attempts.createIndex('by-at', 'at');
+    attempts.createIndex('by-debtorRef', 'debtorRef');
+    attempts.createIndex('by-phoneE164', 'phoneE164');
   }
 }

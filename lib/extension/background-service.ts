@@ -1,11 +1,16 @@
-import { browser, type Browser } from 'wxt/browser';
-import { applyCallSignal, endAllCalls, toCallRecord } from '../calls/tab-calls';
-import { listRecentCallRecords, upsertCallRecord } from '../db/calls-repository';
+import type { Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import type { LiveCall } from '../calls/types';
 import { openOnScriptDb, type OnScriptDb } from '../db/schema';
-import type { ProtocolMap } from '../protocol/messages';
+import type { MessageType } from '../protocol/messages';
 import { readEnvelope, senderMayPost, validatePayload } from '../protocol/validate';
-import { broadcastToExtensionPages, classifySender } from './messaging';
-import { forgetTabCallState, loadTabCallState, saveTabCallState } from './tab-state-store';
+import { defineCallFeature } from './features/call-feature';
+import { defineComplianceFeature } from './features/compliance-feature';
+import { defineDetectionFeature } from './features/detection-feature';
+import type { BackgroundContext, BackgroundFeature, MessageHandler } from './features/feature';
+import { defineNotesFeature } from './features/notes-feature';
+import { defineScriptFeature } from './features/script-feature';
+import { classifySender } from './messaging';
 
 /** Inputs the service takes instead of reaching for globals, so tests can drive it. */
 export interface BackgroundServiceOptions {
@@ -17,108 +22,81 @@ export interface BackgroundServiceOptions {
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
 /**
- * The background's message handling. Holds no call state of its own: every signal is folded into the state
- * persisted in `storage.session` and into IndexedDB, so a worker stopped between two signals loses nothing.
- * The only memory it keeps is a per-tab queue, so that two signals of one tab are folded in order.
+ * The background's message handling, assembled from one feature module per area (lib/extension/features/).
+ * It holds no call state of its own: every feature persists what it needs (storage.session, IndexedDB), so a
+ * worker stopped between two messages loses nothing. The only memory kept is a per-tab queue, so that two
+ * messages about one tab are handled in order.
  */
 export function createBackgroundService(options: BackgroundServiceOptions = {}) {
-  const now = options.now ?? Date.now;
-  const newId = options.newId ?? (() => crypto.randomUUID());
   const openDb = options.openDb ?? (() => openOnScriptDb());
   let dbPromise: Promise<OnScriptDb> | undefined;
-  const db = () => (dbPromise ??= openDb().catch((error: unknown) => {
-    dbPromise = undefined;
-    throw error;
-  }));
   const tabQueues = new Map<number, Promise<unknown>>();
 
-  function inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
-    const previous = tabQueues.get(tabId) ?? Promise.resolve();
-    const result = previous.then(work, work);
-    const settled = result.catch(() => undefined);
-    tabQueues.set(tabId, settled);
-    void settled.then(() => {
-      if (tabQueues.get(tabId) === settled) tabQueues.delete(tabId);
-    });
-    return result;
-  }
+  const context: BackgroundContext = {
+    now: options.now ?? Date.now,
+    newId: options.newId ?? (() => crypto.randomUUID()),
+    db: () =>
+      (dbPromise ??= openDb().catch((error: unknown) => {
+        dbPromise = undefined;
+        throw error;
+      })),
+    inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+      const previous = tabQueues.get(tabId) ?? Promise.resolve();
+      const result = previous.then(work, work);
+      const settled = result.catch(() => undefined);
+      tabQueues.set(tabId, settled);
+      void settled.then(() => {
+        if (tabQueues.get(tabId) === settled) tabQueues.delete(tabId);
+      });
+      return result;
+    },
+  };
 
-  async function onCallSignal(
-    signal: ProtocolMap['call/signal']['request'],
-    sender: Browser.runtime.MessageSender,
-  ): Promise<ProtocolMap['call/signal']['response']> {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return { accepted: false };
-    const frameId = sender.frameId ?? 0;
-    const origin = safeOrigin(sender.url);
-    return inTabOrder(tabId, async () => {
-      const state = await loadTabCallState(tabId);
-      const where = { tabId, frameId, origin, receivedAt: now() };
-      const { state: next, changed } = applyCallSignal(state, signal, where, newId);
-      if (!changed) return { accepted: false };
-      await saveTabCallState(next);
-      await upsertCallRecord(await db(), toCallRecord(changed));
-      await broadcastToExtensionPages('tab/state-changed', next);
-      return { accepted: true };
-    });
-  }
+  const others: BackgroundFeature[] = [
+    defineScriptFeature(context),
+    defineComplianceFeature(context),
+    defineNotesFeature(context),
+    defineDetectionFeature(context),
+  ];
+  const calls = defineCallFeature(context, async (call: LiveCall) => {
+    for (const feature of others) {
+      // One feature's failure must not stop the call record or the other features.
+      await feature.onCallChanged?.(call).catch((error: unknown) => console.error('OnScript feature hook failed', error));
+    }
+  });
+  const handlers = Object.assign({}, calls.feature.handlers, ...others.map((feature) => feature.handlers)) as {
+    [T in MessageType]?: MessageHandler<T>;
+  };
 
-  async function dispatch(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply | undefined> {
+  async function dispatch(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> {
     const frame = readEnvelope(message);
-    // Broadcasts between extension pages and foreign messages are not for the background to answer.
-    if (!frame.ok || frame.value.type === 'tab/state-changed') return undefined;
+    if (!frame.ok) return frame;
+    const { type } = frame.value;
     const kind = classifySender(sender, browser.runtime.getURL('/'));
-    if (kind === 'unknown' || !senderMayPost(frame.value.type, kind)) {
-      return { ok: false, error: `${frame.value.type} is not accepted from this sender` };
-    }
-    const checked = validatePayload(frame.value.type, frame.value.payload);
-    if (!checked.ok) return { ok: false, error: checked.error };
-
-    switch (frame.value.type) {
-      case 'call/signal':
-        return { ok: true, value: await onCallSignal(checked.value as ProtocolMap['call/signal']['request'], sender) };
-      case 'tab/get-state': {
-        const { tabId } = checked.value as ProtocolMap['tab/get-state']['request'];
-        return { ok: true, value: await loadTabCallState(tabId) };
-      }
-      case 'calls/list-recent': {
-        const { limit } = checked.value as ProtocolMap['calls/list-recent']['request'];
-        return { ok: true, value: await listRecentCallRecords(await db(), limit) };
-      }
-      case 'ping':
-        return { ok: true, value: checked.value };
-      default:
-        return undefined;
-    }
+    if (kind === 'unknown' || !senderMayPost(type, kind)) return { ok: false, error: `${type} is not accepted from this sender` };
+    const checked = validatePayload(type, frame.value.payload);
+    if (!checked.ok) return checked;
+    const handler = handlers[type] as MessageHandler<typeof type> | undefined;
+    if (!handler) return { ok: false, error: `${type} has no handler` };
+    return { ok: true, value: await handler(checked.value as never, sender) };
   }
 
   return {
+    /** The shared context, for background listeners other than messages (alarms, commands). */
+    context,
     /**
-     * The `runtime.onMessage` listener. Returns a promise for OnScript's messages (the polyfill sends its
-     * value as the response) and `undefined` for anything else, leaving it to other listeners.
+     * The `runtime.onMessage` listener. Returns a promise for OnScript's requests (the polyfill sends its
+     * value as the response) and `undefined` for anything else, leaving it to other listeners. Broadcasts
+     * meant for extension pages are not the background's to answer.
      */
     onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> | undefined {
-      const reply = dispatch(message, sender).catch((error: unknown): Reply => ({
-        ok: false,
-        error: error instanceof Error ? error.message : String(error),
-      }));
-      return readEnvelope(message).ok ? (reply as Promise<Reply>) : undefined;
+      const frame = readEnvelope(message);
+      if (!frame.ok || senderMayPost(frame.value.type, 'background')) return undefined;
+      return dispatch(message, sender).catch(
+        (error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
     },
-    /** The `tabs.onRemoved` listener: a closed tab's live calls end with it; their records stay. */
-    onTabRemoved(tabId: number): Promise<void> {
-      return inTabOrder(tabId, async () => {
-        const { ended } = endAllCalls(await loadTabCallState(tabId), now());
-        for (const call of ended) await upsertCallRecord(await db(), toCallRecord(call));
-        await forgetTabCallState(tabId);
-      });
-    },
+    /** The `tabs.onRemoved` listener. */
+    onTabRemoved: calls.onTabRemoved,
   };
-}
-
-function safeOrigin(url: string | undefined): string {
-  try {
-    return url ? new URL(url).origin : '';
-  } catch {
-    return '';
-  }
 }

@@ -1,76 +1,30 @@
+import { complianceCatalog } from './catalogs/compliance';
+import { coreCatalog } from './catalogs/core';
+import { detectionCatalog } from './catalogs/detection';
+import { notesCatalog } from './catalogs/notes';
+import { scriptCatalog } from './catalogs/script';
+
 /**
- * The UI's strings in every supported language. English is the reference: every other language must have
- * exactly its keys (the type enforces it).
+ * The UI's strings in every supported language, merged from one catalog per feature (lib/i18n/catalogs/).
+ * English is the reference; every other language has exactly its keys.
  */
 const en = {
-  'panel.title': 'OnScript',
-  'panel.noTab': 'No dialer tab is active.',
-  'panel.noCall': 'No call in this tab. OnScript shows the call here as soon as the dialer places or receives one.',
-  'panel.recentCalls': 'Recent calls',
-  'panel.noRecentCalls': 'No calls recorded yet.',
-  'call.card': 'Current call',
-  'call.number': 'Number',
-  'call.state': 'State',
-  'call.duration': 'Duration',
-  'call.direction.outbound': 'Outbound',
-  'call.direction.inbound': 'Inbound',
-  'call.phase.dialing': 'Dialing',
-  'call.phase.ringing': 'Ringing',
-  'call.phase.connected': 'Connected',
-  'call.phase.held': 'On hold',
-  'call.phase.ended': 'Ended',
-  'call.endedBy.local': 'You hung up',
-  'call.endedBy.remote': 'The customer hung up',
-  'call.endedBy.unknown': 'Call ended',
-  'call.endReason.cancelled': 'Cancelled before answer',
-  'call.endReason.rejected': 'Rejected',
-  'call.endReason.failed': 'Did not connect',
-  'call.endReason.hangup': 'Hung up',
-  'call.unknownNumber': 'Unknown number',
-  'options.title': 'OnScript settings',
-  'options.agentName': 'Your name (as you introduce yourself)',
-  'options.language': 'Interface language',
-  'options.language.auto': 'Follow the browser',
-  'options.save': 'Save',
-  'options.saved': 'Saved.',
-  'error.background': 'OnScript could not reach its background worker: {message}',
-} as const;
+  ...coreCatalog.en,
+  ...scriptCatalog.en,
+  ...complianceCatalog.en,
+  ...notesCatalog.en,
+  ...detectionCatalog.en,
+};
 
 /** A UI string key. */
 export type UiMessageKey = keyof typeof en;
 
 const zhCN: Record<UiMessageKey, string> = {
-  'panel.title': 'OnScript 通话助手',
-  'panel.noTab': '当前没有活动的拨号页面。',
-  'panel.noCall': '此标签页暂无通话。拨号器一旦拨出或接听电话，通话会显示在这里。',
-  'panel.recentCalls': '最近通话',
-  'panel.noRecentCalls': '暂无通话记录。',
-  'call.card': '当前通话',
-  'call.number': '号码',
-  'call.state': '状态',
-  'call.duration': '时长',
-  'call.direction.outbound': '呼出',
-  'call.direction.inbound': '呼入',
-  'call.phase.dialing': '正在拨号',
-  'call.phase.ringing': '振铃中',
-  'call.phase.connected': '通话中',
-  'call.phase.held': '保持中',
-  'call.phase.ended': '已结束',
-  'call.endedBy.local': '您已挂断',
-  'call.endedBy.remote': '客户已挂断',
-  'call.endedBy.unknown': '通话已结束',
-  'call.endReason.cancelled': '未接通即取消',
-  'call.endReason.rejected': '对方拒接',
-  'call.endReason.failed': '未能接通',
-  'call.endReason.hangup': '已挂断',
-  'call.unknownNumber': '未知号码',
-  'options.title': 'OnScript 设置',
-  'options.agentName': '您的姓名（自我介绍时使用）',
-  'options.language': '界面语言',
-  'options.language.auto': '跟随浏览器',
-  'options.save': '保存',
-  'options.saved': '已保存。',
-  'error.background': 'OnScript 无法连接后台服务：{message}',
+  ...coreCatalog['zh-CN'],
+  ...scriptCatalog['zh-CN'],
+  ...complianceCatalog['zh-CN'],
+  ...notesCatalog['zh-CN'],
+  ...detectionCatalog['zh-CN'],
 };
 
 /** Supported UI languages. */

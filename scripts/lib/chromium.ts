@@ -16,7 +16,7 @@ export function findChromium(): { path: string } | { error: string } {
 }
 
 /** The unpacked Chrome build of OnScript. */
-export const CHROME_BUILD_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const CHROME_BUILD_DIR = resolve(import.meta.dirname, '../..', process.env['ONSCRIPT_OUT_DIR'] ?? '.output', 'chrome-mv3');
 
 /** A Chromium with OnScript loaded. */
 export interface ExtensionBrowser {

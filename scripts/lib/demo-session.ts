@@ -4,7 +4,7 @@ import { waitFor } from './process-utils';
 import { startStaticServer } from './static-server';
 
 /** The built demo softphone pages. */
-export const DEMO_DIST_DIR = resolve(import.meta.dirname, '../../demo/dist');
+export const DEMO_DIST_DIR = resolve(import.meta.dirname, '../..', process.env['ONSCRIPT_DEMO_DIST'] ?? 'demo/dist');
 
 /** The demo pages, served for one SIP server. */
 export interface DemoPages {

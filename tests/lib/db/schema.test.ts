@@ -30,6 +30,25 @@ describe('schema upgrades', () => {
     db.close();
   });
 
+  it('step 2 adds the debtor and E.164 indexes over existing calls, and the compliance stores', async () => {
+    const name = freshName();
+    const v1 = await openOnScriptDb(1, name);
+    await upsertCallRecord(v1, record('old', 1));
+    v1.close();
+    const v2 = await openOnScriptDb(2, name);
+    expect([...v2.objectStoreNames].sort()).toEqual(['calls', 'doNotCall', 'importedAttempts']);
+    expect([...v2.transaction('calls').store.indexNames].sort()).toEqual([
+      'by-debtorRef',
+      'by-numberE164',
+      'by-remoteNumber',
+      'by-startedAt',
+    ]);
+    expect(await getCallRecord(v2, 'old')).toMatchObject({ id: 'old', remoteNumber: '13800138000' });
+    await v2.put('calls', { ...record('new', 2), debtorRef: 'ACC-1', numberE164: '+8613800138000' });
+    expect((await v2.getAllFromIndex('calls', 'by-debtorRef', 'ACC-1')).map((r) => r.id)).toEqual(['new']);
+    v2.close();
+  });
+
   it('the current version opens over a version-1 database without losing records', async () => {
     const name = freshName();
     const v1 = await openOnScriptDb(1, name);

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'preact/hooks';
+import { agentNameSetting, uiLanguageSetting } from '../../lib/extension/settings';
+import { UI_LANGUAGES, type Translate, type UiLanguage } from '../../lib/i18n/ui-messages';
+
+const LANGUAGE_NAMES: Record<UiLanguage, string> = { 'zh-CN': '简体中文', en: 'English' };
+
+/** The agent's own settings: name and interface language. */
+export function GeneralSettings({ t, onLanguageChange }: { t: Translate; onLanguageChange(language: UiLanguage | 'auto'): void }) {
+  const [agentName, setAgentName] = useState('');
+  const [language, setLanguage] = useState<UiLanguage | 'auto'>('auto');
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void Promise.all([agentNameSetting.getValue(), uiLanguageSetting.getValue()]).then(([name, lang]) => {
+      setAgentName(name);
+      setLanguage(lang);
+      onLanguageChange(lang);
+    });
+  }, []);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    await Promise.all([agentNameSetting.setValue(agentName.trim()), uiLanguageSetting.setValue(language)]);
+    onLanguageChange(language);
+    setSaved(true);
+  }
+
+  return (
+    <section aria-labelledby="general-settings-title">
+      <h2 id="general-settings-title">{t('options.general')}</h2>
+      <form onSubmit={save}>
+        <label>
+          {t('options.agentName')}
+          <input
+            name="agentName"
+            value={agentName}
+            maxLength={80}
+            onInput={(event) => {
+              setAgentName(event.currentTarget.value);
+              setSaved(false);
+            }}
+          />
+        </label>
+        <label>
+          {t('options.language')}
+          <select
+            name="language"
+            value={language}
+            onChange={(event) => {
+              setLanguage(event.currentTarget.value as UiLanguage | 'auto');
+              setSaved(false);
+            }}
+          >
+            <option value="auto">{t('options.language.auto')}</option>
+            {UI_LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t('options.save')}</button>
+        <p role="status">{saved ? t('options.saved') : ''}</p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Browser } from 'wxt/browser';
+import type { LiveCall } from '../../calls/types';
+import type { OnScriptDb } from '../../db/schema';
+import type { MessageType, ProtocolMap } from '../../protocol/messages';
+
+/** What every background feature gets: time, ids, the database, and per-tab ordering. */
+export interface BackgroundContext {
+  now: () => number;
+  newId: () => string;
+  /** The open database (opened once per worker life, on first use). */
+  db: () => Promise<OnScriptDb>;
+  /** Runs `work` after every earlier piece of work for the same tab, so one tab's updates never interleave. */
+  inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T>;
+}
+
+/** A handler for one message type; the payload has already been validated and the sender checked. */
+export type MessageHandler<T extends MessageType> = (
+  payload: ProtocolMap[T]['request'],
+  sender: Browser.runtime.MessageSender,
+) => Promise<ProtocolMap[T]['response']>;
+
+/** The handlers a feature contributes. */
+export type MessageHandlers = { [T in MessageType]?: MessageHandler<T> };
+
+/**
+ * A background feature: its message handlers, and optionally a hook called after every change to a call
+ * (already persisted), e.g. to defer a pack update until a call ends or to count an attempt.
+ */
+export interface BackgroundFeature {
+  handlers: MessageHandlers;
+  onCallChanged?(call: LiveCall): Promise<void>;
+}
+
+/** Declares a feature from its context. */
+export type DefineBackgroundFeature = (context: BackgroundContext) => BackgroundFeature;

@@ -1,0 +1,90 @@
+import type { CallRecord, CallSignal, TabCallState } from '../calls/types';
+import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Checked, type Validator } from './checks';
+import type { SenderRule } from './sender-rules';
+
+/** Messages about detected calls and their records. */
+export interface CallMessages {
+  /** content → background: a detector saw a call change phase. */
+  'call/signal': { request: CallSignal; response: { accepted: boolean } };
+  /** extension → background: the calls the background tracks for a tab. */
+  'tab/get-state': { request: { tabId: number }; response: TabCallState };
+  /** extension → background: the most recent call records, newest first. */
+  'calls/list-recent': { request: { limit: number }; response: CallRecord[] };
+  /** background → extension pages: a tab's calls changed. */
+  'tab/state-changed': { request: TabCallState; response: void };
+  /** extension or content → background: a no-op round trip, for latency baselines. */
+  'ping': { request: { sentAt: number }; response: { sentAt: number } };
+}
+
+/** Who may send each call message. */
+export const CALL_MESSAGE_SENDERS: { readonly [T in keyof CallMessages]: SenderRule } = {
+  'call/signal': ['content'],
+  'tab/get-state': ['extension'],
+  'calls/list-recent': ['extension'],
+  'tab/state-changed': ['background'],
+  'ping': ['content', 'extension'],
+};
+
+/** Longest remote party string accepted from a page. */
+export const MAX_REMOTE_CHARS = 64;
+/** Longest call key (Call-ID) accepted from a page. */
+export const MAX_CALL_KEY_CHARS = 256;
+
+const PHASES = new Set(['dialing', 'ringing', 'connected', 'held', 'ended']);
+const DIRECTIONS = new Set(['outbound', 'inbound']);
+const HANGUP_PARTIES = new Set(['local', 'remote', 'unknown']);
+const END_REASONS = new Set(['hangup', 'cancelled', 'rejected', 'failed']);
+const SOURCES = new Set(['sip-ws']);
+const SIGNAL_KEYS = new Set(['callKey', 'source', 'phase', 'direction', 'remote', 'at', 'endedBy', 'endReason', 'status']);
+
+/** Checks a call signal that came from a page. Unknown keys, wrong types and oversized strings are refused. */
+export function validateCallSignal(value: unknown): Checked<CallSignal> {
+  if (!isRecord(value)) return refuse('signal is not an object');
+  const extra = unexpectedKey(value, SIGNAL_KEYS);
+  if (extra !== undefined) return refuse(`unexpected field ${JSON.stringify(extra.slice(0, 40))}`);
+  const { callKey, source, phase, direction, remote, at, endedBy, endReason, status } = value;
+  if (!isBoundedString(callKey, MAX_CALL_KEY_CHARS) || callKey.length === 0) return refuse('bad callKey');
+  if (typeof source !== 'string' || !SOURCES.has(source)) return refuse('bad source');
+  if (typeof phase !== 'string' || !PHASES.has(phase)) return refuse('bad phase');
+  if (typeof direction !== 'string' || !DIRECTIONS.has(direction)) return refuse('bad direction');
+  if (!isBoundedString(remote, MAX_REMOTE_CHARS)) return refuse('bad remote');
+  if (typeof at !== 'number' || !Number.isFinite(at) || at <= 0) return refuse('bad at');
+  if (endedBy !== undefined && (typeof endedBy !== 'string' || !HANGUP_PARTIES.has(endedBy))) return refuse('bad endedBy');
+  if (endReason !== undefined && (typeof endReason !== 'string' || !END_REASONS.has(endReason))) {
+    return refuse('bad endReason');
+  }
+  if (status !== undefined && (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 699)) {
+    return refuse('bad status');
+  }
+  // Rebuilt field by field so nothing the page attached (getters, prototypes) travels further.
+  const signal: CallSignal = {
+    callKey,
+    source: source as CallSignal['source'],
+    phase: phase as CallSignal['phase'],
+    direction: direction as CallSignal['direction'],
+    remote,
+    at,
+  };
+  if (endedBy !== undefined) signal.endedBy = endedBy as NonNullable<CallSignal['endedBy']>;
+  if (endReason !== undefined) signal.endReason = endReason as NonNullable<CallSignal['endReason']>;
+  if (status !== undefined) signal.status = status;
+  return accept(signal);
+}
+
+/** Validators for the call messages. */
+export const CALL_MESSAGE_VALIDATORS: { readonly [T in keyof CallMessages]: Validator<CallMessages[T]['request']> } = {
+  'call/signal': validateCallSignal,
+  'tab/get-state': (payload) =>
+    isRecord(payload) && Number.isInteger(payload['tabId'])
+      ? accept({ tabId: payload['tabId'] as number })
+      : refuse('tabId must be an integer'),
+  'calls/list-recent': (payload) => {
+    const limit = isRecord(payload) ? payload['limit'] : undefined;
+    return typeof limit === 'number' && Number.isInteger(limit) && limit > 0 && limit <= 1000
+      ? accept({ limit })
+      : refuse('limit must be an integer from 1 to 1000');
+  },
+  'tab/state-changed': () => refuse('only the background broadcasts tab state'),
+  'ping': (payload) =>
+    isRecord(payload) && typeof payload['sentAt'] === 'number' ? accept({ sentAt: payload['sentAt'] }) : refuse('sentAt must be a number'),
+};
