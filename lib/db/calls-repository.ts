@@ -1,5 +1,5 @@
 import type { CallRecord } from '../calls/types';
-import type { OnScriptDb } from './schema';
+import type { OnScriptDb, StoredCallRecord } from './schema';
 
 /**
  * Writes a call record, merging into the stored one so that fields other features added (notes, progress)
@@ -27,4 +27,26 @@ export async function listRecentCallRecords(db: OnScriptDb, limit: number): Prom
     cursor = await cursor.continue();
   }
   return records;
+}
+
+/**
+ * Applies a change to a stored call in one read-write transaction, so two features writing different fields
+ * of the same record (notes, script progress, form values) never overwrite each other. Returns the record as
+ * written, or `undefined` when there is no such call.
+ */
+export async function updateCallRecord(
+  db: OnScriptDb,
+  id: string,
+  change: (record: StoredCallRecord) => StoredCallRecord,
+): Promise<StoredCallRecord | undefined> {
+  const tx = db.transaction('calls', 'readwrite');
+  const existing = await tx.store.get(id);
+  if (!existing) {
+    await tx.done;
+    return undefined;
+  }
+  const next = change(existing);
+  await tx.store.put(next);
+  await tx.done;
+  return next;
 }

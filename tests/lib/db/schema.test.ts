@@ -86,3 +86,16 @@ describe('calls repository', () => {
     db.close();
   });
 });
+
+describe('updateCallRecord', () => {
+  it('changes one field without touching fields another feature wrote', async () => {
+    const { updateCallRecord } = await import('../../../lib/db/calls-repository');
+    const db = await openOnScriptDb(DB_VERSION, freshName());
+    await upsertCallRecord(db, record('u', 1));
+    await updateCallRecord(db, 'u', (r) => ({ ...r, notes: 'promised Friday' }));
+    await updateCallRecord(db, 'u', (r) => ({ ...r, disposition: 'PTP' }));
+    expect(await getCallRecord(db, 'u')).toMatchObject({ notes: 'promised Friday', disposition: 'PTP' });
+    expect(await updateCallRecord(db, 'missing', (r) => r)).toBeUndefined();
+    db.close();
+  });
+});
