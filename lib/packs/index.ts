@@ -27,6 +27,7 @@ export {
   type PackUpdateDecision,
   type PackUpdateReason,
 } from './versions.ts';
+export * from './subscription.ts';
 
 /**
  * Picks the text to show: the requested language, else the pack's default language, else any translation.

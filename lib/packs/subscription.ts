@@ -1,0 +1,209 @@
+/**
+ * The agent side of pack distribution as a pure state machine: what to do with each poll of the lead's pack
+ * URL, when to poll next, and how a verified pack becomes active (never during a call, never older than the
+ * active one unless pinned, always with the previous version kept for a one-click rollback). The background
+ * feeds it fetch outcomes and persists the state it returns; nothing here touches the network or storage.
+ */
+import { verifySignedPack } from './signing';
+import type { PackPublicKey, ScriptPack } from './types';
+import { decidePackUpdate, type PackUpdateReason } from './versions';
+
+/** Where the agent's packs come from: set by the agent, or by the administrator through enterprise policy. */
+export interface PackSubscription {
+  url: string;
+  publicKeys: PackPublicKey[];
+  /** Hold the team on one version (also how a lead rolls everyone back). */
+  pinnedVersion?: string;
+  /** Minutes between polls when all is well. */
+  intervalMinutes: number;
+  source: 'agent' | 'policy';
+}
+
+/** The result of one HTTP poll, as the background's fetch reports it. */
+export type PollOutcome =
+  | { kind: 'not-modified' }
+  | { kind: 'ok'; body: string; etag?: string }
+  | { kind: 'http-error'; status: number }
+  | { kind: 'network-error'; message: string };
+
+/** A change the panel and options page announce ("Pack updated to 1.4: what changed"). */
+export interface PackChange {
+  at: number;
+  packId: string;
+  fromVersion?: string;
+  toVersion: string;
+  reason: PackUpdateReason | 'rollback';
+}
+
+/** A refused update, kept for the lead to read on the options page. */
+export interface PackRefusal {
+  at: number;
+  version?: string;
+  /** Plain messages with paths, e.g. `/signature/keyId: signed with key "x", which is not trusted`. */
+  errors: string[];
+}
+
+/** Everything the agent's browser remembers about its pack channel; plain JSON, persisted by the background. */
+export interface PackChannelState {
+  active: ScriptPack | null;
+  /** The version replaced last, for rollback. */
+  previous: ScriptPack | null;
+  /** A verified pack waiting for the live call to end. */
+  pending: ScriptPack | null;
+  etag?: string;
+  lastCheckAt?: number;
+  lastSuccessAt?: number;
+  consecutiveFailures: number;
+  nextCheckAt: number;
+  lastError?: string;
+  lastRefusal?: PackRefusal;
+  lastChange?: PackChange;
+}
+
+/** What one step did, for the UI and logs. */
+export type PackEvent =
+  | { kind: 'applied'; change: PackChange }
+  | { kind: 'deferred'; version: string }
+  | { kind: 'refused'; refusal: PackRefusal }
+  | { kind: 'unchanged' }
+  | { kind: 'error'; message: string };
+
+/** Polling never waits longer than this, however many failures in a row. */
+export const MAX_BACKOFF_MS = 6 * 60 * 60 * 1000;
+/** A response body above this is refused before parsing (the pack limit plus room for the signature). */
+export const MAX_PACK_RESPONSE_CHARS = 1_100_000;
+
+/** A fresh channel: nothing active yet, poll at once. */
+export function createPackChannelState(now: number): PackChannelState {
+  return { active: null, previous: null, pending: null, consecutiveFailures: 0, nextCheckAt: now };
+}
+
+/**
+ * When to poll next: the subscription's interval when all is well; after failures, the interval doubled per
+ * failure up to {@link MAX_BACKOFF_MS}; ±10 % jitter (from `random`, in [0, 1)) so a team does not poll in step.
+ */
+export function nextCheckDelayMs(intervalMinutes: number, consecutiveFailures: number, random: number): number {
+  const base = Math.max(1, intervalMinutes) * 60_000;
+  const backedOff = Math.min(base * 2 ** Math.min(consecutiveFailures, 20), MAX_BACKOFF_MS);
+  return Math.round(backedOff * (0.9 + 0.2 * random));
+}
+
+/** Inputs every step needs. */
+export interface StepContext {
+  now: number;
+  inCall: boolean;
+  /** In [0, 1): jitter source, a parameter so tests are exact. */
+  random: number;
+}
+
+/**
+ * Folds one poll outcome into the channel. Offline or failing servers keep the last good pack and back off;
+ * a 200 body is verified (signature, then schema) and then judged by {@link decidePackUpdate}. The active pack
+ * changes only on `apply`; a failed update never touches it.
+ */
+export async function processPollOutcome(
+  state: PackChannelState,
+  subscription: PackSubscription,
+  outcome: PollOutcome,
+  context: StepContext,
+): Promise<{ state: PackChannelState; event: PackEvent }> {
+  const { now } = context;
+  const scheduled = (failures: number) => now + nextCheckDelayMs(subscription.intervalMinutes, failures, context.random);
+
+  if (outcome.kind === 'network-error' || outcome.kind === 'http-error') {
+    const failures = state.consecutiveFailures + 1;
+    const message =
+      outcome.kind === 'network-error'
+        ? `could not reach the pack server (${outcome.message}); keeping the current pack`
+        : `the pack server answered HTTP ${outcome.status}; keeping the current pack`;
+    return {
+      state: { ...state, lastCheckAt: now, consecutiveFailures: failures, nextCheckAt: scheduled(failures), lastError: message },
+      event: { kind: 'error', message },
+    };
+  }
+
+  const healthy: PackChannelState = {
+    ...state,
+    lastCheckAt: now,
+    lastSuccessAt: now,
+    consecutiveFailures: 0,
+    nextCheckAt: scheduled(0),
+  };
+  delete healthy.lastError;
+  if (outcome.kind === 'not-modified') return { state: healthy, event: { kind: 'unchanged' } };
+
+  if (outcome.body.length > MAX_PACK_RESPONSE_CHARS) {
+    return refuse(healthy, now, undefined, [`the pack file is ${outcome.body.length} characters; the limit is ${MAX_PACK_RESPONSE_CHARS}`]);
+  }
+  const verified = await verifySignedPack(outcome.body, subscription.publicKeys);
+  if (!verified.ok) {
+    return refuse(healthy, now, undefined, verified.errors.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)));
+  }
+  const candidate = verified.pack;
+  // The ETag is remembered only for a body that was accepted, so a refused file is looked at again next time.
+  const withEtag = outcome.etag ? { ...healthy, etag: outcome.etag } : healthy;
+  const decision = decidePackUpdate({
+    active: state.active,
+    candidate,
+    inCall: context.inCall,
+    ...(subscription.pinnedVersion !== undefined ? { pinnedVersion: subscription.pinnedVersion } : {}),
+  });
+  switch (decision.action) {
+    case 'ignore':
+      return { state: { ...withEtag, pending: null }, event: { kind: 'unchanged' } };
+    case 'refuse':
+      return refuse(healthy, now, candidate.version, [decision.message]);
+    case 'defer':
+      return { state: { ...withEtag, pending: candidate }, event: { kind: 'deferred', version: candidate.version } };
+    case 'apply':
+      return activate(withEtag, candidate, now, decision.reason);
+  }
+}
+
+/** After a call ends: a pack that waited for it becomes active (it was verified and judged when it arrived). */
+export function applyPendingPack(state: PackChannelState, now: number): { state: PackChannelState; event?: PackEvent } {
+  if (!state.pending) return { state };
+  const reason: PackUpdateReason = state.active ? (state.active.id === state.pending.id ? 'newer-version' : 'different-pack') : 'first-pack';
+  return activate(state, state.pending, now, reason);
+}
+
+/** One click back to the version before the last change; the rolled-back version becomes the "previous". */
+export function rollbackPack(state: PackChannelState, now: number): { state: PackChannelState; event?: PackEvent } {
+  if (!state.previous || !state.active) return { state };
+  const change: PackChange = {
+    at: now,
+    packId: state.previous.id,
+    fromVersion: state.active.version,
+    toVersion: state.previous.version,
+    reason: 'rollback',
+  };
+  return {
+    state: { ...state, active: state.previous, previous: state.active, pending: null, lastChange: change },
+    event: { kind: 'applied', change },
+  };
+}
+
+function activate(
+  state: PackChannelState,
+  pack: ScriptPack,
+  now: number,
+  reason: PackUpdateReason,
+): { state: PackChannelState; event: PackEvent } {
+  const change: PackChange = { at: now, packId: pack.id, toVersion: pack.version, reason };
+  if (state.active) change.fromVersion = state.active.version;
+  return {
+    state: { ...state, active: pack, previous: state.active ?? state.previous, pending: null, lastChange: change },
+    event: { kind: 'applied', change },
+  };
+}
+
+function refuse(
+  state: PackChannelState,
+  now: number,
+  version: string | undefined,
+  errors: string[],
+): { state: PackChannelState; event: PackEvent } {
+  const refusal: PackRefusal = { at: now, errors: errors.slice(0, 20) };
+  if (version !== undefined) refusal.version = version;
+  return { state: { ...state, lastRefusal: refusal }, event: { kind: 'refused', refusal } };
+}
