@@ -26,10 +26,13 @@ const phone = createSipPhone(
 function render(state: PhoneCallState, remote: string, connectedAt?: number, cause?: string) {
   callStateText.textContent = cause ? `${state} (${cause})` : state;
   document.body.dataset.callState = state;
-  remoteText.textContent = remote ? `· ${remote}` : '';
+  // Only the number in the marked element, so the DOM rule reads the same number signaling reports.
+  remoteText.textContent = remote;
   const live = state !== 'idle' && state !== 'ended';
   callButton.disabled = live;
   answerButton.hidden = declineButton.hidden = state !== 'incoming';
+  byId('incoming-indicator').hidden = state !== 'incoming';
+  byId('hold-indicator').hidden = state !== 'held';
   holdButton.disabled = state !== 'connected' && state !== 'held';
   holdButton.textContent = state === 'held' ? 'Resume' : 'Hold';
   holdButton.setAttribute('aria-pressed', String(state === 'held'));

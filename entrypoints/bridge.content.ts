@@ -1,21 +1,58 @@
+import { createDetectionBridge, isChildFrame } from '../lib/bridge/detection-bridge';
+import { watchDomRule } from '../lib/bridge/dom-watch';
 import { PAGE_FRAME_EVENT } from '../lib/bridge/page-channel';
-import { createSipBridge } from '../lib/bridge/sip-bridge';
+import { findDomRule } from '../lib/detection/dom-rules';
+import { loadBridgeSettings } from '../lib/extension/detection-settings';
 import { DECLARED_DIALER_MATCHES } from '../lib/extension/dialer-origins';
 import { sendToBackground } from '../lib/extension/messaging';
+import { startPreDialGuard } from '../lib/extension/pre-dial-guard';
 
-/** The ISOLATED bridge: reads the hook's frames, tracks calls, and reports call signals to the background. */
+/**
+ * The ISOLATED bridge: reads the hook's frames, the page's vendor CTI messages and the DOM rule for this origin,
+ * merges them per call, and reports call signals to the background. Runs in every frame of an enabled origin.
+ */
 export default defineContentScript({
   matches: DECLARED_DIALER_MATCHES,
   runAt: 'document_start',
   allFrames: true,
   matchAboutBlank: true,
+  matchOriginAsFallback: true,
   main(ctx) {
-    const bridge = createSipBridge((signal) => {
-      sendToBackground('call/signal', signal).catch(() => {
-        // The extension was reloaded or the worker refused the signal; the page carries on either way.
-      });
+    let wakeDom = () => {};
+    const guard = startPreDialGuard(ctx);
+    const bridge = createDetectionBridge({
+      emit(signal) {
+        wakeDom();
+        sendToBackground('call/signal', signal).catch(() => {
+          // The extension was reloaded or the worker refused the signal; the page carries on either way.
+        });
+        guard.observe(signal);
+      },
     });
-    const onFrame = (event: Event) => bridge.accept((event as CustomEvent<unknown>).detail);
+    const onFrame = (event: Event) => bridge.acceptFrame((event as CustomEvent<unknown>).detail);
     ctx.addEventListener(window, PAGE_FRAME_EVENT as keyof WindowEventMap, onFrame);
+    ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+      bridge.acceptMessage({ origin: event.origin, data: event.data, fromChildFrame: isChildFrame(window, event.source) });
+    });
+
+    void loadBridgeSettings().then(({ domRules, vendorOrigins }) => {
+      if (ctx.isInvalid) return;
+      if (Object.keys(vendorOrigins).length > 0) bridge.useVendorOrigins(vendorOrigins);
+      const rule = findDomRule(domRules, location.href);
+      if (!rule) return;
+      const start = () => {
+        const dom = watchDomRule(window, rule, (signals) => bridge.acceptDom(signals));
+        wakeDom = () => dom.wake();
+        ctx.onInvalidated(() => dom.stop());
+        // Cheap hints that a call may start; the observer parks itself when no call shows for a minute.
+        const hint = { capture: true, passive: true } as const;
+        ctx.addEventListener(window, 'pointerdown', wakeDom, hint);
+        ctx.addEventListener(window, 'keydown', wakeDom, hint);
+        ctx.addEventListener(window, 'focus', wakeDom);
+        dom.wake();
+      };
+      if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+      else start();
+    });
   },
 });

@@ -12,6 +12,8 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   matchAboutBlank: true,
+  // about:blank, blob: and data: frames of an enabled page run its hooks too (CCP iframes write into those).
+  matchOriginAsFallback: true,
   main() {
     // Captured now, before page scripts could replace them.
     const dispatch = window.dispatchEvent.bind(window);

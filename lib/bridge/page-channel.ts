@@ -12,7 +12,7 @@ export const MAX_PAGE_FRAME_CHARS = 64 * 1024;
 
 /** Serializes a frame for the channel. */
 export function encodePageFrame(frame: HookedFrame): string {
-  return JSON.stringify([frame.wire, frame.at, frame.data]);
+  return JSON.stringify(frame.kind ? [frame.wire, frame.at, frame.data, frame.kind] : [frame.wire, frame.at, frame.data]);
 }
 
 /** Reads a frame from the channel, or `undefined` for anything malformed or oversized. */
@@ -24,10 +24,11 @@ export function decodePageFrame(detail: unknown): HookedFrame | undefined {
   } catch {
     return undefined;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3) return undefined;
-  const [wire, at, data] = parsed as unknown[];
+  if (!Array.isArray(parsed) || parsed.length < 3 || parsed.length > 4) return undefined;
+  const [wire, at, data, kind] = parsed as unknown[];
+  if (parsed.length === 4 && kind !== 'twilio') return undefined;
   if (wire !== 'sent' && wire !== 'received') return undefined;
   if (typeof at !== 'number' || !Number.isFinite(at)) return undefined;
   if (typeof data !== 'string' || data.length > MAX_PAGE_FRAME_CHARS) return undefined;
-  return { wire, at, data };
+  return kind === 'twilio' ? { wire, at, data, kind } : { wire, at, data };
 }

@@ -39,11 +39,26 @@ export function applyCallSignal(
   newId: () => string,
 ): SignalResult {
   const at = clamp(signal.at, origin.receivedAt - SIGNAL_CLOCK_TOLERANCE_MS, origin.receivedAt + 5_000);
-  const existing = Object.values(state.calls).find(
-    (call) => call.frameId === origin.frameId && call.callKey === signal.callKey,
+  const alias = `${origin.frameId}:${signal.callKey}`;
+  const tabCalls = Object.values(state.calls);
+  let existing = tabCalls.find(
+    (call) => (call.frameId === origin.frameId && call.callKey === signal.callKey) || call.aliases?.includes(alias),
   );
+  let joined = false;
+  if (!existing && signal.phase !== 'ended') {
+    // Another frame of the tab (a CTI iframe and the page embedding it) may already report this call.
+    existing = tabCalls.find((call) => call.frameId !== origin.frameId && call.phase !== 'ended' && sameNumber(call, signal));
+    joined = existing !== undefined;
+  }
   if (existing?.phase === 'ended') return { state };
-  if (existing && existing.phase === signal.phase) return { state };
+  // Between frames the more exact layer speaks for the call (cti > signaling > dom > media).
+  if (existing && (joined || existing.aliases) && sourceRank(signal.source) < sourceRank(existing.source)) {
+    return joined ? { state: withAlias(state, existing, alias) } : { state };
+  }
+  if (joined && existing) existing = { ...existing, aliases: [...(existing.aliases ?? []), alias].slice(-MAX_ALIASES) };
+  if (existing && existing.phase === signal.phase && (!signal.remote || existing.remoteNumber === signal.remote)) {
+    return { state };
+  }
 
   const base: LiveCall = existing ?? {
     id: newId(),
@@ -58,8 +73,12 @@ export function applyCallSignal(
     startedAt: at,
     updatedAt: at,
   };
-  const next: LiveCall = { ...base, phase: signal.phase, updatedAt: at };
-  if (!next.remoteNumber && signal.remote) next.remoteNumber = signal.remote;
+  // The latest signal speaks for the merged view of all layers (see lib/bridge/detection-bridge.ts): its source
+  // is the layer that decided the phase, and its number the best layer's.
+  const next: LiveCall = { ...base, phase: signal.phase, source: signal.source, updatedAt: at };
+  if (signal.remote) next.remoteNumber = signal.remote;
+  if (signal.remoteE164 && (!next.remoteE164 || next.remoteNumber === signal.remote)) next.remoteE164 = signal.remoteE164;
+  if (signal.confidence !== undefined) next.confidence = signal.confidence;
   if ((signal.phase === 'connected' || signal.phase === 'held') && next.connectedAt === undefined) {
     next.connectedAt = at;
   }
@@ -130,6 +149,7 @@ export function toCallRecord(call: LiveCall): CallRecord {
   if (call.endedAt !== undefined) record.endedAt = call.endedAt;
   if (call.endedBy !== undefined) record.endedBy = call.endedBy;
   if (call.endReason !== undefined) record.endReason = call.endReason;
+  if (call.confidence !== undefined) record.confidence = call.confidence;
   return record;
 }
 
@@ -141,6 +161,32 @@ function pruneEnded(calls: Record<string, LiveCall>): Record<string, LiveCall> {
   const kept = { ...calls };
   for (const call of ended.slice(ENDED_CALLS_KEPT)) delete kept[call.id];
   return kept;
+}
+
+/** Frames/keys one call can be known by besides its own; bounded, a call is seen by a few frames at most. */
+const MAX_ALIASES = 4;
+
+function sourceRank(source: CallSignal['source']): number {
+  if (source === 'sip-ws' || source === 'twilio-ws') return 2;
+  if (source === 'dom') return 1;
+  if (source === 'media') return 0;
+  return 3;
+}
+
+/**
+ * Whether a signal from another frame is about this call: the same E.164, or the same last seven digits. Unlike
+ * the in-frame merge, a side without a number never matches, because across frames nothing else ties them.
+ */
+function sameNumber(call: LiveCall, signal: CallSignal): boolean {
+  if (call.remoteE164 && signal.remoteE164) return call.remoteE164 === signal.remoteE164;
+  const a = (signal.remoteE164 ?? signal.remote).replace(/\D/g, '');
+  const b = (call.remoteE164 ?? call.remoteNumber).replace(/\D/g, '');
+  return a.length >= 7 && b.length >= 7 && a.slice(-7) === b.slice(-7);
+}
+
+function withAlias(state: TabCallState, call: LiveCall, alias: string): TabCallState {
+  const aliases = [...(call.aliases ?? []), alias].slice(-MAX_ALIASES);
+  return { tabId: state.tabId, calls: { ...state.calls, [call.id]: { ...call, aliases } } };
 }
 
 function clamp(value: number, min: number, max: number): number {

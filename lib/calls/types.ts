@@ -18,8 +18,20 @@ export type HangupParty = 'local' | 'remote' | 'unknown';
  */
 export type EndReason = 'hangup' | 'cancelled' | 'rejected' | 'failed';
 
-/** The layer a signal came from; later layers are less exact. */
-export type SignalSource = 'sip-ws';
+/**
+ * The detector a signal came from: SIP or Twilio signaling read from the page's WebSocket, a vendor's CTI
+ * events posted to the page, a DOM rule, or media (which only ever confirms a call another layer found).
+ */
+export type SignalSource =
+  | 'sip-ws'
+  | 'twilio-ws'
+  | 'ringcentral'
+  | 'aircall'
+  | 'amazon-connect'
+  | 'zoom-phone'
+  | 'genesys-cloud'
+  | 'dom'
+  | 'media';
 
 /**
  * One observation about one call, as a detector in a page frame reports it. Detectors know nothing of
@@ -39,6 +51,12 @@ export interface CallSignal {
   endReason?: EndReason;
   /** Final SIP status when the call ended on an error response. */
   status?: number;
+  /** 0..1: how far the detector (or the merge of several) trusts this signal. */
+  confidence?: number;
+  /** The remote party in E.164, when it could be normalized; `remote` keeps the raw string. */
+  remoteE164?: string;
+  /** A vendor's own error or cause code when the call ended on one (e.g. Twilio 31005). */
+  vendorCode?: string;
 }
 
 /** What is known about one call, wherever it is kept. */
@@ -50,6 +68,8 @@ export interface CallFacts {
   source: SignalSource;
   direction: CallDirection;
   remoteNumber: string;
+  /** 0..1: the detection confidence of the latest signal. */
+  confidence?: number;
   phase: CallPhase;
   startedAt: number;
   connectedAt?: number;
@@ -65,6 +85,10 @@ export interface LiveCall extends CallFacts {
   tabId: number;
   frameId: number;
   callKey: string;
+  /** The remote number in E.164, when the background could normalize it (stored as `numberE164`). */
+  remoteE164?: string;
+  /** `<frameId>:<callKey>` of other frames' detectors that report this same call (see applyCallSignal). */
+  aliases?: string[];
 }
 
 /** What the background keeps per tab, persisted so a restarted worker carries on. */

@@ -34,12 +34,13 @@ export const DEFAULT_DOM_RULES: readonly DomRule[] = Object.freeze([
     origins: ['http://127.0.0.1/*', 'http://localhost/*'],
     selectors: {
       container: sel(m.callPanel),
-      hangupControl: sel(m.hangup),
+      // The demo disables (rather than hides) its hang-up button between calls.
+      hangupControl: `${sel(m.hangup)}:not([disabled])`,
       callTimer: sel(m.callTimer),
       remoteNumber: sel(m.remoteNumber),
       holdIndicator: sel(m.holdIndicator),
       incomingIndicator: sel(m.incomingCall),
     },
-    attributeFilter: ['hidden', 'aria-hidden'],
+    attributeFilter: ['hidden', 'aria-hidden', 'disabled'],
   },
 ]);

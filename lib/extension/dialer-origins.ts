@@ -1,5 +1,6 @@
 /**
- * Pages the detection scripts are declared for. The foundation ships the local demo dialer's origins only;
- * per-user enabling of real dialer origins through optional host permissions is issue #3's work.
+ * Origins the detection scripts are declared for in the manifest (required host permissions): the local demo
+ * dialer's, enabled by default. Every other dialer origin is an optional host permission the user grants; the
+ * background registers the same scripts for those at runtime (detection-registration.ts).
  */
 export const DECLARED_DIALER_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];

@@ -1,10 +1,13 @@
+import { isTwilioSignalingUrl } from '../detection/twilio';
 import { looksLikeSip } from '../sip/parse-sip-message';
 
-/** What the MAIN-world hook passes to the ISOLATED bridge for each SIP frame. */
+/** What the MAIN-world hook passes to the ISOLATED bridge for each SIP or Twilio frame. */
 export interface HookedFrame {
   wire: 'sent' | 'received';
   at: number;
   data: string;
+  /** `twilio` for any string frame on a Twilio Voice signaling socket; absent for SIP. */
+  kind?: 'twilio';
 }
 
 /** The window-like object the hook patches; a parameter so the hook runs against a fake in tests. */
@@ -13,9 +16,11 @@ export interface WebSocketHost {
 }
 
 /**
- * Wraps the page's `WebSocket` so every string frame that looks like SIP is reported, in both directions.
- * The constructor is replaced by a Proxy (name, prototype, statics and `instanceof` stay as the page expects);
- * `send` is wrapped on the prototype. Non-SIP frames cost one string check and nothing else. Returns an undo.
+ * Wraps the page's `WebSocket` so every string frame that looks like SIP is reported, in both directions, and
+ * every string frame of a Twilio Voice signaling socket (`wss://*.twilio.com/signal…`, told by its URL once, at
+ * construction). The constructor is replaced by a Proxy (name, prototype, statics and `instanceof` stay as the
+ * page expects); `send` is wrapped on the prototype. Other frames cost one string check and a WeakSet lookup
+ * and nothing else. Returns an undo.
  */
 export function installWebSocketHook(
   host: WebSocketHost,
@@ -26,19 +31,26 @@ export function installWebSocketHook(
   const proto = NativeWebSocket.prototype;
   const nativeSend = proto.send;
 
-  const onMessage = (event: MessageEvent) => {
-    const data: unknown = event.data;
-    if (typeof data === 'string' && looksLikeSip(data)) safely(() => report({ wire: 'received', at: now(), data }));
+  // Weak, so a closed socket is forgotten with the page's last reference to it.
+  const twilioSockets = new WeakSet<object>();
+  const pass = (socket: object, wire: HookedFrame['wire'], data: unknown) => {
+    if (typeof data !== 'string') return;
+    if (twilioSockets.has(socket)) safely(() => report({ wire, at: now(), data, kind: 'twilio' }));
+    else if (looksLikeSip(data)) safely(() => report({ wire, at: now(), data }));
+  };
+  const onMessage = function (this: WebSocket, event: MessageEvent) {
+    pass(this, 'received', event.data);
   };
 
   proto.send = function send(this: WebSocket, data: Parameters<WebSocket['send']>[0]) {
-    if (typeof data === 'string' && looksLikeSip(data)) safely(() => report({ wire: 'sent', at: now(), data }));
+    pass(this, 'sent', data);
     return nativeSend.call(this, data);
   };
 
   host.WebSocket = new Proxy(NativeWebSocket, {
     construct(target, args, newTarget) {
       const socket = Reflect.construct(target, args, newTarget) as WebSocket;
+      if (isTwilioSignalingUrl(String(args[0]))) twilioSockets.add(socket);
       // Listening (rather than wrapping `onmessage`) sees frames however the page subscribes.
       socket.addEventListener('message', onMessage);
       return socket;

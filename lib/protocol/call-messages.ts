@@ -34,15 +34,43 @@ const PHASES = new Set(['dialing', 'ringing', 'connected', 'held', 'ended']);
 const DIRECTIONS = new Set(['outbound', 'inbound']);
 const HANGUP_PARTIES = new Set(['local', 'remote', 'unknown']);
 const END_REASONS = new Set(['hangup', 'cancelled', 'rejected', 'failed']);
-const SOURCES = new Set(['sip-ws']);
-const SIGNAL_KEYS = new Set(['callKey', 'source', 'phase', 'direction', 'remote', 'at', 'endedBy', 'endReason', 'status']);
+const SOURCES = new Set<string>([
+  'sip-ws',
+  'twilio-ws',
+  'ringcentral',
+  'aircall',
+  'amazon-connect',
+  'zoom-phone',
+  'genesys-cloud',
+  'dom',
+  'media',
+] satisfies CallSignal['source'][]);
+const SIGNAL_KEYS = new Set([
+  'callKey',
+  'source',
+  'phase',
+  'direction',
+  'remote',
+  'at',
+  'endedBy',
+  'endReason',
+  'status',
+  'confidence',
+  'remoteE164',
+  'vendorCode',
+]);
+/** E.164: a plus and 8 to 15 digits (short national numbers never get one). */
+const E164 = /^\+[1-9]\d{6,14}$/;
+/** Longest vendor error code accepted. */
+export const MAX_VENDOR_CODE_CHARS = 32;
 
 /** Checks a call signal that came from a page. Unknown keys, wrong types and oversized strings are refused. */
 export function validateCallSignal(value: unknown): Checked<CallSignal> {
   if (!isRecord(value)) return refuse('signal is not an object');
   const extra = unexpectedKey(value, SIGNAL_KEYS);
   if (extra !== undefined) return refuse(`unexpected field ${JSON.stringify(extra.slice(0, 40))}`);
-  const { callKey, source, phase, direction, remote, at, endedBy, endReason, status } = value;
+  const { callKey, source, phase, direction, remote, at, endedBy, endReason, status, confidence, remoteE164, vendorCode } =
+    value;
   if (!isBoundedString(callKey, MAX_CALL_KEY_CHARS) || callKey.length === 0) return refuse('bad callKey');
   if (typeof source !== 'string' || !SOURCES.has(source)) return refuse('bad source');
   if (typeof phase !== 'string' || !PHASES.has(phase)) return refuse('bad phase');
@@ -56,6 +84,13 @@ export function validateCallSignal(value: unknown): Checked<CallSignal> {
   if (status !== undefined && (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 699)) {
     return refuse('bad status');
   }
+  if (confidence !== undefined && (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1))) {
+    return refuse('bad confidence');
+  }
+  if (remoteE164 !== undefined && (typeof remoteE164 !== 'string' || !E164.test(remoteE164))) return refuse('bad remoteE164');
+  if (vendorCode !== undefined && (!isBoundedString(vendorCode, MAX_VENDOR_CODE_CHARS) || !/^[\w.-]+$/.test(vendorCode))) {
+    return refuse('bad vendorCode');
+  }
   // Rebuilt field by field so nothing the page attached (getters, prototypes) travels further.
   const signal: CallSignal = {
     callKey,
@@ -68,6 +103,9 @@ export function validateCallSignal(value: unknown): Checked<CallSignal> {
   if (endedBy !== undefined) signal.endedBy = endedBy as NonNullable<CallSignal['endedBy']>;
   if (endReason !== undefined) signal.endReason = endReason as NonNullable<CallSignal['endReason']>;
   if (status !== undefined) signal.status = status;
+  if (confidence !== undefined) signal.confidence = confidence;
+  if (remoteE164 !== undefined) signal.remoteE164 = remoteE164;
+  if (vendorCode !== undefined) signal.vendorCode = vendorCode;
   return accept(signal);
 }
 

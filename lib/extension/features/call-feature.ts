@@ -1,6 +1,9 @@
 import { applyCallSignal, endAllCalls, toCallRecord } from '../../calls/tab-calls';
-import type { LiveCall } from '../../calls/types';
+import type { CallSignal, LiveCall } from '../../calls/types';
 import { listRecentCallRecords, upsertCallRecord } from '../../db/calls-repository';
+import type { StoredCallRecord } from '../../db/schema';
+import { toE164 } from '../detection-numbers';
+import { defaultRegionSetting } from '../detection-settings';
 import { broadcastToExtensionPages } from '../messaging';
 import { forgetTabCallState, loadTabCallState, saveTabCallState } from '../tab-state-store';
 import type { BackgroundContext, BackgroundFeature } from './feature';
@@ -20,10 +23,13 @@ export function defineCallFeature(
         if (tabId === undefined) return { accepted: false };
         const where = { tabId, frameId: sender.frameId ?? 0, origin: safeOrigin(sender.url), receivedAt: now() };
         return inTabOrder(tabId, async () => {
-          const { state, changed } = applyCallSignal(await loadTabCallState(tabId), signal, where, newId);
+          // Independent reads and writes run together: this path is the detection latency the panel sees.
+          const [normalized, current] = await Promise.all([withRemoteE164(signal), loadTabCallState(tabId)]);
+          const { state, changed } = applyCallSignal(current, normalized, where, newId);
           if (!changed) return { accepted: false };
-          await saveTabCallState(state);
-          await upsertCallRecord(await db(), toCallRecord(changed));
+          const record: StoredCallRecord = toCallRecord(changed);
+          if (changed.remoteE164) record.numberE164 = changed.remoteE164;
+          await Promise.all([saveTabCallState(state), db().then((open) => upsertCallRecord(open, record))]);
           await broadcastToExtensionPages('tab/state-changed', state);
           await notify(changed);
           return { accepted: true };
@@ -48,6 +54,17 @@ export function defineCallFeature(
   }
 
   return { feature, onTabRemoved };
+}
+
+/**
+ * The page's E.164 is a claim; the background normalizes the raw number itself with the agent's region and keeps
+ * the page's value only when its own attempt finds no number (a vendor may know the country when we cannot).
+ */
+async function withRemoteE164(signal: CallSignal): Promise<CallSignal> {
+  const own = toE164(signal.remote, await defaultRegionSetting.getValue());
+  const remoteE164 = own ?? signal.remoteE164;
+  const { remoteE164: _claimed, ...rest } = signal;
+  return remoteE164 ? { ...rest, remoteE164 } : rest;
 }
 
 function safeOrigin(url: string | undefined): string {

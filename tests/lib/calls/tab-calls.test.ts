@@ -67,7 +67,37 @@ describe('applyCallSignal', () => {
     const newId = ids();
     let state = emptyTabCallState(7);
     state = applyCallSignal(state, signal('dialing', 1_000), where(1_000, 0), newId).state;
-    state = applyCallSignal(state, signal('dialing', 1_000), where(1_000, 3), newId).state;
+    // A different number: the key alone never ties two frames' calls together.
+    state = applyCallSignal(state, signal('dialing', 1_000, { remote: '13900139000' }), where(1_000, 3), newId).state;
+    expect(activeCalls(state)).toHaveLength(2);
+  });
+
+  it('merges one call seen by two frames of the tab, the more exact layer speaking for it', () => {
+    const newId = ids();
+    let state = emptyTabCallState(7);
+    // The host page's DOM rule sees the call first; the CTI iframe (frame 3) reports the same number.
+    state = applyCallSignal(state, signal('ringing', 1_000, { source: 'dom', callKey: 'dom:r:1', direction: 'inbound' }), where(1_000, 0), newId).state;
+    state = applyCallSignal(
+      state,
+      signal('ringing', 1_100, { source: 'ringcentral', callKey: 'rc-1', remote: '+86 138 0013 8000', remoteE164: '+8613800138000', direction: 'inbound' }),
+      where(1_100, 3),
+      newId,
+    ).state;
+    state = applyCallSignal(state, signal('connected', 1_500, { source: 'ringcentral', callKey: 'rc-1' }), where(1_500, 3), newId).state;
+    // The DOM's later view no longer decides: CTI outranks it.
+    const ignored = applyCallSignal(state, signal('held', 1_600, { source: 'dom', callKey: 'dom:r:1' }), where(1_600, 0), newId);
+    expect(ignored.changed).toBeUndefined();
+    state = applyCallSignal(state, signal('ended', 2_000, { source: 'ringcentral', callKey: 'rc-1', endedBy: 'remote' }), where(2_000, 3), newId).state;
+    const calls = Object.values(state.calls);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ phase: 'ended', source: 'ringcentral', connectedAt: 1_500, aliases: ['3:rc-1'] });
+  });
+
+  it('does not merge calls of two frames without a number to tie them', () => {
+    const newId = ids();
+    let state = emptyTabCallState(7);
+    state = applyCallSignal(state, signal('dialing', 1_000, { remote: '' }), where(1_000, 0), newId).state;
+    state = applyCallSignal(state, signal('dialing', 1_000, { remote: '', callKey: 'other' }), where(1_000, 3), newId).state;
     expect(activeCalls(state)).toHaveLength(2);
   });
 

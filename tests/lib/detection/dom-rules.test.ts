@@ -29,6 +29,7 @@ function demoPage(opts: { hangup?: boolean; timer?: string; remote?: string; hol
       <span ${a}="hold-indicator"${hidden(opts.hold)}>On hold</span>
       <button ${a}="hangup"${hidden(opts.hangup)}>Hang up</button>
     </section></body></html>`;
+  // The shipped demo rule also treats a disabled hang-up button as not shown; this fixture hides it instead.
   return parseHTML(html).document as unknown as DomQueryRoot;
 }
 
@@ -231,7 +232,7 @@ describe('domObserverInit', () => {
       childList: true,
       characterData: true,
       attributes: true,
-      attributeFilter: ['hidden', 'aria-hidden'],
+      attributeFilter: ['hidden', 'aria-hidden', 'disabled'],
     });
     const bare: DomRule = { id: 'b', origins: ['https://x.example.com/*'], selectors: { callTimer: '.t' } };
     expect(domObserverInit(bare)).toEqual({ subtree: true, childList: true, characterData: true, attributes: false });

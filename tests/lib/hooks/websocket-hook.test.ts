@@ -39,6 +39,21 @@ describe('installWebSocketHook', () => {
     expect(socket.sent).toHaveLength(2);
   });
 
+  it('reports every string frame of a Twilio signaling socket, marked, and nothing of other JSON sockets', () => {
+    const { frames, Hooked } = setUp();
+    const twilio = new Hooked('wss://voice-js.roaming.twilio.com/signal');
+    const other = new Hooked('wss://chat.example.com/signal');
+    twilio.send('{"type":"invite","payload":{"callsid":"TJS1"}}');
+    twilio.deliver('{"type":"answer","payload":{"callsid":"CA1"}}');
+    twilio.deliver(new ArrayBuffer(2));
+    other.send('{"type":"invite"}');
+    other.deliver('{"type":"answer"}');
+    expect(frames.map((f) => [f.wire, f.kind, f.data.slice(0, 15)])).toEqual([
+      ['sent', 'twilio', '{"type":"invite'],
+      ['received', 'twilio', '{"type":"answer'],
+    ]);
+  });
+
   it('keeps the constructor looking native to the page', () => {
     const { Hooked } = setUp();
     const socket = new Hooked('wss://x');

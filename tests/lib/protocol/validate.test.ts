@@ -23,10 +23,22 @@ describe('validateCallSignal', () => {
     ['at not finite', { ...good, at: Number.POSITIVE_INFINITY }],
     ['bad endedBy', { ...good, endedBy: 'nobody' }],
     ['bad status', { ...good, status: 42 }],
+    ['unknown source', { ...good, source: 'carrier-pigeon' }],
+    ['confidence above 1', { ...good, confidence: 1.5 }],
+    ['confidence not a number', { ...good, confidence: 'high' }],
+    ['remoteE164 not E.164', { ...good, remoteE164: '13800138000' }],
+    ['vendorCode with markup', { ...good, vendorCode: '<img>' }],
     ['an array', [good]],
     ['null', null],
   ])('refuses %s', (_name, value) => {
     expect(validateCallSignal(value).ok).toBe(false);
+  });
+
+  it('accepts every detection source and the merge fields', () => {
+    for (const source of ['twilio-ws', 'ringcentral', 'aircall', 'amazon-connect', 'zoom-phone', 'genesys-cloud', 'dom', 'media']) {
+      const value = { ...good, source, confidence: 0.95, remoteE164: '+8613800138000', vendorCode: '31005' };
+      expect(validateCallSignal(value)).toEqual({ ok: true, value });
+    }
   });
 
   it('ignores a prototype-polluting key by refusing it', () => {

@@ -1,0 +1,276 @@
+/**
+ * `npm run bench`: the detection layer's cost figures, printed as one JSON object (targets, not assertions).
+ *
+ * - latency: SIP 200 OK reaching the dialer page → the side panel showing "Connected", median over real calls
+ *   through Kamailio, as a ratio to a no-op `ping` round trip (panel → background → panel) in the same run;
+ * - overhead: a busy synthetic dialer (DOM mutations inside the call panel, non-SIP WebSocket messages) for 10 s,
+ *   page main-thread time (CDP TaskDuration) on an enabled origin (127.0.0.1) against the same page on an origin
+ *   never enabled (127.0.0.2), same browser;
+ * - size: the MAIN-world script as built;
+ * - memory: JS heap after synthetic SIP calls (frames replayed through a real WebSocket), enabled against not
+ *   enabled, after call 10 and call 100.
+ *
+ * - notes: the notes store's figures (scripts/bench-notes.ts).
+ *
+ * Needs the builds (`npm run build`, `npm run build:demo`) and Kamailio, like the end-to-end suite.
+ */
+import { statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { WebSocketServer } from 'ws';
+import { envelope } from '../lib/protocol/messages';
+import { DemoCustomerPage, DemoDialerPage } from '../tests/e2e/pages/demo-phone-page';
+import { SidePanelPage } from '../tests/e2e/pages/side-panel-page';
+import { notesFigures } from './bench-notes';
+import { CHROME_BUILD_DIR, launchChromiumWithExtension, type ExtensionBrowser } from './lib/chromium';
+import { startDemoPages } from './lib/demo-session';
+import { startKamailio } from './lib/kamailio';
+import { startStaticServer } from './lib/static-server';
+
+const CALLS = Number(process.env['BENCH_CALLS'] ?? 20);
+const BUSY_SECONDS = Number(process.env['BENCH_BUSY_SECONDS'] ?? 10);
+const CUSTOMER = '13800138000';
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function sizeFigures() {
+  const file = resolve(CHROME_BUILD_DIR, 'content-scripts/hooks.js');
+  const bytes = statSync(file).size;
+  return { mainWorldScriptBytes: bytes, mainWorldScriptGzipBytes: gzipSync(readFileSync(file)).length, targetBytes: 8192 };
+}
+
+/** Real calls through Kamailio; the page stamps each 200 OK to INVITE, the panel stamps "Connected". */
+async function latencyFigures(browser: ExtensionBrowser) {
+  const sip = await startKamailio();
+  const pages = await startDemoPages({ wsUrl: sip.wsUrl, domain: sip.domain });
+  try {
+    const customer = await new DemoCustomerPage(await browser.context.newPage()).open(pages.customerUrl(CUSTOMER, { answerAfterMs: '300' }));
+    const dialerTab = await browser.context.newPage();
+    await dialerTab.addInitScript(() => {
+      const stamps: number[] = [];
+      (window as unknown as { __okStamps: number[] }).__okStamps = stamps;
+      const Native = window.WebSocket;
+      // Listens on every socket the page makes; runs beside OnScript's hook, not through it.
+      window.WebSocket = new Proxy(Native, {
+        construct(target, args, newTarget) {
+          const socket = Reflect.construct(target, args, newTarget) as WebSocket;
+          socket.addEventListener('message', (event) => {
+            const data = event.data;
+            if (typeof data === 'string' && data.startsWith('SIP/2.0 200') && /\r\nCSeq:\s*\d+ INVITE/i.test(data)) stamps.push(Date.now());
+          });
+          return socket;
+        },
+      });
+    });
+    const dialer = await new DemoDialerPage(dialerTab).open(pages.dialerUrl());
+    const panel = await SidePanelPage.openFor(browser, '/dialer.html');
+    const samples: number[] = [];
+    for (let i = 0; i < CALLS; i++) {
+      const seen = panel.page.evaluate(
+        () =>
+          new Promise<number>((done) => {
+            const check = () => /Connected/.test(document.querySelector('[data-testid="call-phase"]')?.textContent ?? '');
+            const observer = new MutationObserver(() => {
+              if (check()) {
+                observer.disconnect();
+                done(Date.now());
+              }
+            });
+            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+          }),
+      );
+      await dialer.dial(CUSTOMER);
+      const shownAt = await seen;
+      const okAt = await dialerTab.evaluate(() => (window as unknown as { __okStamps: number[] }).__okStamps.at(-1) ?? 0);
+      if (okAt > 0) samples.push(shownAt - okAt);
+      await dialer.waitForState('connected');
+      await dialer.hangUp();
+      await dialer.waitForState('ended');
+      await panel.waitForPhase('Ended');
+    }
+    const pings: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      pings.push(
+        await panel.page.evaluate(async (message) => {
+          const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+          const start = performance.now();
+          await chrome.runtime.sendMessage(message);
+          return performance.now() - start;
+        }, envelope('ping', { sentAt: 1 })),
+      );
+    }
+    await customer.page.close();
+    const latency = median(samples);
+    const ping = median(pings);
+    return { calls: samples.length, detectionLatencyMedianMs: round(latency, 1), pingRoundTripMedianMs: round(ping, 2), latencyRatio: round(latency / ping, 2), targetRatio: 2 };
+  } finally {
+    await pages.close();
+    await sip.stop();
+  }
+}
+
+const BUSY_PAGE = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>busy</title></head><body>
+<div data-onscript-demo="call-panel"><button data-onscript-demo="hangup" disabled>Hang up</button>
+<span data-onscript-demo="remote-number"></span><span data-onscript-demo="call-timer"></span>
+<p data-onscript-demo="incoming-call" hidden>Incoming</p><p data-onscript-demo="hold-indicator" hidden>Hold</p><ul id="feed"></ul></div>
+<script>
+  window.runBusy = (wsUrl, seconds) => new Promise((done) => {
+    const socket = new WebSocket(wsUrl);
+    const feed = document.getElementById('feed');
+    let mutations = 0, messages = 0;
+    socket.onmessage = () => { messages++; };
+    socket.onopen = () => {
+      const end = performance.now() + seconds * 1000;
+      const tick = () => {
+        // 30 mutations per tick (timers run every ~10-15 ms): over 2,000/s inside the call panel the DOM rule watches.
+        for (let i = 0; i < 30; i++) {
+          const li = document.createElement('li');
+          li.textContent = 'row ' + mutations++;
+          feed.appendChild(li);
+          if (feed.childNodes.length > 50) { feed.firstChild.remove(); mutations++; }
+        }
+        socket.send(JSON.stringify({ type: 'presence', n: mutations }));
+        if (performance.now() < end) setTimeout(tick, 10);
+        else { socket.close(); done({ mutations, messages }); }
+      };
+      tick();
+    };
+  });
+  window.runCalls = (wsUrl, from, to) => new Promise((done) => {
+    const socket = new WebSocket(wsUrl);
+    const crlf = '\\r\\n';
+    const recv = (text) => socket.dispatchEvent(new MessageEvent('message', { data: text }));
+    socket.onopen = () => {
+      for (let i = from; i < to; i++) {
+        const id = 'bench-' + i + '@x';
+        const head = (first, cseq) => first + crlf + 'Via: SIP/2.0/WSS x;branch=z9hG4bK' + i + crlf + 'Call-ID: ' + id + crlf + 'CSeq: ' + cseq + crlf +
+          'From: <sip:agent@x>;tag=a' + i + crlf + 'To: <sip:13800138000@x>' + (first.startsWith('SIP') ? ';tag=b' + i : '') + crlf + 'Content-Length: 0' + crlf + crlf;
+        socket.send(head('INVITE sip:13800138000@x SIP/2.0', '1 INVITE'));
+        recv(head('SIP/2.0 180 Ringing', '1 INVITE'));
+        recv(head('SIP/2.0 200 OK', '1 INVITE'));
+        socket.send(head('ACK sip:13800138000@x SIP/2.0', '1 ACK'));
+        socket.send(head('BYE sip:13800138000@x SIP/2.0', '2 BYE'));
+        recv(head('SIP/2.0 200 OK', '2 BYE'));
+      }
+      setTimeout(() => { socket.close(); done(); }, 300);
+    };
+  });
+</script></body></html>`;
+
+async function mainThreadMs(page: Page, work: () => Promise<unknown>): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  };
+  const before = await read();
+  await work();
+  const after = await read();
+  await cdp.detach();
+  return (after - before) * 1000;
+}
+
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+async function pageFigures(browser: ExtensionBrowser) {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  // 200+ non-SIP messages per second to every client, plus an echo of what it sends.
+  wss.on('connection', (socket) => {
+    const timer = setInterval(() => socket.send(JSON.stringify({ type: 'presence', at: Date.now() })), 4);
+    socket.on('message', (data) => socket.send(String(data).slice(0, 64)));
+    socket.on('close', () => clearInterval(timer));
+  });
+  await new Promise((done) => wss.once('listening', done));
+  const wsUrl = `ws://127.0.0.1:${(wss.address() as { port: number }).port}`;
+  const route = { '/busy.html': (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { 'content-type': 'text/html' }).end(BUSY_PAGE) };
+  const enabledSite = await startStaticServer('/nonexistent', { host: '127.0.0.1', routes: route });
+  const plainSite = await startStaticServer('/nonexistent', { host: '127.0.0.2', routes: route });
+  try {
+    const run = async (origin: string) => {
+      const page = await browser.context.newPage();
+      await page.goto(`${origin}/busy.html`);
+      let counts = { mutations: 0, messages: 0 };
+      const ms = await mainThreadMs(page, async () => {
+        counts = await page.evaluate(([url, s]) => (window as unknown as { runBusy(u: string, s: number): Promise<typeof counts> }).runBusy(url, s), [wsUrl, BUSY_SECONDS] as const);
+      });
+      const heapStart = await heapUsed(page);
+      await page.evaluate(([url]) => (window as unknown as { runCalls(u: string, a: number, b: number): Promise<void> }).runCalls(url, 0, 10), [wsUrl] as const);
+      const heapAt10 = await heapUsed(page);
+      await page.evaluate(([url]) => (window as unknown as { runCalls(u: string, a: number, b: number): Promise<void> }).runCalls(url, 10, 100), [wsUrl] as const);
+      const heapAt100 = await heapUsed(page);
+      await page.close();
+      return { ms, counts, heapStart, heapAt10, heapAt100 };
+    };
+    // A warm-up run first, so neither measured run pays for the browser's first-page costs; then the two
+    // alternate, twice each, because other processes on the machine make one 10 s window noisy.
+    await run(plainSite.origin);
+    const withoutRuns = [await run(plainSite.origin)];
+    const withRuns = [await run(enabledSite.origin)];
+    withRuns.push(await run(enabledSite.origin));
+    withoutRuns.push(await run(plainSite.origin));
+    const sum = (runs: Awaited<ReturnType<typeof run>>[]) => runs.reduce((total, r) => total + r.ms, 0);
+    const without = { ...withoutRuns[1]!, ms: sum(withoutRuns) / 2 };
+    const withExtension = { ...withRuns[1]!, ms: sum(withRuns) / 2 };
+    return {
+      overhead: {
+        seconds: BUSY_SECONDS,
+        domMutationsPerSecond: round(withExtension.counts.mutations / BUSY_SECONDS, 0),
+        nonSipMessagesPerSecond: round(withExtension.counts.messages / BUSY_SECONDS, 0),
+        mainThreadMsWithout: round(without.ms, 1),
+        mainThreadMsWith: round(withExtension.ms, 1),
+        ratio: round(withExtension.ms / without.ms, 3),
+        targetRatio: 1.03,
+      },
+      memory: {
+        syntheticCalls: 100,
+        heapAddedAfter100CallsBytes: withExtension.heapAt100 - without.heapAt100,
+        heapGrowthCall10To100WithBytes: withExtension.heapAt100 - withExtension.heapAt10,
+        heapGrowthCall10To100WithoutBytes: without.heapAt100 - without.heapAt10,
+        targetAddedBytes: 1024 * 1024,
+      },
+    };
+  } finally {
+    wss.close();
+    await Promise.all([enabledSite.close(), plainSite.close()]);
+  }
+}
+
+// BENCH_ONLY=detection or BENCH_ONLY=notes runs one group.
+const only = process.env['BENCH_ONLY'];
+const figures: Record<string, unknown> = {};
+if (only !== 'notes') {
+  const browser = await launchChromiumWithExtension();
+  try {
+    figures['size'] = sizeFigures();
+    // BENCH_SKIP_LATENCY=1 skips the real calls (the slowest part) when iterating on the page figures.
+    Object.assign(figures, await pageFigures(browser));
+    if (!process.env['BENCH_SKIP_LATENCY']) figures['latency'] = await latencyFigures(browser);
+  } finally {
+    await browser.close();
+  }
+}
+if (only !== 'detection') {
+  // A fresh profile: the notes figures fill its database with 100,000 records.
+  const browser = await launchChromiumWithExtension();
+  try {
+    figures['notes'] = await notesFigures(browser);
+  } finally {
+    await browser.close();
+  }
+}
+console.log(JSON.stringify(figures, null, 2));

@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DetectionSettings, type DialerAccess } from '../../components/options/detection-settings';
+import { createTranslator } from '../../lib/i18n/ui-messages';
+
+function fakeAccess(grant: boolean) {
+  const granted = new Set<string>();
+  const calls: string[] = [];
+  const access: DialerAccess = {
+    list: async () => [...granted].sort(),
+    enable: async (patterns) => {
+      calls.push(`enable ${patterns.join(' ')}`);
+      if (grant) for (const p of patterns) granted.add(p);
+      return grant;
+    },
+    disable: async (patterns) => {
+      calls.push(`disable ${patterns.join(' ')}`);
+      for (const p of patterns) granted.delete(p);
+      return true;
+    },
+  };
+  return { access, calls };
+}
+
+describe('DetectionSettings', () => {
+  afterEach(cleanup);
+  const t = createTranslator('en');
+
+  it('enables and disables a known dialer through its optional host permissions', async () => {
+    const { access, calls } = fakeAccess(true);
+    render(<DetectionSettings t={t} access={access} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Enable Aircall Workspace' }));
+    const disable = await screen.findByRole('button', { name: 'Disable Aircall Workspace' });
+    expect(calls).toEqual(['enable https://workspace.aircall.io/*']);
+    fireEvent.click(disable);
+    await screen.findByRole('button', { name: 'Enable Aircall Workspace' });
+    expect(calls.at(-1)).toBe('disable https://workspace.aircall.io/*');
+  });
+
+  it('adds a typed site as an origin pattern and refuses what is no web address', async () => {
+    const { access, calls } = fakeAccess(true);
+    render(<DetectionSettings t={t} access={access} />);
+    const input = screen.getByRole('textbox', { name: /Site address/ });
+    fireEvent.input(input, { target: { value: 'ftp://x.example.com' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Add a site' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('not a web address');
+    fireEvent.input(input, { target: { value: 'crm.example.com/path' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Add a site' }));
+    await screen.findByRole('button', { name: 'Disable https://crm.example.com/*' });
+    expect(calls).toEqual(['enable https://crm.example.com/*']);
+  });
+
+  it('says so when the browser does not grant access', async () => {
+    const { access } = fakeAccess(false);
+    render(<DetectionSettings t={t} access={access} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Enable Twilio Flex' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('did not grant'));
+  });
+});
