@@ -1,0 +1,160 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ComplianceSection } from '../../../components/compliance/compliance-section';
+import { createComplianceState } from '../../../components/compliance/compliance-state';
+import { createPanelState } from '../../../components/panel-state';
+import { PanelStateContext } from '../../../components/panel-state-context';
+import { assessNumber } from '../../../lib/compliance/assessment';
+import { PROFILES } from '../../../lib/compliance/profiles';
+import type { DoNotCallFlag } from '../../../lib/compliance/dnc';
+import type { LiveCall } from '../../../lib/calls/types';
+import type { PanelClient } from '../../../lib/extension/panel-client';
+
+afterEach(cleanup);
+
+// CN-CBA-2026: 08:00-22:00 in Asia/Shanghai, i.e. 00:00-14:00 UTC.
+const CLOSES = Date.parse('2026-03-10T14:00:00Z');
+const OPENS = Date.parse('2026-03-11T00:00:00Z');
+
+const idleClient: PanelClient = {
+  resolveTabId: async () => 3,
+  getTabState: async () => ({ tabId: 3, calls: {} }),
+  listRecentCalls: async () => [],
+  onTabStateChanged: () => () => undefined,
+  onActiveTabChanged: () => () => undefined,
+  loadLanguageSetting: async () => 'auto',
+};
+
+const liveCall = (extra: Partial<LiveCall> = {}): LiveCall => ({
+  id: 'c1',
+  tabId: 3,
+  frameId: 0,
+  origin: 'http://127.0.0.1',
+  callKey: 'k',
+  source: 'sip-ws',
+  direction: 'outbound',
+  remoteNumber: '13800138000',
+  phase: 'connected',
+  startedAt: CLOSES - 30 * 60_000,
+  updatedAt: CLOSES - 30 * 60_000,
+  ...extra,
+});
+
+function scene({ start, call, flags = [], languages = ['en-US'] }: { start: number; call?: LiveCall; flags?: DoNotCallFlag[]; languages?: string[] }) {
+  const panel = createPanelState({ client: idleClient, now: () => start, browserLanguages: languages });
+  panel.tabId.value = 3;
+  panel.tabState.value = { tabId: 3, calls: call ? { [call.id]: call } : {} };
+  const asked: string[] = [];
+  const compliance = createComplianceState({
+    evaluate: async (phone) => {
+      asked.push(phone);
+      return assessNumber({ phone, at: panel.clock.value, profile: PROFILES['CN-CBA-2026'], log: [], flags });
+    },
+  });
+  render(
+    <PanelStateContext.Provider value={panel}>
+      <ComplianceSection state={compliance} />
+    </PanelStateContext.Provider>,
+  );
+  const tick = async (at: number) => {
+    await act(async () => {
+      panel.clock.value = at;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  };
+  return { panel, asked, tick };
+}
+
+const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+const timeElement = () => screen.getByRole('timer').querySelector('time');
+const announcement = () => screen.getByTestId('compliance-announcement').textContent;
+const countdown = () => screen.getByTestId('compliance-countdown');
+
+describe('ComplianceSection countdown', () => {
+  it("counts down to the window's end for the live call's number, with local time, zone and reasons", async () => {
+    const { asked } = scene({ start: CLOSES - 20 * 60_000, call: liveCall() });
+    await settle();
+    expect(asked).toEqual(['13800138000']);
+    const timer = screen.getByRole('timer');
+    expect(timer.getAttribute('aria-label')).toBe('Time left in the window');
+    expect(timeElement()?.getAttribute('datetime')).toBe('2026-03-10T14:00:00.000Z');
+    expect(timeElement()?.textContent).toBe('0:20:00');
+    expect(countdown().dataset['state']).toBe('open');
+    expect(screen.getByTestId('compliance-local-time').textContent).toContain('21:40:00');
+    expect(screen.getByTestId('compliance-zones').textContent).toBe('Asia/Shanghai');
+    expect(screen.getByTestId('compliance-reasons').textContent).toMatch(/Asia\/Shanghai/);
+    expect(screen.queryByLabelText('Next number')).toBeNull();
+    expect(announcement()).toBe('');
+  });
+
+  it('derives every tick from the clock and warns at 15, 5 and 1 minutes, once per threshold', async () => {
+    const { tick } = scene({ start: CLOSES - 20 * 60_000, call: liveCall() });
+    await settle();
+    await tick(CLOSES - 15 * 60_000 - 1_000);
+    expect(timeElement()?.textContent).toBe('0:15:01');
+    expect(announcement()).toBe('');
+
+    await tick(CLOSES - 15 * 60_000);
+    expect(announcement()).toBe('Warning: the calling window closes in 15 minutes or less.');
+    expect(countdown().dataset['warning']).toBe('15');
+    await tick(CLOSES - 14 * 60_000 - 58_000);
+    // Same threshold, same text: the live region is not re-announced every second.
+    expect(announcement()).toBe('Warning: the calling window closes in 15 minutes or less.');
+    expect(timeElement()?.textContent).toBe('0:14:58');
+
+    await tick(CLOSES - 5 * 60_000);
+    expect(announcement()).toBe('Warning: the calling window closes in 5 minutes or less.');
+    await tick(CLOSES - 59_000);
+    expect(announcement()).toBe('Warning: the calling window closes in 1 minute or less.');
+    expect(timeElement()?.textContent).toBe('0:00:59');
+    expect(screen.getByRole('timer').closest('[aria-live]')).toBeNull();
+  });
+
+  it('turns red and explicit when the window closes, counting to the next opening', async () => {
+    const { tick, asked } = scene({ start: CLOSES - 2_000, call: liveCall() });
+    await settle();
+    await tick(CLOSES + 1_000);
+    await settle();
+    expect(asked).toHaveLength(2);
+    expect(countdown().dataset['state']).toBe('closed');
+    expect(countdown().className).toContain('compliance-countdown--closed');
+    expect(screen.getByTestId('compliance-verdict').textContent).toBe('OUTSIDE the calling window: do not call now');
+    expect(screen.getByRole('timer').getAttribute('aria-label')).toBe('Opens in');
+    expect(timeElement()?.getAttribute('datetime')).toBe(new Date(OPENS).toISOString());
+    expect(timeElement()?.textContent).toBe('9:59:59');
+    expect(screen.getByTestId('compliance-boundary').textContent).toMatch(/Next opening: .*08:00 \(Asia\/Shanghai\)/);
+    expect(announcement()).toBe('The calling window is closed.');
+  });
+
+  it('checks a typed next number before a call', async () => {
+    const { asked } = scene({ start: OPENS + 3_600_000 });
+    await settle();
+    expect(screen.queryByRole('timer')).toBeNull();
+    const input = screen.getByLabelText('Next number') as HTMLInputElement;
+    input.value = '13912345678';
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    await settle();
+    expect(asked).toEqual(['13912345678']);
+    expect(timeElement()?.getAttribute('datetime')).toBe('2026-03-11T14:00:00.000Z');
+    expect(timeElement()?.textContent).toBe('13:00:00');
+  });
+
+  it('shows caps with the local-log note and a do-not-call flag plainly', async () => {
+    const flag: DoNotCallFlag = { reason: 'wrong-number', scope: 'number', phoneE164: '+8613800138000', setAt: 0 };
+    scene({ start: CLOSES - 3_600_000, call: liveCall(), flags: [flag] });
+    await settle();
+    expect(screen.getByTestId('compliance-caps').textContent).toMatch(/Within the frequency caps\. 0 attempts/);
+    expect(screen.getByTestId('compliance-caps-note').textContent).toBe(
+      "Counts cover this browser's call log (plus imported attempts), not calls made from other machines.",
+    );
+    expect(screen.getByTestId('compliance-dnc').textContent).toBe('Flagged: do not call.');
+  });
+
+  it('speaks Chinese to a Chinese browser', async () => {
+    scene({ start: CLOSES + 60_000, call: liveCall(), languages: ['zh-CN'] });
+    await settle();
+    expect(screen.getByTestId('compliance-verdict').textContent).toBe('不在可拨打时段内：现在不要拨打');
+    expect(screen.getByRole('timer').getAttribute('aria-label')).toBe('距开放还有');
+  });
+});
