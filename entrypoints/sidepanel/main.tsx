@@ -2,7 +2,16 @@ import { render } from 'preact';
 import { SidePanelApp } from '../../components/side-panel-app';
 import { createPanelState } from '../../components/panel-state';
 import { createExtensionPanelClient } from '../../lib/extension/panel-client';
+import { createScriptState } from '../../components/script/script-state';
+import { ScriptStateContext } from '../../components/script/script-state-context';
+import { createExtensionScriptClient } from '../../lib/extension/script-client';
 import '../../components/theme.css';
 
 const state = createPanelState({ client: createExtensionPanelClient(location.search) });
-render(<SidePanelApp state={state} />, document.getElementById('app')!);
+const scriptState = createScriptState({ client: createExtensionScriptClient(), panel: state });
+render(
+  <ScriptStateContext.Provider value={scriptState}>
+    <SidePanelApp state={state} />
+  </ScriptStateContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,11 +1,155 @@
-import type { Validator } from './checks';
+import type { ScriptAction, ScriptProgress, ScriptRefusal } from '../script/engine';
+import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Checked, type Validator } from './checks';
 import type { SenderRule } from './sender-rules';
 
+/** What the panel shows of one call's script: stored with the call record, so it outlives panel and worker. */
+export interface ScriptCallView {
+  callId: string;
+  packId: string;
+  packVersion: string;
+  progress: ScriptProgress;
+  /** The per-call form, as typed (raw, unformatted). */
+  variables: Record<string, string>;
+  /** Debtor or account reference the agent is working. */
+  debtorRef: string;
+  /** Outcome code, once the script ended with one. */
+  disposition: string | null;
+}
+
+/** The result of an action: the view after it, or why it was refused (with the unchanged view). */
+export type ScriptActResponse =
+  | { ok: true; view: ScriptCallView }
+  | { ok: false; view: ScriptCallView | null; refusal: ScriptRefusalReason };
+
+/** Engine refusals plus the background's own reasons (no such call, pack not available, pack in use). */
+export type ScriptRefusalReason =
+  | ScriptRefusal
+  | { reason: 'no-call' }
+  | { reason: 'pack-unavailable'; packId: string }
+  | { reason: 'in-progress' };
+
+/** Extension commands (manifest `commands`) the background forwards to open panels. */
+export const SCRIPT_COMMANDS = ['script-next', 'script-back', 'script-focus-search', 'script-focus-notes'] as const;
+
+/** One forwarded command. */
+export type ScriptCommand = (typeof SCRIPT_COMMANDS)[number];
+
 /** Messages of the script feature. Type names are prefixed `script/`. */
-export interface ScriptMessages {}
+export interface ScriptMessages {
+  /** extension → background: a call's script (started on the active pack when the call has none yet). */
+  'script/get': { request: { callId: string }; response: ScriptCallView | null };
+  /** extension → background: applies an engine action to a call's script. */
+  'script/act': { request: { callId: string; action: ScriptAction }; response: ScriptActResponse };
+  /** extension → background: saves the per-call form and the debtor reference. */
+  'script/set-variables': {
+    request: { callId: string; variables: Record<string, string>; debtorRef: string };
+    response: ScriptCallView | null;
+  };
+  /** extension → background: runs this call on another pack; refused once the agent has started the script. */
+  'script/switch-pack': { request: { callId: string; packId: string }; response: ScriptActResponse };
+  /** background → extension pages: a call's script changed (another panel, a command). */
+  'script/changed': { request: ScriptCallView; response: void };
+  /** background → extension pages: the agent pressed one of the extension's keyboard commands. */
+  'script/command': { request: { command: ScriptCommand }; response: void };
+}
 
 /** Who may send each script message. */
-export const SCRIPT_MESSAGE_SENDERS: { readonly [T in keyof ScriptMessages]: SenderRule } = {};
+export const SCRIPT_MESSAGE_SENDERS: { readonly [T in keyof ScriptMessages]: SenderRule } = {
+  'script/get': ['extension'],
+  'script/act': ['extension'],
+  'script/set-variables': ['extension'],
+  'script/switch-pack': ['extension'],
+  'script/changed': ['background'],
+  'script/command': ['background'],
+};
+
+/** Longest call id accepted (ids are UUIDs). */
+const MAX_ID_CHARS = 128;
+/** Longest step, check or pack id; pack ids are at most 64, step and check ids shorter. */
+const MAX_REF_CHARS = 64;
+/** Form limits: the pack validator allows far fewer variables; values are short case facts. */
+export const MAX_VARIABLES = 64;
+export const MAX_VARIABLE_VALUE_CHARS = 500;
+export const MAX_DEBTOR_REF_CHARS = 64;
+const VARIABLE_KEY = /^[a-z][a-zA-Z0-9]{0,31}(?:\.[a-z][a-zA-Z0-9]{0,31}){0,3}$/;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function isId(value: unknown, max = MAX_REF_CHARS): value is string {
+  return isBoundedString(value, max) && value.length > 0;
+}
+
+/** Checks a script action from a panel and rebuilds it field by field. */
+export function validateScriptAction(value: unknown): Checked<ScriptAction> {
+  if (!isRecord(value)) return refuse('action is not an object');
+  const { type } = value;
+  const only = (keys: string[]) => unexpectedKey(value, new Set(['type', ...keys])) === undefined;
+  switch (type) {
+    case 'next':
+    case 'back':
+      return only([]) ? accept({ type }) : refuse('unexpected field in action');
+    case 'choose': {
+      const index = value['index'];
+      return only(['index']) && Number.isInteger(index) && (index as number) >= 0 && (index as number) < 9
+        ? accept({ type, index: index as number })
+        : refuse('choose needs an index from 0 to 8');
+    }
+    case 'toggleCheck':
+      return only(['checkId']) && isId(value['checkId']) ? accept({ type, checkId: value['checkId'] }) : refuse('bad checkId');
+    case 'goTo':
+      return only(['stepId']) && isId(value['stepId']) ? accept({ type, stepId: value['stepId'] }) : refuse('bad stepId');
+    case 'finish':
+      return only(['disposition']) && isId(value['disposition'], 32)
+        ? accept({ type, disposition: value['disposition'] })
+        : refuse('bad disposition');
+    default:
+      return refuse('unknown action type');
+  }
+}
+
+/** Checks a per-call form: known-shaped keys only, string values of bounded length. */
+export function validateVariables(value: unknown): Checked<Record<string, string>> {
+  if (!isRecord(value)) return refuse('variables is not an object');
+  const entries = Object.entries(value);
+  if (entries.length > MAX_VARIABLES) return refuse('too many variables');
+  // A prototype-less object: a key such as "toString" stays plain data.
+  const variables: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [key, raw] of entries) {
+    if (!VARIABLE_KEY.test(key) || key.split('.').some((part) => FORBIDDEN_KEYS.has(part))) {
+      return refuse(`bad variable key ${JSON.stringify(key.slice(0, 40))}`);
+    }
+    if (!isBoundedString(raw, MAX_VARIABLE_VALUE_CHARS)) return refuse(`bad value for ${key}`);
+    variables[key] = raw;
+  }
+  return accept({ ...variables });
+}
+
+const withCallId = <T>(payload: unknown, keys: string[], build: (value: Record<string, unknown>) => Checked<T>): Checked<T> => {
+  if (!isRecord(payload)) return refuse('payload is not an object');
+  if (unexpectedKey(payload, new Set(['callId', ...keys])) !== undefined) return refuse('unexpected field');
+  if (!isId(payload['callId'], MAX_ID_CHARS)) return refuse('bad callId');
+  return build(payload);
+};
 
 /** Validators for the script messages. */
-export const SCRIPT_MESSAGE_VALIDATORS: { readonly [T in keyof ScriptMessages]: Validator<ScriptMessages[T]['request']> } = {};
+export const SCRIPT_MESSAGE_VALIDATORS: { readonly [T in keyof ScriptMessages]: Validator<ScriptMessages[T]['request']> } = {
+  'script/get': (payload) => withCallId(payload, [], (value) => accept({ callId: value['callId'] as string })),
+  'script/act': (payload) =>
+    withCallId(payload, ['action'], (value) => {
+      const action = validateScriptAction(value['action']);
+      return action.ok ? accept({ callId: value['callId'] as string, action: action.value }) : action;
+    }),
+  'script/set-variables': (payload) =>
+    withCallId(payload, ['variables', 'debtorRef'], (value) => {
+      const variables = validateVariables(value['variables']);
+      if (!variables.ok) return variables;
+      const debtorRef = value['debtorRef'];
+      if (!isBoundedString(debtorRef, MAX_DEBTOR_REF_CHARS)) return refuse('bad debtorRef');
+      return accept({ callId: value['callId'] as string, variables: variables.value, debtorRef: debtorRef.trim() });
+    }),
+  'script/switch-pack': (payload) =>
+    withCallId(payload, ['packId'], (value) =>
+      isId(value['packId']) ? accept({ callId: value['callId'] as string, packId: value['packId'] }) : refuse('bad packId'),
+    ),
+  'script/changed': () => refuse('only the background broadcasts script changes'),
+  'script/command': () => refuse('only the background forwards commands'),
+};

@@ -1,0 +1,216 @@
+import { computed, effect, signal, untracked } from '@preact/signals';
+import type { PackLanguage, ScriptPack } from '../../lib/packs/types';
+import type { ScriptClient } from '../../lib/extension/script-client';
+import type { ScriptCallView, ScriptRefusalReason } from '../../lib/protocol/script-messages';
+import type { ScriptAction } from '../../lib/script/engine';
+import { defaultPackFor } from '../../lib/extension/script-settings';
+import type { PanelState } from '../panel-state';
+
+/** Options for {@link createScriptState}. */
+export interface ScriptStateOptions {
+  client: ScriptClient;
+  panel: PanelState;
+  /** How long the form waits after the last keystroke before saving. */
+  saveDelayMs?: number;
+}
+
+/**
+ * The script view's state: the focused call's script as the background stored it, the pack it runs on, the
+ * per-call form being typed, the objection query and the last refusal. Every change goes to the background
+ * first; the view shows what the background answered, so two panels and a restarted worker agree.
+ */
+export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptStateOptions) {
+  const packs = signal<readonly ScriptPack[]>([]);
+  const packSetting = signal('auto');
+  const agentName = signal('');
+  const view = signal<ScriptCallView | null>(null);
+  /** The call the view belongs to; `loading` while its script is fetched. */
+  const callId = signal<string | undefined>(undefined);
+  const loading = signal(false);
+  const refusal = signal<ScriptRefusalReason | null>(null);
+  const notice = signal<'pack-later' | null>(null);
+  const error = signal<string | undefined>(undefined);
+  const query = signal('');
+  const variables = signal<Record<string, string>>({});
+  const debtorRef = signal('');
+  const cleanups: (() => void)[] = [];
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let pendingSave: (() => Promise<void>) | undefined;
+
+  /** The language script text is shown in: the UI language (packs fall back to their default language). */
+  const language = computed<PackLanguage>(() => panel.language.value);
+  /** The pack previewed before a call and given to new calls. */
+  const settingPack = computed<ScriptPack>(
+    () =>
+      (packSetting.value !== 'auto' ? packs.value.find((pack) => pack.id === packSetting.value) : undefined) ??
+      defaultPackFor(panel.language.value),
+  );
+  /** The pack the focused call runs on (its stamped id and version), or undefined when it is not available. */
+  const pack = computed<ScriptPack | undefined>(() => {
+    const current = view.value;
+    if (!current) return undefined;
+    return packs.value.find((candidate) => candidate.id === current.packId && candidate.version === current.packVersion);
+  });
+
+  function fail(failure: unknown) {
+    error.value = failure instanceof Error ? failure.message : String(failure);
+  }
+
+  // Packs arrive while the panel is open (a team pack update): a call on a pack the panel has not seen yet
+  // re-reads the list once rather than saying the pack is gone.
+  let refreshedFor = '';
+  function refreshPacksFor(next: ScriptCallView): void {
+    const key = `${next.packId}@${next.packVersion}`;
+    if (refreshedFor === key || packs.value.some((p) => p.id === next.packId && p.version === next.packVersion)) return;
+    refreshedFor = key;
+    void client
+      .listPacks()
+      .then((available) => (packs.value = available))
+      .catch(fail);
+  }
+
+  function show(next: ScriptCallView | null, { resetForm }: { resetForm: boolean }) {
+    view.value = next;
+    if (next) refreshPacksFor(next);
+    if (!next || !resetForm) return;
+    const values = { ...next.variables };
+    if (!values['agent.name'] && agentName.value) values['agent.name'] = agentName.value;
+    variables.value = values;
+    debtorRef.value = next.debtorRef;
+  }
+
+  async function flushSave(): Promise<void> {
+    if (saveTimer !== undefined) clearTimeout(saveTimer);
+    saveTimer = undefined;
+    const save = pendingSave;
+    pendingSave = undefined;
+    await save?.();
+  }
+
+  async function follow(nextCallId: string | undefined): Promise<void> {
+    if (nextCallId === callId.value) return;
+    await flushSave();
+    callId.value = nextCallId;
+    view.value = null;
+    refusal.value = null;
+    notice.value = null;
+    query.value = '';
+    if (nextCallId === undefined) return;
+    loading.value = true;
+    try {
+      const loaded = await client.getScript(nextCallId);
+      if (callId.value === nextCallId) show(loaded, { resetForm: true });
+      error.value = undefined;
+    } catch (failure) {
+      fail(failure);
+    } finally {
+      if (callId.value === nextCallId) loading.value = false;
+    }
+  }
+
+  return {
+    packs,
+    packSetting,
+    settingPack,
+    pack,
+    view,
+    callId,
+    loading,
+    refusal,
+    notice,
+    error,
+    query,
+    variables,
+    debtorRef,
+    language,
+    /** Subscribes to the extension's keyboard commands, forwarded by the background. */
+    onCommand: (callback: Parameters<ScriptClient['onCommand']>[0]) => client.onCommand(callback),
+    /** Loads packs and settings, subscribes to changes, and follows the panel's focused call. */
+    async start(): Promise<void> {
+      cleanups.push(
+        client.onScriptChanged((next) => {
+          if (next.callId === callId.value) show(next, { resetForm: false });
+        }),
+      );
+      try {
+        const [available, setting, name] = await Promise.all([client.listPacks(), client.loadPackSetting(), client.loadAgentName()]);
+        packs.value = available;
+        packSetting.value = setting;
+        agentName.value = name;
+      } catch (failure) {
+        fail(failure);
+      }
+      cleanups.push(
+        effect(() => {
+          const id = panel.focus.value?.id;
+          untracked(() => void follow(id));
+        }),
+      );
+    },
+    dispose(): void {
+      void flushSave();
+      for (const cleanup of cleanups.splice(0)) cleanup();
+    },
+    /** Sends one engine action for the focused call; a refusal is kept for the view to explain. */
+    async act(action: ScriptAction): Promise<void> {
+      const id = callId.value;
+      if (id === undefined || !view.value) return;
+      try {
+        const result = await client.act(id, action);
+        if (callId.value !== id) return;
+        if (result.view) show(result.view, { resetForm: false });
+        refusal.value = result.ok ? null : result.refusal;
+        error.value = undefined;
+      } catch (failure) {
+        fail(failure);
+      }
+    },
+    /** Updates one form value now and saves the form shortly after typing stops. */
+    setVariable(key: string, value: string): void {
+      variables.value = { ...variables.value, [key]: value };
+      this.scheduleSave();
+    },
+    setDebtorRef(value: string): void {
+      debtorRef.value = value;
+      this.scheduleSave();
+    },
+    scheduleSave(): void {
+      const id = callId.value;
+      if (id === undefined) return;
+      pendingSave = async () => {
+        try {
+          const saved = await client.setVariables(id, { ...variables.value }, debtorRef.value.trim());
+          if (saved && callId.value === id) show(saved, { resetForm: false });
+        } catch (failure) {
+          fail(failure);
+        }
+      };
+      if (saveTimer !== undefined) clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => void flushSave(), saveDelayMs);
+    },
+    flushSave,
+    /**
+     * Chooses the pack for new calls (the setting). The focused call moves to it too while its script is
+     * untouched; otherwise the background refuses and the panel says it applies from the next call.
+     */
+    async choosePack(value: string): Promise<void> {
+      packSetting.value = value;
+      notice.value = null;
+      try {
+        await client.savePackSetting(value);
+        const id = callId.value;
+        if (id === undefined || !view.value) return;
+        const target = settingPack.value;
+        if (target.id === view.value.packId && target.version === view.value.packVersion) return;
+        const result = await client.switchPack(id, target.id);
+        if (result.view && callId.value === id) show(result.view, { resetForm: false });
+        if (!result.ok) notice.value = 'pack-later';
+      } catch (failure) {
+        fail(failure);
+      }
+    },
+  };
+}
+
+/** The script state's type. */
+export type ScriptState = ReturnType<typeof createScriptState>;

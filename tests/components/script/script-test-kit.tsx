@@ -1,0 +1,150 @@
+import { act, render } from '@testing-library/preact';
+import { createPanelState } from '../../../components/panel-state';
+import { ScriptStateContext } from '../../../components/script/script-state-context';
+import { createScriptState, type ScriptState } from '../../../components/script/script-state';
+import { SidePanelApp } from '../../../components/side-panel-app';
+import type { LiveCall, TabCallState } from '../../../lib/calls/types';
+import type { PanelClient } from '../../../lib/extension/panel-client';
+import type { ScriptClient } from '../../../lib/extension/script-client';
+import { resolveActivePack } from '../../../lib/extension/script-settings';
+import type { ScriptPack } from '../../../lib/packs/types';
+import type { ScriptCallView, ScriptCommand } from '../../../lib/protocol/script-messages';
+import { applyScriptAction, createScriptProgress } from '../../../lib/script/engine';
+
+/**
+ * A script client that plays the background in memory with the real engine: records survive a re-created
+ * panel (a "reopen") because they live in the fake, not in the panel state.
+ */
+export function fakeScriptClient(packs: readonly ScriptPack[], setting = 'auto') {
+  const records = new Map<string, ScriptCallView>();
+  let clock = 1_000_000;
+  let commandListener: ((command: ScriptCommand) => void) | undefined;
+  const packOf = (view: ScriptCallView) => packs.find((pack) => pack.id === view.packId && pack.version === view.packVersion);
+  const state = { setting, saved: [] as { variables: Record<string, string>; debtorRef: string }[] };
+  const client: ScriptClient = {
+    async getScript(callId) {
+      if (!records.has(callId)) {
+        const pack = resolveActivePack(state.setting, 'en', packs);
+        records.set(callId, {
+          callId,
+          packId: pack.id,
+          packVersion: pack.version,
+          progress: createScriptProgress(pack, clock),
+          variables: {},
+          debtorRef: '',
+          disposition: null,
+        });
+      }
+      return structuredClone(records.get(callId)!);
+    },
+    async act(callId, action) {
+      const view = records.get(callId)!;
+      clock += 1_000;
+      const result = applyScriptAction(packOf(view)!, view.progress, action, clock);
+      if (!result.ok) return { ok: false, view: structuredClone(view), refusal: result.refusal };
+      const next = { ...view, progress: result.progress, disposition: result.progress.disposition?.code ?? null };
+      records.set(callId, next);
+      return { ok: true, view: structuredClone(next) };
+    },
+    async setVariables(callId, variables, debtorRef) {
+      state.saved.push({ variables, debtorRef });
+      const next = { ...records.get(callId)!, variables: { ...variables }, debtorRef };
+      records.set(callId, next);
+      return structuredClone(next);
+    },
+    async switchPack(callId, packId) {
+      const view = records.get(callId)!;
+      if (view.progress.history.length > 0 || view.progress.checked.length > 0) {
+        return { ok: false, view: structuredClone(view), refusal: { reason: 'in-progress' } };
+      }
+      const pack = packs.find((candidate) => candidate.id === packId)!;
+      const next = { ...view, packId: pack.id, packVersion: pack.version, progress: createScriptProgress(pack, clock) };
+      records.set(callId, next);
+      return { ok: true, view: structuredClone(next) };
+    },
+    listPacks: async () => packs,
+    loadPackSetting: async () => state.setting,
+    savePackSetting: async (value) => {
+      state.setting = value;
+    },
+    loadAgentName: async () => 'Li Lei',
+    onScriptChanged: () => () => undefined,
+    onCommand: (callback) => {
+      commandListener = callback;
+      return () => (commandListener = undefined);
+    },
+  };
+  return {
+    client,
+    records,
+    state,
+    command: (command: ScriptCommand) => act(() => commandListener?.(command)),
+  };
+}
+
+export const liveCall = (extra: Partial<LiveCall> = {}): LiveCall => ({
+  id: 'c1',
+  tabId: 3,
+  frameId: 0,
+  origin: 'http://127.0.0.1',
+  callKey: 'k',
+  source: 'sip-ws',
+  direction: 'outbound',
+  remoteNumber: '13800138000',
+  phase: 'connected',
+  startedAt: 1_000,
+  connectedAt: 2_000,
+  updatedAt: 2_000,
+  ...extra,
+});
+
+/** A panel client for one tab whose state the test can replace (a broadcast). */
+export function fakePanelClient(initial: TabCallState) {
+  let broadcast: ((state: TabCallState) => void) | undefined;
+  const client: PanelClient = {
+    resolveTabId: async () => initial.tabId,
+    getTabState: async () => initial,
+    listRecentCalls: async () => [],
+    onTabStateChanged: (callback) => {
+      broadcast = callback;
+      return () => (broadcast = undefined);
+    },
+    onActiveTabChanged: () => () => undefined,
+    loadLanguageSetting: async () => 'auto',
+  } as PanelClient;
+  return { client, push: (state: TabCallState) => act(() => broadcast?.(state)) };
+}
+
+/** Lets pending promises (client round trips) and re-renders settle. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+}
+
+/** Renders the whole side panel with the script state, as the side panel entry point does. */
+export async function renderPanelWithScript(
+  scriptClient: ScriptClient,
+  tab: TabCallState,
+  { languages = ['en-US'] }: { languages?: string[] } = {},
+): Promise<{ script: ScriptState; push: (state: TabCallState) => Promise<void>; unmount: () => void }> {
+  const panelFake = fakePanelClient(tab);
+  const panel = createPanelState({ client: panelFake.client, now: () => 1_010_000, browserLanguages: languages });
+  const script = createScriptState({ client: scriptClient, panel, saveDelayMs: 0 });
+  const { unmount } = render(
+    <ScriptStateContext.Provider value={script}>
+      <SidePanelApp state={panel} />
+    </ScriptStateContext.Provider>,
+  );
+  await settle();
+  return {
+    script,
+    push: async (state) => {
+      await panelFake.push(state);
+      await settle();
+    },
+    unmount,
+  };
+}
