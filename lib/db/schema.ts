@@ -11,7 +11,7 @@ export const DB_NAME = 'onscript';
  * The current schema version. Each version adds one `if (oldVersion < N)` step to {@link upgradeOnScriptDb};
  * steps are never removed or edited once released, and none deletes data.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * A stored call: what detection recorded, plus what the agent and the other features added to it (wrap-up,
@@ -41,6 +41,8 @@ export interface OnScriptDbSchema extends DBSchema {
       'by-remoteNumber': string;
       /** v2 */ 'by-debtorRef': string;
       /** v2 */ 'by-numberE164': string;
+      /** v3: agreed callbacks, for the "today" list and reminders. */ 'by-callbackAt': number;
+      /** v3: promise-to-pay dates (`YYYY-MM-DD`), for the "today" list and reminders. */ 'by-promiseDate': string;
     };
   };
   /** v2: cease requests, wrong numbers, disputes, per number or per debtor. */
@@ -98,5 +100,11 @@ function upgradeOnScriptDb(
     attempts.createIndex('by-at', 'at');
     attempts.createIndex('by-debtorRef', 'debtorRef');
     attempts.createIndex('by-phoneE164', 'phoneE164');
+  }
+  if (oldVersion < 3 && targetVersion >= 3) {
+    // Follow-ups are read by due day; without these the "today" list would scan every call.
+    const calls = transaction.objectStore('calls');
+    calls.createIndex('by-callbackAt', 'callbackAt');
+    calls.createIndex('by-promiseDate', 'promiseToPay.date');
   }
 }

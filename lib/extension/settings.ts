@@ -15,3 +15,11 @@ export const uiLanguageSetting = storage.defineItem<UiLanguage | 'auto'>('local:
   fallback: 'auto',
   version: 1,
 });
+
+/**
+ * Notes: days call records are kept before the daily purge (issue 6); `null` until the agent sets it, so the
+ * team's policy default (or 90) applies. A lead's managed policy can lock it (lib/extension/retention-lock.ts).
+ */
+export const retentionDaysSetting = storage.defineItem<number>('local:settings.notes.retentionDays', {
+  version: 1,
+});

@@ -49,6 +49,48 @@ describe('schema upgrades', () => {
     v2.close();
   });
 
+  it('step 3 adds the follow-up indexes over existing calls without losing any', async () => {
+    const name = freshName();
+    const v2 = await openOnScriptDb(2, name);
+    await v2.put('calls', { ...record('with-promise', 1), promiseToPay: { amount: '10.00', currency: 'CNY', date: '2026-11-30' }, notes: 'n' });
+    await v2.put('calls', { ...record('with-callback', 2), callbackAt: 5_000 });
+    await v2.put('calls', record('plain', 3));
+    await v2.put('doNotCall', { id: 'f1', phoneE164: '+8613800138000' } as never);
+    v2.close();
+    const v3 = await openOnScriptDb(3, name);
+    expect([...v3.transaction('calls').store.indexNames].sort()).toEqual([
+      'by-callbackAt',
+      'by-debtorRef',
+      'by-numberE164',
+      'by-promiseDate',
+      'by-remoteNumber',
+      'by-startedAt',
+    ]);
+    expect((await v3.getAll('calls')).map((r) => r.id).sort()).toEqual(['plain', 'with-callback', 'with-promise']);
+    expect(await v3.count('doNotCall')).toBe(1);
+    expect((await v3.getAllFromIndex('calls', 'by-promiseDate', '2026-11-30')).map((r) => r.id)).toEqual(['with-promise']);
+    expect((await v3.getAllFromIndex('calls', 'by-callbackAt', IDBKeyRange.bound(4_000, 6_000))).map((r) => r.id)).toEqual([
+      'with-callback',
+    ]);
+    expect(await getCallRecord(v3, 'with-promise')).toMatchObject({ notes: 'n' });
+    v3.close();
+  });
+
+  it('a version-1 database of 10,000 records upgrades to the current version with every record and index entry', async () => {
+    const name = freshName();
+    const v1 = await openOnScriptDb(1, name);
+    const tx = v1.transaction('calls', 'readwrite');
+    for (let i = 0; i < 10_000; i += 1) void tx.store.put(record(`r${i}`, 1_000 + i, { remoteNumber: `1380013${String(i % 1000).padStart(4, '0')}` }));
+    await tx.done;
+    v1.close();
+    const current = await openOnScriptDb(DB_VERSION, name);
+    expect(await current.count('calls')).toBe(10_000);
+    expect(await current.countFromIndex('calls', 'by-startedAt')).toBe(10_000);
+    expect(await current.countFromIndex('calls', 'by-remoteNumber', '13800130007')).toBe(10);
+    expect(await getCallRecord(current, 'r9999')).toMatchObject({ startedAt: 10_999 });
+    current.close();
+  });
+
   it('the current version opens over a version-1 database without losing records', async () => {
     const name = freshName();
     const v1 = await openOnScriptDb(1, name);

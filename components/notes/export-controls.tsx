@@ -1,0 +1,65 @@
+import { useState } from 'preact/hooks';
+import { usePanelState } from '../panel-state-context';
+import { useNotesState } from './notes-state-context';
+
+/** Export of a day or a date range to CSV or JSON, downloaded by the browser, with progress for large ranges. */
+export function ExportControls() {
+  const notes = useNotesState();
+  const { t } = usePanelState();
+  const tr = t.value;
+  const [from, setFrom] = useState(() => notes.todayDay());
+  const [to, setTo] = useState(() => notes.todayDay());
+  const [format, setFormat] = useState<'csv' | 'json'>('csv');
+  const [rangeError, setRangeError] = useState(false);
+  const progress = notes.exportProgress.value;
+  const error = notes.exportError.value;
+
+  async function start(event: Event) {
+    event.preventDefault();
+    const badRange = from > to || from === '' || to === '';
+    setRangeError(badRange);
+    if (badRange) return;
+    await notes.exportRange(from, to, format);
+  }
+
+  return (
+    <section class="notes-export" aria-labelledby="notes-export-title">
+      <h2 id="notes-export-title">{tr('notes.export.title')}</h2>
+      <form onSubmit={start}>
+        <label>
+          {tr('notes.export.from')}
+          <input name="exportFrom" type="date" value={from} onInput={(event) => setFrom(event.currentTarget.value)} />
+        </label>
+        <label>
+          {tr('notes.export.to')}
+          <input name="exportTo" type="date" value={to} onInput={(event) => setTo(event.currentTarget.value)} />
+        </label>
+        <label>
+          {tr('notes.export.format')}
+          <select name="exportFormat" value={format} onChange={(event) => setFormat(event.currentTarget.value as 'csv' | 'json')}>
+            <option value="csv">CSV</option>
+            <option value="json">JSON</option>
+          </select>
+        </label>
+        <button type="submit" disabled={progress !== undefined}>
+          {tr('notes.export.button')}
+        </button>
+      </form>
+      {progress ? (
+        <p>
+          <progress
+            max={progress.total ?? 0}
+            value={progress.done}
+            aria-label={tr('notes.export.progress', { done: progress.done, total: progress.total ?? '?' })}
+          />{' '}
+          <span role="status">{tr('notes.export.progress', { done: progress.done, total: progress.total ?? '?' })}</span>
+        </p>
+      ) : null}
+      {rangeError || error !== undefined ? (
+        <p role="alert" data-testid="notes-export-error">
+          {rangeError || error === 'range' ? tr('notes.export.range') : tr('notes.export.error', { message: error ?? '' })}
+        </p>
+      ) : null}
+    </section>
+  );
+}

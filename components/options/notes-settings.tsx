@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import { readRetentionPolicy } from '../../lib/extension/retention-lock';
+import { retentionDaysSetting } from '../../lib/extension/settings';
+import type { Translate } from '../../lib/i18n/ui-messages';
+import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../lib/notes/retention';
+
+/** Retention of call records: how many days they are kept before the daily purge; read-only when a lead locked it. */
+export function NotesSettings({ t }: { t: Translate }) {
+  const [days, setDays] = useState('');
+  const [lockedDays, setLockedDays] = useState<number | undefined>(undefined);
+  const [message, setMessage] = useState<'saved' | 'invalid' | undefined>(undefined);
+
+  useEffect(() => {
+    void Promise.all([retentionDaysSetting.getValue(), readRetentionPolicy()]).then(([stored, policy]) => {
+      setDays(String(stored ?? policy.teamDays ?? DEFAULT_RETENTION_DAYS));
+      setLockedDays(policy.lockedDays);
+    });
+  }, []);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const value = Number(days);
+    if (!Number.isInteger(value) || value < MIN_RETENTION_DAYS || value > MAX_RETENTION_DAYS) {
+      setMessage('invalid');
+      return;
+    }
+    await retentionDaysSetting.setValue(value);
+    setMessage('saved');
+  }
+
+  return (
+    <section aria-labelledby="notes-settings-title">
+      <h2 id="notes-settings-title">{t('notes.settings.title')}</h2>
+      <form onSubmit={save}>
+        <label>
+          {t('notes.settings.retention')}
+          <input
+            name="retentionDays"
+            type="number"
+            min={MIN_RETENTION_DAYS}
+            max={MAX_RETENTION_DAYS}
+            step={1}
+            value={lockedDays ?? days}
+            disabled={lockedDays !== undefined}
+            aria-describedby={lockedDays !== undefined ? 'notes-settings-locked' : undefined}
+            onInput={(event) => {
+              setDays(event.currentTarget.value);
+              setMessage(undefined);
+            }}
+          />
+        </label>
+        {lockedDays !== undefined ? (
+          <p id="notes-settings-locked">{t('notes.settings.locked', { days: lockedDays })}</p>
+        ) : (
+          <button type="submit">{t('notes.settings.save')}</button>
+        )}
+        <p role="status">
+          {message === 'saved' ? t('notes.settings.saved', { days }) : message === 'invalid' ? t('notes.settings.invalid') : ''}
+        </p>
+      </form>
+    </section>
+  );
+}

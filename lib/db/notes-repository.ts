@@ -1,0 +1,108 @@
+/**
+ * The notes feature's reads and writes over the calls store: follow-ups by due day, a number's or debtor's
+ * history, paged reads for export, and the retention purge. Every query goes through an index.
+ */
+import type { OnScriptDb, StoredCallRecord, StoredDoNotCallFlag } from './schema';
+
+/** Records whose callback falls in `[startMs, endMs)` or whose promise date is `day`, without duplicates. */
+export async function listFollowUpCandidates(db: OnScriptDb, day: string, startMs: number, endMs: number): Promise<StoredCallRecord[]> {
+  const tx = db.transaction('calls');
+  const [callbacks, promises] = await Promise.all([
+    tx.store.index('by-callbackAt').getAll(IDBKeyRange.bound(startMs, endMs, false, true)),
+    tx.store.index('by-promiseDate').getAll(day),
+  ]);
+  await tx.done;
+  const byId = new Map<string, StoredCallRecord>();
+  for (const record of [...callbacks, ...promises]) byId.set(record.id, record);
+  return [...byId.values()];
+}
+
+/** The records that started in `[startMs, endMs)`, oldest first. */
+export function listCallsBetween(db: OnScriptDb, startMs: number, endMs: number): Promise<StoredCallRecord[]> {
+  return db.getAllFromIndex('calls', 'by-startedAt', IDBKeyRange.bound(startMs, endMs, false, true));
+}
+
+/** What {@link findHistory} looks for. */
+export interface HistoryKeys {
+  excludeId: string;
+  numberE164?: string;
+  remoteNumber?: string;
+  debtorRef?: string;
+}
+
+/**
+ * Earlier calls with the same number (E.164 or as signalled) or the same debtor, newest first, at most
+ * `limit`; and the do-not-call flags still in force for them.
+ */
+export async function findHistory(
+  db: OnScriptDb,
+  keys: HistoryKeys,
+  limit: number,
+): Promise<{ records: StoredCallRecord[]; flags: StoredDoNotCallFlag[] }> {
+  const tx = db.transaction(['calls', 'doNotCall']);
+  const calls = tx.objectStore('calls');
+  const dnc = tx.objectStore('doNotCall');
+  const [byE164, byRaw, byDebtor, flagsByNumber, flagsByDebtor] = await Promise.all([
+    keys.numberE164 ? calls.index('by-numberE164').getAll(keys.numberE164) : [],
+    keys.remoteNumber ? calls.index('by-remoteNumber').getAll(keys.remoteNumber) : [],
+    keys.debtorRef ? calls.index('by-debtorRef').getAll(keys.debtorRef) : [],
+    keys.numberE164 ? dnc.index('by-phoneE164').getAll(keys.numberE164) : [],
+    keys.debtorRef ? dnc.index('by-debtorRef').getAll(keys.debtorRef) : [],
+  ]);
+  await tx.done;
+  const byId = new Map<string, StoredCallRecord>();
+  for (const record of [...byE164, ...byRaw, ...byDebtor]) if (record.id !== keys.excludeId) byId.set(record.id, record);
+  const records = [...byId.values()].sort((a, b) => b.startedAt - a.startedAt).slice(0, limit);
+  const flagIds = new Set<string>();
+  const flags = [...flagsByNumber, ...flagsByDebtor].filter((flag) => {
+    if (flag.clearedAt !== undefined || flagIds.has(flag.id)) return false;
+    flagIds.add(flag.id);
+    return true;
+  });
+  return { records, flags };
+}
+
+/**
+ * Up to `limit` records that started in `[startMs, endMs)` after `after` (start time, then id), in that
+ * order: one export page. Only the page is held in memory.
+ */
+export async function readCallsPage(
+  db: OnScriptDb,
+  startMs: number,
+  endMs: number,
+  after: { startedAt: number; id: string } | undefined,
+  limit: number,
+): Promise<StoredCallRecord[]> {
+  const lower = after ? after.startedAt : startMs;
+  if (lower >= endMs) return [];
+  const tx = db.transaction('calls');
+  const page: StoredCallRecord[] = [];
+  let cursor = await tx.store.index('by-startedAt').openCursor(IDBKeyRange.bound(lower, endMs, false, true));
+  // Records sharing the cursor's start time come in primary-key order; skip those the last page wrote.
+  while (cursor && after && cursor.key === after.startedAt && cursor.primaryKey <= after.id) cursor = await cursor.continue();
+  while (cursor && page.length < limit) {
+    page.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return page;
+}
+
+/** How many records started in `[startMs, endMs)`. */
+export function countCallsBetween(db: OnScriptDb, startMs: number, endMs: number): Promise<number> {
+  return db.countFromIndex('calls', 'by-startedAt', IDBKeyRange.bound(startMs, endMs, false, true));
+}
+
+/** Deletes every record that started before `cutoff`, in one read-write transaction; returns their ids. */
+export async function purgeCallsBefore(db: OnScriptDb, cutoff: number): Promise<string[]> {
+  const tx = db.transaction('calls', 'readwrite');
+  const purged: string[] = [];
+  let cursor = await tx.store.index('by-startedAt').openCursor(IDBKeyRange.upperBound(cutoff, true));
+  while (cursor) {
+    purged.push(cursor.primaryKey);
+    await cursor.delete();
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return purged;
+}

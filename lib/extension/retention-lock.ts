@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+
+/** What the team's managed policy says about retention. */
+export interface RetentionPolicy {
+  /** A retention the agent cannot change. */
+  lockedDays?: number;
+  /** The team's default, used while the agent has not chosen one. */
+  teamDays?: number;
+}
+
+/**
+ * Retention from the browser's managed policy (public/managed-schema.json): `retentionDays` is a lock when
+ * `lockedSettings` names it or when no `lockedSettings` list is published, and otherwise the team's default.
+ * Managed storage is read-only for the agent, which is what makes it a lock.
+ */
+export async function readRetentionPolicy(): Promise<RetentionPolicy> {
+  try {
+    const managed = (await browser.storage.managed.get(['retentionDays', 'lockedSettings'])) as {
+      retentionDays?: unknown;
+      lockedSettings?: unknown;
+    };
+    if (typeof managed.retentionDays !== 'number') return {};
+    const locks = Array.isArray(managed.lockedSettings) ? managed.lockedSettings : undefined;
+    return !locks || locks.includes('retentionDays') ? { lockedDays: managed.retentionDays } : { teamDays: managed.retentionDays };
+  } catch {
+    // No policy installed (or no managed storage in this browser): nothing is locked.
+    return {};
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * The notes store's figures for `npm run bench`, measured in real Chromium through the extension's own
+ * messages (extension page → background → IndexedDB), each as a ratio against a baseline from the same run:
+ *
+ * - saving a note: p50 and p95 of `notes/save` round trips with 100,000 records stored;
+ * - today's list (`notes/today`) and the day's calls (`notes/summary`) at 100,000 records against 1,000
+ *   (target ≤ 2x: they must read through indexes);
+ * - exporting 10,000 records to CSV through `notes/export-page` against a raw IndexedDB `getAll` of the same
+ *   records in the same page (target ≤ 1.5x);
+ * - the service worker's JS heap before and after that export, where Chromium exposes it (it should return
+ *   to its baseline: the export streams page by page).
+ */
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './lib/chromium';
+
+const DAY = 86_400_000;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Runs in the extension page: sends one protocol message and returns its value (or throws its error). */
+async function send(page: Page, type: string, payload: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ({ type, payload }) => {
+      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> } } }).chrome;
+      const reply = await chrome.runtime.sendMessage({ protocol: 'onscript/1', type, payload });
+      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+      return reply.value;
+    },
+    { type, payload },
+  );
+}
+
+/** Times `runs` round trips of one message from inside the page, in ms each. */
+function timeMessages(page: Page, type: string, payloads: unknown[]): Promise<number[]> {
+  return page.evaluate(
+    async ({ type, payloads }) => {
+      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
+      const times: number[] = [];
+      for (const payload of payloads) {
+        const started = performance.now();
+        const reply = await chrome.runtime.sendMessage({ protocol: 'onscript/1', type, payload });
+        if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+        times.push(performance.now() - started);
+      }
+      return times;
+    },
+    { type, payloads },
+  );
+}
+
+/** Writes synthetic call records straight into OnScript's database, in batches of one transaction each. */
+function seed(page: Page, spec: { prefix: string; count: number; startMs: number; spanMs: number; now: number; todayFollowUps: number }) {
+  return page.evaluate(
+    (spec) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('onscript');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = async () => {
+          const db = open.result;
+          const batch = 5_000;
+          for (let from = 0; from < spec.count; from += batch) {
+            await new Promise<void>((done, fail) => {
+              const tx = db.transaction('calls', 'readwrite');
+              const store = tx.objectStore('calls');
+              for (let i = from; i < Math.min(spec.count, from + batch); i++) {
+                const startedAt = spec.startMs + Math.floor((i / spec.count) * spec.spanMs);
+                const record: Record<string, unknown> = {
+                  id: `${spec.prefix}-${i}`,
+                  direction: i % 3 ? 'outbound' : 'inbound',
+                  remoteNumber: `1380013${String(i % 10_000).padStart(4, '0')}`,
+                  numberE164: `+861380013${String(i % 10_000).padStart(4, '0')}`,
+                  phase: 'ended',
+                  startedAt,
+                  connectedAt: startedAt + 5_000,
+                  endedAt: startedAt + 95_000,
+                  endedBy: 'local',
+                  endReason: 'hangup',
+                  origin: 'http://127.0.0.1',
+                  source: 'sip-ws',
+                  updatedAt: startedAt + 95_000,
+                  debtorRef: `ACC-${i % 5_000}`,
+                  agentName: 'Bench Agent',
+                  disposition: i % 4 ? 'NO_ANSWER' : 'PTP',
+                  notes: `客户表示下周五还款 ${i}; promised to pay next Friday, call back after 18:00.`,
+                  complianceEvents: [],
+                  redactions: [],
+                };
+                if (i < spec.todayFollowUps) record['callbackAt'] = spec.now + 60 * 60_000;
+                store.put(record);
+              }
+              tx.oncomplete = () => done();
+              tx.onerror = () => fail(tx.error);
+            });
+          }
+          db.close();
+          resolve();
+        };
+      }),
+    spec,
+  );
+}
+
+/** Raw `getAll` of the calls in `[startMs, endMs)` through the start-time index, timed in the page. */
+function rawGetAll(page: Page, startMs: number, endMs: number): Promise<{ ms: number; count: number }> {
+  return page.evaluate(
+    ({ startMs, endMs }) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('onscript');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const started = performance.now();
+          const request = db.transaction('calls').objectStore('calls').index('by-startedAt').getAll(IDBKeyRange.bound(startMs, endMs, false, true));
+          request.onsuccess = () => {
+            const ms = performance.now() - started;
+            db.close();
+            resolve({ ms, count: (request.result as unknown[]).length });
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    { startMs, endMs },
+  );
+}
+
+/** The whole CSV export of `[startMs, endMs)` through the background, page by page, timed in the page. */
+function exportCsv(page: Page, startMs: number, endMs: number, timeZone: string): Promise<{ ms: number; bytes: number; rows: number }> {
+  return page.evaluate(
+    async ({ startMs, endMs, timeZone }) => {
+      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: any; error?: string }> } } }).chrome;
+      const started = performance.now();
+      let written = 0;
+      let after: unknown;
+      let bytes = 0;
+      for (;;) {
+        const reply = await chrome.runtime.sendMessage({
+          protocol: 'onscript/1',
+          type: 'notes/export-page',
+          payload: { format: 'csv', startMs, endMs, timeZone, written, limit: 500, ...(after ? { after } : {}) },
+        });
+        if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+        bytes += reply.value.text.length;
+        written = reply.value.written;
+        after = reply.value.after;
+        if (reply.value.finished) break;
+      }
+      return { ms: performance.now() - started, bytes, rows: written };
+    },
+    { startMs, endMs, timeZone },
+  );
+}
+
+async function workerHeap(browser: ExtensionBrowser): Promise<number | null> {
+  const worker = await browser.serviceWorker();
+  return worker
+    .evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null)
+    .catch(() => null);
+}
+
+/** Measures the notes figures in a fresh page of the given browser (whose database it fills). */
+export async function notesFigures(browser: ExtensionBrowser): Promise<Record<string, unknown>> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('options.html'));
+  const timeZone = 'Asia/Shanghai';
+  const now = Date.now();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+  // The background opens (and upgrades) the database first, so the seed writes into the current schema.
+  await send(page, 'calls/list-recent', { limit: 1 });
+
+  const measureReads = async () => {
+    const todayRuns = await timeMessages(page, 'notes/today', Array.from({ length: 15 }, () => ({ day: today, timeZone })));
+    const summaryRuns = await timeMessages(page, 'notes/summary', Array.from({ length: 15 }, () => ({ day: today, timeZone })));
+    return { todayMs: percentile(todayRuns, 50), summaryMs: percentile(summaryRuns, 50) };
+  };
+
+  // 1,000 records over the last 90 days, 100 of them with a callback today.
+  await seed(page, { prefix: 'small', count: 1_000, startMs: now - 90 * DAY, spanMs: 90 * DAY, now, todayFollowUps: 100 });
+  const small = await measureReads();
+
+  // Up to 100,000, plus 10,000 on one day 30 days ago for the export.
+  const exportStart = now - 30 * DAY;
+  await seed(page, { prefix: 'large', count: 89_000, startMs: now - 90 * DAY, spanMs: 90 * DAY, now, todayFollowUps: 0 });
+  await seed(page, { prefix: 'export', count: 10_000, startMs: exportStart, spanMs: DAY / 2, now, todayFollowUps: 0 });
+  const large = await measureReads();
+
+  const saves = await timeMessages(
+    page,
+    'notes/save',
+    Array.from({ length: 100 }, (_, i) => ({ callId: `large-${i * 37}`, notes: `Customer agreed to pay 500 on Friday (${i}). 客户同意周五还款。` })),
+  );
+
+  const raw = await rawGetAll(page, exportStart, exportStart + DAY);
+  const heapBefore = await workerHeap(browser);
+  const exported = await exportCsv(page, exportStart, exportStart + DAY, timeZone);
+  const heapAfter = await workerHeap(browser);
+  await page.close();
+
+  return {
+    records: 100_000,
+    saveNote: { p50Ms: round(percentile(saves, 50)), p95Ms: round(percentile(saves, 95)), runs: saves.length },
+    todayList: {
+      at1kMs: round(small.todayMs),
+      at100kMs: round(large.todayMs),
+      ratio: round(large.todayMs / small.todayMs),
+      targetRatio: 2,
+    },
+    daySummary: {
+      at1kMs: round(small.summaryMs),
+      at100kMs: round(large.summaryMs),
+      ratio: round(large.summaryMs / small.summaryMs),
+    },
+    exportCsv: {
+      rows: exported.rows,
+      bytes: exported.bytes,
+      ms: round(exported.ms),
+      rawGetAllMs: round(raw.ms),
+      rawGetAllRows: raw.count,
+      ratio: round(exported.ms / raw.ms),
+      targetRatio: 1.5,
+    },
+    workerHeap: {
+      beforeExportBytes: heapBefore,
+      afterExportBytes: heapAfter,
+      note: heapBefore === null ? 'performance.memory is not exposed in the service worker of this Chromium' : undefined,
+    },
+  };
+}

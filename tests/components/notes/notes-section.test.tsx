@@ -1,0 +1,289 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NotesSection } from '../../../components/notes/notes-section';
+import { createNotesState } from '../../../components/notes/notes-state';
+import { createPanelState } from '../../../components/panel-state';
+import { PanelStateContext } from '../../../components/panel-state-context';
+import type { LiveCall } from '../../../lib/calls/types';
+import type { NotesClient } from '../../../lib/extension/notes-client';
+import type { PanelClient } from '../../../lib/extension/panel-client';
+import { redactSensitive } from '../../../lib/notes/redact';
+import type { ExportPageRequest, NotesDraft, NotesRecordView, NotesSaveResult } from '../../../lib/protocol/notes-messages';
+
+const START = Date.UTC(2026, 10, 28, 2, 0);
+
+const call = (extra: Partial<LiveCall> = {}): LiveCall => ({
+  id: 'c1',
+  tabId: 3,
+  frameId: 0,
+  origin: 'http://127.0.0.1',
+  callKey: 'k',
+  source: 'sip-ws',
+  direction: 'outbound',
+  remoteNumber: '13800138000',
+  phase: 'connected',
+  startedAt: START,
+  connectedAt: START + 1_000,
+  updatedAt: START + 1_000,
+  ...extra,
+});
+
+const panelClient: PanelClient = {
+  resolveTabId: async () => 3,
+  getTabState: async () => ({ tabId: 3, calls: {} }),
+  listRecentCalls: async () => [],
+  onTabStateChanged: () => () => undefined,
+  onActiveTabChanged: () => () => undefined,
+  loadLanguageSetting: async () => 'auto',
+};
+
+/** A background stand-in that masks like the real one and can be told to fail with a full disk. */
+function fakeNotesClient(stored: Record<string, NotesRecordView> = {}) {
+  const saves: { at: number; draft: NotesDraft }[] = [];
+  const exportRequests: ExportPageRequest[] = [];
+  let quotaFailures = 0;
+  const client: NotesClient = {
+    async save(draft): Promise<NotesSaveResult> {
+      saves.push({ at: Date.now(), draft });
+      if (quotaFailures > 0) {
+        quotaFailures -= 1;
+        return { saved: false, reason: 'quota' };
+      }
+      const { text, findings } = redactSensitive(draft.notes);
+      return { saved: true, notes: text, findings, savedAt: Date.now() };
+    },
+    get: async (id) => stored[id] ?? null,
+    history: async () => ({
+      entries: [{ id: 'old', startedAt: START - 86_400_000, remoteNumber: '13800138000', disposition: 'no-answer', flags: [], notes: 'left a message' }],
+      flags: [],
+    }),
+    today: async () => [],
+    summary: async (day, timeZone) => ({
+      day,
+      timeZone,
+      startMs: 0,
+      endMs: 1,
+      calls: 3,
+      connects: 2,
+      talkTimeS: 125,
+      outcomes: { 'promise-to-pay': 2, 'no-answer': 1 },
+      promises: [{ currency: 'CNY', total: '300.00', count: 2 }],
+      invalidPromises: 0,
+      hourly: [],
+    }),
+    async exportPage(request) {
+      exportRequests.push(request);
+      const page = exportRequests.length;
+      // Like the background: the first page carries the BOM, the header and the first records.
+      return page === 1
+        ? { text: '\uFEFFcall_id,notes\r\nc1,客户\r\n', written: 1, total: 2, after: { startedAt: 1, id: 'c1' }, finished: false }
+        : { text: 'c2,ok\r\n', written: 2, after: { startedAt: 2, id: 'c2' }, finished: true };
+    },
+  };
+  return { client, saves, exportRequests, failWithQuota: (times: number) => (quotaFailures = times) };
+}
+
+async function renderNotes(client: NotesClient, { languages = ['en-US'], focus = call() as LiveCall | null } = {}) {
+  const panel = createPanelState({ client: panelClient, now: Date.now, browserLanguages: languages });
+  panel.tabId.value = 3;
+  panel.tabState.value = { tabId: 3, calls: focus ? { [focus.id]: focus } : {} };
+  const downloads: { blob: Blob; fileName: string }[] = [];
+  const notes = createNotesState({ client, timeZone: 'Asia/Shanghai', download: (blob, fileName) => downloads.push({ blob, fileName }) });
+  render(
+    <PanelStateContext.Provider value={panel}>
+      <NotesSection state={notes} search="" />
+    </PanelStateContext.Provider>,
+  );
+  await settle();
+  return { panel, notes, downloads };
+}
+
+async function settle(ms = 0) {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+}
+
+const textarea = () => screen.getByRole('textbox', { name: 'Call notes' }) as HTMLTextAreaElement;
+async function type(value: string) {
+  await act(async () => {
+    fireEvent.input(textarea(), { target: { value } });
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: START + 60_000 });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('notes editor', () => {
+  it('loads the stored draft of the call in focus into a labelled textarea', async () => {
+    const { client } = fakeNotesClient({ c1: { id: 'c1', remoteNumber: '13800138000', startedAt: START, notes: 'from before the restart' } });
+    await renderNotes(client);
+    expect(textarea().id).toBe('onscript-notes');
+    expect(textarea().value).toBe('from before the restart');
+  });
+
+  it('autosaves after a pause, and at least every 800 ms while the agent keeps typing', async () => {
+    const { client, saves } = fakeNotesClient();
+    await renderNotes(client);
+    await type('h');
+    await settle(299);
+    expect(saves).toHaveLength(0);
+    await settle(1);
+    expect(saves.map((s) => s.draft.notes)).toEqual(['h']);
+
+    // Steady typing, a key every 100 ms for 3 s: no change waits more than 1 s for its save.
+    const typedAt: number[] = [];
+    let text = 'h';
+    for (let i = 0; i < 30; i += 1) {
+      text += 'x';
+      typedAt.push(Date.now());
+      await type(text);
+      await settle(100);
+    }
+    await settle(1_000);
+    const later = saves.slice(1);
+    expect(later.at(-1)?.draft.notes).toBe(text);
+    for (const at of typedAt) {
+      const firstSaveAfter = later.find((s) => s.at >= at);
+      expect(firstSaveAfter, `a save after the change at ${at}`).toBeDefined();
+      expect(firstSaveAfter!.at - at).toBeLessThanOrEqual(1_000);
+    }
+    expect(screen.getByTestId('notes-save-status').textContent).toMatch(/^Saved at/);
+  });
+
+  it('sends the promise and callback fields with the notes', async () => {
+    const { client, saves } = fakeNotesClient();
+    await renderNotes(client);
+    await act(async () => {
+      fireEvent.input(screen.getByRole('textbox', { name: 'Promised amount' }), { target: { value: '1250.50' } });
+      fireEvent.input(screen.getByLabelText('Promised payment date'), { target: { value: '2026-12-01' } });
+      fireEvent.input(screen.getByLabelText('Callback time'), { target: { value: '2026-11-29T15:30' } });
+    });
+    await settle(1_000);
+    expect(saves.at(-1)?.draft).toMatchObject({
+      promiseToPay: { amount: '1250.50', currency: 'CNY', date: '2026-12-01' },
+      callbackAt: new Date('2026-11-29T15:30').getTime(),
+    });
+  });
+
+  it('shows the masked text and tells the agent what was masked', async () => {
+    const { client } = fakeNotesClient();
+    await renderNotes(client);
+    await type('card 4111111111111111 and ID 11010519491231002X');
+    await settle(1_000);
+    expect(textarea().value).toBe('card ••••••••••••1111 and ID ••••••••••••••002X');
+    const notice = screen.getByTestId('notes-masked');
+    expect(notice.getAttribute('aria-live')).toBe('polite');
+    expect(notice.textContent).toContain('card number ••••••••••••1111');
+    expect(notice.textContent).toContain('Chinese ID number ••••••••••••••002X');
+  });
+
+  it('keeps the text and says storage is full on a quota error, then saves on the retry', async () => {
+    const { client, saves, failWithQuota } = fakeNotesClient();
+    failWithQuota(1);
+    await renderNotes(client);
+    await type('promised 500 on Friday');
+    await settle(300);
+    expect(screen.getByRole('alert').textContent).toMatch(/Storage is full/);
+    expect(textarea().value).toBe('promised 500 on Friday');
+    await settle(1_000);
+    expect(saves).toHaveLength(2);
+    expect(saves[1]?.draft.notes).toBe('promised 500 on Friday');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('does not leave an unsaved draft when a new call starts during a quota error, and moves on once it is saved', async () => {
+    const { client, saves, failWithQuota } = fakeNotesClient();
+    failWithQuota(2);
+    const { panel } = await renderNotes(client);
+    await type('must not be lost');
+    await settle(300);
+    await act(async () => {
+      panel.tabState.value = { tabId: 3, calls: { c2: call({ id: 'c2', startedAt: START + 120_000 }) } };
+    });
+    await settle();
+    expect(textarea().value).toBe('must not be lost');
+    expect(screen.getByRole('alert').textContent).toMatch(/Storage is full/);
+    await settle(2_000);
+    expect(saves.filter((s) => s.draft.callId === 'c1').at(-1)?.draft.notes).toBe('must not be lost');
+    expect(textarea().value).toBe('');
+    await type('second call');
+    await settle(1_000);
+    expect(saves.at(-1)?.draft).toMatchObject({ callId: 'c2', notes: 'second call' });
+  });
+
+  it('shows the history of the number with a button to open an earlier call', async () => {
+    const { client } = fakeNotesClient({ old: { id: 'old', remoteNumber: '13800138000', startedAt: START - 86_400_000, notes: 'left a message' } });
+    await renderNotes(client);
+    const entry = screen.getByTestId('notes-history-entry');
+    expect(entry.textContent).toContain('no-answer');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /^Open call of/ }));
+    });
+    await settle();
+    expect(textarea().value).toBe('left a message');
+    expect(screen.getByTestId('notes-editing').textContent).toContain('13800138000');
+  });
+});
+
+describe('export and summary', () => {
+  it('exports through paged requests into one download named after the day', async () => {
+    const { client, exportRequests } = fakeNotesClient();
+    const { downloads } = await renderNotes(client);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    });
+    await settle();
+    expect(exportRequests.map((r) => [r.written, r.after?.id])).toEqual([
+      [0, undefined],
+      [1, 'c1'],
+    ]);
+    expect(exportRequests[0]).toMatchObject({ format: 'csv', timeZone: 'Asia/Shanghai' });
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]?.fileName).toBe('onscript-calls-2026-11-28.csv');
+    const bytes = new Uint8Array(await downloads[0]!.blob.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toBe('call_id,notes\r\nc1,客户\r\nc2,ok\r\n');
+  });
+
+  it('names the button 导出 in Chinese', async () => {
+    const { client } = fakeNotesClient();
+    await renderNotes(client, { languages: ['zh-CN'] });
+    expect(screen.getByRole('button', { name: '导出' })).toBeTruthy();
+  });
+
+  it('refuses a range that ends before it starts', async () => {
+    const { client, exportRequests } = fakeNotesClient();
+    await renderNotes(client);
+    await act(async () => {
+      fireEvent.input(screen.getByLabelText('From'), { target: { value: '2026-11-29' } });
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    });
+    expect(screen.getByRole('alert').textContent).toMatch(/start date/);
+    expect(exportRequests).toHaveLength(0);
+  });
+
+  it('shows the daily summary with a text equivalent for every bar', async () => {
+    const { client } = fakeNotesClient();
+    await renderNotes(client);
+    expect(screen.getByTestId('notes-summary').textContent).toContain('2:05');
+    expect(screen.getByText('promise-to-pay: 2 calls')).toBeTruthy();
+    expect(screen.getByText('no-answer: 1 calls')).toBeTruthy();
+    expect(screen.getByTestId('notes-summary').textContent).toContain('300.00 CNY');
+  });
+
+  it('asks for notes only when a call is in focus', async () => {
+    const { client } = fakeNotesClient();
+    await renderNotes(client, { focus: null });
+    expect(screen.getByTestId('notes-no-call')).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Call notes' })).toBeNull();
+  });
+});
