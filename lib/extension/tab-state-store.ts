@@ -24,3 +24,13 @@ export async function saveTabCallState(state: TabCallState): Promise<void> {
 export async function forgetTabCallState(tabId: number): Promise<void> {
   await browser.storage.session.remove(keyFor(tabId));
 }
+
+/** Whether any tab has a call that has not ended (a pack update waits for none). */
+export async function anyLiveCall(): Promise<boolean> {
+  const all = (await browser.storage.session.get(null)) as Record<string, unknown>;
+  return Object.entries(all).some(
+    ([key, value]) =>
+      key.startsWith('tab-calls:') &&
+      Object.values((value as TabCallState | undefined)?.calls ?? {}).some((call) => call.phase !== 'ended'),
+  );
+}

@@ -1,0 +1,154 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { sendToBackground } from '../../lib/extension/messaging';
+import type { Translate, UiLanguage } from '../../lib/i18n/ui-messages';
+import { localize, parsePack, type ScriptPack } from '../../lib/packs';
+import { DEFAULT_PACKS } from '../../lib/packs/defaults';
+import { diffPacks, isEmptyDiff } from '../../lib/packs/diff';
+
+/**
+ * The lead's pack editor: raw JSON checked as it is typed (errors with their JSON paths), a preview of the
+ * steps as agents will walk them, the differences from the pack it replaces, and export of the file to sign
+ * offline. Signing stays in the CLI so the private key never enters a browser.
+ */
+export function PackEditor({ t, language }: { t: Translate; language: UiLanguage }) {
+  const [text, setText] = useState('');
+  const [teamPack, setTeamPack] = useState<ScriptPack | null>(null);
+
+  useEffect(() => {
+    void sendToBackground('packs/get-active', {}).then(setTeamPack).catch(() => undefined);
+  }, []);
+
+  const result = useMemo(() => (text.trim() ? parsePack(text) : undefined), [text]);
+  const pack = result?.ok ? result.pack : undefined;
+  const baseline = pack ? (teamPack?.id === pack.id ? teamPack : DEFAULT_PACKS.find((known) => known.id === pack.id)) : undefined;
+  const starters: { label: string; pack: ScriptPack }[] = [
+    ...(teamPack ? [{ label: t('packs.editor.teamPack'), pack: teamPack }] : []),
+    ...DEFAULT_PACKS.map((known) => ({ label: localize(known.title, language, known), pack: known })),
+  ];
+
+  return (
+    <section aria-labelledby="pack-editor-title" data-testid="pack-editor">
+      <h2 id="pack-editor-title">{t('packs.editor.title')}</h2>
+      <p class="muted">{t('packs.editor.intro')}</p>
+      <div role="group" aria-label={t('packs.editor.startFrom')} class="options__actions">
+        {starters.map((starter) => (
+          <button key={`${starter.pack.id}@${starter.pack.version}`} type="button" onClick={() => setText(JSON.stringify(starter.pack, null, 2))}>
+            {starter.label}
+          </button>
+        ))}
+      </div>
+      <label>
+        {t('packs.editor.json')}
+        <textarea
+          name="packJson"
+          rows={14}
+          spellcheck={false}
+          class="pack-editor__json"
+          value={text}
+          onInput={(event) => setText(event.currentTarget.value)}
+        />
+      </label>
+      {result && <ValidationReport result={result} t={t} />}
+      {pack && <PackPreview pack={pack} t={t} language={language} />}
+      {pack && baseline && <PackDiffView from={baseline} to={pack} t={t} />}
+      {pack && (
+        <button type="button" onClick={() => downloadPack(pack)}>
+          {t('packs.editor.export')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function ValidationReport({ result, t }: { result: ReturnType<typeof parsePack>; t: Translate }) {
+  return (
+    <div role="status" data-testid="pack-editor-report">
+      {result.ok ? (
+        <p>{t('packs.editor.valid', { id: result.pack.id, version: result.pack.version, steps: result.pack.steps.length })}</p>
+      ) : (
+        <>
+          <p class="panel__error">{t('packs.editor.invalid', { count: result.errors.length })}</p>
+          <ul>
+            {result.errors.map((issue, index) => (
+              <li key={index}>
+                <code>{issue.path || '/'}</code> {issue.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {result.warnings.length > 0 && (
+        <>
+          <p>{t('packs.editor.warnings')}</p>
+          <ul>
+            {result.warnings.map((issue, index) => (
+              <li key={index}>
+                <code>{issue.path || '/'}</code> {issue.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function PackPreview({ pack, t, language }: { pack: ScriptPack; t: Translate; language: UiLanguage }) {
+  const text = (value: Parameters<typeof localize>[0]) => localize(value, language, pack);
+  return (
+    <details open>
+      <summary>{t('packs.editor.preview')}</summary>
+      <ol data-testid="pack-editor-preview">
+        {pack.steps.map((step) => (
+          <li key={step.id}>
+            <strong>{text(step.title)}</strong>
+            {step.gate && <span class="muted"> ({t('packs.editor.gate', { checks: step.gate.requires.join(', ') })})</span>}
+            {step.say && step.say.length > 0 && (
+              <ul>
+                {step.say.map((line, index) => (
+                  <li key={index}>{text(line.text)}</li>
+                ))}
+              </ul>
+            )}
+            {step.choices && step.choices.length > 0 && (
+              <ol>
+                {step.choices.map((choice, index) => (
+                  <li key={index}>{text(choice.label)}</li>
+                ))}
+              </ol>
+            )}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+function PackDiffView({ from, to, t }: { from: ScriptPack; to: ScriptPack; t: Translate }) {
+  const diff = diffPacks(from, to);
+  const line = (key: Parameters<Translate>[0], items: string[]) => (items.length > 0 ? <li>{t(key, { items: items.join(', ') })}</li> : null);
+  return (
+    <div data-testid="pack-editor-diff">
+      <p>{t('packs.editor.diff', { id: from.id, version: from.version })}</p>
+      {isEmptyDiff(diff) ? (
+        <p class="muted">{t('packs.editor.noDiff')}</p>
+      ) : (
+        <ul>
+          {line('packs.changes.added', diff.steps.added)}
+          {line('packs.changes.removed', diff.steps.removed)}
+          {line('packs.changes.changed', diff.steps.changed)}
+          {line('packs.changes.other', diff.otherFields)}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function downloadPack(pack: ScriptPack): void {
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(pack, null, 2)}\n`], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${pack.id}-${pack.version}.json`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

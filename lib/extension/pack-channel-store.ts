@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { readPublicKey } from '../packs/signing';
+import { createPackChannelState, type PackChannelState, type PackSubscription } from '../packs/subscription';
+
+/** The agent's own subscription (a pack URL and the lead's public key). */
+export const packSubscriptionItem = storage.defineItem<PackSubscription | null>('local:packs.subscription', {
+  fallback: null,
+  version: 1,
+});
+
+/** The pack channel's state: active, previous and pending packs, ETag, back-off. */
+export const packChannelItem = storage.defineItem<PackChannelState | null>('local:packs.channel', {
+  fallback: null,
+  version: 1,
+});
+
+/** Reads the channel, starting a fresh one when there is none. */
+export async function loadPackChannel(now: number): Promise<PackChannelState> {
+  return (await packChannelItem.getValue()) ?? createPackChannelState(now);
+}
+
+/** The enterprise policy keys OnScript reads from managed storage (see public/managed-schema.json). */
+interface ManagedPolicy {
+  packUrl?: string;
+  packPublicKey?: string;
+  packPinnedVersion?: string;
+  packIntervalMinutes?: number;
+}
+
+/**
+ * The subscription in force: an administrator's policy wins over the agent's own choice. Managed storage is
+ * absent outside managed browsers (and throws in some), which simply means no policy.
+ */
+export async function effectivePackSubscription(): Promise<{ subscription: PackSubscription | null; managed: boolean }> {
+  let policy: ManagedPolicy = {};
+  try {
+    policy = (await browser.storage.managed.get(['packUrl', 'packPublicKey', 'packPinnedVersion', 'packIntervalMinutes'])) as ManagedPolicy;
+  } catch {
+    // No policy in this browser.
+  }
+  if (typeof policy.packUrl === 'string' && typeof policy.packPublicKey === 'string') {
+    const key = await readPublicKey(policy.packPublicKey);
+    if (key.ok) {
+      const subscription: PackSubscription = {
+        url: policy.packUrl,
+        publicKeys: [key.key],
+        intervalMinutes: typeof policy.packIntervalMinutes === 'number' ? policy.packIntervalMinutes : 15,
+        source: 'policy',
+      };
+      if (typeof policy.packPinnedVersion === 'string' && policy.packPinnedVersion) subscription.pinnedVersion = policy.packPinnedVersion;
+      return { subscription, managed: true };
+    }
+  }
+  return { subscription: await packSubscriptionItem.getValue(), managed: false };
+}

@@ -1,0 +1,79 @@
+import type { PackDiff } from '../packs/diff';
+import type { ScriptPack } from '../packs/types';
+import type { PackChange, PackChannelState, PackSubscription } from '../packs/subscription';
+import { accept, isBoundedString, isRecord, refuse, type Validator } from './checks';
+import type { SenderRule } from './sender-rules';
+
+/** What the options page shows about the pack channel. */
+export interface PackStatus {
+  subscription: PackSubscription | null;
+  /** Whether the subscription comes from enterprise policy (then the agent cannot change it). */
+  managed: boolean;
+  channel: Omit<PackChannelState, 'active' | 'previous' | 'pending'> & {
+    active?: { id: string; version: string; title: string };
+    previous?: { id: string; version: string };
+    pending?: { id: string; version: string };
+  };
+  /** What the last change changed, when the version it replaced is still kept. */
+  lastChangeDiff?: PackDiff;
+}
+
+/** Messages of pack distribution (issue 7). */
+export interface PacksMessages {
+  /** extension → background: the subscription and the channel's state. */
+  'packs/get-status': { request: Record<string, never>; response: PackStatus };
+  /** extension → background: subscribe to a lead's pack URL with their public key file (JSON text). */
+  'packs/subscribe': {
+    request: { url: string; publicKey: string; intervalMinutes?: number; pinnedVersion?: string };
+    response: { ok: true; status: PackStatus } | { ok: false; error: string };
+  };
+  /** extension → background: stop following the lead's packs (the built-in packs stay). */
+  'packs/unsubscribe': { request: Record<string, never>; response: PackStatus };
+  /** extension → background: poll now instead of waiting for the alarm. */
+  'packs/check-now': { request: Record<string, never>; response: PackStatus };
+  /** extension → background: back to the version before the last change. */
+  'packs/rollback': { request: Record<string, never>; response: PackStatus };
+  /** extension → background: the team pack in use, whole (the lead's editor diffs against it). */
+  'packs/get-active': { request: Record<string, never>; response: ScriptPack | null };
+  /** background → extension pages: the active pack changed ("Pack updated to 1.4"). */
+  'packs/changed': { request: PackChange; response: void };
+}
+
+/** Who may send each pack message: only OnScript's own pages. */
+export const PACKS_MESSAGE_SENDERS: { readonly [T in keyof PacksMessages]: SenderRule } = {
+  'packs/get-status': ['extension'],
+  'packs/subscribe': ['extension'],
+  'packs/unsubscribe': ['extension'],
+  'packs/check-now': ['extension'],
+  'packs/rollback': ['extension'],
+  'packs/get-active': ['extension'],
+  'packs/changed': ['background'],
+};
+
+const empty: Validator<Record<string, never>> = () => accept({});
+
+/** Validators for the pack messages. */
+export const PACKS_MESSAGE_VALIDATORS: { readonly [T in keyof PacksMessages]: Validator<PacksMessages[T]['request']> } = {
+  'packs/get-status': empty,
+  'packs/unsubscribe': empty,
+  'packs/check-now': empty,
+  'packs/rollback': empty,
+  'packs/get-active': empty,
+  'packs/changed': () => refuse('only the background announces pack changes'),
+  'packs/subscribe': (payload) => {
+    if (!isRecord(payload)) return refuse('expected { url, publicKey }');
+    const { url, publicKey, intervalMinutes, pinnedVersion } = payload;
+    if (!isBoundedString(url, 2048) || !/^https?:\/\//i.test(url)) return refuse('the pack URL must start with https:// or http://');
+    if (!isBoundedString(publicKey, 4096) || publicKey.trim() === '') return refuse('paste the lead’s public key file');
+    if (intervalMinutes !== undefined && (typeof intervalMinutes !== 'number' || !Number.isInteger(intervalMinutes) || intervalMinutes < 1 || intervalMinutes > 1440)) {
+      return refuse('the polling interval is 1 to 1440 minutes');
+    }
+    if (pinnedVersion !== undefined && !isBoundedString(pinnedVersion, 64)) return refuse('bad pinned version');
+    return accept({
+      url,
+      publicKey,
+      ...(intervalMinutes !== undefined ? { intervalMinutes } : {}),
+      ...(pinnedVersion ? { pinnedVersion } : {}),
+    });
+  },
+};
