@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * End-to-end suite: the built extension in Debian's Chromium, real SIP calls through Kamailio on 127.0.0.1.
+ * End-to-end suite: the built extension in Debian's Chromium (and Firefox ESR), real SIP calls through Kamailio
+ * on 127.0.0.1.
  * Files run one after another (each launches its own browser; the machine has two cores).
  */
 export default defineConfig({
