@@ -24,11 +24,26 @@ export default defineConfig({
       'unlimitedStorage',
       'alarms',
       'notifications',
+      // scripting: detection scripts registered at runtime on the dialer origins the user enabled.
+      'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    // The dialer pages the content scripts run on; also lets the side panel see which tab is the dialer.
+    // Firefox MV2 has no optional_host_permissions: host patterns go with the optional permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
+    // The local demo dialer's origins: required, so the demo works with no step. Every other dialer origin is
+    // optional and enabled per origin from the options page (lib/extension/detection-registration.ts).
     host_permissions: DECLARED_DIALER_MATCHES,
+    ...(browser === 'firefox' ? {} : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: '__MSG_extName__' },
+    // Enterprise policy (pack subscription, profile, origins, retention, locks): public/managed-schema.json.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
+    // The call script's keys outside the panel; the background forwards each to the open panels.
+    commands: {
+      'script-next': { suggested_key: { default: 'Alt+Shift+Right' }, description: '__MSG_cmdScriptNext__' },
+      'script-back': { suggested_key: { default: 'Alt+Shift+Left' }, description: '__MSG_cmdScriptBack__' },
+      'script-focus-search': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdScriptSearch__' },
+      'script-focus-notes': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdScriptNotes__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,6 +1,11 @@
 import { useState } from 'preact/hooks';
 import { createTranslator, pickUiLanguage, type UiLanguage } from '../lib/i18n/ui-messages';
+import { ComplianceSettings } from './options/compliance-settings';
+import { DetectionSettings } from './options/detection-settings';
 import { GeneralSettings } from './options/general-settings';
+import { NotesSettings } from './options/notes-settings';
+import { PackEditor } from './options/pack-editor';
+import { PacksSettings } from './options/packs-settings';
 
 /**
  * The options page: one section per area, each in components/options/. Sections take the translator so the
@@ -16,6 +21,11 @@ export function OptionsApp() {
       <h1>{t('options.title')}</h1>
       <GeneralSettings t={t} onLanguageChange={setLanguage} />
       {/* Feature sections follow: dialer origins, compliance, notes and retention. */}
+      <DetectionSettings t={t} />
+      <ComplianceSettings t={t} />
+      <NotesSettings t={t} />
+      <PacksSettings t={t} />
+      <PackEditor t={t} language={uiLanguage} />
     </main>
   );
 }

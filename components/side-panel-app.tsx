@@ -1,8 +1,12 @@
 import { useEffect } from 'preact/hooks';
 import { CallCard } from './call-card';
+import { ComplianceSection } from './compliance/compliance-section';
+import { NotesSection } from './notes/notes-section';
+import { PackUpdateNotice } from './packs/pack-update-notice';
 import type { PanelState } from './panel-state';
 import { PanelStateContext, usePanelState } from './panel-state-context';
 import { RecentCalls } from './recent-calls';
+import { ScriptSection } from './script/script-section';
 
 /**
  * The side panel, top to bottom in the order an agent on a call needs it: the live call, then each feature's
@@ -27,8 +31,12 @@ function PanelBody() {
     <main class="panel" lang={language.value}>
       <PanelHeader />
       <PanelError />
+      <PackUpdateNotice />
       <CurrentCall />
       {/* Feature sections, in this order: compliance countdown, call script, notes. */}
+      <ComplianceSection />
+      <ScriptSection />
+      <NotesSection />
       <RecentCalls />
     </main>
   );

@@ -1,5 +1,10 @@
 import { createBackgroundService } from '../lib/extension/background-service';
+import { keepDetectionScriptsRegistered } from '../lib/extension/detection-registration';
+import { registerPacksBackground } from '../lib/extension/features/packs-feature';
+import { openOptionsOnFirstInstall } from '../lib/extension/onboarding';
 import { enableSidePanelOnActionClick } from '../lib/extension/side-panel';
+import { registerNotesBackground } from '../lib/extension/features/notes-feature';
+import { forwardScriptCommand } from '../lib/extension/features/script-feature';
 
 /** The background: wires listeners synchronously, then hands every event to lib/. */
 export default defineBackground(() => {
@@ -7,4 +12,11 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(service.onMessage);
   browser.tabs.onRemoved.addListener((tabId) => void service.onTabRemoved(tabId));
   enableSidePanelOnActionClick();
+  registerNotesBackground(service.context);
+  // Keyboard commands (manifest `commands`) go to the open panels, which act on the call they show.
+  browser.commands?.onCommand.addListener((command) => void forwardScriptCommand(command));
+  registerPacksBackground(service.context);
+  openOptionsOnFirstInstall();
+  // Detection on the origins the user enabled (optional host permissions), re-registered whenever they change.
+  keepDetectionScriptsRegistered();
 });

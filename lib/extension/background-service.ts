@@ -9,6 +9,7 @@ import { defineComplianceFeature } from './features/compliance-feature';
 import { defineDetectionFeature } from './features/detection-feature';
 import type { BackgroundContext, BackgroundFeature, MessageHandler } from './features/feature';
 import { defineNotesFeature } from './features/notes-feature';
+import { definePacksFeature } from './features/packs-feature';
 import { defineScriptFeature } from './features/script-feature';
 import { classifySender } from './messaging';
 
@@ -57,6 +58,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
     defineComplianceFeature(context),
     defineNotesFeature(context),
     defineDetectionFeature(context),
+    definePacksFeature(context),
   ];
   const calls = defineCallFeature(context, async (call: LiveCall) => {
     for (const feature of others) {

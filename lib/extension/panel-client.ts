@@ -20,8 +20,12 @@ export interface PanelClient {
   loadLanguageSetting(): Promise<UiLanguage | 'auto'>;
 }
 
-/** The panel client backed by the real extension APIs. */
+/**
+ * The panel client backed by the real extension APIs. A panel opened for one tab (`?tabId=N`) stays on that
+ * tab; the real side panel follows whichever tab is active in its window.
+ */
 export function createExtensionPanelClient(search: string): PanelClient {
+  const pinned = new URLSearchParams(search).has('tabId');
   return {
     resolveTabId: () => resolvePanelTabId(search),
     getTabState: (tabId) => sendToBackground('tab/get-state', { tabId }),
@@ -35,7 +39,7 @@ export function createExtensionPanelClient(search: string): PanelClient {
       browser.runtime.onMessage.addListener(listener);
       return () => browser.runtime.onMessage.removeListener(listener);
     },
-    onActiveTabChanged,
+    onActiveTabChanged: pinned ? () => () => undefined : onActiveTabChanged,
     loadLanguageSetting: () => uiLanguageSetting.getValue(),
   };
 }

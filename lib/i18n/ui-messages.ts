@@ -2,6 +2,7 @@ import { complianceCatalog } from './catalogs/compliance';
 import { coreCatalog } from './catalogs/core';
 import { detectionCatalog } from './catalogs/detection';
 import { notesCatalog } from './catalogs/notes';
+import { packsCatalog } from './catalogs/packs';
 import { scriptCatalog } from './catalogs/script';
 
 /**
@@ -14,6 +15,7 @@ const en = {
   ...complianceCatalog.en,
   ...notesCatalog.en,
   ...detectionCatalog.en,
+  ...packsCatalog.en,
 };
 
 /** A UI string key. */
@@ -25,6 +27,7 @@ const zhCN: Record<UiMessageKey, string> = {
   ...complianceCatalog['zh-CN'],
   ...notesCatalog['zh-CN'],
   ...detectionCatalog['zh-CN'],
+  ...packsCatalog['zh-CN'],
 };
 
 /** Supported UI languages. */

@@ -2,6 +2,7 @@ import { CALL_MESSAGE_SENDERS, type CallMessages } from './call-messages';
 import { COMPLIANCE_MESSAGE_SENDERS, type ComplianceMessages } from './compliance-messages';
 import { DETECTION_MESSAGE_SENDERS, type DetectionMessages } from './detection-messages';
 import { NOTES_MESSAGE_SENDERS, type NotesMessages } from './notes-messages';
+import { PACKS_MESSAGE_SENDERS, type PacksMessages } from './packs-messages';
 import { SCRIPT_MESSAGE_SENDERS, type ScriptMessages } from './script-messages';
 import type { SenderRule } from './sender-rules';
 
@@ -13,7 +14,13 @@ import type { SenderRule } from './sender-rules';
  * Senders: `content` = the ISOLATED content script in a dialer page (untrusted data); `extension` = OnScript's
  * own pages (side panel, options); `background` = the worker, broadcasting to extension pages.
  */
-export interface ProtocolMap extends CallMessages, ScriptMessages, ComplianceMessages, NotesMessages, DetectionMessages {}
+export interface ProtocolMap
+  extends CallMessages,
+    ScriptMessages,
+    ComplianceMessages,
+    NotesMessages,
+    DetectionMessages,
+    PacksMessages {}
 
 /** A message type. */
 export type MessageType = keyof ProtocolMap;
@@ -25,6 +32,7 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: SenderRule } = {
   ...COMPLIANCE_MESSAGE_SENDERS,
   ...NOTES_MESSAGE_SENDERS,
   ...DETECTION_MESSAGE_SENDERS,
+  ...PACKS_MESSAGE_SENDERS,
 };
 
 /** Tags OnScript's messages so that anything else on the runtime channel is ignored. */

@@ -4,6 +4,7 @@ import { COMPLIANCE_MESSAGE_VALIDATORS } from './compliance-messages';
 import { DETECTION_MESSAGE_VALIDATORS } from './detection-messages';
 import { MESSAGE_SENDERS, PROTOCOL_ID, type Envelope, type MessageType, type ProtocolMap } from './messages';
 import { NOTES_MESSAGE_VALIDATORS } from './notes-messages';
+import { PACKS_MESSAGE_VALIDATORS } from './packs-messages';
 import { SCRIPT_MESSAGE_VALIDATORS } from './script-messages';
 import type { SenderKind } from './sender-rules';
 
@@ -16,6 +17,7 @@ const VALIDATORS: { readonly [T in MessageType]: Validator<ProtocolMap[T]['reque
   ...COMPLIANCE_MESSAGE_VALIDATORS,
   ...NOTES_MESSAGE_VALIDATORS,
   ...DETECTION_MESSAGE_VALIDATORS,
+  ...PACKS_MESSAGE_VALIDATORS,
 };
 
 /** Checks an envelope's frame: protocol tag, known type. The payload is checked by {@link validatePayload}. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -23,8 +23,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   profile: string;
-  /** The browser process id, for tests that kill it hard. */
-  pid: number | undefined;
+  /** The main browser process id, for tests that kill it hard (looked up when read). */
+  readonly pid: number | undefined;
   extensionUrl(path: string): string;
   /** The current service worker: the browser stops it when idle, so ask again before each use. */
   serviceWorker(): Promise<Worker>;
@@ -70,12 +70,13 @@ export async function launchChromiumWithExtension({
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
-  const pid = (context.browser() as unknown as { process?: () => { pid?: number } } | null)?.process?.().pid;
   return {
     context,
     extensionId,
     profile,
-    pid,
+    get pid() {
+      return browserProcessOf(profile);
+    },
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     async serviceWorker() {
       const current = context.serviceWorkers().find((sw) => sw.url().includes(extensionId));
@@ -111,4 +112,28 @@ export async function stopExtensionServiceWorker(browser: ExtensionBrowser, exte
   } finally {
     await cdp.detach().catch(() => undefined);
   }
+}
+
+/**
+ * The main Chromium process using `profile`: Playwright does not expose it for a persistent context, so it is
+ * the process whose command line names the profile and is not a `--type=` child (Linux /proc).
+ */
+function browserProcessOf(profile: string): number | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (args.includes(`--user-data-dir=${profile}`) && !args.some((arg) => arg.startsWith('--type='))) return Number(entry);
+  }
+  return undefined;
 }

@@ -52,27 +52,35 @@ export function tabIdOf(extensionPage: Page, urlPart: string): Promise<number> {
   );
 }
 
+/**
+ * Runs inside an extension page (any browser): every call record straight from OnScript's IndexedDB. Pass it to
+ * the driver's `evaluate`.
+ */
+export function readCallRecordsInPage(): Promise<Record<string, unknown>[]> {
+  return new Promise((resolvePromise, reject) => {
+    const open = indexedDB.open('onscript');
+    // Opening a database that does not exist yet would create an empty one and get in the way of OnScript's
+    // own first upgrade: abort instead, there are no records.
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => (open.error?.name === 'AbortError' ? resolvePromise([]) : reject(open.error));
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('calls')) {
+        db.close();
+        resolvePromise([]);
+        return;
+      }
+      const request = db.transaction('calls').objectStore('calls').getAll();
+      request.onsuccess = () => {
+        db.close();
+        resolvePromise(request.result as Record<string, unknown>[]);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
+
 /** Reads every call record straight from the extension's IndexedDB, from an extension page. */
 export function readCallRecords(extensionPage: Page): Promise<Record<string, unknown>[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<Record<string, unknown>[]>((resolvePromise, reject) => {
-        const open = indexedDB.open('onscript');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('calls')) {
-            db.close();
-            resolvePromise([]);
-            return;
-          }
-          const request = db.transaction('calls').objectStore('calls').getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolvePromise(request.result as Record<string, unknown>[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+  return extensionPage.evaluate(readCallRecordsInPage);
 }

@@ -27,8 +27,9 @@ export class SidePanelPage {
     return this.page.getByTestId('call-number');
   }
 
+  /** The call card's duration timer (the compliance countdown is another role="timer"). */
   timer() {
-    return this.page.getByRole('timer');
+    return this.page.getByTestId('call-timer');
   }
 
   async waitForPhase(label: string, timeoutMs = 10_000): Promise<void> {

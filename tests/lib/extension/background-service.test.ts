@@ -5,6 +5,7 @@ import type { CallSignal, TabCallState } from '../../../lib/calls/types';
 import { listRecentCallRecords } from '../../../lib/db/calls-repository';
 import { openOnScriptDb } from '../../../lib/db/schema';
 import { createBackgroundService } from '../../../lib/extension/background-service';
+import { defaultRegionSetting } from '../../../lib/extension/detection-settings';
 import { envelope } from '../../../lib/protocol/messages';
 
 const extensionOrigin = () => fakeBrowser.runtime.getURL('/');
@@ -104,6 +105,31 @@ describe('background service', () => {
     const records = await listRecentCallRecords(db, 5);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ phase: 'ended', connectedAt: 9_002 });
+    db.close();
+  });
+
+  it('normalizes the remote number with the region setting, keeps the raw one, and stores numberE164', async () => {
+    const dbName = `bg-${++dbCounter}`;
+    const bg = service(dbName);
+    await defaultRegionSetting.setValue('CN');
+    // The page claims another number in E.164; the background trusts its own reading of the raw number.
+    await bg.onMessage(envelope('call/signal', signal('connected', 9_000, { remoteE164: '+14155552671', confidence: 0.9 })), dialer());
+    const state = await bg.onMessage(envelope('tab/get-state', { tabId: 11 }), panel());
+    const [call] = Object.values((state as { value: TabCallState }).value.calls);
+    expect(call).toMatchObject({ remoteNumber: '13800138000', remoteE164: '+8613800138000', confidence: 0.9 });
+    const db = await openOnScriptDb(undefined, dbName);
+    const [record] = await listRecentCallRecords(db, 5);
+    expect(record).toMatchObject({ remoteNumber: '13800138000', numberE164: '+8613800138000' });
+    db.close();
+  });
+
+  it('keeps a page-supplied E.164 only when its own reading finds no number', async () => {
+    const dbName = `bg-${++dbCounter}`;
+    const bg = service(dbName);
+    await bg.onMessage(envelope('call/signal', signal('ringing', 9_000, { remote: 'Alice', remoteE164: '+14155552671', source: 'ringcentral' })), dialer());
+    const db = await openOnScriptDb(undefined, dbName);
+    const [record] = await listRecentCallRecords(db, 5);
+    expect(record).toMatchObject({ remoteNumber: 'Alice', numberE164: '+14155552671', source: 'ringcentral' });
     db.close();
   });
 });
