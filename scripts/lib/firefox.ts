@@ -39,9 +39,13 @@ export interface FirefoxWithExtension {
 
 /**
  * Launches Firefox headless over WebDriver BiDi, installs the build as a temporary add-on with a known UUID,
- * and waits for the options tab OnScript opens on first install. Fake media devices answer getUserMedia.
+ * and waits for the options tab OnScript opens on first install. Fake media devices answer getUserMedia;
+ * with `downloadDir`, downloads are saved there without asking.
  */
-export async function launchFirefoxWithExtension({ extensionDir = FIREFOX_BUILD_DIR } = {}): Promise<FirefoxWithExtension> {
+export async function launchFirefoxWithExtension({
+  extensionDir = FIREFOX_BUILD_DIR,
+  downloadDir,
+}: { extensionDir?: string; downloadDir?: string } = {}): Promise<FirefoxWithExtension> {
   const found = findFirefox();
   if ('error' in found) throw new Error(found.error);
   if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
@@ -59,6 +63,16 @@ export async function launchFirefoxWithExtension({ extensionDir = FIREFOX_BUILD_
       'media.autoplay.default': 0,
       'datareporting.policy.dataSubmissionEnabled': false,
       'app.update.enabled': false,
+      // Downloads (the notes export) go straight to `downloadDir`, no dialog.
+      ...(downloadDir
+        ? {
+            'browser.download.folderList': 2,
+            'browser.download.dir': downloadDir,
+            'browser.download.useDownloadDir': true,
+            'browser.download.always_ask_before_handling_new_types': false,
+            'browser.helperApps.neverAsk.saveToDisk': 'text/csv,application/json',
+          }
+        : {}),
     },
   });
   try {

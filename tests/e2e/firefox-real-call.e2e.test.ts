@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { startDemoPages, type DemoPages } from '../../scripts/lib/demo-session';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox';
@@ -7,21 +10,24 @@ import { CUSTOMER_NUMBER } from './support/demo-call-fixture';
 
 /**
  * The same proof as in Chromium, in Debian's Firefox ESR: a real SIP call through Kamailio, detected by the
- * Firefox build's MAIN-world hook, shown in the sidebar's page and recorded in IndexedDB.
+ * Firefox build's MAIN-world hook, shown with its script in the sidebar's page, the note saved in IndexedDB,
+ * and the day exported to CSV.
  */
 describe('Firefox: a real SIP call through Kamailio', () => {
   let firefox: FirefoxWithExtension | undefined;
   let pages: DemoPages | undefined;
+  const downloads = mkdtempSync(join(tmpdir(), 'onscript-firefox-downloads-'));
   afterEach(async () => {
     await firefox?.close();
     await pages?.close();
     firefox = undefined;
     pages = undefined;
+    rmSync(downloads, { recursive: true, force: true });
   });
 
-  it('shows the call in the sidebar page and records it', async () => {
+  it('shows the call and its script in the sidebar page, saves the note and exports the day', async () => {
     pages = await startDemoPages({ wsUrl: inject('sipWsUrl'), domain: inject('sipDomain') });
-    firefox = await launchFirefoxWithExtension();
+    firefox = await launchFirefoxWithExtension({ downloadDir: downloads });
     await new FirefoxDemoPhone(await firefox.browser.newPage()).open(pages.customerUrl(CUSTOMER_NUMBER, { answerAfterMs: '800' }));
     const dialer = await new FirefoxDemoPhone(await firefox.browser.newPage()).open(pages.dialerUrl());
     const panel = new FirefoxSidePanel(firefox.extensionPage);
@@ -31,15 +37,19 @@ describe('Firefox: a real SIP call through Kamailio', () => {
     await dialer.waitForState('connected');
     await panel.waitForPhase('Connected');
     await expect(panel.text('call-number')).resolves.toBe(CUSTOMER_NUMBER);
+    // The English UI walks the default English-language pack; its first step greets the customer.
+    await panel.waitForStep('Greeting');
 
+    const note = 'Customer will pay 500 on Friday, 客户周五还款';
+    await panel.typeNotes(note);
     await dialer.hangUp();
     await panel.waitForPhase('Ended');
     const records = await waitFor(
       async () => {
         const all = await panel.callRecords();
-        return all.some((record) => record['phase'] === 'ended') ? all : undefined;
+        return all.some((record) => record['phase'] === 'ended' && record['notes'] === note) ? all : undefined;
       },
-      { timeoutMs: 5_000, what: 'the ended call record' },
+      { timeoutMs: 5_000, what: 'the ended call record with its note' },
     );
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({
@@ -50,5 +60,21 @@ describe('Firefox: a real SIP call through Kamailio', () => {
       endReason: 'hangup',
       origin: pages.origin,
     });
+
+    await panel.exportToday();
+    // Firefox creates the file first and fills it through a .part file: wait for the finished download.
+    const file = await waitFor(
+      () => {
+        const names = readdirSync(downloads);
+        const csv = names.find((name) => name.endsWith('.csv'));
+        return csv && !names.some((name) => name.endsWith('.part')) && statSync(join(downloads, csv)).size > 0 ? csv : undefined;
+      },
+      { timeoutMs: 10_000, what: 'the exported CSV in the download folder' },
+    );
+    const bytes = readFileSync(join(downloads, file));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('call_id,agent,started_at,ended_at');
+    expect(text).toContain(note);
   });
 });

@@ -62,6 +62,31 @@ export class FirefoxSidePanel {
     return this.page.$eval(`[data-testid="${testId}"]`, (element) => element.textContent ?? '');
   }
 
+  /** The current script step's title. */
+  async waitForStep(title: string, timeout = 10_000): Promise<void> {
+    await this.page.waitForFunction(
+      (wanted) => document.getElementById('script-step-title')?.textContent?.includes(wanted) === true,
+      { timeout },
+      title,
+    );
+  }
+
+  /** Types into the notes editor as an agent would. */
+  async typeNotes(text: string): Promise<void> {
+    await this.page.click('#onscript-notes');
+    await this.page.type('#onscript-notes', text);
+  }
+
+  /** Presses the panel's Export button (today, CSV by default). */
+  async exportToday(): Promise<void> {
+    const clicked = await this.page.evaluate(() => {
+      const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === 'Export');
+      button?.click();
+      return button !== undefined;
+    });
+    if (!clicked) throw new Error('No Export button in the panel');
+  }
+
   callRecords(): Promise<Record<string, unknown>[]> {
     return this.page.evaluate(readCallRecordsInPage);
   }
