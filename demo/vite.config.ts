@@ -13,6 +13,7 @@ export default defineConfig({
       input: {
         dialer: resolve(import.meta.dirname, 'dialer.html'),
         customer: resolve(import.meta.dirname, 'customer.html'),
+        customerSipjs: resolve(import.meta.dirname, 'customer-sipjs.html'),
       },
     },
   },

@@ -14,6 +14,8 @@ export interface DemoPages {
   customerOrigin: string;
   dialerUrl(params?: Record<string, string>): string;
   customerUrl(number: string, params?: Record<string, string>): string;
+  /** The customer's phone on SIP.js instead of JsSIP (same query parameters, plus `mode=reject`). */
+  sipjsCustomerUrl(number: string, params?: Record<string, string>): string;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,8 @@ export async function startDemoPages({ wsUrl, domain }: { wsUrl: string; domain:
     customerOrigin: customerSide.origin,
     dialerUrl: (params = {}) => `${agentSide.origin}/dialer.html?${query({ user: 'agent', ...params })}`,
     customerUrl: (number, params = {}) => `${customerSide.origin}/customer.html?${query({ user: number, ...params })}`,
+    sipjsCustomerUrl: (number, params = {}) =>
+      `${customerSide.origin}/customer-sipjs.html?${query({ user: number, ...params })}`,
     close: async () => {
       await Promise.all([agentSide.close(), customerSide.close()]);
     },
