@@ -75,11 +75,21 @@ export async function readCallsPage(
 ): Promise<StoredCallRecord[]> {
   const lower = after ? after.startedAt : startMs;
   if (lower >= endMs) return [];
+  const range = IDBKeyRange.bound(lower, endMs, false, true);
+  const written = (record: StoredCallRecord) =>
+    after !== undefined && record.startedAt === after.startedAt && record.id <= after.id;
+  // One getAll is several times faster than walking a cursor record by record. It returns index order (start
+  // time, then id), so the records the last page already wrote are the ties at its start; a little headroom
+  // covers them, and only an unusual pile of identical start times falls back to the cursor.
+  const headroom = 64;
+  const batch = await db.getAllFromIndex('calls', 'by-startedAt', range, limit + headroom);
+  const fresh = batch.filter((record) => !written(record));
+  if (fresh.length >= limit || batch.length < limit + headroom) return fresh.slice(0, limit);
+
   const tx = db.transaction('calls');
   const page: StoredCallRecord[] = [];
-  let cursor = await tx.store.index('by-startedAt').openCursor(IDBKeyRange.bound(lower, endMs, false, true));
-  // Records sharing the cursor's start time come in primary-key order; skip those the last page wrote.
-  while (cursor && after && cursor.key === after.startedAt && cursor.primaryKey <= after.id) cursor = await cursor.continue();
+  let cursor = await tx.store.index('by-startedAt').openCursor(range);
+  while (cursor && written(cursor.value)) cursor = await cursor.continue();
   while (cursor && page.length < limit) {
     page.push(cursor.value);
     cursor = await cursor.continue();

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { generateKeyPair, signPack, type ScriptPack } from '../../lib/packs';
 import { cnCardLoanPack } from '../../lib/packs/defaults';
+import { mapTexts } from '../lib/packs/fixtures';
 import { ScriptPanel } from './pages/script-panel';
 import { CUSTOMER_NUMBER, openDemoCallFixture, type DemoCallFixture } from './support/demo-call-fixture';
 
@@ -46,6 +47,14 @@ async function statusText(options: Page): Promise<string> {
   return options.getByTestId('packs-status').innerText();
 }
 
+/** Subscribes from the options page and waits until `version` is active. */
+async function subscribe(options: Page, url: string, publicKey: unknown, version: string): Promise<void> {
+  await options.getByLabel('Pack URL').fill(url);
+  await options.getByLabel('Lead’s public key file (JSON)').fill(JSON.stringify(publicKey));
+  await options.getByRole('button', { name: 'Subscribe' }).click();
+  await waitForText(options.getByTestId('packs-active'), version);
+}
+
 describe('team script packs', () => {
   let scene: DemoCallFixture | undefined;
   let server: StaticServer | undefined;
@@ -70,10 +79,7 @@ describe('team script packs', () => {
     scene = await openDemoCallFixture();
     const options = await scene.browser.context.newPage();
     await options.goto(scene.browser.extensionUrl('options.html'));
-    await options.getByLabel('Pack URL').fill(`${server.origin}/team/pack.json`);
-    await options.getByLabel('Lead’s public key file (JSON)').fill(JSON.stringify(lead.publicKey));
-    await options.getByRole('button', { name: 'Subscribe' }).click();
-    await waitForText(options.getByTestId('packs-active'), '1.0.0');
+    await subscribe(options, `${server.origin}/team/pack.json`, lead.publicKey, '1.0.0');
 
     // A live call: version 1.1.0 arrives and waits.
     await scene.dialer.dial(CUSTOMER_NUMBER);
@@ -103,5 +109,39 @@ describe('team script packs', () => {
     await options.getByRole('button', { name: 'Check now' }).click();
     await waitForText(options.getByTestId('packs-refusal'), /signature/i);
     expect(await options.getByTestId('packs-active').innerText()).toContain('1.1.0');
+  });
+
+  it('renders a pack whose every text holds HTML and script as inert text', async () => {
+    const lead = await generateKeyPair('team-lead');
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
+    const pack = mapTexts(version('6.6.6'), (text) =>
+      Object.fromEntries(Object.entries(text).map(([language, value]) => [language, `${value} ${hostile}`])),
+    ) as ScriptPack;
+    const signed = await signPack(pack, lead.privateKey);
+    if (!signed.ok) throw new Error(JSON.stringify(signed.errors));
+    const packs = packServer();
+    packs.publish(JSON.stringify(signed.signed));
+    server = await startStaticServer(process.cwd(), { routes: { '/team/pack.json': packs.route } });
+
+    scene = await openDemoCallFixture();
+    const options = await scene.browser.context.newPage();
+    await options.goto(scene.browser.extensionUrl('options.html'));
+    await subscribe(options, `${server.origin}/team/pack.json`, lead.publicKey, '6.6.6');
+
+    await scene.dialer.dial(CUSTOMER_NUMBER);
+    await scene.panel.waitForPhase('Connected');
+    const script = new ScriptPanel(scene.panel.page);
+    await script.waitForStep('<img src=x onerror=');
+    const page = scene.panel.page;
+    expect(await script.stepTitle()).toContain('<script>window.__pwned=2</script>');
+    // Nothing the pack wrote became markup or ran, in the panel or in the lead's preview.
+    expect(await page.locator('main img, main script, main b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await options.reload();
+    await options.getByRole('button', { name: 'The team pack in use' }).click();
+    await waitForText(options.getByTestId('pack-editor-report'), 'Valid');
+    expect(await options.locator('[data-testid="pack-editor-preview"] img, [data-testid="pack-editor-preview"] script').count()).toBe(0);
+    expect(await options.getByTestId('pack-editor-preview').innerText()).toContain('<img src=x onerror=');
+    expect(await options.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 });

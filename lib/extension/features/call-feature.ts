@@ -29,8 +29,12 @@ export function defineCallFeature(
           if (!changed) return { accepted: false };
           const record: StoredCallRecord = toCallRecord(changed);
           if (changed.remoteE164) record.numberE164 = changed.remoteE164;
-          await Promise.all([saveTabCallState(state), db().then((open) => upsertCallRecord(open, record))]);
+          // The panel is told as soon as the tab state is persisted; the record write (slower, and carrying the
+          // same facts, so the next signal would repeat them) finishes alongside.
+          const recordWritten = db().then((open) => upsertCallRecord(open, record));
+          await saveTabCallState(state);
           await broadcastToExtensionPages('tab/state-changed', state);
+          await recordWritten;
           await notify(changed);
           return { accepted: true };
         });
