@@ -64,9 +64,10 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
       cleanups.push(
         client.onTabStateChanged((state) => {
           if (state.tabId !== tabId.value) return;
-          const before = focus.value;
+          const endedBefore = new Set(endedIds(tabState.value));
           tabState.value = state;
-          if (focus.value?.phase === 'ended' && before?.phase !== 'ended') void refreshRecentCalls();
+          // Any call of the tab that just ended (the one shown or a second line) belongs in recent calls.
+          if (endedIds(state).some((id) => !endedBefore.has(id))) void refreshRecentCalls();
         }),
       );
       cleanups.push(client.onActiveTabChanged((next) => void follow(next)));
@@ -89,3 +90,7 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
 
 /** The panel state's type. */
 export type PanelState = ReturnType<typeof createPanelState>;
+
+function endedIds(state: TabCallState | undefined): string[] {
+  return state ? Object.values(state.calls).filter((call) => call.phase === 'ended').map((call) => call.id) : [];
+}

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { activeCalls } from '../lib/calls/tab-calls';
 import { CallCard } from './call-card';
 import { ComplianceSection } from './compliance/compliance-section';
 import { NotesSection } from './notes/notes-section';
@@ -62,5 +63,31 @@ function CurrentCall() {
   if (tabId.value === undefined) return <p class="muted">{t.value('panel.noTab')}</p>;
   const call = focus.value;
   if (!call) return <p class="muted" data-testid="no-call">{t.value('panel.noCall')}</p>;
-  return <CallCard call={call} />;
+  return (
+    <>
+      <CallCard call={call} />
+      <OtherLiveCalls shown={call.id} />
+    </>
+  );
+}
+
+/** A second line (call waiting, a consult call) must not go unseen behind the call the panel shows. */
+function OtherLiveCalls({ shown }: { shown: string }) {
+  const { tabState, t } = usePanelState();
+  const others = tabState.value ? activeCalls(tabState.value).filter((call) => call.id !== shown) : [];
+  if (others.length === 0) return null;
+  const tr = t.value;
+  return (
+    <ul class="other-calls" aria-label={tr('panel.otherCalls')} data-testid="other-calls">
+      {others.map((call) => (
+        <li key={call.id}>
+          {tr('panel.otherCall', {
+            number: call.remoteNumber || tr('call.unknownNumber'),
+            direction: tr(`call.direction.${call.direction}`),
+            phase: tr(`call.phase.${call.phase}`),
+          })}
+        </li>
+      ))}
+    </ul>
+  );
 }

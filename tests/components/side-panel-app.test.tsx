@@ -92,3 +92,18 @@ describe('SidePanelApp', () => {
     expect(screen.getByRole('timer').textContent).toBe('0:28');
   });
 });
+
+describe('SidePanelApp with two calls', () => {
+  it('shows the connected call and names the second line that rings', async () => {
+    const { client } = fakeClient({
+      tabId: 3,
+      calls: {
+        c1: call(),
+        c2: call({ id: 'c2', callKey: 'k2', direction: 'inbound', remoteNumber: '13900139000', phase: 'ringing', connectedAt: undefined, startedAt: 50_000, updatedAt: 50_000 }),
+      },
+    });
+    await renderPanel(client);
+    expect(screen.getByTestId('call-number').textContent).toBe('13800138000');
+    expect(screen.getByTestId('other-calls').textContent).toBe('Also: 13900139000 · Inbound · Ringing');
+  });
+});
