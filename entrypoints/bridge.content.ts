@@ -40,6 +40,8 @@ export default defineContentScript({
       if (Object.keys(vendorOrigins).length > 0) bridge.useVendorOrigins(vendorOrigins);
       const rule = findDomRule(domRules, location.href);
       if (!rule) return;
+      // The guard ends a blocked attempt with the dialer's own hang-up control, as the rule names it.
+      if (rule.selectors.hangupControl) guard.useHangUpSelector(rule.selectors.hangupControl);
       const start = () => {
         const dom = watchDomRule(window, rule, (signals) => bridge.acceptDom(signals));
         wakeDom = () => dom.wake();

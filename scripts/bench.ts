@@ -73,7 +73,22 @@ async function latencyFigures(browser: ExtensionBrowser) {
     const dialer = await new DemoDialerPage(dialerTab).open(pages.dialerUrl());
     const panel = await SidePanelPage.openFor(browser, '/dialer.html');
     const samples: number[] = [];
+    // Splits the latency: when the background's "connected" broadcast reaches the panel, against when the
+    // panel's DOM shows it (the rest is rendering, which waits for a frame).
+    const renderLags: number[] = [];
+    await panel.page.evaluate(() => {
+      const w = window as unknown as { __connectedMessageAt?: number };
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(l: (m: any) => void): void } } } };
+      chrome.runtime.onMessage.addListener((message) => {
+        if (message?.type !== 'tab/state-changed' || w.__connectedMessageAt) return;
+        const calls = Object.values(message.payload?.calls ?? {}) as { phase: string }[];
+        if (calls.some((call) => call.phase === 'connected')) w.__connectedMessageAt = Date.now();
+      });
+    });
     for (let i = 0; i < CALLS; i++) {
+      await panel.page.evaluate(() => {
+        (window as unknown as { __connectedMessageAt?: number }).__connectedMessageAt = undefined;
+      });
       const seen = panel.page.evaluate(
         () =>
           new Promise<number>((done) => {
@@ -91,6 +106,8 @@ async function latencyFigures(browser: ExtensionBrowser) {
       const shownAt = await seen;
       const okAt = await dialerTab.evaluate(() => (window as unknown as { __okStamps: number[] }).__okStamps.at(-1) ?? 0);
       if (okAt > 0) samples.push(shownAt - okAt);
+      const messageAt = await panel.page.evaluate(() => (window as unknown as { __connectedMessageAt?: number }).__connectedMessageAt ?? 0);
+      if (messageAt > 0) renderLags.push(shownAt - messageAt);
       await dialer.waitForState('connected');
       await dialer.hangUp();
       await dialer.waitForState('ended');
@@ -110,7 +127,15 @@ async function latencyFigures(browser: ExtensionBrowser) {
     await customer.page.close();
     const latency = median(samples);
     const ping = median(pings);
-    return { calls: samples.length, detectionLatencyMedianMs: round(latency, 1), pingRoundTripMedianMs: round(ping, 2), latencyRatio: round(latency / ping, 2), targetRatio: 2 };
+    return {
+      calls: samples.length,
+      detectionLatencyMedianMs: round(latency, 1),
+      // Of which: from the broadcast reaching the panel to the DOM showing "Connected".
+      panelRenderMedianMs: renderLags.length > 0 ? round(median(renderLags), 1) : null,
+      pingRoundTripMedianMs: round(ping, 2),
+      latencyRatio: round(latency / ping, 2),
+      targetRatio: 2,
+    };
   } finally {
     await pages.close();
     await sip.stop();

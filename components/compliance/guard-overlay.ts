@@ -1,4 +1,4 @@
-import { REASONS_SHOWN, mayDismiss } from '../../lib/compliance/pre-dial';
+import { OVERRIDE_TTL_MS, REASONS_SHOWN, mayDismiss, type BlockOutcome } from '../../lib/compliance/pre-dial';
 import { formatLocalDateTime } from '../../lib/compliance/countdown';
 import type { GuardVerdict } from '../../lib/protocol/compliance-messages';
 import type { Translate, UiLanguage, UiMessageKey } from '../../lib/i18n/ui-messages';
@@ -9,6 +9,11 @@ export interface GuardOverlayOptions {
   verdict: GuardVerdict & { action: 'warn' | 'block' };
   t: Translate;
   language: UiLanguage;
+  /**
+   * For a block, what the guard already did: ended the attempt itself (`cancelled`), found no hang-up control
+   * (`no-control`), or came too late (`answered`). Ignored for a warning.
+   */
+  outcome?: BlockOutcome;
   /** Finds the dialer's hang-up control at the moment the agent asks (it may appear late or be re-rendered). */
   findHangUp(): HTMLElement | null;
   /** Records an override with its reason; resolves whether it was recorded. */
@@ -42,7 +47,8 @@ input { font: inherit; padding: 6px 8px; border: 1px solid #5b6570; border-radiu
 button { font: inherit; padding: 6px 10px; border-radius: 6px; border: 1px solid #5b6570; background: #f3f5f8; color: #1b1f24; cursor: pointer; }
 button.end { background: #b3261e; border-color: #b3261e; color: #fff; font-weight: 600; }
 button:focus-visible, input:focus-visible { outline: 2px solid #0b5fff; outline-offset: 2px; }
-.status { font-weight: 600; }
+.status, .done { font-weight: 600; }
+.done { color: #b3261e; }
 `;
 
 /**
@@ -90,7 +96,22 @@ export function showGuardOverlay(options: GuardOverlayOptions): GuardOverlay {
   if (verdict.opensAt !== undefined && zone) {
     panel.append(el('p', t('compliance.guard.opensAt', { when: formatLocalDateTime(verdict.opensAt, zone, language), zone })));
   }
-  panel.append(el('p', t('compliance.guard.cannotCancel')));
+  const outcome = verdict.action === 'block' ? (options.outcome ?? 'answered') : undefined;
+  const cancelled = outcome === 'cancelled';
+  const labels = verdict.violations.map((violation) => t(`compliance.guard.code.${violation.code}` as UiMessageKey));
+  const what = el(
+    'p',
+    outcome === 'cancelled'
+      ? t('compliance.guard.cancelled', { why: labels.join(language === 'zh-CN' ? '；' : '; ') })
+      : outcome === 'no-control'
+        ? t('compliance.guard.noControl')
+        : outcome === 'answered'
+          ? t('compliance.guard.cannotCancel')
+          : t('compliance.guard.warnOnly'),
+    cancelled ? 'done' : undefined,
+  );
+  what.dataset['outcome'] = outcome ?? 'warned';
+  panel.append(what);
 
   const status = el('p', '', 'status');
   status.setAttribute('role', 'status');
@@ -114,9 +135,13 @@ export function showGuardOverlay(options: GuardOverlayOptions): GuardOverlay {
   const state = { ended: false, overridden: false };
   const sync = () => {
     closeButton.hidden = !mayDismiss(verdict.action, state);
-    endButton.hidden = state.ended;
-    overrideButton.hidden = state.ended || state.overridden;
-    reasonLabel.hidden = state.ended || state.overridden;
+    // After OnScript ended the attempt itself there is nothing left for the agent to end.
+    endButton.hidden = state.ended || cancelled;
+    // A blocked number stays blocked after the call ends, so the agent may still give a reason to call anyway
+    // (it lets the redial through); a warning blocks nothing, so its override only matters during the call.
+    const overridable = !state.overridden && (verdict.action === 'block' || !state.ended);
+    overrideButton.hidden = !overridable;
+    reasonLabel.hidden = !overridable;
   };
   sync();
 
@@ -142,10 +167,14 @@ export function showGuardOverlay(options: GuardOverlayOptions): GuardOverlay {
       (recorded) => {
         overrideButton.disabled = false;
         state.overridden = recorded;
-        status.textContent = t(recorded ? 'compliance.guard.overrideRecorded' : 'compliance.guard.overrideFailed');
+        status.textContent = !recorded
+          ? t('compliance.guard.overrideFailed')
+          : verdict.action === 'block'
+            ? t('compliance.guard.redialAllowed', { minutes: Math.round(OVERRIDE_TTL_MS / 60_000) })
+            : t('compliance.guard.overrideRecorded');
         sync();
         // The override button just disappeared; keep the keyboard in the guard, on the next useful action.
-        if (recorded && !state.ended) endButton.focus();
+        if (recorded) (endButton.hidden ? closeButton : endButton).focus();
       },
       () => {
         overrideButton.disabled = false;
@@ -160,8 +189,9 @@ export function showGuardOverlay(options: GuardOverlayOptions): GuardOverlay {
   });
 
   (doc.body ?? doc.documentElement).append(host);
-  // A block takes the agent's attention; a warning must not steal the keyboard from the dialer.
-  if (verdict.action === 'block') endButton.focus();
+  // A block takes the agent's attention; a warning must not steal the keyboard from the dialer. When OnScript
+  // already ended the attempt, the one thing left to decide is whether to call anyway (Escape closes).
+  if (verdict.action === 'block') (cancelled ? reasonInput : endButton).focus();
 
   return {
     callEnded() {

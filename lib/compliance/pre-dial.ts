@@ -35,3 +35,52 @@ export const REASONS_SHOWN = 3;
 export function mayDismiss(action: 'warn' | 'block', state: { ended: boolean; overridden: boolean }): boolean {
   return action === 'warn' || state.ended || state.overridden;
 }
+
+/**
+ * Whether a blocked outbound call can still be stopped without reaching the debtor: only before it is answered
+ * (SIP CANCEL). Once connected, held or ended, the guard can only ask the agent to hang up.
+ */
+export function mayCancel(phase: CallSignal['phase'] | undefined): boolean {
+  return phase === undefined || phase === 'dialing' || phase === 'ringing';
+}
+
+/**
+ * What the guard did about a blocking verdict: `cancelled` (it pressed the dialer's hang-up before an answer),
+ * `no-control` (no hang-up control found: the agent must end it), `answered` (too late to cancel).
+ */
+export type BlockOutcome = 'cancelled' | 'no-control' | 'answered';
+
+/** How long an override lets the agent redial the same number without being blocked again. */
+export const OVERRIDE_TTL_MS = 10 * 60_000;
+
+/** An agent's override of the guard for one number, remembered for a short while. */
+export interface NumberOverride {
+  reason: string;
+  /** The broken rules the agent saw and overrode (violation codes); a new kind of breach blocks again. */
+  codes: string[];
+  /** Epoch ms after which the override no longer applies. */
+  until: number;
+  /** The call record the override was given on. */
+  callId: string;
+}
+
+/** Overrides by number (E.164 where known). */
+export type NumberOverrides = Record<string, NumberOverride>;
+
+/**
+ * The override in force for a number at `at`, if it covers every rule the call breaks now. A call breaking
+ * nothing needs none.
+ */
+export function activeOverride(overrides: NumberOverrides, number: string, codes: readonly string[], at: number): NumberOverride | undefined {
+  const override = overrides[number];
+  if (!override || override.until <= at || codes.length === 0) return undefined;
+  return codes.every((code) => override.codes.includes(code)) ? override : undefined;
+}
+
+/** The overrides with one added (or renewed) for `number`, expired ones dropped so the map stays small. */
+export function withOverride(overrides: NumberOverrides, number: string, override: NumberOverride, at: number): NumberOverrides {
+  const kept: NumberOverrides = {};
+  for (const [key, value] of Object.entries(overrides)) if (value.until > at) kept[key] = value;
+  kept[number] = override;
+  return kept;
+}

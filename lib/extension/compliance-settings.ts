@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { CompliancePolicy } from '../compliance/active-profile';
 import type { InconvenientTime } from '../compliance/restrictions';
+import type { NumberOverrides } from '../compliance/pre-dial';
 
 /**
  * The compliance feature's settings, all in `storage.local`. The agent may choose a profile and a default region;
@@ -31,3 +32,11 @@ export const inconvenientTimesSetting = storage.defineItem<Record<string, Inconv
   'local:compliance.inconvenientTimes',
   { fallback: {}, version: 1 },
 );
+
+/**
+ * The agent's recent overrides of the pre-dial guard, by number, in `storage.session`: they must outlive the
+ * worker (stopped when idle) so an immediate redial is not blocked again, but not the browser session.
+ */
+export const guardOverridesItem = storage.defineItem<NumberOverrides>('session:compliance.guardOverrides', {
+  fallback: {},
+});

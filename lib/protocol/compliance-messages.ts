@@ -17,6 +17,8 @@ export interface GuardVerdict {
   opensAt?: number;
   /** The debtor's candidate zones. */
   timeZones: string[];
+  /** Set when the rules are broken but the agent overrode them for this number a few minutes ago: `action` is then `none`. */
+  override?: { reason: string; until: number };
 }
 
 /** A new do-not-call flag as the options page sends it. */
@@ -35,7 +37,7 @@ export interface ComplianceMessages {
   'compliance/evaluate': { request: { phone: string; debtorRef?: string }; response: ComplianceAssessment };
   /** content → background: an outbound call just started in this tab; what should the guard do? */
   'compliance/check-dial': { request: { callKey: string; remote: string }; response: GuardVerdict };
-  /** content → background: the agent overrode the guard for this call, with a reason. */
+  /** content → background: the agent overrode the guard for this call, with a reason; a redial of the number within a few minutes is not blocked again. */
   'compliance/override': { request: { callKey: string; reason: string }; response: { recorded: boolean } };
   /** extension → background: every do-not-call flag, active and cleared. */
   'compliance/list-flags': { request: Record<string, never>; response: StoredDoNotCallFlag[] };

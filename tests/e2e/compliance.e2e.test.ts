@@ -107,61 +107,82 @@ describe('compliance in a real call', () => {
     expect(record?.['complianceEvents']).toBeUndefined();
   });
 
-  it('warns over the dialer when a call starts outside its window, records an override with its reason, and ends the call', async () => {
+  it('ends an attempt outside its window before it is answered, says so, and lets the agent call anyway with a recorded reason', async () => {
     const chosen = pick(false);
-    scene = await openDemoCallFixture({ customerNumber: chosen.number, answerAfterMs: 1_500 });
+    // The customer answers late enough that only a guard that cancels by itself can stop the call in time.
+    scene = await openDemoCallFixture({ customerNumber: chosen.number, answerAfterMs: 3_000 });
     const { dialer, panel } = scene;
     await chooseProfile(panel.page, chosen.profile);
 
     await dialer.dial(chosen.number);
-    const guard = await waitFor(() => guardText(dialer.page), { timeoutMs: 10_000, what: 'the pre-dial guard' });
+    // OnScript pressed the dialer's Hang up before the answer: JsSIP sent CANCEL.
+    await dialer.waitForState('ended');
+    await expect(dialer.page.locator('#call-state').innerText()).resolves.toMatch(/^ended \(Canceled\)/);
+    await panel.waitForPhase('Ended');
+    const guard = await waitFor(
+      async () => {
+        const found = await guardText(dialer.page);
+        return found?.text.includes('The call has ended.') ? found : undefined;
+      },
+      { timeoutMs: 10_000, what: 'the pre-dial guard to report the ended attempt' },
+    );
     expect(guard.closed).toBe(true);
     expect(guard.text).toContain('This call must not go ahead under');
     expect(guard.text).toContain(chosen.profile);
-    expect(guard.text).toContain('Outside the calling window');
+    expect(guard.text).toContain('OnScript ended this call attempt before it was answered: Outside the calling window.');
     expect(guard.text).toContain(`debtor time, ${chosen.verdict.timeZones[0]!}`);
-    expect(guard.text).toContain('OnScript does not stop the call by itself');
 
-    // The side panel says the same, in red, counting to the next opening.
+    const ended = async () => {
+      const records = (await readCallRecords(panel.page)).sort((a, b) => Number(a['startedAt']) - Number(b['startedAt']));
+      return records.length > 0 && records.every((record) => record['phase'] === 'ended') ? records : undefined;
+    };
+    const [attempt] = await waitFor(ended, { timeoutMs: 5_000, what: 'the cancelled attempt on record' });
+    expect(attempt).toMatchObject({ endReason: 'cancelled', remoteNumber: chosen.number });
+    type Event = { kind: string; code: string; reason?: string };
+    expect((attempt?.['complianceEvents'] as Event[]).map((event) => [event.kind, event.code])).toEqual([['block', 'outside-window']]);
+
+    // Keyboard only: the guard focused the reason; Tab reaches "Call anyway".
+    const reason = 'debtor asked to be called right now';
+    await dialer.page.keyboard.type(reason);
+    await dialer.page.keyboard.press('Tab');
+    await dialer.page.keyboard.press('Enter');
+    await waitFor(async () => (await guardText(dialer.page))?.text.includes('Redial within 10 minutes'), {
+      timeoutMs: 5_000,
+      what: 'the override to be recorded',
+    });
+    // Focus moved to Close; the agent closes the guard and redials.
+    await dialer.page.keyboard.press('Enter');
+    await waitFor(async () => (await guardText(dialer.page)) === undefined, { timeoutMs: 5_000, what: 'the guard to close' });
+
+    await dialer.dial(chosen.number);
+    await dialer.waitForState('connected');
+    await panel.waitForPhase('Connected');
+    // Not blocked again: no guard over the redial.
+    expect(await guardText(dialer.page)).toBeUndefined();
+    // The side panel still says, in red, that the call is outside the window, counting to the next opening.
     const countdown = panel.page.getByTestId('compliance-countdown');
     await countdown.waitFor({ timeout: 10_000 });
     await expect(countdown.getAttribute('data-state')).resolves.toBe('closed');
     await expect(countdown.locator('time').getAttribute('datetime')).resolves.toBe(new Date(chosen.verdict.opensAt!).toISOString());
-
-    // Keyboard only: the guard focused "End the call"; the reason field is just before it.
-    await dialer.page.keyboard.press('Shift+Tab');
-    await dialer.page.keyboard.type('debtor asked to be called right now');
-    await dialer.page.keyboard.press('Tab');
-    await dialer.page.keyboard.press('Tab');
-    await dialer.page.keyboard.press('Enter');
-    await waitFor(async () => (await guardText(dialer.page))?.text.includes('Override recorded with the call.'), {
-      timeoutMs: 5_000,
-      what: 'the override to be recorded',
-    });
-
-    await dialer.waitForState('connected');
-    // "Go ahead" is gone after the override and focus is back on "End the call".
-    await dialer.page.keyboard.press('Enter');
+    await dialer.hangUp();
     await dialer.waitForState('ended');
     await panel.waitForPhase('Ended');
-    await waitFor(async () => (await guardText(dialer.page))?.text.includes('The call has ended.'), {
-      timeoutMs: 5_000,
-      what: 'the guard to see the call end',
-    });
 
-    const [record] = await waitFor(
-      async () => {
-        const records = await readCallRecords(panel.page);
-        return records[0]?.['phase'] === 'ended' ? records : undefined;
-      },
-      { timeoutMs: 5_000, what: 'the ended call record' },
-    );
-    const events = record?.['complianceEvents'] as { kind: string; code: string; reason?: string }[];
-    expect(events.map((event) => [event.kind, event.code])).toEqual([
-      ['block', 'outside-window'],
-      ['override', 'pre-dial-guard'],
+    const records = await waitFor(async () => ((await ended())?.length === 2 ? await ended() : undefined), {
+      timeoutMs: 5_000,
+      what: 'both calls on record',
+    });
+    const [first, redial] = records;
+    const kinds = (record: Record<string, unknown> | undefined) =>
+      (record?.['complianceEvents'] as Event[]).map((event) => [event.kind, event.code, event.reason]);
+    expect(kinds(first)).toEqual([
+      ['block', 'outside-window', undefined],
+      ['override', 'pre-dial-guard', reason],
     ]);
-    expect(events[1]?.reason).toBe('debtor asked to be called right now');
-    expect(record).toMatchObject({ endedBy: 'local', remoteNumber: chosen.number });
+    expect(kinds(redial)).toEqual([
+      ['block', 'outside-window', undefined],
+      ['override', 'pre-dial-guard', reason],
+    ]);
+    expect(redial).toMatchObject({ endReason: 'hangup', endedBy: 'local', remoteNumber: chosen.number });
   });
 });

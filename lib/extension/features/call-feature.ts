@@ -22,11 +22,11 @@ export function defineCallFeature(
         const tabId = sender.tab?.id;
         if (tabId === undefined) return { accepted: false };
         const where = { tabId, frameId: sender.frameId ?? 0, origin: safeOrigin(sender.url), receivedAt: now() };
-        return inTabOrder(tabId, async () => {
+        const changed = await inTabOrder(tabId, async () => {
           // Independent reads and writes run together: this path is the detection latency the panel sees.
           const [normalized, current] = await Promise.all([withRemoteE164(signal), loadTabCallState(tabId)]);
           const { state, changed } = applyCallSignal(current, normalized, where, newId);
-          if (!changed) return { accepted: false };
+          if (!changed) return undefined;
           const record: StoredCallRecord = toCallRecord(changed);
           if (changed.remoteE164) record.numberE164 = changed.remoteE164;
           // The panel is told as soon as the tab state is persisted; the record write (slower, and carrying the
@@ -35,9 +35,13 @@ export function defineCallFeature(
           await saveTabCallState(state);
           await broadcastToExtensionPages('tab/state-changed', state);
           await recordWritten;
-          await notify(changed);
-          return { accepted: true };
+          return changed;
         });
+        if (!changed) return { accepted: false };
+        // The other features react outside the tab's queue, so the call's next signal (the answer after the
+        // ringing) never waits behind them.
+        await notify(changed);
+        return { accepted: true };
       },
       'tab/get-state': async ({ tabId }) => loadTabCallState(tabId),
       'calls/list-recent': async ({ limit }) => listRecentCallRecords(await db(), limit),

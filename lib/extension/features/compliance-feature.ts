@@ -2,6 +2,7 @@ import { resolveActiveProfile, type ActiveProfile } from '../../compliance/activ
 import { assessNumber, callsToAttempts, type ComplianceAssessment } from '../../compliance/assessment';
 import { parseAttemptsCsv } from '../../compliance/caps';
 import type { ContactAttempt } from '../../compliance/caps';
+import { OVERRIDE_TTL_MS, activeOverride, withOverride, type NumberOverride } from '../../compliance/pre-dial';
 import type { InconvenientTime } from '../../compliance/restrictions';
 import { normalizePhone } from '../../compliance/time-zones';
 import type { LiveCall } from '../../calls/types';
@@ -13,6 +14,7 @@ import {
   complianceDefaultRegionSetting,
   compliancePolicySetting,
   complianceProfileSetting,
+  guardOverridesItem,
   inconvenientTimesSetting,
 } from '../compliance-settings';
 import { loadTabCallState } from '../tab-state-store';
@@ -85,6 +87,18 @@ export function defineComplianceFeature({ now, newId, db, inTabOrder }: Backgrou
     }));
   }
 
+  /** The key overrides are kept under: the number in E.164 when the region can read it. */
+  async function overrideKey(phone: string): Promise<string> {
+    const { region } = await loadActiveProfile();
+    return normalizePhone(phone, region)?.e164 ?? phone;
+  }
+
+  /** The override in force for this number that covers everything the assessment found. */
+  async function overrideFor(phone: string, assessment: ComplianceAssessment): Promise<NumberOverride | undefined> {
+    const codes = assessment.violations.map((violation) => violation.code);
+    return activeOverride(await guardOverridesItem.getValue(), await overrideKey(phone), codes, assessment.at);
+  }
+
   async function findCallId(tabId: number, callKey: string): Promise<string | undefined> {
     const state = await inTabOrder(tabId, () => loadTabCallState(tabId));
     return Object.values(state.calls).find((call) => call.callKey === callKey)?.id;
@@ -98,14 +112,17 @@ export function defineComplianceFeature({ now, newId, db, inTabOrder }: Backgrou
         const callId = tabId === undefined ? undefined : await findCallId(tabId, callKey);
         const record = callId ? await (await db()).get('calls', callId) : undefined;
         const assessment = await assess(remote, now(), record?.debtorRef);
+        // A redial the agent already overrode goes ahead quietly; onCallChanged records the override on it.
+        const override = assessment.action === 'none' ? undefined : await overrideFor(remote, assessment);
         const verdict: GuardVerdict = {
-          action: assessment.action,
+          action: override ? 'none' : assessment.action,
           profileId: assessment.profileId,
           profileName: assessment.profileName,
           violations: assessment.violations.map(({ code, reasons }) => ({ code, reasons })),
           timeZones: assessment.window.timeZones,
         };
         if (assessment.window.opensAt !== undefined) verdict.opensAt = assessment.window.opensAt;
+        if (override) verdict.override = { reason: override.reason, until: override.until };
         return verdict;
       },
       'compliance/override': async ({ callKey, reason }, sender) => {
@@ -124,7 +141,14 @@ export function defineComplianceFeature({ now, newId, db, inTabOrder }: Backgrou
           ...record,
           complianceEvents: [...(record.complianceEvents ?? []), event],
         }));
-        return { recorded: written !== undefined };
+        if (!written) return { recorded: false };
+        // Remembered per number in storage.session (the worker may stop before the redial), for the rules the
+        // agent saw broken on this attempt only.
+        const codes = [...new Set((written.complianceEvents ?? []).filter((e) => e.kind !== 'override').map((e) => e.code))];
+        const key = await overrideKey(written.remoteNumber);
+        const override: NumberOverride = { reason, codes, until: event.at + OVERRIDE_TTL_MS, callId };
+        await guardOverridesItem.setValue(withOverride(await guardOverridesItem.getValue(), key, override, event.at));
+        return { recorded: true };
       },
       'compliance/list-flags': async () => (await db()).getAll('doNotCall'),
       'compliance/add-flag': async ({ reason, scope, phone, debtorRef, note }) => {
@@ -174,6 +198,16 @@ export function defineComplianceFeature({ now, newId, db, inTabOrder }: Backgrou
       const assessment = await assess(call.remoteNumber, call.startedAt, existing.debtorRef);
       const events = eventsFor(assessment);
       if (events.length === 0) return;
+      const override = await overrideFor(call.remoteNumber, assessment);
+      if (override) {
+        events.push({
+          at: assessment.at,
+          kind: 'override',
+          code: 'pre-dial-guard',
+          detail: `redial under the override given on call ${override.callId}`,
+          reason: override.reason,
+        });
+      }
       await updateCallRecord(database, call.id, (record) =>
         (record.complianceEvents ?? []).some((event) => event.kind !== 'override')
           ? record

@@ -3,6 +3,7 @@ import { launchChromiumWithExtension, type ExtensionBrowser } from '../../../scr
 import { startDemoPages, type DemoPages } from '../../../scripts/lib/demo-session';
 import { DemoCustomerPage, DemoDialerPage } from '../pages/demo-phone-page';
 import { SidePanelPage } from '../pages/side-panel-page';
+import { useWarnOnlyCompliance } from './warn-only-compliance';
 
 /** The customer number the demo dials; a Chinese mobile number, as the default script expects. */
 export const CUSTOMER_NUMBER = '13800138000';
@@ -28,6 +29,7 @@ export async function openDemoCallFixture(options: { customerNumber?: string; an
     );
     const dialer = await new DemoDialerPage(await browser.context.newPage()).open(pages.dialerUrl());
     const panel = await SidePanelPage.openFor(browser, '/dialer.html');
+    await useWarnOnlyCompliance(panel.page);
     const fixture: DemoCallFixture = {
       browser,
       pages,

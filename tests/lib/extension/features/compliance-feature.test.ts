@@ -193,6 +193,61 @@ describe('compliance background feature', () => {
     ]);
   });
 
+  it('remembers an override given on a cancelled attempt, in storage.session, so the redial is not blocked but carries the reason', async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const { ask, signal, record, setClock } = setup(CLOSED);
+    await signal('late', 'dialing', CLOSED);
+    await expect(ask('compliance/check-dial', { callKey: 'late', remote: '13800138000' }, dialer())).resolves.toMatchObject({ action: 'block' });
+    // The guard pressed the dialer's Hang up: CANCEL before an answer.
+    await signal('late', 'ended', CLOSED + 1_000, { endReason: 'cancelled', endedBy: 'local' });
+    setClock(CLOSED + 20_000);
+    await expect(ask('compliance/override', { callKey: 'late', reason: 'debtor asked for a call now' }, dialer())).resolves.toEqual({
+      recorded: true,
+    });
+    const first = await record('id-1');
+    expect(first).toMatchObject({ phase: 'ended', endReason: 'cancelled' });
+    expect(first?.complianceEvents?.map((event) => [event.kind, event.code, event.reason])).toEqual([
+      ['block', 'outside-window', undefined],
+      ['override', 'pre-dial-guard', 'debtor asked for a call now'],
+    ]);
+    // Kept where a stopped worker cannot lose it.
+    const stored = (await fakeBrowser.storage.session.get('compliance.guardOverrides'))['compliance.guardOverrides'];
+    expect(stored).toEqual({
+      '+8613800138000': { reason: 'debtor asked for a call now', codes: ['outside-window'], until: CLOSED + 20_000 + 10 * 60_000, callId: 'id-1' },
+    });
+
+    setClock(CLOSED + 60_000);
+    await signal('again', 'dialing', CLOSED + 60_000, { remote: '+86 138 0013 8000' });
+    const redial = await ask('compliance/check-dial', { callKey: 'again', remote: '+86 138 0013 8000' }, dialer());
+    expect(redial).toMatchObject({ action: 'none', override: { reason: 'debtor asked for a call now' } });
+    expect(redial.violations.map((violation) => violation.code)).toEqual(['outside-window']);
+    const second = await record('id-2');
+    expect(second?.complianceEvents?.map((event) => [event.kind, event.code, event.reason])).toEqual([
+      ['block', 'outside-window', undefined],
+      ['override', 'pre-dial-guard', 'debtor asked for a call now'],
+    ]);
+    expect(second?.complianceEvents?.[1]?.detail).toContain('id-1');
+
+    // Ten minutes after the override the number is blocked again, and the record says nothing of an override.
+    setClock(CLOSED + 20_000 + 10 * 60_000);
+    await signal('later', 'dialing', CLOSED + 20_000 + 10 * 60_000);
+    await expect(ask('compliance/check-dial', { callKey: 'later', remote: '13800138000' }, dialer())).resolves.toMatchObject({ action: 'block' });
+    expect((await record('id-3'))?.complianceEvents?.map((event) => event.kind)).toEqual(['block']);
+  });
+
+  it('does not let an override cover a rule the agent did not see broken', async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const { ask, signal, setClock } = setup(CLOSED);
+    await signal('late', 'dialing', CLOSED);
+    await ask('compliance/override', { callKey: 'late', reason: 'asked for it' }, dialer());
+    await ask('compliance/add-flag', { reason: 'cease-request', scope: 'number', phone: '13800138000' });
+    setClock(CLOSED + 60_000);
+    await signal('again', 'dialing', CLOSED + 60_000);
+    const verdict = await ask('compliance/check-dial', { callKey: 'again', remote: '13800138000' }, dialer());
+    expect(verdict.action).toBe('block');
+    expect(verdict.override).toBeUndefined();
+  });
+
   it('lets only pages ask the guard and only extension pages evaluate', async () => {
     const { bg } = setup();
     await expect(bg.onMessage(envelope('compliance/check-dial', { callKey: 'k', remote: '1' }), panel())).resolves.toMatchObject({ ok: false });
