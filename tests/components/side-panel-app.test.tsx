@@ -5,6 +5,7 @@ import { createPanelState } from '../../components/panel-state';
 import { SidePanelApp } from '../../components/side-panel-app';
 import type { CallRecord, LiveCall, TabCallState } from '../../lib/calls/types';
 import type { PanelClient } from '../../lib/extension/panel-client';
+import { liveCallFixture } from '../fixtures/live-call';
 
 afterEach(cleanup);
 
@@ -24,21 +25,7 @@ function fakeClient(initial: TabCallState, recent: CallRecord[] = []) {
   return { client, push: (state: TabCallState) => act(() => broadcast?.(state)) };
 }
 
-const call = (extra: Partial<LiveCall> = {}): LiveCall => ({
-  id: 'c1',
-  tabId: 3,
-  frameId: 0,
-  origin: 'http://127.0.0.1',
-  callKey: 'k',
-  source: 'sip-ws',
-  direction: 'outbound',
-  remoteNumber: '13800138000',
-  phase: 'connected',
-  startedAt: 1_000,
-  connectedAt: 2_000,
-  updatedAt: 2_000,
-  ...extra,
-});
+const call = (extra: Partial<LiveCall> = {}): LiveCall => liveCallFixture(extra);
 
 async function renderPanel(client: PanelClient, { now = 65_000, languages = ['en-US'] } = {}) {
   const state = createPanelState({ client, now: () => now, browserLanguages: languages });

@@ -10,6 +10,7 @@ import { PROFILES } from '../../../lib/compliance/profiles';
 import type { DoNotCallFlag } from '../../../lib/compliance/dnc';
 import type { LiveCall } from '../../../lib/calls/types';
 import type { PanelClient } from '../../../lib/extension/panel-client';
+import { liveCallFixture } from '../../fixtures/live-call';
 
 afterEach(cleanup);
 
@@ -26,20 +27,7 @@ const idleClient: PanelClient = {
   loadLanguageSetting: async () => 'auto',
 };
 
-const liveCall = (extra: Partial<LiveCall> = {}): LiveCall => ({
-  id: 'c1',
-  tabId: 3,
-  frameId: 0,
-  origin: 'http://127.0.0.1',
-  callKey: 'k',
-  source: 'sip-ws',
-  direction: 'outbound',
-  remoteNumber: '13800138000',
-  phase: 'connected',
-  startedAt: CLOSES - 30 * 60_000,
-  updatedAt: CLOSES - 30 * 60_000,
-  ...extra,
-});
+const liveCall = (extra: Partial<LiveCall> = {}): LiveCall => liveCallFixture({ startedAt: CLOSES - 30 * 60_000, updatedAt: CLOSES - 30 * 60_000, connectedAt: undefined, ...extra });
 
 function scene({ start, call, flags = [], languages = ['en-US'] }: { start: number; call?: LiveCall; flags?: DoNotCallFlag[]; languages?: string[] }) {
   const panel = createPanelState({ client: idleClient, now: () => start, browserLanguages: languages });

@@ -10,24 +10,11 @@ import type { NotesClient } from '../../../lib/extension/notes-client';
 import type { PanelClient } from '../../../lib/extension/panel-client';
 import { redactSensitive } from '../../../lib/notes/redact';
 import type { ExportPageRequest, NotesDraft, NotesRecordView, NotesSaveResult } from '../../../lib/protocol/notes-messages';
+import { liveCallFixture } from '../../fixtures/live-call';
 
 const START = Date.UTC(2026, 10, 28, 2, 0);
 
-const call = (extra: Partial<LiveCall> = {}): LiveCall => ({
-  id: 'c1',
-  tabId: 3,
-  frameId: 0,
-  origin: 'http://127.0.0.1',
-  callKey: 'k',
-  source: 'sip-ws',
-  direction: 'outbound',
-  remoteNumber: '13800138000',
-  phase: 'connected',
-  startedAt: START,
-  connectedAt: START + 1_000,
-  updatedAt: START + 1_000,
-  ...extra,
-});
+const call = (extra: Partial<LiveCall> = {}): LiveCall => liveCallFixture({ startedAt: START, connectedAt: START + 1_000, updatedAt: START + 1_000, ...extra });
 
 const panelClient: PanelClient = {
   resolveTabId: async () => 3,

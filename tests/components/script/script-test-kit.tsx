@@ -10,6 +10,7 @@ import { resolveActivePack } from '../../../lib/extension/script-settings';
 import type { ScriptPack } from '../../../lib/packs/types';
 import type { ScriptCallView, ScriptCommand } from '../../../lib/protocol/script-messages';
 import { applyScriptAction, createScriptProgress } from '../../../lib/script/engine';
+import { liveCallFixture } from '../../fixtures/live-call';
 
 /**
  * A script client that plays the background in memory with the real engine: records survive a re-created
@@ -82,21 +83,7 @@ export function fakeScriptClient(packs: readonly ScriptPack[], setting = 'auto')
   };
 }
 
-export const liveCall = (extra: Partial<LiveCall> = {}): LiveCall => ({
-  id: 'c1',
-  tabId: 3,
-  frameId: 0,
-  origin: 'http://127.0.0.1',
-  callKey: 'k',
-  source: 'sip-ws',
-  direction: 'outbound',
-  remoteNumber: '13800138000',
-  phase: 'connected',
-  startedAt: 1_000,
-  connectedAt: 2_000,
-  updatedAt: 2_000,
-  ...extra,
-});
+export const liveCall = (extra: Partial<LiveCall> = {}): LiveCall => liveCallFixture(extra);
 
 /** A panel client for one tab whose state the test can replace (a broadcast). */
 export function fakePanelClient(initial: TabCallState) {
