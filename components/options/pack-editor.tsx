@@ -4,11 +4,15 @@ import type { Translate, UiLanguage } from '../../lib/i18n/ui-messages';
 import { localize, parsePack, type ScriptPack } from '../../lib/packs';
 import { DEFAULT_PACKS } from '../../lib/packs/defaults';
 import { diffPacks, isEmptyDiff } from '../../lib/packs/diff';
+import { readDraft, writeDraft } from './pack-editor/draft';
+import { PackForm } from './pack-editor/pack-form';
+import { PanelPreview } from './pack-editor/panel-preview';
 
 /**
- * The lead's pack editor: raw JSON checked as it is typed (errors with their JSON paths), a preview of the
- * steps as agents will walk them, the differences from the pack it replaces, and export of the file to sign
- * offline. Signing stays in the CLI so the private key never enters a browser.
+ * The lead's pack editor: a form and the raw JSON side by side, editing one pack (the form writes the JSON; the
+ * JSON refills the form whenever it parses), checked as it is typed (errors with their JSON paths), a preview
+ * of the selected step as the side panel shows it, an outline of the steps as agents will walk them, the
+ * differences from the pack it replaces, and export of the file to sign offline. Signing stays in the CLI so the private key never enters a browser.
  */
 export function PackEditor({ t, language }: { t: Translate; language: UiLanguage }) {
   const [text, setText] = useState('');
@@ -18,6 +22,8 @@ export function PackEditor({ t, language }: { t: Translate; language: UiLanguage
     void sendToBackground('packs/get-active', {}).then(setTeamPack).catch(() => undefined);
   }, []);
 
+  const [stepIndex, setStepIndex] = useState(0);
+  const draft = useMemo(() => readDraft(text), [text]);
   const result = useMemo(() => (text.trim() ? parsePack(text) : undefined), [text]);
   const pack = result?.ok ? result.pack : undefined;
   const baseline = pack ? (teamPack?.id === pack.id ? teamPack : DEFAULT_PACKS.find((known) => known.id === pack.id)) : undefined;
@@ -37,18 +43,32 @@ export function PackEditor({ t, language }: { t: Translate; language: UiLanguage
           </button>
         ))}
       </div>
-      <label>
-        {t('packs.editor.json')}
-        <textarea
-          name="packJson"
-          rows={14}
-          spellcheck={false}
-          class="pack-editor__json"
-          value={text}
-          onInput={(event) => setText(event.currentTarget.value)}
-        />
-      </label>
+      <div class="pack-editor__panes">
+        <div role="group" aria-label={t('editor.form')}>
+          {draft ? (
+            <PackForm draft={draft} onChange={(next) => setText(writeDraft(next))} t={t} language={language} selected={stepIndex} onSelect={setStepIndex} />
+          ) : (
+            <p class="muted">{t('editor.form.needsJson')}</p>
+          )}
+        </div>
+        <label>
+          {t('packs.editor.json')}
+          <textarea
+            name="packJson"
+            rows={14}
+            spellcheck={false}
+            class="pack-editor__json"
+            value={text}
+            onInput={(event) => setText(event.currentTarget.value)}
+          />
+        </label>
+      </div>
       {result && <ValidationReport result={result} t={t} />}
+      {pack ? (
+        <PanelPreview pack={pack} language={language} t={t} selected={stepIndex} onSelect={setStepIndex} />
+      ) : (
+        result && <p class="muted">{t('editor.preview.invalid')}</p>
+      )}
       {pack && <PackPreview pack={pack} t={t} language={language} />}
       {pack && baseline && <PackDiffView from={baseline} to={pack} t={t} />}
       {pack && (

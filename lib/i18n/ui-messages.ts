@@ -1,6 +1,7 @@
 import { complianceCatalog } from './catalogs/compliance';
 import { coreCatalog } from './catalogs/core';
 import { detectionCatalog } from './catalogs/detection';
+import { editorCatalog } from './catalogs/editor';
 import { notesCatalog } from './catalogs/notes';
 import { packsCatalog } from './catalogs/packs';
 import { scriptCatalog } from './catalogs/script';
@@ -16,6 +17,7 @@ const en = {
   ...notesCatalog.en,
   ...detectionCatalog.en,
   ...packsCatalog.en,
+  ...editorCatalog.en,
 };
 
 /** A UI string key. */
@@ -28,6 +30,7 @@ const zhCN: Record<UiMessageKey, string> = {
   ...notesCatalog['zh-CN'],
   ...detectionCatalog['zh-CN'],
   ...packsCatalog['zh-CN'],
+  ...editorCatalog['zh-CN'],
 };
 
 /** Supported UI languages. */
