@@ -1,6 +1,7 @@
 import { encodePageFrame, PAGE_FRAME_EVENT } from '../lib/bridge/page-channel';
 import { DECLARED_DIALER_MATCHES } from '../lib/extension/dialer-origins';
-import { installWebSocketHook } from '../lib/hooks/websocket-hook';
+import { installPeerConnectionHook } from '../lib/hooks/media-hook';
+import { installWebSocketHook, type HookedFrame } from '../lib/hooks/websocket-hook';
 
 /**
  * MAIN-world hooks: run before any page script so the dialer's sockets are created through the wrapper.
@@ -18,8 +19,9 @@ export default defineContentScript({
     // Captured now, before page scripts could replace them.
     const dispatch = window.dispatchEvent.bind(window);
     const PageEvent = CustomEvent;
-    installWebSocketHook(window, (frame) => {
-      dispatch(new PageEvent(PAGE_FRAME_EVENT, { detail: encodePageFrame(frame) }));
-    });
+    const report = (frame: HookedFrame) => dispatch(new PageEvent(PAGE_FRAME_EVENT, { detail: encodePageFrame(frame) }));
+    installWebSocketHook(window, report);
+    // Media only confirms a call another layer reported (lib/detection/confidence.ts); it never creates one.
+    installPeerConnectionHook(window, report);
   },
 });

@@ -2,7 +2,7 @@ import type { CallSignal } from '../calls/types';
 import { mergeCallSignals, type MergedCallView } from '../detection/confidence';
 import { createRateLimiter } from '../detection/guard';
 import { createTwilioTracker } from '../detection/twilio';
-import { fromCallSignal, type DetectedCallSignal, type VendorId } from '../detection/types';
+import { fromCallSignal, LAYER_CONFIDENCE, type DetectedCallSignal, type VendorId } from '../detection/types';
 import { createVendorEventReader } from '../detection/vendor-events';
 import { parseSipMessage } from '../sip/parse-sip-message';
 import { createSipCallTracker } from '../sip/sip-call-tracker';
@@ -125,6 +125,7 @@ export function createDetectionBridge(options: DetectionBridgeOptions) {
       const frame = decodePageFrame(detail);
       if (!frame) return 0;
       if (frame.kind === 'twilio') return feed(twilio.handleFrame(frame.data, frame.wire, frame.at).signals);
+      if (frame.kind === 'media') return feed([mediaSignal(frame.data, frame.at)]);
       const message = parseSipMessage(frame.data);
       if (!message) return 0;
       const signal = sip.observe(message, frame.wire, frame.at);
@@ -168,4 +169,21 @@ export function isChildFrame(host: FramesHost, source: unknown): boolean {
   // Bounded: a page with thousands of frames is no dialer.
   for (let i = 0; i < frames.length && i < 256; i += 1) if (frames[i] === source) return true;
   return false;
+}
+
+/**
+ * A peer connection's `connected` as a media-layer signal. It carries no identity or direction (the merge
+ * ignores both for media) and only raises the confidence of a call another layer already reported.
+ */
+function mediaSignal(data: string, at: number): DetectedCallSignal {
+  return {
+    callKey: `media:${data.split(':')[0] ?? '0'}`,
+    source: 'media',
+    layer: 'media',
+    confidence: LAYER_CONFIDENCE.media,
+    phase: 'connected',
+    direction: 'outbound',
+    remote: '',
+    at,
+  };
 }

@@ -26,9 +26,10 @@ export function decodePageFrame(detail: unknown): HookedFrame | undefined {
   }
   if (!Array.isArray(parsed) || parsed.length < 3 || parsed.length > 4) return undefined;
   const [wire, at, data, kind] = parsed as unknown[];
-  if (parsed.length === 4 && kind !== 'twilio') return undefined;
+  if (parsed.length === 4 && kind !== 'twilio' && kind !== 'media') return undefined;
   if (wire !== 'sent' && wire !== 'received') return undefined;
   if (typeof at !== 'number' || !Number.isFinite(at)) return undefined;
   if (typeof data !== 'string' || data.length > MAX_PAGE_FRAME_CHARS) return undefined;
+  if (kind === 'media') return /^\d{1,6}:connected$/.test(data) ? { wire, at, data, kind } : undefined;
   return kind === 'twilio' ? { wire, at, data, kind } : { wire, at, data };
 }

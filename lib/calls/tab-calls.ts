@@ -56,7 +56,13 @@ export function applyCallSignal(
     return joined ? { state: withAlias(state, existing, alias) } : { state };
   }
   if (joined && existing) existing = { ...existing, aliases: [...(existing.aliases ?? []), alias].slice(-MAX_ALIASES) };
-  if (existing && existing.phase === signal.phase && (!signal.remote || existing.remoteNumber === signal.remote)) {
+  // Nothing new: same phase, same number, same confidence (media confirming a call only raises confidence).
+  if (
+    existing &&
+    existing.phase === signal.phase &&
+    (!signal.remote || existing.remoteNumber === signal.remote) &&
+    (signal.confidence === undefined || signal.confidence === existing.confidence)
+  ) {
     return { state };
   }
 

@@ -6,8 +6,11 @@ export interface HookedFrame {
   wire: 'sent' | 'received';
   at: number;
   data: string;
-  /** `twilio` for any string frame on a Twilio Voice signaling socket; absent for SIP. */
-  kind?: 'twilio';
+  /**
+   * `twilio` for any string frame on a Twilio Voice signaling socket; `media` for a peer connection that reached
+   * `connected` (data `<n>:connected`, see media-hook.ts); absent for SIP.
+   */
+  kind?: 'twilio' | 'media';
 }
 
 /** The window-like object the hook patches; a parameter so the hook runs against a fake in tests. */

@@ -26,6 +26,13 @@ describe('a real SIP call through Kamailio', () => {
     await expect(panel.number().innerText()).resolves.toBe(CUSTOMER_NUMBER);
     await expect(panel.callCardText()).resolves.toContain('Outbound');
 
+    // Audio flowing (the dialer's RTCPeerConnection reaching "connected") confirms the call: confidence rises
+    // above what signaling alone gives.
+    await waitFor(
+      async () => ((await readCallRecords(panel.page))[0]?.['confidence'] as number | undefined ?? 0) > 0.9,
+      { timeoutMs: 8_000, what: 'media to confirm the call' },
+    );
+
     // The timer runs from the stored connect time.
     const before = await panel.timer().innerText();
     await waitFor(async () => (await panel.timer().innerText()) !== before, { timeoutMs: 4_000, what: 'the timer to move' });

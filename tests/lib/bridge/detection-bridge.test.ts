@@ -146,3 +146,31 @@ describe('isChildFrame', () => {
     expect(isChildFrame(host, null)).toBe(false);
   });
 });
+
+describe('detection bridge: media confirmation', () => {
+  const media = (id: number, at: number) => encodePageFrame({ wire: 'received', at, data: `${id}:connected`, kind: 'media' });
+  const frames = capturedScenario('outbound');
+  const answeredAt = frames.findIndex((frame) => frame.data.startsWith('SIP/2.0 200') && /CSeq: \d+ INVITE/.test(frame.data));
+
+  it('raises the confidence of a connected call and never makes a call on its own', () => {
+    const { bridge, signals } = setUp();
+    expect(bridge.acceptFrame(media(1, 900))).toBe(0);
+    expect(signals).toEqual([]);
+
+    for (const [index, frame] of frames.slice(0, answeredAt + 1).entries()) {
+      bridge.acceptFrame(encodePageFrame({ wire: frame.wire, at: 1_000 + index * 100, data: frame.data }));
+    }
+    expect(signals.at(-1)).toMatchObject({ phase: 'connected', confidence: 0.9 });
+    expect(bridge.acceptFrame(media(2, 1_000 + answeredAt * 100 + 20))).toBe(1);
+    const confirmed = signals.at(-1)!;
+    expect(confirmed).toMatchObject({ phase: 'connected', source: 'sip-ws', callKey: signals[0]!.callKey });
+    expect(confirmed.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('refuses forged media frames', () => {
+    const { bridge, signals } = setUp();
+    expect(bridge.acceptFrame(JSON.stringify(['received', 1, '<b>1</b>:connected', 'media']))).toBe(0);
+    expect(bridge.acceptFrame(JSON.stringify(['received', 1, '1:connected', 'webrtc']))).toBe(0);
+    expect(signals).toEqual([]);
+  });
+});

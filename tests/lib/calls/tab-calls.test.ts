@@ -158,3 +158,14 @@ describe('toCallRecord', () => {
     });
   });
 });
+
+describe('applyCallSignal and confidence', () => {
+  it('takes a confidence change of a live call (media confirming it) as a change', () => {
+    const newId = ids();
+    const state = fold([signal('connected', 1_000, { confidence: 0.9 })], newId);
+    const { changed } = applyCallSignal(state, signal('connected', 1_100, { confidence: 0.93 }), where(1_100), newId);
+    expect(changed).toMatchObject({ phase: 'connected', confidence: 0.93, connectedAt: 1_000 });
+    const again = applyCallSignal(state, signal('connected', 1_200, { confidence: 0.9 }), where(1_200), newId);
+    expect(again.changed).toBeUndefined();
+  });
+});
