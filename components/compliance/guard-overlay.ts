@@ -1,13 +1,19 @@
 import { OVERRIDE_TTL_MS, REASONS_SHOWN, mayDismiss, type BlockOutcome } from '../../lib/compliance/pre-dial';
 import { formatLocalDateTime } from '../../lib/compliance/countdown';
 import type { GuardVerdict } from '../../lib/protocol/compliance-messages';
-import type { Translate, UiLanguage, UiMessageKey } from '../../lib/i18n/ui-messages';
+import type { complianceCatalog } from '../../lib/i18n/catalogs/compliance';
+import type { CatalogTranslate } from '../../lib/i18n/catalogs/define-catalog';
+import type { UiLanguage } from '../../lib/i18n/language';
+
+/** The guard's strings: the compliance catalog only (the full UI translator fits too). */
+export type GuardTranslate = CatalogTranslate<ComplianceKey>;
+type ComplianceKey = keyof (typeof complianceCatalog)['en'];
 
 /** What the overlay needs from its host. */
 export interface GuardOverlayOptions {
   document: Document;
   verdict: GuardVerdict & { action: 'warn' | 'block' };
-  t: Translate;
+  t: GuardTranslate;
   language: UiLanguage;
   /**
    * For a block, what the guard already did: ended the attempt itself (`cancelled`), found no hang-up control
@@ -84,7 +90,7 @@ export function showGuardOverlay(options: GuardOverlayOptions): GuardOverlay {
 
   const list = el('ul');
   for (const violation of verdict.violations) {
-    const item = el('li', t(`compliance.guard.code.${violation.code}` as UiMessageKey));
+    const item = el('li', t(`compliance.guard.code.${violation.code}` as ComplianceKey));
     item.dataset['code'] = violation.code;
     const reasons = el('ul');
     for (const reason of violation.reasons.slice(0, REASONS_SHOWN)) reasons.append(el('li', reason, 'reason'));
@@ -98,7 +104,7 @@ export function showGuardOverlay(options: GuardOverlayOptions): GuardOverlay {
   }
   const outcome = verdict.action === 'block' ? (options.outcome ?? 'answered') : undefined;
   const cancelled = outcome === 'cancelled';
-  const labels = verdict.violations.map((violation) => t(`compliance.guard.code.${violation.code}` as UiMessageKey));
+  const labels = verdict.violations.map((violation) => t(`compliance.guard.code.${violation.code}` as ComplianceKey));
   const what = el(
     'p',
     outcome === 'cancelled'

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { envelope, type MessageType, type ProtocolMap } from '../protocol/messages';
+import { envelope } from '../protocol/envelope';
+import type { MessageType, ProtocolMap } from '../protocol/messages';
 
 /**
  * The extension-API side of the message protocol. Only this file calls `runtime.sendMessage`; everything else

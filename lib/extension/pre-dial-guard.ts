@@ -2,7 +2,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { showGuardOverlay, type GuardOverlay } from '../../components/compliance/guard-overlay';
 import type { CallSignal } from '../calls/types';
 import { MAX_REMEMBERED_CALLS, createDialWatcher, mayCancel, type BlockOutcome } from '../compliance/pre-dial';
-import { createTranslator, pickUiLanguage } from '../i18n/ui-messages';
+import { complianceCatalog } from '../i18n/catalogs/compliance';
+import { createCatalogTranslator } from '../i18n/catalogs/define-catalog';
+import { pickUiLanguage } from '../i18n/language';
 import { sendToBackground } from './messaging';
 import { uiLanguageSetting } from './settings';
 
@@ -62,7 +64,7 @@ export function startPreDialGuard(ctx: ContentScriptContext) {
       showGuardOverlay({
         document,
         verdict: { ...verdict, action: verdict.action },
-        t: createTranslator(language),
+        t: createCatalogTranslator(complianceCatalog, language),
         language,
         ...(outcome ? { outcome } : {}),
         findHangUp,

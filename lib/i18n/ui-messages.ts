@@ -1,5 +1,7 @@
+import type { UiLanguage } from './language';
 import { complianceCatalog } from './catalogs/compliance';
 import { coreCatalog } from './catalogs/core';
+import { createCatalogTranslator, type CatalogTranslate } from './catalogs/define-catalog';
 import { detectionCatalog } from './catalogs/detection';
 import { editorCatalog } from './catalogs/editor';
 import { notesCatalog } from './catalogs/notes';
@@ -33,36 +35,12 @@ const zhCN: Record<UiMessageKey, string> = {
   ...editorCatalog['zh-CN'],
 };
 
-/** Supported UI languages. */
-export type UiLanguage = 'en' | 'zh-CN';
-
-/** The UI languages, in the order the settings list them. */
-export const UI_LANGUAGES: readonly UiLanguage[] = ['zh-CN', 'en'];
-
-const catalogs: Record<UiLanguage, Record<UiMessageKey, string>> = { en, 'zh-CN': zhCN };
+export { pickUiLanguage, UI_LANGUAGES, type UiLanguage } from './language';
 
 /** A function from key (and `{name}` parameters) to text. */
-export type Translate = (key: UiMessageKey, params?: Record<string, string | number>) => string;
+export type Translate = CatalogTranslate<UiMessageKey>;
 
-/** The translator for a language. */
+/** The translator for a language, over every feature's strings. */
 export function createTranslator(language: UiLanguage): Translate {
-  const catalog = catalogs[language];
-  return (key, params) => {
-    const text = catalog[key];
-    return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : text;
-  };
-}
-
-/**
- * The UI language: the user's setting when set, else the first browser language OnScript speaks
- * (any Chinese variant reads the zh-CN UI), else English.
- */
-export function pickUiLanguage(browserLanguages: readonly string[], setting?: UiLanguage | 'auto'): UiLanguage {
-  if (setting && setting !== 'auto') return setting;
-  for (const tag of browserLanguages) {
-    const lower = tag.toLowerCase();
-    if (lower.startsWith('zh')) return 'zh-CN';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
+  return createCatalogTranslator({ en, 'zh-CN': zhCN }, language);
 }

@@ -35,17 +35,4 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: SenderRule } = {
   ...PACKS_MESSAGE_SENDERS,
 };
 
-/** Tags OnScript's messages so that anything else on the runtime channel is ignored. */
-export const PROTOCOL_ID = 'onscript/1';
-
-/** The envelope on the wire. */
-export interface Envelope<T extends MessageType = MessageType> {
-  protocol: typeof PROTOCOL_ID;
-  type: T;
-  payload: ProtocolMap[T]['request'];
-}
-
-/** Builds an envelope. */
-export function envelope<T extends MessageType>(type: T, payload: ProtocolMap[T]['request']): Envelope<T> {
-  return { protocol: PROTOCOL_ID, type, payload };
-}
+export { envelope, PROTOCOL_ID, type Envelope } from './envelope';
