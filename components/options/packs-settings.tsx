@@ -113,9 +113,11 @@ function SubscribeForm({
     event.preventDefault();
     let origin: string;
     try {
-      origin = new URL(url).origin;
+      const parsed = new URL(url.trim());
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new TypeError('not http(s)');
+      origin = parsed.origin;
     } catch {
-      onError(t('packs.url'));
+      onError(t('packs.badUrl'));
       return;
     }
     // Asked here, inside the click, because a permission prompt needs the user's gesture.
