@@ -10,8 +10,8 @@ afterEach(cleanup);
 describe('PacksSettings', () => {
   it('answers an address that is not a pack URL with a clear error, and subscribes to nothing', async () => {
     const sent: string[] = [];
-    fakeBrowser.runtime.onMessage.addListener((message: { type: string }) => {
-      sent.push(message.type);
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      sent.push((message as { type: string }).type);
       return Promise.resolve({
         ok: true,
         value: { subscription: null, managed: false, channel: { consecutiveFailures: 0, nextCheckAt: 0 } },
