@@ -2,6 +2,8 @@ import { useEffect } from 'preact/hooks';
 import { activeCalls } from '../lib/calls/tab-calls';
 import { CallCard } from './call-card';
 import { ComplianceSection } from './compliance/compliance-section';
+import { useDialerAccessContext } from './detection/dialer-access';
+import { EnableDetectionHere } from './detection/enable-detection-here';
 import { NotesSection } from './notes/notes-section';
 import { PackUpdateNotice } from './packs/pack-update-notice';
 import type { PanelState } from './panel-state';
@@ -62,13 +64,27 @@ function CurrentCall() {
   const { focus, tabId, t } = usePanelState();
   if (tabId.value === undefined) return <p class="muted">{t.value('panel.noTab')}</p>;
   const call = focus.value;
-  if (!call) return <p class="muted" data-testid="no-call">{t.value('panel.noCall')}</p>;
+  if (!call) {
+    return (
+      <>
+        <p class="muted" data-testid="no-call">{t.value('panel.noCall')}</p>
+        <EnableDetection tabId={tabId.value} />
+      </>
+    );
+  }
   return (
     <>
       <CallCard call={call} />
       <OtherLiveCalls shown={call.id} />
     </>
   );
+}
+
+/** Shown with no call: where OnScript does not run, the agent can enable it for the tab's site. */
+function EnableDetection({ tabId }: { tabId: number }) {
+  const { t } = usePanelState();
+  const access = useDialerAccessContext();
+  return access ? <EnableDetectionHere t={t.value} tabId={tabId} access={access} /> : null;
 }
 
 /** A second line (call waiting, a consult call) must not go unseen behind the call the panel shows. */

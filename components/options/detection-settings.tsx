@@ -1,59 +1,32 @@
 import { useEffect, useState } from 'preact/hooks';
-import { disableDialerOrigins, enableDialerOrigins, listEnabledDialerOrigins } from '../../lib/extension/detection-permissions';
-import { defaultRegionSetting, KNOWN_DIALERS, originPatternFromInput, type KnownDialer } from '../../lib/extension/detection-settings';
+import { defaultRegionSetting, KNOWN_DIALERS } from '../../lib/extension/detection-settings';
 import type { Translate } from '../../lib/i18n/ui-messages';
+import { AddOriginForm } from '../detection/add-origin-form';
+import { browserDialerAccess, useDialerAccess, type DialerAccess } from '../detection/dialer-access';
+import { KnownDialerRow } from '../detection/known-dialer-row';
+import { PolicyOrigins } from '../detection/policy-origins';
 
-/** What the section needs from the extension; a parameter so component tests pass a fake. */
-export interface DialerAccess {
-  list(): Promise<string[]>;
-  enable(patterns: readonly string[]): Promise<boolean>;
-  disable(patterns: readonly string[]): Promise<boolean>;
-}
-
-const browserAccess: DialerAccess = {
-  list: listEnabledDialerOrigins,
-  enable: enableDialerOrigins,
-  disable: disableDialerOrigins,
-};
+export type { DialerAccess } from '../detection/dialer-access';
 
 /**
- * The dialer origins detection runs on: known dialers with Enable buttons, any other site by address, and the
- * default region for phone numbers. Access is the browser's optional host permission, so enabling asks the user.
+ * The dialer origins detection runs on: origins the administrator requires, known dialers with Enable buttons, any
+ * other site by address, and the default region for phone numbers. Access is the browser's optional host
+ * permission, so enabling asks the user.
  */
-export function DetectionSettings({ t, access = browserAccess }: { t: Translate; access?: DialerAccess }) {
-  const [enabled, setEnabled] = useState<string[]>([]);
-  const [message, setMessage] = useState('');
-
-  async function refresh() {
-    setEnabled(await access.list());
-  }
-
-  useEffect(() => {
-    void refresh();
-  }, []);
-
-  async function change(patterns: readonly string[], on: boolean) {
-    setMessage('');
-    try {
-      const done = on ? await access.enable(patterns) : await access.disable(patterns);
-      if (!done && on) setMessage(t('detection.denied', { origin: patterns.join(', ') }));
-    } catch (error) {
-      setMessage(t('detection.failed', { message: error instanceof Error ? error.message : String(error) }));
-    }
-    await refresh();
-  }
-
+export function DetectionSettings({ t, access = browserDialerAccess }: { t: Translate; access?: DialerAccess }) {
+  const { enabled, policy, message, setMessage, change } = useDialerAccess(access, t);
   const known = new Set(KNOWN_DIALERS.flatMap((d) => d.matches));
-  const others = enabled.filter((pattern) => !known.has(pattern));
+  const others = enabled.filter((pattern) => !known.has(pattern) && !policy.includes(pattern));
 
   return (
     <section aria-labelledby="detection-settings-title">
       <h2 id="detection-settings-title">{t('detection.title')}</h2>
       <p>{t('detection.intro')}</p>
+      <PolicyOrigins t={t} policy={policy} enabled={enabled} onGrant={(missing) => void change(missing, true)} />
       <h3>{t('detection.known')}</h3>
       <ul aria-label={t('detection.known')}>
         {KNOWN_DIALERS.map((dialer) => (
-          <KnownDialerRow key={dialer.id} t={t} dialer={dialer} enabled={enabled} onChange={change} />
+          <KnownDialerRow key={dialer.id} t={t} dialer={dialer} enabled={enabled} policy={policy} onChange={change} />
         ))}
       </ul>
       <h3>{t('detection.otherOrigins')}</h3>
@@ -75,57 +48,6 @@ export function DetectionSettings({ t, access = browserAccess }: { t: Translate;
       {message && <p role="alert">{message}</p>}
       <RegionForm t={t} />
     </section>
-  );
-}
-
-function KnownDialerRow({
-  t,
-  dialer,
-  enabled,
-  onChange,
-}: {
-  t: Translate;
-  dialer: KnownDialer;
-  enabled: readonly string[];
-  onChange(patterns: readonly string[], on: boolean): Promise<void>;
-}) {
-  const on = dialer.matches.every((pattern) => enabled.includes(pattern));
-  return (
-    <li>
-      <span>{dialer.name}</span> <span>{on ? t('detection.enabled') : t('detection.notEnabled')}</span>{' '}
-      <button
-        type="button"
-        aria-label={t(on ? 'detection.disableName' : 'detection.enableName', { name: dialer.name })}
-        onClick={() => void onChange(dialer.matches, !on)}
-      >
-        {on ? t('detection.disable') : t('detection.enable')}
-      </button>
-    </li>
-  );
-}
-
-function AddOriginForm({ t, onAdd, onInvalid }: { t: Translate; onAdd(pattern: string): Promise<void>; onInvalid(): void }) {
-  const [text, setText] = useState('');
-  return (
-    <form
-      aria-label={t('detection.addOrigin')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const pattern = originPatternFromInput(text);
-        if (!pattern) {
-          onInvalid();
-          return;
-        }
-        // Requested straight from the submit, so the browser still counts it as the user's gesture.
-        void onAdd(pattern).then(() => setText(''));
-      }}
-    >
-      <label>
-        {t('detection.originLabel')}
-        <input name="origin" value={text} maxLength={256} onInput={(event) => setText(event.currentTarget.value)} />
-      </label>
-      <button type="submit">{t('detection.add')}</button>
-    </form>
   );
 }
 

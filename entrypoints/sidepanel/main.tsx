@@ -5,13 +5,16 @@ import { createExtensionPanelClient } from '../../lib/extension/panel-client';
 import { createScriptState } from '../../components/script/script-state';
 import { ScriptStateContext } from '../../components/script/script-state-context';
 import { createExtensionScriptClient } from '../../lib/extension/script-client';
+import { browserDialerAccess, DialerAccessContext } from '../../components/detection/dialer-access';
 import '../../components/theme.css';
 
 const state = createPanelState({ client: createExtensionPanelClient(location.search) });
 const scriptState = createScriptState({ client: createExtensionScriptClient(), panel: state });
 render(
   <ScriptStateContext.Provider value={scriptState}>
-    <SidePanelApp state={state} />
+    <DialerAccessContext.Provider value={browserDialerAccess}>
+      <SidePanelApp state={state} />
+    </DialerAccessContext.Provider>
   </ScriptStateContext.Provider>,
   document.getElementById('app')!,
 );

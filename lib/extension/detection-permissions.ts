@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { parseDialerOriginsPolicy } from './dialer-access';
 import { enabledDetectionMatches } from './detection-registration';
 
 /**
@@ -21,4 +22,58 @@ export function enableDialerOrigins(patterns: readonly string[]): Promise<boolea
 /** Gives up access to these origin patterns; detection stops there on the next page load. */
 export function disableDialerOrigins(patterns: readonly string[]): Promise<boolean> {
   return browser.permissions.remove({ origins: [...patterns] });
+}
+
+/**
+ * The origins an administrator requires (managed `enabledDialerOrigins`, public/managed-schema.json) as host
+ * permission patterns. Chrome cannot grant an optional host permission from policy, so these still need the
+ * agent's one click; the UI shows them as required and never offers to disable them. Managed storage is absent
+ * outside managed browsers (and throws in some), which simply means no policy. Malformed entries are skipped
+ * with a console warning.
+ */
+export async function readDialerOriginsPolicy(): Promise<string[]> {
+  let value: unknown;
+  try {
+    ({ enabledDialerOrigins: value } = await browser.storage.managed.get('enabledDialerOrigins'));
+  } catch {
+    return [];
+  }
+  const { patterns, ignored } = parseDialerOriginsPolicy(value);
+  if (ignored.length > 0) console.warn('OnScript ignored part of the enabledDialerOrigins policy:', ignored.join('; '));
+  return patterns;
+}
+
+/**
+ * Calls back whenever what is enabled or required may have changed: a permission granted or revoked anywhere
+ * (options page, side panel, the browser's own settings) or a new managed policy. Returns an unsubscribe.
+ */
+export function onDialerAccessChanged(callback: () => void): () => void {
+  const onStorage = (_changes: unknown, area: string) => {
+    if (area === 'managed') callback();
+  };
+  browser.permissions.onAdded.addListener(callback);
+  browser.permissions.onRemoved.addListener(callback);
+  browser.storage.onChanged.addListener(onStorage);
+  return () => {
+    browser.permissions.onAdded.removeListener(callback);
+    browser.permissions.onRemoved.removeListener(callback);
+    browser.storage.onChanged.removeListener(onStorage);
+  };
+}
+
+/**
+ * The URL of a tab as the browser reports it: present only where OnScript has host access (it has no `tabs`
+ * permission), so `undefined` also means "not enabled here".
+ */
+export async function readTabUrl(tabId: number): Promise<string | undefined> {
+  try {
+    return (await browser.tabs.get(tabId)).url ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reloads a tab so the detection scripts run from the page's start; `tabs.reload` needs no permission. */
+export async function reloadTab(tabId: number): Promise<void> {
+  await browser.tabs.reload(tabId);
 }

@@ -68,25 +68,8 @@ export function domRulesFrom(stored: unknown): readonly DomRule[] {
   return parsed.ok ? parsed.rules : DEFAULT_DOM_RULES;
 }
 
-/**
- * Turns what the user typed in "add an origin" into a host permission pattern (`https://crm.example.com/*`),
- * or `undefined` when it is not an http(s) origin. Paths are dropped: permissions are per origin.
- */
-export function originPatternFromInput(input: string): string | undefined {
-  const text = input.trim();
-  if (text.length === 0 || text.length > 256) return undefined;
-  let url: URL;
-  try {
-    url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  if (url.username || url.password) return undefined;
-  // Permission patterns carry no port: Chrome matches any port for a host.
-  const pattern = `${url.protocol}//${url.hostname}/*`;
-  return typeof compileMatchPattern(pattern) === 'string' ? undefined : pattern;
-}
+/** What the user types in "add an origin" (and what a policy lists) as a host permission pattern. */
+export { originPatternFromInput } from './dialer-access';
 
 /**
  * Extra origin patterns per CTI vendor (an enterprise's own Genesys region, a vendor's staging host). They replace

@@ -4,11 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DetectionSettings, type DialerAccess } from '../../components/options/detection-settings';
 import { createTranslator } from '../../lib/i18n/ui-messages';
 
-function fakeAccess(grant: boolean) {
+function fakeAccess(grant: boolean, policy: string[] = []) {
   const granted = new Set<string>();
   const calls: string[] = [];
   const access: DialerAccess = {
     list: async () => [...granted].sort(),
+    policy: async () => policy,
+    onChanged: () => () => undefined,
     enable: async (patterns) => {
       calls.push(`enable ${patterns.join(' ')}`);
       if (grant) for (const p of patterns) granted.add(p);
@@ -56,5 +58,20 @@ describe('DetectionSettings', () => {
     render(<DetectionSettings t={t} access={access} />);
     fireEvent.click(screen.getByRole('button', { name: 'Enable Twilio Flex' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('did not grant'));
+  });
+
+  it('shows the origins the administrator requires, without Disable, and grants the missing ones in one request', async () => {
+    const { access, calls } = fakeAccess(true, ['https://flex.twilio.com/*', 'https://pbx.example.com/*']);
+    render(<DetectionSettings t={t} access={access} />);
+    const policy = await screen.findByRole('list', { name: 'Required by your administrator' });
+    expect(policy.textContent).toContain('https://pbx.example.com/*');
+    expect(policy.textContent).toContain('access not granted yet');
+    fireEvent.click(screen.getByRole('button', { name: 'Grant access' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Grant access' })).toBeNull());
+    expect(calls).toEqual(['enable https://flex.twilio.com/* https://pbx.example.com/*']);
+    // Granted and required: no Disable anywhere for them, the other sites list leaves them out.
+    expect(screen.queryByRole('button', { name: 'Disable Twilio Flex' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Disable https://pbx.example.com/*' })).toBeNull();
+    expect(screen.getByText('No other sites enabled.')).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DialerAccessContext, type DialerAccess, type TabAccess } from '../../components/detection/dialer-access';
 import { createPanelState } from '../../components/panel-state';
 import { SidePanelApp } from '../../components/side-panel-app';
 import type { CallRecord, LiveCall, TabCallState } from '../../lib/calls/types';
@@ -92,5 +93,29 @@ describe('SidePanelApp with two calls', () => {
     await renderPanel(client);
     expect(screen.getByTestId('call-number').textContent).toBe('13800138000');
     expect(screen.getByTestId('other-calls').textContent).toBe('Also: 13900139000 · Inbound · Ringing');
+  });
+});
+
+describe('SidePanelApp on a site OnScript does not run on', () => {
+  it('offers to enable detection while no call is shown, and not once a call is', async () => {
+    const access: DialerAccess & TabAccess = {
+      list: async () => [],
+      policy: async () => [],
+      enable: async () => false,
+      disable: async () => true,
+      onChanged: () => () => undefined,
+      tabUrl: async () => undefined,
+      reloadTab: async () => undefined,
+    };
+    const { client, push } = fakeClient({ tabId: 3, calls: {} });
+    const state = createPanelState({ client, now: () => 65_000, browserLanguages: ['en-US'] });
+    render(
+      <DialerAccessContext.Provider value={access}>
+        <SidePanelApp state={state} />
+      </DialerAccessContext.Provider>,
+    );
+    expect(await screen.findByRole('region', { name: 'Call detection is off here' })).toBeTruthy();
+    await push({ tabId: 3, calls: { c1: call() } });
+    expect(screen.queryByRole('region', { name: 'Call detection is off here' })).toBeNull();
   });
 });

@@ -18,6 +18,31 @@ export class SidePanelPage {
     return new SidePanelPage(page);
   }
 
+  /**
+   * Opens the panel for a tab by id: for a tab on a site OnScript has no access to, the browser hides the URL, so
+   * the test knows the id from creating the tab.
+   */
+  static async openForTab(browser: ExtensionBrowser, tabId: number): Promise<SidePanelPage> {
+    const page = await browser.context.newPage();
+    await page.goto(browser.extensionUrl(`sidepanel.html?tabId=${tabId}`));
+    return new SidePanelPage(page);
+  }
+
+  /** The "call detection is off here" section, shown with no call on a site OnScript does not run on. */
+  enableDetectionSection() {
+    return this.page.getByRole('region', { name: 'Call detection is off here' });
+  }
+
+  /** Pastes the dialer's address and presses Enable site (a real click, so the permission request has a gesture). */
+  async enableSite(address: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: /Site address/ }).fill(address);
+    await this.page.getByRole('button', { name: 'Enable site' }).click();
+  }
+
+  reloadDialerTabButton() {
+    return this.page.getByRole('button', { name: 'Reload the dialer tab' });
+  }
+
   /** The call card's state label, e.g. "Connected". */
   phase() {
     return this.page.getByTestId('call-phase');
