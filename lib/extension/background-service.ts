@@ -12,6 +12,7 @@ import { defineNotesFeature } from './features/notes-feature';
 import { definePacksFeature } from './features/packs-feature';
 import { defineScriptFeature } from './features/script-feature';
 import { classifySender } from './messaging';
+import { createTabCallStore } from './tab-state-store';
 
 /** Inputs the service takes instead of reaching for globals, so tests can drive it. */
 export interface BackgroundServiceOptions {
@@ -24,9 +25,10 @@ type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
 /**
  * The background's message handling, assembled from one feature module per area (lib/extension/features/).
- * It holds no call state of its own: every feature persists what it needs (storage.session, IndexedDB), so a
- * worker stopped between two messages loses nothing. The only memory kept is a per-tab queue, so that two
- * messages about one tab are handled in order.
+ * It holds no call state only in memory: every feature persists what it needs (storage.session, IndexedDB), so a
+ * worker stopped between two messages loses nothing. Memory holds a per-tab queue, so that two messages about
+ * one tab are handled in order, and write-through caches (tab call state, the region setting) that a restarted
+ * worker refills from storage.
  */
 export function createBackgroundService(options: BackgroundServiceOptions = {}) {
   const openDb = options.openDb ?? (() => openOnScriptDb());
@@ -51,6 +53,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
       });
       return result;
     },
+    tabCalls: createTabCallStore(),
   };
 
   const others: BackgroundFeature[] = [

@@ -2,10 +2,10 @@ import { applyCallSignal, endAllCalls, toCallRecord } from '../../calls/tab-call
 import type { CallSignal, LiveCall } from '../../calls/types';
 import { listRecentCallRecords, upsertCallRecord } from '../../db/calls-repository';
 import type { StoredCallRecord } from '../../db/schema';
+import { cachedSetting } from '../cached-setting';
 import { toE164 } from '../detection-numbers';
 import { defaultRegionSetting } from '../detection-settings';
 import { broadcastToExtensionPages } from '../messaging';
-import { forgetTabCallState, loadTabCallState, saveTabCallState } from '../tab-state-store';
 import type { BackgroundContext, BackgroundFeature } from './feature';
 
 /**
@@ -13,9 +13,10 @@ import type { BackgroundContext, BackgroundFeature } from './feature';
  * panel's questions about calls. `notify` passes each changed call on to the other features.
  */
 export function defineCallFeature(
-  { now, newId, db, inTabOrder }: BackgroundContext,
+  { now, newId, db, inTabOrder, tabCalls }: BackgroundContext,
   notify: (call: LiveCall) => Promise<void>,
 ) {
+  const defaultRegion = cachedSetting(defaultRegionSetting);
   const feature: BackgroundFeature = {
     handlers: {
       'call/signal': async (signal, sender) => {
@@ -23,18 +24,19 @@ export function defineCallFeature(
         if (tabId === undefined) return { accepted: false };
         const where = { tabId, frameId: sender.frameId ?? 0, origin: safeOrigin(sender.url), receivedAt: now() };
         const changed = await inTabOrder(tabId, async () => {
-          // Independent reads and writes run together: this path is the detection latency the panel sees.
-          const [normalized, current] = await Promise.all([withRemoteE164(signal), loadTabCallState(tabId)]);
+          // This path is the detection latency the panel sees: both reads come from memory after the first
+          // signal of the worker's life, and independent writes run together.
+          const [normalized, current] = await Promise.all([withRemoteE164(signal, defaultRegion), tabCalls.load(tabId)]);
           const { state, changed } = applyCallSignal(current, normalized, where, newId);
           if (!changed) return undefined;
           const record: StoredCallRecord = toCallRecord(changed);
           if (changed.remoteE164) record.numberE164 = changed.remoteE164;
-          // The panel is told as soon as the tab state is persisted; the record write (slower, and carrying the
-          // same facts, so the next signal would repeat them) finishes alongside.
+          // The panel is told while the writes are in flight rather than after them: the tab state write is
+          // issued first, and the queue moves on only once both writes have landed. A worker stopped within
+          // those few milliseconds loses this step at most, and the bridge's next signal repeats the whole view.
           const recordWritten = db().then((open) => upsertCallRecord(open, record));
-          await saveTabCallState(state);
-          await broadcastToExtensionPages('tab/state-changed', state);
-          await recordWritten;
+          const stateWritten = tabCalls.save(state);
+          await Promise.all([broadcastToExtensionPages('tab/state-changed', state), stateWritten, recordWritten]);
           return changed;
         });
         if (!changed) return { accepted: false };
@@ -43,7 +45,7 @@ export function defineCallFeature(
         await notify(changed);
         return { accepted: true };
       },
-      'tab/get-state': async ({ tabId }) => loadTabCallState(tabId),
+      'tab/get-state': async ({ tabId }) => tabCalls.load(tabId),
       'calls/list-recent': async ({ limit }) => listRecentCallRecords(await db(), limit),
       'ping': async (payload) => payload,
     },
@@ -52,12 +54,12 @@ export function defineCallFeature(
   /** A closed tab's live calls end with it; their records stay. */
   function onTabRemoved(tabId: number): Promise<void> {
     return inTabOrder(tabId, async () => {
-      const { ended } = endAllCalls(await loadTabCallState(tabId), now());
+      const { ended } = endAllCalls(await tabCalls.load(tabId), now());
       for (const call of ended) {
         await upsertCallRecord(await db(), toCallRecord(call));
         await notify(call);
       }
-      await forgetTabCallState(tabId);
+      await tabCalls.forget(tabId);
     });
   }
 
@@ -68,8 +70,8 @@ export function defineCallFeature(
  * The page's E.164 is a claim; the background normalizes the raw number itself with the agent's region and keeps
  * the page's value only when its own attempt finds no number (a vendor may know the country when we cannot).
  */
-async function withRemoteE164(signal: CallSignal): Promise<CallSignal> {
-  const own = toE164(signal.remote, await defaultRegionSetting.getValue());
+async function withRemoteE164(signal: CallSignal, defaultRegion: () => Promise<string>): Promise<CallSignal> {
+  const own = toE164(signal.remote, await defaultRegion());
   const remoteE164 = own ?? signal.remoteE164;
   const { remoteE164: _claimed, ...rest } = signal;
   return remoteE164 ? { ...rest, remoteE164 } : rest;

@@ -17,7 +17,6 @@ import {
   guardOverridesItem,
   inconvenientTimesSetting,
 } from '../compliance-settings';
-import { loadTabCallState } from '../tab-state-store';
 import type { BackgroundContext, BackgroundFeature } from './feature';
 
 /** How far back the log is read: the longest cap period (7 days) plus margin for zones and the cool-down. */
@@ -43,7 +42,7 @@ export async function loadActiveProfile(): Promise<{ active: ActiveProfile; regi
  * The background side of the compliance feature: verdicts for the panel and the pre-dial guard, do-not-call flags
  * and imported attempts, and compliance events on call records when a call starts in breach.
  */
-export function defineComplianceFeature({ now, newId, db, inTabOrder }: BackgroundContext): BackgroundFeature {
+export function defineComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: BackgroundContext): BackgroundFeature {
   async function readLog(database: OnScriptDb, at: number, region: string): Promise<ContactAttempt[]> {
     const since = IDBKeyRange.lowerBound(at - LOG_LOOKBACK_MS);
     const [calls, imported] = await Promise.all([
@@ -100,7 +99,7 @@ export function defineComplianceFeature({ now, newId, db, inTabOrder }: Backgrou
   }
 
   async function findCallId(tabId: number, callKey: string): Promise<string | undefined> {
-    const state = await inTabOrder(tabId, () => loadTabCallState(tabId));
+    const state = await inTabOrder(tabId, () => tabCalls.load(tabId));
     return Object.values(state.calls).find((call) => call.callKey === callKey)?.id;
   }
 

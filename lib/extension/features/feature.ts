@@ -2,8 +2,9 @@ import type { Browser } from 'wxt/browser';
 import type { LiveCall } from '../../calls/types';
 import type { OnScriptDb } from '../../db/schema';
 import type { MessageType, ProtocolMap } from '../../protocol/messages';
+import type { TabCallStore } from '../tab-state-store';
 
-/** What every background feature gets: time, ids, the database, and per-tab ordering. */
+/** What every background feature gets: time, ids, the database, per-tab ordering and per-tab call state. */
 export interface BackgroundContext {
   now: () => number;
   newId: () => string;
@@ -11,6 +12,8 @@ export interface BackgroundContext {
   db: () => Promise<OnScriptDb>;
   /** Runs `work` after every earlier piece of work for the same tab, so one tab's updates never interleave. */
   inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T>;
+  /** Per-tab call state (persisted in storage.session, cached for this worker's life). */
+  tabCalls: TabCallStore;
 }
 
 /** A handler for one message type; the payload has already been validated and the sender checked. */

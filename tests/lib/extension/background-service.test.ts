@@ -123,6 +123,18 @@ describe('background service', () => {
     db.close();
   });
 
+  it('uses a region changed while the worker runs for the next signal', async () => {
+    const dbName = `bg-${++dbCounter}`;
+    const bg = service(dbName);
+    await bg.onMessage(envelope('call/signal', signal('connected', 9_000, { remote: '020 7946 0018' })), dialer());
+    // The options page writes the setting; the worker's cached region must follow.
+    await defaultRegionSetting.setValue('GB');
+    await bg.onMessage(envelope('call/signal', signal('ringing', 9_100, { callKey: 'cid-2', remote: '020 7946 0019' })), dialer());
+    const state = await bg.onMessage(envelope('tab/get-state', { tabId: 11 }), panel());
+    const byKey = Object.fromEntries(Object.values((state as { value: TabCallState }).value.calls).map((c) => [c.callKey, c.remoteE164]));
+    expect(byKey).toEqual({ 'cid-1': '+862079460018', 'cid-2': '+442079460019' });
+  });
+
   it('keeps a page-supplied E.164 only when its own reading finds no number', async () => {
     const dbName = `bg-${++dbCounter}`;
     const bg = service(dbName);

@@ -1,0 +1,19 @@
+import type { WxtStorageItem } from 'wxt/utils/storage';
+
+/**
+ * A setting read once per worker life and re-read after it changes (any extension page writing it fires the
+ * storage change in the worker too). For settings read on a hot path, such as the region every call signal's
+ * number is normalized with, where a storage read would cost more than the work it feeds.
+ * Call from the service's synchronous set-up so the change listener is registered before any await.
+ */
+export function cachedSetting<T>(item: WxtStorageItem<T, Record<string, unknown>>): () => Promise<T> {
+  let current: Promise<T> | undefined;
+  item.watch(() => {
+    current = undefined;
+  });
+  return () =>
+    (current ??= item.getValue().catch((error: unknown) => {
+      current = undefined;
+      throw error;
+    }));
+}
