@@ -4,8 +4,12 @@
  */
 import type { CallSignal } from '../calls/types';
 
-/** Most calls a page keeps track of before forgetting the oldest (a long shift in one tab stays small). */
-export const MAX_REMEMBERED_CALLS = 200;
+/**
+ * Most calls a frame's guard keeps track of before forgetting the oldest. The bridge drops any signal about a
+ * call it has forgotten (it keeps a few ended calls, see detection-bridge.ts), so the guard never needs to
+ * remember more than the live calls and those few; a small cap keeps the page's memory flat over a shift.
+ */
+export const MAX_REMEMBERED_CALLS = 32;
 
 /**
  * Decides when to ask the background about a call: once per call, on its first outbound signal while it is

@@ -392,15 +392,16 @@ export interface DomWatchScheduler {
   /** Disconnects for good (the content script's context was invalidated). */
   stop(): void;
   mode(): DomWatchMode;
-  /** Counters for the benchmark and tests. */
-  stats(): { evaluations: number; dirtyMarks: number; observes: number };
+  /** Counters for the benchmark and tests (`pauses`: disconnections while a batch was pending). */
+  stats(): { evaluations: number; dirtyMarks: number; observes: number; pauses: number };
 }
 
 /**
  * The DOM layer's cost model in someone else's page:
  * - observe narrowly: the observer is connected only while watching, to the rule's container;
- * - batch: mutation callbacks only set a dirty flag; one evaluation runs per `batchMs` window, or at
- *   once when the last evaluation is older than `maxLatencyMs` (leading edge, timer-independent);
+ * - batch: the first mutation callback of a window sets a dirty flag and disconnects the observer; one
+ *   evaluation (of a whole snapshot) runs per `batchMs` window and reconnects it, or runs at once when the
+ *   last evaluation is older than `maxLatencyMs` (leading edge, timer-independent);
  * - disconnect when idle: after `idleMs` with no call on screen the observer is disconnected until
  *   {@link DomWatchScheduler.wake} is called again.
  */
@@ -415,7 +416,22 @@ export function createDomWatchScheduler(options: DomWatchSchedulerOptions): DomW
   let idleTimer: unknown;
   let lastEvaluationAt = -Infinity;
   let lastActiveAt = -Infinity;
-  const counters = { evaluations: 0, dirtyMarks: 0, observes: 0 };
+  /** Disconnected while a batch is pending (see markDirty). */
+  let paused = false;
+  const counters = { evaluations: 0, dirtyMarks: 0, observes: 0, pauses: 0 };
+
+  function pause(): void {
+    if (paused) return;
+    paused = true;
+    counters.pauses += 1;
+    options.unobserve();
+  }
+
+  function resume(): void {
+    if (!paused) return;
+    paused = false;
+    if (mode === 'watching') options.observe();
+  }
 
   function clearBatch(): void {
     if (batchTimer !== undefined) timers.clearTimeout(batchTimer);
@@ -435,6 +451,8 @@ export function createDomWatchScheduler(options: DomWatchSchedulerOptions): DomW
   function evaluateNow(): void {
     clearBatch();
     dirty = false;
+    // Reconnected before reading, so a change made after this snapshot is seen again.
+    resume();
     const now = timers.now();
     lastEvaluationAt = now;
     counters.evaluations += 1;
@@ -489,10 +507,15 @@ export function createDomWatchScheduler(options: DomWatchSchedulerOptions): DomW
       }
       if (dirty) return;
       dirty = true;
+      // The evaluation reads a whole snapshot, so the mutations until then add nothing it would not see;
+      // disconnected, they also cost the page nothing (no mutation records are made for an observer that is
+      // not connected). One callback per batch instead of one per task that touches the call panel.
+      pause();
       batchTimer = timers.setTimeout(evaluateNow, batchMs);
     },
     stop() {
-      if (mode === 'watching') options.unobserve();
+      if (mode === 'watching' && !paused) options.unobserve();
+      paused = false;
       mode = 'stopped';
       clearBatch();
       clearIdle();

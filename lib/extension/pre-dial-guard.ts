@@ -34,14 +34,20 @@ async function waitForControl(find: () => HTMLElement | null): Promise<HTMLEleme
  */
 export function startPreDialGuard(ctx: ContentScriptContext) {
   const watcher = createDialWatcher();
-  const overlays = new Map<string, GuardOverlay>();
+  /**
+   * The one overlay on screen, for the latest checked attempt: a newer verdict replaces it (the older attempt's
+   * is stale by then), so a page that dials again and again never piles overlays up.
+   */
+  let shown: { callKey: string; overlay: GuardOverlay } | undefined;
+  const clearOverlay = () => {
+    shown?.overlay.remove();
+    shown = undefined;
+  };
+  const overlayFor = (callKey: string) => (shown?.callKey === callKey ? shown.overlay : undefined);
   /** The latest phase per call, to know whether it is still early enough to cancel when the verdict comes. */
   const phases = new Map<string, CallSignal['phase']>();
   let hangUpSelector = DEFAULT_HANG_UP_SELECTOR;
-  ctx.onInvalidated(() => {
-    for (const overlay of overlays.values()) overlay.remove();
-    overlays.clear();
-  });
+  ctx.onInvalidated(clearOverlay);
   const findHangUp = () => document.querySelector<HTMLElement>(hangUpSelector);
 
   async function check(signal: CallSignal): Promise<void> {
@@ -58,10 +64,10 @@ export function startPreDialGuard(ctx: ContentScriptContext) {
       outcome = !mayCancel(phases.get(signal.callKey)) ? 'answered' : control ? 'cancelled' : 'no-control';
     }
     const language = pickUiLanguage(navigator.languages, setting);
-    overlays.get(signal.callKey)?.remove();
-    overlays.set(
-      signal.callKey,
-      showGuardOverlay({
+    clearOverlay();
+    shown = {
+      callKey: signal.callKey,
+      overlay: showGuardOverlay({
         document,
         verdict: { ...verdict, action: verdict.action },
         t: createCatalogTranslator(complianceCatalog, language),
@@ -71,10 +77,10 @@ export function startPreDialGuard(ctx: ContentScriptContext) {
         override: async (reason) =>
           (await sendToBackground('compliance/override', { callKey: signal.callKey, reason })).recorded,
       }),
-    );
+    };
     // Pressed after the overlay says so, so the agent is never left wondering why the call stopped.
     if (outcome === 'cancelled') control?.click();
-    if (phases.get(signal.callKey) === 'ended') overlays.get(signal.callKey)?.callEnded();
+    if (phases.get(signal.callKey) === 'ended') overlayFor(signal.callKey)?.callEnded();
   }
 
   return {
@@ -91,7 +97,7 @@ export function startPreDialGuard(ctx: ContentScriptContext) {
         if (oldest !== undefined) phases.delete(oldest);
       }
       if (signal.phase === 'ended') {
-        overlays.get(signal.callKey)?.callEnded();
+        overlayFor(signal.callKey)?.callEnded();
         return;
       }
       if (!watcher.shouldCheck(signal)) return;

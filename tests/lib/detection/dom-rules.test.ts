@@ -312,6 +312,33 @@ describe('createDomWatchScheduler', () => {
     expect(evaluations).toBeLessThanOrEqual(22);
   });
 
+  it('disconnects while a batch is pending and reconnects before reading, so a storm costs one callback per batch', () => {
+    const { scheduler, clock, log } = setup({ value: true });
+    scheduler.wake();
+    clock.advance(10);
+    log.length = 0;
+    scheduler.markDirty();
+    expect(log).toEqual(['unobserve']);
+    clock.advance(100);
+    expect(log).toEqual(['unobserve', 'observe', 'evaluate']);
+    // A second window: one disconnection again, however many callbacks a (fake) observer still delivered.
+    scheduler.markDirty();
+    scheduler.markDirty();
+    clock.advance(100);
+    expect(log.slice(3)).toEqual(['unobserve', 'observe', 'evaluate']);
+    expect(scheduler.stats().pauses).toBe(2);
+  });
+
+  it('does not reconnect a paused observer once stopped', () => {
+    const { scheduler, clock, log } = setup({ value: true });
+    scheduler.wake();
+    clock.advance(10);
+    scheduler.markDirty();
+    scheduler.stop();
+    clock.advance(1_000);
+    expect(log).toEqual(['observe', 'evaluate', 'unobserve']);
+  });
+
   it('evaluates at once when the last evaluation is old, without waiting on a (throttled) timer', () => {
     const { scheduler, clock, log } = setup({ value: true });
     scheduler.wake();

@@ -9,6 +9,7 @@ const shown: GuardOverlayOptions[] = [];
 /** What happened, in order: the overlay shown, the hang-up pressed. */
 const steps: string[] = [];
 const ended: string[] = [];
+const removed: string[] = [];
 let verdict: GuardVerdict;
 let release: () => void = () => {};
 
@@ -16,7 +17,7 @@ vi.mock('../../../components/compliance/guard-overlay', () => ({
   showGuardOverlay: (options: GuardOverlayOptions) => {
     shown.push(options);
     steps.push('shown');
-    return { callEnded: () => ended.push(options.outcome ?? 'none'), remove: () => {} };
+    return { callEnded: () => ended.push(options.outcome ?? 'none'), remove: () => removed.push(options.outcome ?? 'none') };
   },
 }));
 vi.mock('../../../lib/extension/messaging', () => ({
@@ -69,6 +70,7 @@ async function verdictArrives(): Promise<void> {
 beforeEach(() => {
   shown.length = 0;
   ended.length = 0;
+  removed.length = 0;
   steps.length = 0;
   release = noop;
   verdict = block;
@@ -125,5 +127,22 @@ describe('pre-dial guard in the page', () => {
     await verdictArrives();
     expect(shown[0]?.outcome).toBeUndefined();
     expect(hangUp.clicks()).toBe(0);
+  });
+
+  it("keeps one overlay: a newer attempt's verdict replaces the older one, which no longer hears about its call", async () => {
+    const guard = startPreDialGuard(ctx);
+    guard.observe(signal('dialing'));
+    await verdictArrives();
+    release = noop;
+    guard.observe({ ...signal('dialing'), callKey: 'k2' });
+    await vi.waitFor(() => expect(release).not.toBe(noop));
+    release();
+    await vi.waitFor(() => expect(shown).toHaveLength(2), { timeout: 3_000 });
+    expect(removed).toHaveLength(1);
+    // The first attempt ends after its overlay was replaced: the second's overlay is not told.
+    guard.observe(signal('ended'));
+    expect(ended).toEqual([]);
+    guard.observe({ ...signal('ended'), callKey: 'k2' });
+    expect(ended).toHaveLength(1);
   });
 });

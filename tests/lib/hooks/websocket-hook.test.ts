@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { installWebSocketHook, type HookedFrame, type WebSocketHost } from '../../../lib/hooks/websocket-hook';
+import {
+  installWebSocketHook,
+  NON_SIP_FRAMES_BEFORE_RELEASE,
+  type HookedFrame,
+  type WebSocketHost,
+} from '../../../lib/hooks/websocket-hook';
 
 /** A stand-in for the browser's WebSocket: records sends, lets the test deliver messages. */
 class FakeSocket extends EventTarget {
@@ -52,6 +57,40 @@ describe('installWebSocketHook', () => {
       ['sent', 'twilio', '{"type":"invite'],
       ['received', 'twilio', '{"type":"answer'],
     ]);
+  });
+
+  it('stops reading a socket whose first frames carry no SIP, in both directions', () => {
+    const { frames, Hooked } = setUp();
+    const presence = new Hooked('wss://presence.example/ws');
+    let removed = 0;
+    const remove = presence.removeEventListener.bind(presence);
+    presence.removeEventListener = (...args: Parameters<typeof remove>) => {
+      removed += 1;
+      remove(...args);
+    };
+    for (let i = 0; i < NON_SIP_FRAMES_BEFORE_RELEASE - 1; i += 1) presence.deliver(`{"n":${i}}`);
+    expect(removed).toBe(0);
+    presence.send(new ArrayBuffer(1));
+    expect(removed).toBe(1);
+    presence.deliver('SIP/2.0 200 OK\r\nCall-ID: late\r\n\r\n');
+    presence.send('INVITE sip:1@x SIP/2.0\r\nCall-ID: late\r\n\r\n');
+    expect(frames).toEqual([]);
+    // Released sockets still send: the page's traffic is untouched.
+    expect(presence.sent).toHaveLength(2);
+  });
+
+  it('keeps reading a socket that asked for the sip subprotocol or has carried SIP, whatever else it carries', () => {
+    const { frames, Hooked } = setUp();
+    const asked = new Hooked('wss://pbx.example/ws', ['chat', 'SIP']);
+    const proven = new Hooked('wss://gateway.example/ws');
+    proven.send('REGISTER sip:x SIP/2.0\r\nCall-ID: r\r\n\r\n');
+    for (let i = 0; i < NON_SIP_FRAMES_BEFORE_RELEASE * 2; i += 1) {
+      asked.deliver('\r\n\r\n');
+      proven.deliver(`{"keepalive":${i}}`);
+    }
+    asked.deliver('SIP/2.0 180 Ringing\r\nCall-ID: a\r\n\r\n');
+    proven.deliver('SIP/2.0 200 OK\r\nCall-ID: r\r\n\r\n');
+    expect(frames.map((f) => f.data.slice(0, 19))).toEqual(['REGISTER sip:x SIP/', 'SIP/2.0 180 Ringing', 'SIP/2.0 200 OK\r\nCal']);
   });
 
   it('keeps the constructor looking native to the page', () => {
