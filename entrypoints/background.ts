@@ -10,6 +10,7 @@ import { forwardScriptCommand } from '../lib/extension/features/script-feature';
 export default defineBackground(() => {
   const service = createBackgroundService();
   browser.runtime.onMessage.addListener(service.onMessage);
+  browser.runtime.onConnect.addListener(service.onConnect);
   browser.tabs.onRemoved.addListener((tabId) => void service.onTabRemoved(tabId));
   enableSidePanelOnActionClick();
   registerNotesBackground(service.context);

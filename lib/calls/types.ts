@@ -96,6 +96,11 @@ export interface TabCallState {
   tabId: number;
   /** Calls by {@link LiveCall.id}; ended calls stay until they age out so the panel can show wrap-up. */
   calls: Record<string, LiveCall>;
+  /**
+   * Counts the saves of this tab's state (absent before the first), so a panel that hears one state twice, over
+   * its port and in a broadcast, can tell an older one arriving late and keep the newer.
+   */
+  revision?: number;
 }
 
 /** A call as stored in IndexedDB (schema v1): the facts without the tab bookkeeping. */

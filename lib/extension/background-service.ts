@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import type { LiveCall } from '../calls/types';
 import { openOnScriptDb, type OnScriptDb } from '../db/schema';
+import { envelope } from '../protocol/envelope';
 import type { MessageType } from '../protocol/messages';
 import { readEnvelope, senderMayPost, validatePayload } from '../protocol/validate';
 import { defineCallFeature } from './features/call-feature';
@@ -11,7 +12,8 @@ import type { BackgroundContext, BackgroundFeature, MessageHandler } from './fea
 import { defineNotesFeature } from './features/notes-feature';
 import { definePacksFeature } from './features/packs-feature';
 import { defineScriptFeature } from './features/script-feature';
-import { classifySender } from './messaging';
+import { broadcastToExtensionPages, classifySender } from './messaging';
+import { PANEL_PORT_NAME, readSequencedMessage, SIGNAL_PORT_NAME, type PortAck } from './ports';
 import { createTabCallStore } from './tab-state-store';
 
 /** Inputs the service takes instead of reaching for globals, so tests can drive it. */
@@ -34,6 +36,8 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
   const openDb = options.openDb ?? (() => openOnScriptDb());
   let dbPromise: Promise<OnScriptDb> | undefined;
   const tabQueues = new Map<number, Promise<unknown>>();
+  /** Open side panels' ports: live connections, not state; they close when the worker stops. */
+  const panelPorts = new Set<Browser.runtime.Port>();
 
   const context: BackgroundContext = {
     now: options.now ?? Date.now,
@@ -54,6 +58,20 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
       return result;
     },
     tabCalls: createTabCallStore(),
+    pushToPanels(type, payload) {
+      const message = envelope(type, payload);
+      for (const port of panelPorts) {
+        try {
+          port.postMessage(message);
+        } catch {
+          // A panel closing right now; its disconnect removes it.
+          panelPorts.delete(port);
+        }
+      }
+      // Broadcast as well: a panel whose port died with an earlier worker has no port here, and hearing the
+      // background again is what makes it reopen one. Panels drop what they already had (TabCallState.revision).
+      return broadcastToExtensionPages(type, payload);
+    },
   };
 
   const others: BackgroundFeature[] = [
@@ -100,6 +118,39 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
       return dispatch(message, sender).catch(
         (error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
       );
+    },
+    /**
+     * The `runtime.onConnect` listener. The signal port carries dialer frames' call signals (nothing else),
+     * checked like any message and acknowledged once handled, so the frame re-posts what a stopped worker
+     * never handled; the panel port is only accepted from extension pages.
+     */
+    onConnect(port: Browser.runtime.Port): void {
+      const sender = port.sender;
+      if (!sender) return port.disconnect();
+      if (port.name === PANEL_PORT_NAME) {
+        if (classifySender(sender, browser.runtime.getURL('/')) !== 'extension') return port.disconnect();
+        panelPorts.add(port);
+        port.onDisconnect.addListener(() => panelPorts.delete(port));
+        return;
+      }
+      if (port.name !== SIGNAL_PORT_NAME) return;
+      port.onMessage.addListener((data: unknown) => {
+        const sequenced = readSequencedMessage(data);
+        if (!sequenced) return;
+        const frame = readEnvelope(sequenced.message);
+        const handled =
+          frame.ok && frame.value.type === 'call/signal'
+            ? dispatch(sequenced.message, sender).catch((error: unknown) => console.error('OnScript signal failed', error))
+            : Promise.resolve();
+        // Acknowledged when handled, refused or failed alike: only a worker that stopped first leaves it pending.
+        void handled.then(() => {
+          try {
+            port.postMessage({ ack: sequenced.seq } satisfies PortAck);
+          } catch {
+            // The frame went away; nothing to acknowledge to.
+          }
+        });
+      });
     },
     /** The `tabs.onRemoved` listener. */
     onTabRemoved: calls.onTabRemoved,

@@ -29,8 +29,11 @@ export async function forgetTabCallState(tabId: number): Promise<void> {
 export interface TabCallStore {
   /** The tab's state: from memory when this worker has seen the tab, else from storage. */
   load(tabId: number): Promise<TabCallState>;
-  /** Takes the new state at once (the next `load` sees it) and resolves when storage holds it too. */
-  save(state: TabCallState): Promise<void>;
+  /**
+   * Takes the new state at once (the next `load` sees it), with its revision counted up, and starts writing it.
+   * Returns the state as saved and the write, which resolves when storage holds it too.
+   */
+  save(state: TabCallState): { state: TabCallState; written: Promise<void> };
   /** Forgets a closed tab, in memory and in storage. */
   forget(tabId: number): Promise<void>;
 }
@@ -54,8 +57,10 @@ export function createTabCallStore(): TabCallStore {
       return states.get(tabId)!;
     },
     save(state) {
-      states.set(state.tabId, state);
-      return saveTabCallState(state);
+      const previous = states.get(state.tabId)?.revision ?? state.revision ?? 0;
+      const saved = { ...state, revision: previous + 1 };
+      states.set(state.tabId, saved);
+      return { state: saved, written: saveTabCallState(saved) };
     },
     forget(tabId) {
       states.delete(tabId);

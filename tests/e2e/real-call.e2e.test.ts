@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { stopExtensionServiceWorker } from '../../scripts/lib/chromium';
 import { readCallRecords } from '../../scripts/lib/demo-session';
 import { waitFor } from '../../scripts/lib/process-utils';
+import { SidePanelPage } from './pages/side-panel-page';
 import { CUSTOMER_NUMBER, openDemoCallFixture, type DemoCallFixture } from './support/demo-call-fixture';
 
 /**
@@ -100,10 +101,14 @@ describe('a real SIP call through Kamailio', () => {
     await stopExtensionServiceWorker(browser, panel.page);
 
     // A panel opened after the restart reads the persisted state, not the dead worker's memory.
-    await panel.page.reload();
-    await panel.waitForPhase('Connected');
+    const reopened = await SidePanelPage.openFor(browser, '/dialer.html');
+    await reopened.waitForPhase('Connected');
     await dialer.hangUp();
+    await reopened.waitForPhase('Ended');
+    // The first panel's port died with the worker: it hears the end through the fallback broadcast, and the
+    // dialer's signal port, also dead, was reopened for the hang-up.
     await panel.waitForPhase('Ended');
+    await reopened.page.close();
     // One record: the restarted worker found the call in storage rather than starting a second one.
     const records = await readCallRecords(panel.page);
     expect(records).toHaveLength(1);

@@ -5,7 +5,6 @@ import type { StoredCallRecord } from '../../db/schema';
 import { cachedSetting } from '../cached-setting';
 import { toE164 } from '../detection-numbers';
 import { defaultRegionSetting } from '../detection-settings';
-import { broadcastToExtensionPages } from '../messaging';
 import type { BackgroundContext, BackgroundFeature } from './feature';
 
 /**
@@ -13,7 +12,7 @@ import type { BackgroundContext, BackgroundFeature } from './feature';
  * panel's questions about calls. `notify` passes each changed call on to the other features.
  */
 export function defineCallFeature(
-  { now, newId, db, inTabOrder, tabCalls }: BackgroundContext,
+  { now, newId, db, inTabOrder, tabCalls, pushToPanels }: BackgroundContext,
   notify: (call: LiveCall) => Promise<void>,
 ) {
   const defaultRegion = cachedSetting(defaultRegionSetting);
@@ -31,12 +30,14 @@ export function defineCallFeature(
           if (!changed) return undefined;
           const record: StoredCallRecord = toCallRecord(changed);
           if (changed.remoteE164) record.numberE164 = changed.remoteE164;
-          // The panel is told while the writes are in flight rather than after them: the tab state write is
-          // issued first, and the queue moves on only once both writes have landed. A worker stopped within
-          // those few milliseconds loses this step at most, and the bridge's next signal repeats the whole view.
+          // The panel is told at once: the state write is only issued before it (it stamps the revision) and
+          // the record write right after, neither awaited first. The queue moves on once both have landed, and
+          // the frame's signal is acknowledged after that, so a worker stopped in between gets the same signal
+          // again from the frame (see ports.ts).
+          const saved = tabCalls.save(state);
+          const told = pushToPanels('tab/state-changed', saved.state);
           const recordWritten = db().then((open) => upsertCallRecord(open, record));
-          const stateWritten = tabCalls.save(state);
-          await Promise.all([broadcastToExtensionPages('tab/state-changed', state), stateWritten, recordWritten]);
+          await Promise.all([told, saved.written, recordWritten]);
           return changed;
         });
         if (!changed) return { accepted: false };

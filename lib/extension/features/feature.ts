@@ -14,6 +14,11 @@ export interface BackgroundContext {
   inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T>;
   /** Per-tab call state (persisted in storage.session, cached for this worker's life). */
   tabCalls: TabCallStore;
+  /**
+   * Tells the open side panels: over their ports first (the fast path), then as a `runtime.sendMessage`
+   * broadcast, which reaches a panel whose port died with an earlier worker and makes it reconnect.
+   */
+  pushToPanels<T extends MessageType>(type: T, payload: ProtocolMap[T]['request']): Promise<void>;
 }
 
 /** A handler for one message type; the payload has already been validated and the sender checked. */

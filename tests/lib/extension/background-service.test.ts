@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import type { CallSignal, TabCallState } from '../../../lib/calls/types';
@@ -6,6 +6,7 @@ import { listRecentCallRecords } from '../../../lib/db/calls-repository';
 import { openOnScriptDb } from '../../../lib/db/schema';
 import { createBackgroundService } from '../../../lib/extension/background-service';
 import { defaultRegionSetting } from '../../../lib/extension/detection-settings';
+import { PANEL_PORT_NAME, SIGNAL_PORT_NAME } from '../../../lib/extension/ports';
 import { envelope } from '../../../lib/protocol/messages';
 
 const extensionOrigin = () => fakeBrowser.runtime.getURL('/');
@@ -143,5 +144,89 @@ describe('background service', () => {
     const [record] = await listRecentCallRecords(db, 5);
     expect(record).toMatchObject({ remoteNumber: 'Alice', numberE164: '+14155552671', source: 'ringcentral' });
     db.close();
+  });
+
+  describe('ports', () => {
+    /** A fake runtime port as the background sees it: the test plays the other side. */
+    function port(name: string, sender: Browser.runtime.MessageSender) {
+      const toBackground: ((m: unknown) => void)[] = [];
+      const onDisconnect: (() => void)[] = [];
+      const fromBackground: unknown[] = [];
+      const fake = {
+        name,
+        sender,
+        disconnected: false,
+        postMessage: (m: unknown) => fromBackground.push(m),
+        disconnect: () => void (fake.disconnected = true),
+        onMessage: { addListener: (l: (m: unknown) => void) => void toBackground.push(l) },
+        onDisconnect: { addListener: (l: () => void) => void onDisconnect.push(l) },
+      };
+      return {
+        port: fake as unknown as Browser.runtime.Port,
+        fake,
+        fromBackground,
+        post: (m: unknown) => toBackground.forEach((l) => l(m)),
+        close: () => onDisconnect.forEach((l) => l()),
+      };
+    }
+    const acked = async (p: { fromBackground: unknown[] }, seq: number) =>
+      vi.waitFor(() => expect(p.fromBackground).toContainEqual({ ack: seq }));
+
+    it("folds signals from a dialer frame's port, acknowledges each once handled, and pushes to panel ports", async () => {
+      const dbName = `bg-${++dbCounter}`;
+      const bg = service(dbName);
+      const panelPort = port(PANEL_PORT_NAME, panel());
+      bg.onConnect(panelPort.port);
+      const frame = port(SIGNAL_PORT_NAME, dialer());
+      bg.onConnect(frame.port);
+      frame.post({ seq: 0, message: envelope('call/signal', signal('dialing', 9_000)) });
+      frame.post({ seq: 1, message: envelope('call/signal', signal('connected', 9_500)) });
+      await acked(frame, 1);
+      await acked(frame, 0);
+      const pushed = panelPort.fromBackground as { type: string; payload: TabCallState }[];
+      expect(pushed.map((m) => Object.values(m.payload.calls)[0]?.phase)).toEqual(['dialing', 'connected']);
+      // The same signal again (a re-post after a worker stop) changes nothing and pushes nothing.
+      frame.post({ seq: 2, message: envelope('call/signal', signal('connected', 9_500)) });
+      await acked(frame, 2);
+      expect(pushed).toHaveLength(2);
+    });
+
+    it("takes nothing but call signals on the signal port, and no signal from an extension page's port", async () => {
+      const dbName = `bg-${++dbCounter}`;
+      const bg = service(dbName);
+      const frame = port(SIGNAL_PORT_NAME, dialer());
+      bg.onConnect(frame.port);
+      frame.post({ seq: 0, message: envelope('tab/get-state', { tabId: 11 }) });
+      frame.post({ seq: 1, message: 'not an envelope' });
+      const page = port(SIGNAL_PORT_NAME, panel());
+      bg.onConnect(page.port);
+      page.post({ seq: 0, message: envelope('call/signal', signal('dialing', 9_000)) });
+      await acked(frame, 1);
+      await acked(page, 0);
+      expect(frame.fromBackground).toEqual([{ ack: 0 }, { ack: 1 }]);
+      const state = await bg.onMessage(envelope('tab/get-state', { tabId: 11 }), panel());
+      expect((state as { value: TabCallState }).value.calls).toEqual({});
+    });
+
+    it('accepts the panel port only from extension pages; pushes over it and broadcasts for panels without one', async () => {
+      const dbName = `bg-${++dbCounter}`;
+      const bg = service(dbName);
+      const fromPage = port(PANEL_PORT_NAME, dialer());
+      bg.onConnect(fromPage.port);
+      expect(fromPage.fake.disconnected).toBe(true);
+
+      const broadcasts: unknown[] = [];
+      fakeBrowser.runtime.onMessage.addListener((m: unknown) => void broadcasts.push(m));
+      const panelPort = port(PANEL_PORT_NAME, panel());
+      bg.onConnect(panelPort.port);
+      await bg.onMessage(envelope('call/signal', signal('dialing', 9_000)), dialer());
+      const states = () => broadcasts.filter((m) => (m as { type?: string }).type === 'tab/state-changed') as { payload: TabCallState }[];
+      expect(panelPort.fromBackground).toHaveLength(1);
+      expect(states().map((m) => m.payload.revision)).toEqual([1]);
+      panelPort.close();
+      await bg.onMessage(envelope('call/signal', signal('connected', 9_100)), dialer());
+      expect(panelPort.fromBackground).toHaveLength(1);
+      expect(states().map((m) => m.payload.revision)).toEqual([1, 2]);
+    });
   });
 });
