@@ -104,6 +104,7 @@ async function latencyFigures(browser: ExtensionBrowser) {
     await panel.page.reload();
     await panel.page.getByRole('heading').first().waitFor();
     for (let i = 0; i < CALLS; i++) {
+      console.error(`bench: call ${i + 1}/${CALLS}`);
       await panel.page.evaluate(() => {
         (window as unknown as { __connectedMessageAt?: number }).__connectedMessageAt = undefined;
       });
@@ -296,12 +297,12 @@ const BUSY_PAGE = `<!doctype html><html><head><meta charset="utf-8"><link rel="i
       for (let i = from; i < to; i++) {
         const id = 'bench-' + i + '@x';
         const head = (first, cseq) => first + crlf + 'Via: SIP/2.0/WSS x;branch=z9hG4bK' + i + crlf + 'Call-ID: ' + id + crlf + 'CSeq: ' + cseq + crlf +
-          'From: <sip:agent@x>;tag=a' + i + crlf + 'To: <sip:13800138000@x>' + (first.startsWith('SIP') ? ';tag=b' + i : '') + crlf + 'Content-Length: 0' + crlf + crlf;
-        socket.send(head('INVITE sip:13800138000@x SIP/2.0', '1 INVITE'));
+          'From: <sip:agent@x>;tag=a' + i + crlf + 'To: <sip:13700137000@x>' + (first.startsWith('SIP') ? ';tag=b' + i : '') + crlf + 'Content-Length: 0' + crlf + crlf;
+        socket.send(head('INVITE sip:13700137000@x SIP/2.0', '1 INVITE'));
         recv(head('SIP/2.0 180 Ringing', '1 INVITE'));
         recv(head('SIP/2.0 200 OK', '1 INVITE'));
-        socket.send(head('ACK sip:13800138000@x SIP/2.0', '1 ACK'));
-        socket.send(head('BYE sip:13800138000@x SIP/2.0', '2 BYE'));
+        socket.send(head('ACK sip:13700137000@x SIP/2.0', '1 ACK'));
+        socket.send(head('BYE sip:13700137000@x SIP/2.0', '2 BYE'));
         recv(head('SIP/2.0 200 OK', '2 BYE'));
         await pace();
       }
@@ -460,9 +461,11 @@ if (only !== 'notes') {
   const browser = await launchChromiumWithExtension();
   try {
     figures['size'] = sizeFigures();
+    console.error('bench: busy page and memory figures');
     // BENCH_SKIP_LATENCY=1 skips the real calls (the slowest part) when iterating on the page figures.
     // BENCH_SKIP_PAGE=1 skips the busy-page and memory figures when iterating on the latency.
     if (!process.env['BENCH_SKIP_PAGE']) Object.assign(figures, await pageFigures(browser));
+    console.error('bench: latency over real calls');
     if (!process.env['BENCH_SKIP_LATENCY']) figures['latency'] = await latencyFigures(browser);
   } finally {
     await browser.close();
