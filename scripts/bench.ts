@@ -103,6 +103,10 @@ async function latencyFigures(browser: ExtensionBrowser) {
     });
     await panel.page.reload();
     await panel.page.getByRole('heading').first().waitFor();
+    const relay = await startNoOpRelay(browser, dialerTab, panel.page);
+    const okStamps: number[] = [];
+    // The no-op every 25 ms through all the calls: the ones sent just after a 200 OK share its load.
+    await relay.startTicker(25);
     for (let i = 0; i < CALLS; i++) {
       console.error(`bench: call ${i + 1}/${CALLS}`);
       await panel.page.evaluate(() => {
@@ -124,7 +128,10 @@ async function latencyFigures(browser: ExtensionBrowser) {
       await dialer.dial(CUSTOMER);
       const shownAt = await seen;
       const okAt = await dialerTab.evaluate(() => (window as unknown as { __okStamps: number[] }).__okStamps.at(-1) ?? 0);
-      if (okAt > 0) samples.push(shownAt - okAt);
+      if (okAt > 0) {
+        samples.push(shownAt - okAt);
+        okStamps.push(okAt);
+      }
       const messageAt = await panel.page.evaluate(() => (window as unknown as { __connectedMessageAt?: number }).__connectedMessageAt ?? 0);
       if (messageAt > 0) renderLags.push(shownAt - messageAt);
       await dialer.waitForState('connected');
@@ -132,7 +139,11 @@ async function latencyFigures(browser: ExtensionBrowser) {
       await dialer.waitForState('ended');
       await panel.waitForPhase('Ended');
     }
-    const relayed = await contentToPanelMs(browser, dialerTab, panel.page, 50);
+    await relay.stopTicker();
+    await new Promise((done) => setTimeout(done, 200));
+    const during = (await relay.duringCalls()).filter(([sentAt]) => okStamps.some((ok) => sentAt >= ok && sentAt <= ok + 40)).map(([, ms]) => ms);
+    const relayed = await relay.idle(50);
+    await relay.close();
     const pings: number[] = [];
     for (let i = 0; i < 50; i++) {
       pings.push(
@@ -161,7 +172,11 @@ async function latencyFigures(browser: ExtensionBrowser) {
       noOpOverPortsSamples: relayed.ports.length,
       // For comparison with earlier runs: a panel → background → panel round trip.
       pingRoundTripMedianMs: round(median(pings), 2),
+      // The same no-op sent within 40 ms after a 200 OK, while the call's media starts in both pages.
+      noOpDuringCallSetupMedianMs: during.length > 0 ? round(median(during), 2) : null,
+      noOpDuringCallSetupSamples: during.length,
       latencyRatio: round(latency / baseline, 2),
+      latencyRatioToNoOpDuringCallSetup: during.length > 0 ? round(latency / median(during), 2) : null,
       latencyRatioToPortNoOp: round(latency / portBaseline, 2),
       targetRatio: 2,
     };
@@ -175,9 +190,11 @@ async function latencyFigures(browser: ExtensionBrowser) {
  * The baseline of the latency ratio: a no-op message sent from OnScript's content script in the dialer tab to the
  * background, which passes it on to the extension pages, timed from send to the panel's receipt (both clocks are
  * `performance.timeOrigin + now()`, one machine). The relay is a listener added to the running worker for the
- * benchmark only; the content script's world is reached through the DevTools protocol.
+ * benchmark only; the content script's world is reached through the DevTools protocol. Besides the idle runs,
+ * a ticker can send the no-op every few milliseconds while calls are placed, to time it under the same load as
+ * detection (call set-up starts media in two pages on a machine with two cores).
  */
-async function contentToPanelMs(browser: ExtensionBrowser, dialerTab: Page, panelPage: Page, count: number): Promise<{ sendMessage: number[]; ports: number[] }> {
+async function startNoOpRelay(browser: ExtensionBrowser, dialerTab: Page, panelPage: Page) {
   type BenchPort = { name: string; postMessage(m: unknown): void; onMessage: { addListener(l: (m: any) => void): void } };
   type Runtime = {
     runtime: {
@@ -195,7 +212,7 @@ async function contentToPanelMs(browser: ExtensionBrowser, dialerTab: Page, pane
     g.__onscriptBenchRelay = true;
     g.chrome.runtime.onMessage.addListener((message) => {
       if (typeof message?.onscriptBenchPing === 'number') {
-        g.chrome.runtime.sendMessage({ onscriptBenchRelay: message.onscriptBenchPing }).catch(() => undefined);
+        g.chrome.runtime.sendMessage({ onscriptBenchRelay: message.onscriptBenchPing, during: message.during === true }).catch(() => undefined);
       }
       return undefined;
     });
@@ -211,11 +228,15 @@ async function contentToPanelMs(browser: ExtensionBrowser, dialerTab: Page, pane
     });
   });
   await panelPage.evaluate(() => {
-    const w = window as unknown as { chrome: Runtime; __relayed: number[]; __relayedOverPorts: number[] };
+    const w = window as unknown as { chrome: Runtime; __relayed: number[]; __relayedOverPorts: number[]; __during: [number, number][] };
     w.__relayed = [];
     w.__relayedOverPorts = [];
+    w.__during = [];
     w.chrome.runtime.onMessage.addListener((message) => {
-      if (typeof message?.onscriptBenchRelay === 'number') w.__relayed.push(performance.timeOrigin + performance.now() - message.onscriptBenchRelay);
+      if (typeof message?.onscriptBenchRelay !== 'number') return undefined;
+      const latency = performance.timeOrigin + performance.now() - message.onscriptBenchRelay;
+      if (message.during) w.__during.push([message.onscriptBenchRelay, latency]);
+      else w.__relayed.push(latency);
       return undefined;
     });
     w.chrome.runtime.connect({ name: 'onscript-bench:panel' }).onMessage.addListener((message) => {
@@ -235,28 +256,37 @@ async function contentToPanelMs(browser: ExtensionBrowser, dialerTab: Page, pane
     }
   }
   if (contentWorld === undefined) throw new Error("OnScript's content script world was not found in the dialer tab");
-  for (let i = 0; i < count; i++) {
-    await cdp.send('Runtime.evaluate', {
-      contextId: contentWorld,
-      expression: 'chrome.runtime.sendMessage({ onscriptBenchPing: performance.timeOrigin + performance.now() }).catch(() => undefined), 0',
-    });
-    await new Promise((done) => setTimeout(done, 20));
-  }
-  await cdp.send('Runtime.evaluate', { contextId: contentWorld, expression: "globalThis.__benchPort = chrome.runtime.connect({ name: 'onscript-bench:content' }), 0" });
-  await new Promise((done) => setTimeout(done, 50));
-  for (let i = 0; i < count; i++) {
-    await cdp.send('Runtime.evaluate', {
-      contextId: contentWorld,
-      expression: 'globalThis.__benchPort.postMessage({ onscriptBenchPing: performance.timeOrigin + performance.now() }), 0',
-    });
-    await new Promise((done) => setTimeout(done, 20));
-  }
-  await cdp.send('Runtime.evaluate', { contextId: contentWorld, expression: 'globalThis.__benchPort.disconnect(), 0' });
-  await cdp.detach();
-  return panelPage.evaluate(() => {
-    const w = window as unknown as { __relayed: number[]; __relayedOverPorts: number[] };
-    return { sendMessage: w.__relayed, ports: w.__relayedOverPorts };
-  });
+  const inContent = (expression: string) => cdp.send('Runtime.evaluate', { contextId: contentWorld, expression });
+  const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+  return {
+    /** Starts sending the no-op every `everyMs` while calls are placed. */
+    startTicker: (everyMs: number) =>
+      inContent(
+        `globalThis.__benchTicker = setInterval(() => chrome.runtime.sendMessage({ onscriptBenchPing: performance.timeOrigin + performance.now(), during: true }).catch(() => undefined), ${everyMs}), 0`,
+      ),
+    stopTicker: () => inContent('clearInterval(globalThis.__benchTicker), 0'),
+    /** The ticker's no-ops as [sent at, latency]. */
+    duringCalls: () => panelPage.evaluate(() => (window as unknown as { __during: [number, number][] }).__during),
+    /** `count` no-ops with nothing else going on, by sendMessage and over ports. */
+    async idle(count: number): Promise<{ sendMessage: number[]; ports: number[] }> {
+      for (let i = 0; i < count; i++) {
+        await inContent('chrome.runtime.sendMessage({ onscriptBenchPing: performance.timeOrigin + performance.now() }).catch(() => undefined), 0');
+        await pause(20);
+      }
+      await inContent("globalThis.__benchPort = chrome.runtime.connect({ name: 'onscript-bench:content' }), 0");
+      await pause(50);
+      for (let i = 0; i < count; i++) {
+        await inContent('globalThis.__benchPort.postMessage({ onscriptBenchPing: performance.timeOrigin + performance.now() }), 0');
+        await pause(20);
+      }
+      await inContent('globalThis.__benchPort.disconnect(), 0');
+      return panelPage.evaluate(() => {
+        const w = window as unknown as { __relayed: number[]; __relayedOverPorts: number[] };
+        return { sendMessage: w.__relayed, ports: w.__relayedOverPorts };
+      });
+    },
+    close: () => cdp.detach(),
+  };
 }
 
 const BUSY_PAGE = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>busy</title></head><body>
