@@ -3,13 +3,14 @@
  *
  * - latency: SIP 200 OK reaching the dialer page → the side panel showing "Connected", median over real calls
  *   through Kamailio, as a ratio to a no-op message from the dialer's content script through the background to
- *   the panel in the same run (the issue's baseline; the older panel → background → panel ping is printed too);
+ *   the panel in the same run (the issue's baseline), sent idle and also just after each 200 OK, under the load
+ *   of the call's media starting (two ratios); the same no-op over ports and a panel round trip are printed too;
  * - overhead: a busy synthetic dialer (DOM mutations inside the call panel, non-SIP WebSocket messages) for 10 s,
  *   page main-thread time (CDP TaskDuration) on an enabled origin (127.0.0.1) against the same page on an origin
  *   never enabled (127.0.0.2), same browser;
  * - size: the MAIN-world script as built;
- * - memory: JS heap after synthetic SIP calls (frames replayed through a real WebSocket), enabled against not
- *   enabled, after call 10 and call 100.
+ * - memory: JS heap after paced synthetic SIP calls (frames replayed through a real WebSocket), enabled against not
+ *   enabled, after calls 10, 100 and 200; also object growth from heap snapshots, compiled code left out.
  *
  * - notes: the notes store's figures (scripts/bench-notes.ts).
  *
