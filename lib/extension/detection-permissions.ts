@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseDialerOriginsPolicy } from './dialer-access';
 import { enabledDetectionMatches } from './detection-registration';
+import { readManagedPolicy } from './managed-policy';
 
 /**
  * The extension-page side of enabling dialer origins: optional host permissions, requested from a click (the
@@ -27,18 +28,12 @@ export function disableDialerOrigins(patterns: readonly string[]): Promise<boole
 /**
  * The origins an administrator requires (managed `enabledDialerOrigins`, public/managed-schema.json) as host
  * permission patterns. Chrome cannot grant an optional host permission from policy, so these still need the
- * agent's one click; the UI shows them as required and never offers to disable them. Managed storage is absent
- * outside managed browsers (and throws in some), which simply means no policy. Malformed entries are skipped
- * with a console warning.
+ * agent's one click; the UI shows them as required and never offers to disable them. Malformed entries are
+ * skipped with a console warning.
  */
 export async function readDialerOriginsPolicy(): Promise<string[]> {
-  let value: unknown;
-  try {
-    ({ enabledDialerOrigins: value } = await browser.storage.managed.get('enabledDialerOrigins'));
-  } catch {
-    return [];
-  }
-  const { patterns, ignored } = parseDialerOriginsPolicy(value);
+  const { enabledDialerOrigins } = await readManagedPolicy(['enabledDialerOrigins']);
+  const { patterns, ignored } = parseDialerOriginsPolicy(enabledDialerOrigins);
   if (ignored.length > 0) console.warn('OnScript ignored part of the enabledDialerOrigins policy:', ignored.join('; '));
   return patterns;
 }

@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { readPublicKey } from '../packs/signing';
 import { createPackChannelState, type PackChannelState, type PackSubscription } from '../packs/subscription';
+import { readManagedPolicy } from './managed-policy';
 
 /** The agent's own subscription (a pack URL and the lead's public key). */
 export const packSubscriptionItem = storage.defineItem<PackSubscription | null>('local:packs.subscription', {
@@ -29,16 +29,11 @@ interface ManagedPolicy {
 }
 
 /**
- * The subscription in force: an administrator's policy wins over the agent's own choice. Managed storage is
- * absent outside managed browsers (and throws in some), which simply means no policy.
+ * The subscription in force: an administrator's policy wins over the agent's own choice.
  */
 export async function effectivePackSubscription(): Promise<{ subscription: PackSubscription | null; managed: boolean }> {
-  let policy: ManagedPolicy = {};
-  try {
-    policy = (await browser.storage.managed.get(['packUrl', 'packPublicKey', 'packPinnedVersion', 'packIntervalMinutes'])) as ManagedPolicy;
-  } catch {
-    // No policy in this browser.
-  }
+  // Shapes are checked below: the administrator may have written anything.
+  const policy = (await readManagedPolicy(['packUrl', 'packPublicKey', 'packPinnedVersion', 'packIntervalMinutes'])) as ManagedPolicy;
   if (typeof policy.packUrl === 'string' && typeof policy.packPublicKey === 'string') {
     const key = await readPublicKey(policy.packPublicKey);
     if (key.ok) {

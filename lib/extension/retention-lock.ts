@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { readManagedPolicy } from './managed-policy';
 
 /** What the team's managed policy says about retention. */
 export interface RetentionPolicy {
@@ -14,16 +14,10 @@ export interface RetentionPolicy {
  * Managed storage is read-only for the agent, which is what makes it a lock.
  */
 export async function readRetentionPolicy(): Promise<RetentionPolicy> {
-  try {
-    const managed = (await browser.storage.managed.get(['retentionDays', 'lockedSettings'])) as {
-      retentionDays?: unknown;
-      lockedSettings?: unknown;
-    };
-    if (typeof managed.retentionDays !== 'number') return {};
-    const locks = Array.isArray(managed.lockedSettings) ? managed.lockedSettings : undefined;
-    return !locks || locks.includes('retentionDays') ? { lockedDays: managed.retentionDays } : { teamDays: managed.retentionDays };
-  } catch {
-    // No policy installed (or no managed storage in this browser): nothing is locked.
-    return {};
-  }
+  // No policy installed (or no managed storage in this browser): nothing is locked.
+  const managed = await readManagedPolicy(['retentionDays', 'lockedSettings']);
+  if (typeof managed['retentionDays'] !== 'number') return {};
+  const locks = Array.isArray(managed['lockedSettings']) ? (managed['lockedSettings'] as unknown[]) : undefined;
+  const days = managed['retentionDays'];
+  return !locks || locks.includes('retentionDays') ? { lockedDays: days } : { teamDays: days };
 }

@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * Reads keys of the administrator's policy (managed storage, public/managed-schema.json). Managed storage is
+ * absent outside managed browsers and throws in some, which means no policy: the result is then empty. Values
+ * are whatever the administrator wrote, so each reader checks their shape.
+ */
+export async function readManagedPolicy(keys: readonly string[]): Promise<Record<string, unknown>> {
+  try {
+    return ((await browser.storage.managed.get([...keys])) as Record<string, unknown> | undefined) ?? {};
+  } catch {
+    return {};
+  }
+}
