@@ -53,6 +53,11 @@ export function useDialerAccessContext(): (DialerAccess & TabAccess) | undefined
   return useContext(DialerAccessContext);
 }
 
+/** What the agent reads when the browser refused a permission change or a tab reload. */
+export function failureMessage(t: Translate, error: unknown): string {
+  return t('detection.failed', { message: error instanceof Error ? error.message : String(error) });
+}
+
 /**
  * Enabled and required origins, kept current, and one way to change access with the same messages in the options
  * page and the side panel. `change` calls `access.enable`/`disable` before its first `await`, so a click handler
@@ -81,7 +86,7 @@ export function useDialerAccess(access: DialerAccess, t: Translate) {
       done = on ? await access.enable(patterns) : await access.disable(patterns);
       if (!done && on) setMessage(t('detection.denied', { origin: patterns.join(', ') }));
     } catch (error) {
-      setMessage(t('detection.failed', { message: error instanceof Error ? error.message : String(error) }));
+      setMessage(failureMessage(t, error));
     }
     await refresh();
     return done;

@@ -4,7 +4,7 @@ import { DECLARED_DIALER_MATCHES } from '../../lib/extension/dialer-origins';
 import { KNOWN_DIALERS } from '../../lib/extension/detection-settings';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import { AddOriginForm } from './add-origin-form';
-import { useDialerAccess, type DialerAccess, type TabAccess } from './dialer-access';
+import { failureMessage, useDialerAccess, type DialerAccess, type TabAccess } from './dialer-access';
 import { KnownDialerRow } from './known-dialer-row';
 import { PolicyOrigins } from './policy-origins';
 
@@ -45,7 +45,7 @@ export function EnableDetectionHere({ t, tabId, access }: { t: Translate; tabId:
       <section class="enable-detection" aria-labelledby="enable-detection-title">
         <h2 id="enable-detection-title">{t('detection.panelTitle')}</h2>
         <p role="status">{t('detection.panelEnabled', { origin: justEnabled })}</p>
-        <button type="button" onClick={() => void access.reloadTab(tabId).catch((error: unknown) => setMessage(failure(t, error)))}>
+        <button type="button" onClick={() => void access.reloadTab(tabId).catch((error: unknown) => setMessage(failureMessage(t, error)))}>
           {t('detection.panelReload')}
         </button>
         {message && <p role="alert">{message}</p>}
@@ -85,8 +85,4 @@ export function EnableDetectionHere({ t, tabId, access }: { t: Translate; tabId:
       {policyNotice}
     </section>
   );
-}
-
-function failure(t: Translate, error: unknown): string {
-  return t('detection.failed', { message: error instanceof Error ? error.message : String(error) });
 }
