@@ -1,5 +1,5 @@
 import { computed, signal } from '@preact/signals';
-import { focusCall } from '../lib/calls/tab-calls';
+import { focusCall, supersedesTabState } from '../lib/calls/tab-calls';
 import type { CallRecord, TabCallState } from '../lib/calls/types';
 import { createTranslator, pickUiLanguage, type UiLanguage } from '../lib/i18n/ui-messages';
 import type { PanelClient } from '../lib/extension/panel-client';
@@ -35,7 +35,7 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
     if (nextTabId === undefined) return;
     try {
       const state = await client.getTabState(nextTabId);
-      if (tabId.value === nextTabId) tabState.value = state;
+      if (tabId.value === nextTabId && supersedesTabState(state, tabState.value)) tabState.value = state;
       error.value = undefined;
     } catch (failure) {
       error.value = failure instanceof Error ? failure.message : String(failure);
@@ -63,7 +63,7 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
     async start(): Promise<void> {
       cleanups.push(
         client.onTabStateChanged((state) => {
-          if (state.tabId !== tabId.value) return;
+          if (state.tabId !== tabId.value || !supersedesTabState(state, tabState.value)) return;
           const endedBefore = new Set(endedIds(tabState.value));
           tabState.value = state;
           // Any call of the tab that just ended (the one shown or a second line) belongs in recent calls.

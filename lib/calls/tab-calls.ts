@@ -5,6 +5,16 @@ export const ENDED_CALLS_KEPT = 5;
 /** A page's clock may be off or forged; signal times outside this window around receipt are clamped. */
 export const SIGNAL_CLOCK_TOLERANCE_MS = 60_000;
 
+/**
+ * Whether `next` should replace `current` in a view of one tab's calls. The background sends each state twice
+ * (over a panel's port and in a broadcast) and a panel's first read can return after a newer push, so a state
+ * whose revision is not newer is old news. A state without a revision (from an older worker) always replaces.
+ */
+export function supersedesTabState(next: TabCallState, current: TabCallState | undefined): boolean {
+  if (!current || current.tabId !== next.tabId || next.revision === undefined || current.revision === undefined) return true;
+  return next.revision > current.revision;
+}
+
 /** An empty state for a tab. */
 export function emptyTabCallState(tabId: number): TabCallState {
   return { tabId, calls: {} };

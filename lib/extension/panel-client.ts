@@ -32,16 +32,15 @@ export function createExtensionPanelClient(search: string): PanelClient {
     getTabState: (tabId) => sendToBackground('tab/get-state', { tabId }),
     listRecentCalls: (limit) => sendToBackground('calls/list-recent', { limit }),
     onTabStateChanged(callback) {
-      const latest = createRevisionFilter();
       const read = (message: unknown): boolean => {
         const frame = readEnvelope(message);
         if (!frame.ok || frame.value.type !== 'tab/state-changed') return false;
-        const state = frame.value.payload as TabCallState;
-        if (latest.isNew(state)) callback(state);
+        callback(frame.value.payload as TabCallState);
         return true;
       };
-      // Each state comes twice, over this port (fast) and in a broadcast; the port closes when the worker is
-      // stopped, and a broadcast means the background is back, so the port is reopened then.
+      // Each state comes twice, over this port (fast) and in a broadcast (the panel keeps the newest, see
+      // supersedesTabState); the port closes when the worker is stopped, and a broadcast means the background
+      // is back, so the port is reopened then.
       const port = createPanelPortListener(() => browser.runtime.connect({ name: PANEL_PORT_NAME }), read);
       const listener = (message: unknown) => {
         if (read(message)) port.reconnect();
@@ -55,22 +54,5 @@ export function createExtensionPanelClient(search: string): PanelClient {
     },
     onActiveTabChanged: pinned ? () => () => undefined : onActiveTabChanged,
     loadLanguageSetting: () => uiLanguageSetting.getValue(),
-  };
-}
-
-/**
- * Keeps the newest state per tab by its revision: of a state heard twice, or an older one arriving after a
- * newer, only the first newer one passes. A state without a revision (an older worker's) always passes.
- */
-export function createRevisionFilter() {
-  const seen = new Map<number, number>();
-  return {
-    isNew(state: TabCallState): boolean {
-      if (state.revision === undefined) return true;
-      const last = seen.get(state.tabId);
-      if (last !== undefined && state.revision <= last) return false;
-      seen.set(state.tabId, state.revision);
-      return true;
-    },
   };
 }

@@ -7,6 +7,7 @@ import {
   ENDED_CALLS_KEPT,
   focusCall,
   SIGNAL_CLOCK_TOLERANCE_MS,
+  supersedesTabState,
   toCallRecord,
 } from '../../../lib/calls/tab-calls';
 import type { CallSignal, TabCallState } from '../../../lib/calls/types';
@@ -167,5 +168,20 @@ describe('applyCallSignal and confidence', () => {
     expect(changed).toMatchObject({ phase: 'connected', confidence: 0.93, connectedAt: 1_000 });
     const again = applyCallSignal(state, signal('connected', 1_200, { confidence: 0.9 }), where(1_200), newId);
     expect(again.changed).toBeUndefined();
+  });
+});
+
+describe('supersedesTabState', () => {
+  const at = (tabId: number, revision?: number) => (revision === undefined ? { tabId, calls: {} } : { tabId, calls: {}, revision });
+  it('takes only a newer revision of the same tab', () => {
+    expect(supersedesTabState(at(1, 2), at(1, 1))).toBe(true);
+    expect(supersedesTabState(at(1, 2), at(1, 2))).toBe(false);
+    expect(supersedesTabState(at(1, 1), at(1, 2))).toBe(false);
+  });
+  it('takes any state with nothing to compare: no current one, another tab, or no revision', () => {
+    expect(supersedesTabState(at(1, 1), undefined)).toBe(true);
+    expect(supersedesTabState(at(2, 1), at(1, 5))).toBe(true);
+    expect(supersedesTabState(at(1), at(1, 5))).toBe(true);
+    expect(supersedesTabState(at(1, 1), at(1))).toBe(true);
   });
 });

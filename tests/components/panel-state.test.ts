@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createPanelState } from '../../components/panel-state';
+import type { TabCallState } from '../../lib/calls/types';
+import type { PanelClient } from '../../lib/extension/panel-client';
+import { liveCallFixture } from '../fixtures/live-call';
+
+const stateAt = (revision: number, phase: 'ringing' | 'connected'): TabCallState => ({
+  tabId: 7,
+  calls: { c1: liveCallFixture({ id: 'c1', phase }) },
+  revision,
+});
+
+describe('panel state', () => {
+  it('keeps a pushed state that is newer than the first read, when that read answers late', async () => {
+    let answerRead: (state: TabCallState) => void = () => {};
+    let push: (state: TabCallState) => void = () => {};
+    const client: PanelClient = {
+      resolveTabId: async () => 7,
+      getTabState: () => new Promise((resolve) => (answerRead = resolve)),
+      listRecentCalls: async () => [],
+      onTabStateChanged: (callback) => {
+        push = callback;
+        return () => undefined;
+      },
+      onActiveTabChanged: () => () => undefined,
+      loadLanguageSetting: async () => 'auto',
+    };
+    const panel = createPanelState({ client, browserLanguages: ['en'] });
+    const started = panel.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    push(stateAt(2, 'connected'));
+    answerRead(stateAt(1, 'ringing'));
+    await started;
+    expect(panel.tabState.value?.revision).toBe(2);
+    // The same state again (port, then broadcast) and an older one change nothing.
+    const shown = panel.tabState.value;
+    push(stateAt(2, 'connected'));
+    push(stateAt(1, 'ringing'));
+    expect(panel.tabState.value).toBe(shown);
+    push(stateAt(3, 'ringing'));
+    expect(panel.tabState.value?.revision).toBe(3);
+    panel.dispose();
+  });
+});
