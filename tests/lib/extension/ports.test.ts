@@ -34,10 +34,10 @@ class FakePort implements PortLike {
   }
 }
 
-function connector() {
+function connector(name = 'onscript:signals') {
   const ports: FakePort[] = [];
   const connect = () => {
-    const port = new FakePort('onscript:signals');
+    const port = new FakePort(name);
     ports.push(port);
     return port;
   };
@@ -132,16 +132,9 @@ describe('readSequencedMessage', () => {
 
 describe('createPanelPortListener', () => {
   it('hears pushes, does not reopen a dropped port by itself, and reopens on reconnect()', () => {
-    const ports: FakePort[] = [];
+    const { ports, connect } = connector('onscript:panel');
     const heard: unknown[] = [];
-    const listener = createPanelPortListener(
-      () => {
-        const port = new FakePort('onscript:panel');
-        ports.push(port);
-        return port;
-      },
-      (m) => heard.push(m),
-    );
+    const listener = createPanelPortListener(connect, (m) => heard.push(m));
     ports[0]!.deliver('state 1');
     ports[0]!.drop();
     expect(listener.connected).toBe(false);
