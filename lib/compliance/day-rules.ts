@@ -2,7 +2,7 @@
  * Whole-day rules: days of the week and holiday calendars, evaluated on the debtor's local date.
  */
 import Holidays from 'date-holidays';
-import { getHolidaysInRange, isWorkday } from 'chinese-days';
+import chineseCalendar from 'chinese-days/dist/chinese-days.json';
 import { describeHolidayRule } from './profiles';
 import type { ComplianceProfile, HolidayRule } from './profiles';
 import type { Weekday } from './local-time';
@@ -38,18 +38,28 @@ function dateHolidaysFor(rule: Extract<HolidayRule, { source: 'date-holidays' }>
   return byDate;
 }
 
-/** Dates of Chinese statutory holidays in `year`; empty when chinese-days has no data for that year. */
+/**
+ * Dates of Chinese statutory holidays in `year`; empty when chinese-days has no data for that year.
+ * Read from the package's data by date string: its functions parse dates in the runtime's own zone, which moved
+ * holidays by a day on a machine west of UTC.
+ */
 function chineseStatutoryHolidays(year: number): Set<string> {
   let dates = chineseCoverageCache.get(year);
   if (!dates) {
-    // With includeWeekends=false only announced holidays come back, so an empty list means "no data".
-    dates = new Set(getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false));
+    const prefix = `${year}-`;
+    dates = new Set(Object.keys(chineseCalendar.holidays).filter((date) => date.startsWith(prefix)));
     chineseCoverageCache.set(year, dates);
   }
   return dates;
 }
 
-function evaluateHolidayRule(rule: HolidayRule, date: string, year: number, verdict: DayVerdict): void {
+/** An official working day: an adjusted working day (调休), or a weekday that is not a holiday. */
+function isChineseWorkday(date: string, weekday: Weekday, holidays: Set<string>): boolean {
+  if (Object.hasOwn(chineseCalendar.workdays, date)) return true;
+  return weekday !== 'sat' && weekday !== 'sun' && !holidays.has(date);
+}
+
+function evaluateHolidayRule(rule: HolidayRule, date: string, weekday: Weekday, year: number, verdict: DayVerdict): void {
   if (rule.source === 'date-holidays') {
     const names = dateHolidaysFor(rule, year).get(date);
     if (names) verdict.reasons.push(`${date} is a ${rule.country} public holiday (${names.join(', ')})`);
@@ -68,7 +78,7 @@ function evaluateHolidayRule(rule: HolidayRule, date: string, year: number, verd
     if (statutory.has(date)) verdict.reasons.push(`${date} is a Chinese statutory holiday`);
     return;
   }
-  if (!isWorkday(date)) {
+  if (!isChineseWorkday(date, weekday, statutory)) {
     verdict.reasons.push(
       statutory.has(date) ? `${date} is a Chinese statutory holiday` : `${date} is not an official working day in China`,
     );
@@ -82,7 +92,7 @@ export function evaluateDay(profile: ComplianceProfile, date: string, weekday: W
     verdict.reasons.push(`${profile.id} allows no calls on ${WEEKDAY_NAMES[weekday]}`);
   }
   const year = Number(date.slice(0, 4));
-  for (const rule of profile.holidays) evaluateHolidayRule(rule, date, year, verdict);
+  for (const rule of profile.holidays) evaluateHolidayRule(rule, date, weekday, year, verdict);
   verdict.closed = verdict.reasons.length > 0;
   return verdict;
 }

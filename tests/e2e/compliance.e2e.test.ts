@@ -2,32 +2,16 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCallRecords } from '../../scripts/lib/demo-session';
 import { waitFor } from '../../scripts/lib/process-utils';
-import { evaluateCallingWindow } from '../../lib/compliance/calling-window';
+import { pickWindowCandidate } from '../fixtures/calling-window-candidates';
 import { openDemoCallFixture, type DemoCallFixture } from './support/demo-call-fixture';
 
 /**
  * Compliance in real Chromium: the countdown during a real demo call, and the pre-dial guard on a call whose
  * local time is outside its window. Which number (and so which zone) is chosen at test time from the engine's
- * own verdict, so both tests hold at any hour: between them the candidates cover every UTC hour open and closed.
+ * own verdict (tests/fixtures/calling-window-candidates.ts, whose test proves one candidate is open and one
+ * closed at every minute of the year), so both tests hold at any hour.
  */
-const CANDIDATES = [
-  { profile: 'CN-CBA-2026', number: '13800138000' },
-  { profile: 'US-FDCPA', number: '2127365000' },
-  { profile: 'US-FDCPA', number: '3125550199' },
-  { profile: 'US-FDCPA', number: '8089568111' },
-] as const;
-/** The chosen window must not change during the test. */
-const MARGIN_MS = 5 * 60_000;
-
-function pick(open: boolean) {
-  const now = Date.now();
-  for (const candidate of CANDIDATES) {
-    const verdict = evaluateCallingWindow({ phone: candidate.number, at: now, profile: candidate.profile });
-    const boundary = verdict.allowed ? verdict.closesAt : verdict.opensAt;
-    if (verdict.allowed === open && boundary !== undefined && boundary - now > MARGIN_MS) return { ...candidate, verdict };
-  }
-  throw new Error(`no candidate number is ${open ? 'inside' : 'outside'} its window now`);
-}
+const pick = (open: boolean) => pickWindowCandidate(open, Date.now());
 
 async function chooseProfile(extensionPage: Page, profileId: string): Promise<void> {
   await extensionPage.evaluate(async (id) => {
