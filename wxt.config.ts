@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { DECLARED_DIALER_MATCHES } from './lib/extension/dialer-origins';
+import { DECLARED_DIALER_MATCHES } from './lib/extension/shared/dialer-origins';
 
 /**
  * OnScript build configuration.

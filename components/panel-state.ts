@@ -2,7 +2,7 @@ import { computed, signal } from '@preact/signals';
 import { focusCall, supersedesTabState } from '../lib/calls/tab-calls';
 import type { CallRecord, TabCallState } from '../lib/calls/types';
 import { createTranslator, pickUiLanguage, type UiLanguage } from '../lib/i18n/ui-messages';
-import type { PanelClient } from '../lib/extension/panel-client';
+import type { PanelClient } from '../lib/extension/pages/panel-client';
 
 /** Options for {@link createPanelState}. */
 export interface PanelStateOptions {

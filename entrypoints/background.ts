@@ -1,10 +1,10 @@
-import { createBackgroundService } from '../lib/extension/background-service';
-import { keepDetectionScriptsRegistered } from '../lib/extension/detection-registration';
-import { registerPacksBackground } from '../lib/extension/features/packs-feature';
-import { openOptionsOnFirstInstall } from '../lib/extension/onboarding';
-import { enableSidePanelOnActionClick } from '../lib/extension/side-panel';
-import { registerNotesBackground } from '../lib/extension/features/notes-feature';
-import { forwardScriptCommand } from '../lib/extension/features/script-feature';
+import { createBackgroundService } from '../lib/extension/background/service';
+import { keepDetectionScriptsRegistered } from '../lib/extension/background/detection-registration';
+import { registerPacksBackground } from '../lib/extension/background/features/packs-feature';
+import { openOptionsOnFirstInstall } from '../lib/extension/background/onboarding';
+import { enableSidePanelOnActionClick } from '../lib/extension/background/side-panel-action';
+import { registerNotesBackground } from '../lib/extension/background/features/notes-feature';
+import { forwardScriptCommand } from '../lib/extension/background/features/script-feature';
 
 /** The background: wires listeners synchronously, then hands every event to lib/. */
 export default defineBackground(() => {

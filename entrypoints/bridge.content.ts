@@ -2,10 +2,10 @@ import { createDetectionBridge, isChildFrame } from '../lib/bridge/detection-bri
 import { watchDomRule } from '../lib/bridge/dom-watch';
 import { PAGE_FRAME_EVENT } from '../lib/bridge/page-channel';
 import { findDomRule } from '../lib/detection/dom-rules';
-import { loadBridgeSettings } from '../lib/extension/detection-settings';
-import { DECLARED_DIALER_MATCHES } from '../lib/extension/dialer-origins';
-import { createPortSender, SIGNAL_PORT_NAME } from '../lib/extension/ports';
-import { startPreDialGuard } from '../lib/extension/pre-dial-guard';
+import { loadBridgeSettings } from '../lib/extension/content/bridge-settings';
+import { DECLARED_DIALER_MATCHES } from '../lib/extension/shared/dialer-origins';
+import { createPortSender, SIGNAL_PORT_NAME } from '../lib/extension/shared/ports';
+import { startPreDialGuard } from '../lib/extension/content/pre-dial-guard';
 import { envelope } from '../lib/protocol/envelope';
 
 /**

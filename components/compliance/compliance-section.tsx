@@ -3,7 +3,7 @@ import type { ComplianceAssessment } from '../../lib/compliance/assessment';
 import { usePanelState } from '../panel-state-context';
 import { createComplianceState, type ComplianceState } from './compliance-state';
 import { Countdown, DebtorLocalTime } from './countdown';
-import { extensionComplianceClient } from './extension-compliance-client';
+import { extensionComplianceClient } from '../../lib/extension/pages/compliance-client';
 import './compliance.css';
 
 /**

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { originPatternFromInput } from '../../lib/extension/dialer-access';
+import { originPatternFromInput } from '../../lib/detection/dialer-access';
 import type { Translate } from '../../lib/i18n/ui-messages';
 
 /**

@@ -8,7 +8,7 @@ import {
   readDialerOriginsPolicy,
   readTabUrl,
   reloadTab,
-} from '../../lib/extension/detection-permissions';
+} from '../../lib/extension/pages/dialer-permissions';
 import type { Translate } from '../../lib/i18n/ui-messages';
 
 /** What the dialer-origin controls need from the extension; an interface so component tests pass a fake. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { tabSiteAccess, type TabSiteAccess } from '../../lib/extension/dialer-access';
-import { DECLARED_DIALER_MATCHES } from '../../lib/extension/dialer-origins';
-import { KNOWN_DIALERS } from '../../lib/extension/detection-settings';
+import { tabSiteAccess, type TabSiteAccess } from '../../lib/detection/dialer-access';
+import { DECLARED_DIALER_MATCHES } from '../../lib/extension/shared/dialer-origins';
+import { KNOWN_DIALERS } from '../../lib/extension/shared/detection-settings';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import { AddOriginForm } from './add-origin-form';
 import { failureMessage, useDialerAccess, type DialerAccess, type TabAccess } from './dialer-access';

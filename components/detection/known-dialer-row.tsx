@@ -1,4 +1,4 @@
-import type { KnownDialer } from '../../lib/extension/detection-settings';
+import type { KnownDialer } from '../../lib/extension/shared/detection-settings';
 import type { Translate } from '../../lib/i18n/ui-messages';
 
 /** One known dialer; one the policy requires says so and has no Disable. */

@@ -1,4 +1,4 @@
-import { missingPolicyPatterns } from '../../lib/extension/dialer-access';
+import { missingPolicyPatterns } from '../../lib/detection/dialer-access';
 import type { Translate } from '../../lib/i18n/ui-messages';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { createExtensionNotesClient, recordIdFromSearch } from '../../lib/extension/notes-client';
+import { createExtensionNotesClient, recordIdFromSearch } from '../../lib/extension/pages/notes-client';
 import { usePanelState } from '../panel-state-context';
 import { DaySummaryView } from './day-summary';
 import { ExportControls } from './export-controls';

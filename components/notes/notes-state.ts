@@ -1,5 +1,5 @@
 import { computed, signal } from '@preact/signals';
-import type { NotesClient } from '../../lib/extension/notes-client';
+import type { NotesClient } from '../../lib/extension/pages/notes-client';
 import { createAutosaveScheduler, type AutosaveScheduler } from '../../lib/notes/draft';
 import type { FollowUp } from '../../lib/notes/follow-ups';
 import type { RedactionFinding } from '../../lib/notes/redact';

@@ -10,8 +10,8 @@ import {
   compliancePolicySetting,
   complianceProfileSetting,
   inconvenientTimesSetting,
-} from '../../lib/extension/compliance-settings';
-import { sendToBackground } from '../../lib/extension/messaging';
+} from '../../lib/extension/shared/settings';
+import { sendToBackground } from '../../lib/extension/shared/messaging';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import type { NewDoNotCallFlag } from '../../lib/protocol/compliance-messages';
 

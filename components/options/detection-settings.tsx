@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { defaultRegionSetting, KNOWN_DIALERS } from '../../lib/extension/detection-settings';
+import { KNOWN_DIALERS } from '../../lib/extension/shared/detection-settings';
+import { defaultRegionSetting } from '../../lib/extension/shared/settings';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import { AddOriginForm } from '../detection/add-origin-form';
 import { browserDialerAccess, useDialerAccess, type DialerAccess } from '../detection/dialer-access';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { agentNameSetting, uiLanguageSetting } from '../../lib/extension/settings';
+import { agentNameSetting, uiLanguageSetting } from '../../lib/extension/shared/settings';
 import { UI_LANGUAGES, type Translate, type UiLanguage } from '../../lib/i18n/ui-messages';
 
 const LANGUAGE_NAMES: Record<UiLanguage, string> = { 'zh-CN': '简体中文', en: 'English' };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readRetentionPolicy } from '../../lib/extension/retention-lock';
-import { retentionDaysSetting } from '../../lib/extension/settings';
+import { readRetentionPolicy } from '../../lib/extension/shared/retention-policy';
+import { retentionDaysSetting } from '../../lib/extension/shared/settings';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../lib/notes/retention';
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { sendToBackground } from '../../lib/extension/messaging';
+import { sendToBackground } from '../../lib/extension/shared/messaging';
 import type { Translate, UiLanguage } from '../../lib/i18n/ui-messages';
 import { localize, parsePack, type ScriptPack } from '../../lib/packs';
 import { DEFAULT_PACKS } from '../../lib/packs/defaults';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendToBackground } from '../../lib/extension/messaging';
+import { sendToBackground } from '../../lib/extension/shared/messaging';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import type { PackStatus } from '../../lib/protocol/packs-messages';
 

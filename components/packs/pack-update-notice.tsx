@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { createExtensionPacksClient, type PacksClient } from '../../lib/extension/packs-client';
+import { createExtensionPacksClient, type PacksClient } from '../../lib/extension/pages/packs-client';
 import type { PackStatus } from '../../lib/protocol/packs-messages';
 import { usePanelState } from '../panel-state-context';
 

@@ -1,9 +1,9 @@
 import { computed, effect, signal, untracked } from '@preact/signals';
 import type { PackLanguage, ScriptPack } from '../../lib/packs/types';
-import type { ScriptClient } from '../../lib/extension/script-client';
+import type { ScriptClient } from '../../lib/extension/pages/script-client';
 import type { ScriptCallView, ScriptRefusalReason } from '../../lib/protocol/script-messages';
 import type { ScriptAction } from '../../lib/script/engine';
-import { defaultPackFor } from '../../lib/extension/script-settings';
+import { defaultPackFor } from '../../lib/extension/shared/script-packs';
 import type { PanelState } from '../panel-state';
 
 /** Options for {@link createScriptState}. */

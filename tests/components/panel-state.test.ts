@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPanelState } from '../../components/panel-state';
 import type { TabCallState } from '../../lib/calls/types';
-import type { PanelClient } from '../../lib/extension/panel-client';
+import type { PanelClient } from '../../lib/extension/pages/panel-client';
 import { liveCallFixture } from '../fixtures/live-call';
 
 const stateAt = (revision: number, phase: 'ringing' | 'connected'): TabCallState => ({

@@ -5,7 +5,7 @@ import { DialerAccessContext, type DialerAccess, type TabAccess } from '../../co
 import { createPanelState } from '../../components/panel-state';
 import { SidePanelApp } from '../../components/side-panel-app';
 import type { CallRecord, LiveCall, TabCallState } from '../../lib/calls/types';
-import type { PanelClient } from '../../lib/extension/panel-client';
+import type { PanelClient } from '../../lib/extension/pages/panel-client';
 import { liveCallFixture } from '../fixtures/live-call';
 
 afterEach(cleanup);

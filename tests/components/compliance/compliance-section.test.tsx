@@ -9,7 +9,7 @@ import { assessNumber } from '../../../lib/compliance/assessment';
 import { PROFILES } from '../../../lib/compliance/profiles';
 import type { DoNotCallFlag } from '../../../lib/compliance/dnc';
 import type { LiveCall } from '../../../lib/calls/types';
-import type { PanelClient } from '../../../lib/extension/panel-client';
+import type { PanelClient } from '../../../lib/extension/pages/panel-client';
 import { liveCallFixture } from '../../fixtures/live-call';
 
 afterEach(cleanup);

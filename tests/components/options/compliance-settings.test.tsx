@@ -7,7 +7,7 @@ import {
   compliancePolicySetting,
   complianceProfileSetting,
   inconvenientTimesSetting,
-} from '../../../lib/extension/compliance-settings';
+} from '../../../lib/extension/shared/settings';
 import type { StoredDoNotCallFlag } from '../../../lib/db/schema';
 import { createTranslator } from '../../../lib/i18n/ui-messages';
 import type { NewDoNotCallFlag } from '../../../lib/protocol/compliance-messages';

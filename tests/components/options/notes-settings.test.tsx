@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NotesSettings } from '../../../components/options/notes-settings';
-import { retentionDaysSetting } from '../../../lib/extension/settings';
+import { retentionDaysSetting } from '../../../lib/extension/shared/settings';
 import { createTranslator } from '../../../lib/i18n/ui-messages';
 
 afterEach(cleanup);

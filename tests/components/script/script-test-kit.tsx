@@ -4,9 +4,9 @@ import { ScriptStateContext } from '../../../components/script/script-state-cont
 import { createScriptState, type ScriptState } from '../../../components/script/script-state';
 import { SidePanelApp } from '../../../components/side-panel-app';
 import type { LiveCall, TabCallState } from '../../../lib/calls/types';
-import type { PanelClient } from '../../../lib/extension/panel-client';
-import type { ScriptClient } from '../../../lib/extension/script-client';
-import { resolveActivePack } from '../../../lib/extension/script-settings';
+import type { PanelClient } from '../../../lib/extension/pages/panel-client';
+import type { ScriptClient } from '../../../lib/extension/pages/script-client';
+import { resolveActivePack } from '../../../lib/extension/shared/script-packs';
 import type { ScriptPack } from '../../../lib/packs/types';
 import type { ScriptCallView, ScriptCommand } from '../../../lib/protocol/script-messages';
 import { applyScriptAction, createScriptProgress } from '../../../lib/script/engine';

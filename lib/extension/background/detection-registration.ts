@@ -1,0 +1,80 @@
+import { browser } from 'wxt/browser';
+import { DECLARED_DIALER_MATCHES } from '../shared/dialer-origins';
+
+/**
+ * Runtime registration of the detection scripts on the origins the user enabled.
+ *
+ * The local demo origins (loopback) are declared in the manifest as required host permissions, so the demo
+ * dialer works with no step. Every other origin is an optional host permission: granting it (options page, side
+ * panel, or enterprise policy) makes this module register the same two scripts (MAIN-world hooks, ISOLATED
+ * bridge) for it, and revoking it unregisters them. A page on an origin never enabled gets nothing injected.
+ */
+
+/** Ids of the runtime-registered scripts. */
+export const HOOKS_SCRIPT_ID = 'onscript-detection-hooks';
+export const BRIDGE_SCRIPT_ID = 'onscript-detection-bridge';
+/** The built files of the two content script entry points (WXT's output names). */
+export const HOOKS_SCRIPT_FILE = 'content-scripts/hooks.js';
+export const BRIDGE_SCRIPT_FILE = 'content-scripts/bridge.js';
+
+const HOST_PATTERN = /^(https?|\*):\/\/(\*|(\*\.)?[a-z0-9.-]+)\/\*$/i;
+
+/**
+ * The granted origins detection should run on: http(s) host patterns the user enabled, without the ones the
+ * manifest already covers and without catch-alls (`<all_urls>`, `*://*\/*`), which OnScript never asks for.
+ */
+export function enabledDetectionMatches(granted: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const pattern of granted) {
+    if (DECLARED_DIALER_MATCHES.includes(pattern)) continue;
+    const m = HOST_PATTERN.exec(pattern);
+    if (!m || m[2] === '*') continue;
+    out.add(pattern);
+  }
+  return [...out].sort();
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Makes the registered detection scripts match the granted optional origins. Calls are serialized, so install,
+ * startup and permission events arriving together cannot interleave an unregister with a register.
+ * @returns the match patterns now registered
+ */
+export function syncDetectionScripts(): Promise<string[]> {
+  const run = queue.then(syncNow, syncNow);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function syncNow(): Promise<string[]> {
+  const { origins = [] } = await browser.permissions.getAll();
+  const matches = enabledDetectionMatches(origins);
+  const ids = [HOOKS_SCRIPT_ID, BRIDGE_SCRIPT_ID];
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
+  if (matches.length === 0) return [];
+  const common = { matches, runAt: 'document_start' as const, allFrames: true, persistAcrossSessions: true };
+  const scripts = [
+    { ...common, id: HOOKS_SCRIPT_ID, js: [HOOKS_SCRIPT_FILE], world: 'MAIN' as const },
+    { ...common, id: BRIDGE_SCRIPT_ID, js: [BRIDGE_SCRIPT_FILE] },
+  ];
+  try {
+    await browser.scripting.registerContentScripts(scripts.map((s) => ({ ...s, matchOriginAsFallback: true })));
+  } catch {
+    // Browsers without matchOriginAsFallback (Firefox) still get every frame on the enabled origins.
+    await browser.scripting.registerContentScripts(scripts);
+  }
+  return matches;
+}
+
+/** Wires the re-registration to the events that can change what is enabled. Call once from the background. */
+export function keepDetectionScriptsRegistered(): void {
+  const sync = () => {
+    syncDetectionScripts().catch((error: unknown) => console.error('OnScript could not register detection', error));
+  };
+  browser.runtime.onInstalled.addListener(sync);
+  browser.runtime.onStartup.addListener(sync);
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+}

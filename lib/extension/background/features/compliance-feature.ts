@@ -1,0 +1,217 @@
+import { resolveActiveProfile, type ActiveProfile } from '../../../compliance/active-profile';
+import { assessNumber, callsToAttempts, type ComplianceAssessment } from '../../../compliance/assessment';
+import { parseAttemptsCsv } from '../../../compliance/caps';
+import type { ContactAttempt } from '../../../compliance/caps';
+import { OVERRIDE_TTL_MS, activeOverride, withOverride, type NumberOverride } from '../../../compliance/pre-dial';
+import type { InconvenientTime } from '../../../compliance/restrictions';
+import { normalizePhone } from '../../../compliance/time-zones';
+import type { LiveCall } from '../../../calls/types';
+import { updateCallRecord } from '../../../db/calls-repository';
+import type { ImportedAttempt, OnScriptDb, StoredDoNotCallFlag } from '../../../db/schema';
+import type { ComplianceEvent } from '../../../notes/types';
+import type { GuardVerdict } from '../../../protocol/compliance-messages';
+import {
+  complianceDefaultRegionSetting,
+  compliancePolicySetting,
+  complianceProfileSetting,
+  guardOverridesItem,
+  inconvenientTimesSetting,
+} from '../../shared/settings';
+import type { BackgroundContext, BackgroundFeature } from './feature';
+
+/** How far back the log is read: the longest cap period (7 days) plus margin for zones and the cool-down. */
+export const LOG_LOOKBACK_MS = 15 * 24 * 60 * 60 * 1000;
+
+/** Browser languages in the worker; the default profile follows the first. */
+function browserLanguages(): readonly string[] {
+  return globalThis.navigator?.languages ?? [];
+}
+
+/** The profile in force and the region for national numbers, read fresh for every verdict. */
+export async function loadActiveProfile(): Promise<{ active: ActiveProfile; region: string }> {
+  const [chosen, policy, region] = await Promise.all([
+    complianceProfileSetting.getValue(),
+    compliancePolicySetting.getValue(),
+    complianceDefaultRegionSetting.getValue(),
+  ]);
+  const active = resolveActiveProfile(chosen, policy, browserLanguages());
+  return { active, region: region || active.profile.country };
+}
+
+/**
+ * The background side of the compliance feature: verdicts for the panel and the pre-dial guard, do-not-call flags
+ * and imported attempts, and compliance events on call records when a call starts in breach.
+ */
+export function defineComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: BackgroundContext): BackgroundFeature {
+  async function readLog(database: OnScriptDb, at: number, region: string): Promise<ContactAttempt[]> {
+    const since = IDBKeyRange.lowerBound(at - LOG_LOOKBACK_MS);
+    const [calls, imported] = await Promise.all([
+      database.getAllFromIndex('calls', 'by-startedAt', since),
+      database.getAllFromIndex('importedAttempts', 'by-at', since),
+    ]);
+    const own = callsToAttempts(calls, region);
+    return [...own, ...imported.map(({ at: when, phoneE164, outcome, debtorRef }) => ({ at: when, phoneE164, outcome, ...(debtorRef ? { debtorRef } : {}) }))];
+  }
+
+  async function assess(phone: string, at: number, debtorRef?: string): Promise<ComplianceAssessment> {
+    const [{ active, region }, database, restrictionsByKey] = await Promise.all([
+      loadActiveProfile(),
+      db(),
+      inconvenientTimesSetting.getValue(),
+    ]);
+    const e164 = normalizePhone(phone, region)?.e164;
+    const [log, flags] = await Promise.all([readLog(database, at, region), database.getAll('doNotCall')]);
+    const restrictions: InconvenientTime[] = [
+      ...(debtorRef ? (restrictionsByKey[debtorRef] ?? []) : []),
+      ...(e164 ? (restrictionsByKey[e164] ?? []) : []),
+    ];
+    return assessNumber({
+      phone: e164 ?? phone,
+      at,
+      profile: active.profile,
+      log,
+      flags,
+      restrictions,
+      ...(debtorRef ? { debtorRef } : {}),
+    });
+  }
+
+  function eventsFor(assessment: ComplianceAssessment): ComplianceEvent[] {
+    const kind = assessment.onViolation === 'block' ? 'block' : 'warning';
+    return assessment.violations.map((violation) => ({
+      at: assessment.at,
+      kind,
+      code: violation.code,
+      detail: `${assessment.profileId}: ${violation.reasons.join('; ')}`,
+    }));
+  }
+
+  /** The key overrides are kept under: the number in E.164 when the region can read it. */
+  async function overrideKey(phone: string): Promise<string> {
+    const { region } = await loadActiveProfile();
+    return normalizePhone(phone, region)?.e164 ?? phone;
+  }
+
+  /** The override in force for this number that covers everything the assessment found. */
+  async function overrideFor(phone: string, assessment: ComplianceAssessment): Promise<NumberOverride | undefined> {
+    const codes = assessment.violations.map((violation) => violation.code);
+    return activeOverride(await guardOverridesItem.getValue(), await overrideKey(phone), codes, assessment.at);
+  }
+
+  async function findCallId(tabId: number, callKey: string): Promise<string | undefined> {
+    const state = await inTabOrder(tabId, () => tabCalls.load(tabId));
+    return Object.values(state.calls).find((call) => call.callKey === callKey)?.id;
+  }
+
+  return {
+    handlers: {
+      'compliance/evaluate': async ({ phone, debtorRef }) => assess(phone, now(), debtorRef),
+      'compliance/check-dial': async ({ callKey, remote }, sender): Promise<GuardVerdict> => {
+        const tabId = sender.tab?.id;
+        const callId = tabId === undefined ? undefined : await findCallId(tabId, callKey);
+        const record = callId ? await (await db()).get('calls', callId) : undefined;
+        const assessment = await assess(remote, now(), record?.debtorRef);
+        // A redial the agent already overrode goes ahead quietly; onCallChanged records the override on it.
+        const override = assessment.action === 'none' ? undefined : await overrideFor(remote, assessment);
+        const verdict: GuardVerdict = {
+          action: override ? 'none' : assessment.action,
+          profileId: assessment.profileId,
+          profileName: assessment.profileName,
+          violations: assessment.violations.map(({ code, reasons }) => ({ code, reasons })),
+          timeZones: assessment.window.timeZones,
+        };
+        if (assessment.window.opensAt !== undefined) verdict.opensAt = assessment.window.opensAt;
+        if (override) verdict.override = { reason: override.reason, until: override.until };
+        return verdict;
+      },
+      'compliance/override': async ({ callKey, reason }, sender) => {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return { recorded: false };
+        const callId = await findCallId(tabId, callKey);
+        if (!callId) return { recorded: false };
+        const event: ComplianceEvent = {
+          at: now(),
+          kind: 'override',
+          code: 'pre-dial-guard',
+          detail: 'the agent went ahead despite the pre-dial guard',
+          reason,
+        };
+        const written = await updateCallRecord(await db(), callId, (record) => ({
+          ...record,
+          complianceEvents: [...(record.complianceEvents ?? []), event],
+        }));
+        if (!written) return { recorded: false };
+        // Remembered per number in storage.session (the worker may stop before the redial), for the rules the
+        // agent saw broken on this attempt only.
+        const codes = [...new Set((written.complianceEvents ?? []).filter((e) => e.kind !== 'override').map((e) => e.code))];
+        const key = await overrideKey(written.remoteNumber);
+        const override: NumberOverride = { reason, codes, until: event.at + OVERRIDE_TTL_MS, callId };
+        await guardOverridesItem.setValue(withOverride(await guardOverridesItem.getValue(), key, override, event.at));
+        return { recorded: true };
+      },
+      'compliance/list-flags': async () => (await db()).getAll('doNotCall'),
+      'compliance/add-flag': async ({ reason, scope, phone, debtorRef, note }) => {
+        const { region } = await loadActiveProfile();
+        const flag: StoredDoNotCallFlag = { id: newId(), reason, scope, setAt: now() };
+        if (scope === 'number' && phone) flag.phoneE164 = normalizePhone(phone, region)?.e164 ?? phone;
+        if (scope === 'debtor' && debtorRef) flag.debtorRef = debtorRef;
+        if (note) flag.note = note;
+        await (await db()).put('doNotCall', flag);
+        return flag;
+      },
+      'compliance/clear-flag': async ({ id }) => {
+        const tx = (await db()).transaction('doNotCall', 'readwrite');
+        const flag = await tx.store.get(id);
+        const cleared = flag !== undefined && flag.clearedAt === undefined;
+        if (flag && cleared) await tx.store.put({ ...flag, clearedAt: now() });
+        await tx.done;
+        return { cleared };
+      },
+      'compliance/import-attempts': async ({ csv, source }) => {
+        const { region } = await loadActiveProfile();
+        const { attempts, errors } = parseAttemptsCsv(csv, { defaultCountry: region });
+        const importedAt = now();
+        const tx = (await db()).transaction('importedAttempts', 'readwrite');
+        for (const attempt of attempts) {
+          const row: ImportedAttempt = { ...attempt, id: newId(), importedAt, source };
+          void tx.store.put(row);
+        }
+        await tx.done;
+        return { imported: attempts.length, errors };
+      },
+      'compliance/count-imports': async () => ({ count: await (await db()).count('importedAttempts') }),
+      'compliance/clear-imports': async () => {
+        const database = await db();
+        const removed = await database.count('importedAttempts');
+        await database.clear('importedAttempts');
+        return { removed };
+      },
+    },
+
+    async onCallChanged(call: LiveCall) {
+      // Judged once, when an outbound call starts; later phases of the same call add nothing new.
+      if (call.direction !== 'outbound' || call.phase !== 'dialing') return;
+      const database = await db();
+      const existing = await database.get('calls', call.id);
+      if (!existing || (existing.complianceEvents ?? []).some((event) => event.kind !== 'override')) return;
+      const assessment = await assess(call.remoteNumber, call.startedAt, existing.debtorRef);
+      const events = eventsFor(assessment);
+      if (events.length === 0) return;
+      const override = await overrideFor(call.remoteNumber, assessment);
+      if (override) {
+        events.push({
+          at: assessment.at,
+          kind: 'override',
+          code: 'pre-dial-guard',
+          detail: `redial under the override given on call ${override.callId}`,
+          reason: override.reason,
+        });
+      }
+      await updateCallRecord(database, call.id, (record) =>
+        (record.complianceEvents ?? []).some((event) => event.kind !== 'override')
+          ? record
+          : { ...record, complianceEvents: [...(record.complianceEvents ?? []), ...events] },
+      );
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import { browser } from 'wxt/browser';
+import { diffPacks } from '../../../packs/diff';
+import { readPublicKey } from '../../../packs/signing';
+import {
+  applyPendingPack,
+  MAX_PACK_RESPONSE_CHARS,
+  processPollOutcome,
+  rollbackPack,
+  type PackChannelState,
+  type PackEvent,
+  type PollOutcome,
+} from '../../../packs/subscription';
+import type { PackStatus } from '../../../protocol/packs-messages';
+import { broadcastToExtensionPages } from '../messaging';
+import { effectivePackSubscription, loadPackChannel } from '../../shared/pack-channel';
+import { packChannelItem, packSubscriptionItem } from '../../shared/settings';
+import { anyLiveCall } from '../tab-state-store';
+import type { BackgroundContext, BackgroundFeature } from './feature';
+
+/** The alarm that polls the lead's pack URL. */
+export const PACK_POLL_ALARM = 'onscript:packs:poll';
+const FETCH_TIMEOUT_MS = 20_000;
+
+/**
+ * Pack distribution in the background: polls the subscribed URL on an alarm (never a timer: the worker may be
+ * stopped between polls), verifies and judges each pack (lib/packs/subscription.ts), applies a deferred pack when
+ * the last live call ends, and announces changes to open panels. All state lives in storage.local.
+ */
+export function definePacksFeature(context: BackgroundContext): BackgroundFeature {
+  return {
+    handlers: {
+      'packs/get-status': async () => packStatus(context.now()),
+      'packs/get-active': async () => (await loadPackChannel(context.now())).active,
+      'packs/subscribe': async ({ url, publicKey, intervalMinutes, pinnedVersion }) => {
+        const { managed } = await effectivePackSubscription();
+        if (managed) return { ok: false, error: 'Your administrator manages the pack subscription; it cannot be changed here.' };
+        const key = await readPublicKey(publicKey);
+        if (!key.ok) return { ok: false, error: `The public key is not valid: ${key.errors.map((e) => e.message).join('; ')}` };
+        await packSubscriptionItem.setValue({
+          url,
+          publicKeys: [key.key],
+          intervalMinutes: intervalMinutes ?? 15,
+          source: 'agent',
+          ...(pinnedVersion ? { pinnedVersion } : {}),
+        });
+        await pollNow(context);
+        return { ok: true, status: await packStatus(context.now()) };
+      },
+      'packs/unsubscribe': async () => {
+        await packSubscriptionItem.setValue(null);
+        await browser.alarms.clear(PACK_POLL_ALARM);
+        return packStatus(context.now());
+      },
+      'packs/check-now': async () => {
+        await pollNow(context);
+        return packStatus(context.now());
+      },
+      'packs/rollback': async () => {
+        const { state, event } = rollbackPack(await loadPackChannel(context.now()), context.now());
+        await packChannelItem.setValue(state);
+        await announce(event);
+        return packStatus(context.now());
+      },
+    },
+    async onCallChanged(call) {
+      if (call.phase !== 'ended' || (await anyLiveCall())) return;
+      const channel = await packChannelItem.getValue();
+      if (!channel?.pending) return;
+      const { state, event } = applyPendingPack(channel, context.now());
+      await packChannelItem.setValue(state);
+      await announce(event);
+    },
+  };
+}
+
+/**
+ * Wires the poll alarm. Called synchronously from the background's main so the alarm that woke the worker is
+ * not missed; also makes sure a subscribed browser has its alarm.
+ */
+export function registerPacksBackground(context: BackgroundContext): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PACK_POLL_ALARM) void pollNow(context).catch((error: unknown) => console.error('OnScript pack poll failed', error));
+  });
+  void (async () => {
+    const { subscription } = await effectivePackSubscription();
+    if (subscription && !(await browser.alarms.get(PACK_POLL_ALARM))) await pollNow(context);
+  })().catch(() => undefined);
+}
+
+/** Polls once, persists the outcome and schedules the next poll. */
+export async function pollNow(context: BackgroundContext): Promise<PackEvent | undefined> {
+  const { subscription } = await effectivePackSubscription();
+  if (!subscription) return undefined;
+  const before = await loadPackChannel(context.now());
+  const outcome = await fetchPack(subscription.url, before.etag);
+  const { state, event } = await processPollOutcome(before, subscription, outcome, {
+    now: context.now(),
+    inCall: await anyLiveCall(),
+    random: Math.random(),
+  });
+  await packChannelItem.setValue(state);
+  await browser.alarms.create(PACK_POLL_ALARM, { when: Math.max(state.nextCheckAt, context.now() + 60_000) });
+  await announce(event);
+  return event;
+}
+
+async function announce(event: PackEvent | undefined): Promise<void> {
+  if (event?.kind === 'applied') await broadcastToExtensionPages('packs/changed', event.change);
+}
+
+/** One conditional GET, reading at most a little over the size limit so a huge file costs nothing. */
+async function fetchPack(url: string, etag: string | undefined): Promise<PollOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: etag ? { 'If-None-Match': etag } : {},
+      cache: 'no-store',
+      credentials: 'omit',
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    });
+  } catch (error) {
+    return { kind: 'network-error', message: error instanceof Error ? error.message : String(error) };
+  }
+  if (response.status === 304) return { kind: 'not-modified' };
+  if (!response.ok) return { kind: 'http-error', status: response.status };
+  const body = await readCapped(response, MAX_PACK_RESPONSE_CHARS + 1);
+  const newEtag = response.headers.get('etag');
+  return newEtag ? { kind: 'ok', body, etag: newEtag } : { kind: 'ok', body };
+}
+
+async function readCapped(response: Response, maxChars: number): Promise<string> {
+  if (!response.body) return (await response.text()).slice(0, maxChars);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+    if (text.length >= maxChars) {
+      await reader.cancel();
+      return text.slice(0, maxChars);
+    }
+  }
+  return text + decoder.decode();
+}
+
+async function packStatus(now: number): Promise<PackStatus> {
+  const [{ subscription, managed }, channel] = await Promise.all([effectivePackSubscription(), loadPackChannel(now)]);
+  const status: PackStatus = { subscription, managed, channel: summarize(channel) };
+  const { active, previous, lastChange } = channel;
+  if (active && previous && lastChange?.toVersion === active.version && previous.id === active.id) {
+    status.lastChangeDiff = diffPacks(previous, active);
+  }
+  return status;
+}
+
+function summarize(channel: PackChannelState): PackStatus['channel'] {
+  const { active, previous, pending, ...rest } = channel;
+  return {
+    ...rest,
+    ...(active ? { active: { id: active.id, version: active.version, title: active.title.en ?? active.id } } : {}),
+    ...(previous ? { previous: { id: previous.id, version: previous.version } } : {}),
+    ...(pending ? { pending: { id: pending.id, version: pending.version } } : {}),
+  };
+}

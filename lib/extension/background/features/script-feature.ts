@@ -1,0 +1,172 @@
+import type { LiveCall } from '../../../calls/types';
+import { updateCallRecord } from '../../../db/calls-repository';
+import type { StoredCallRecord } from '../../../db/schema';
+import type { JsonValue } from '../../../notes/types';
+import type { ScriptPack } from '../../../packs/types';
+import type { ScriptActResponse, ScriptCallView, ScriptCommand } from '../../../protocol/script-messages';
+import { SCRIPT_COMMANDS } from '../../../protocol/script-messages';
+import { applyScriptAction, createScriptProgress, PROGRESS_FORMAT, type ScriptAction, type ScriptProgress } from '../../../script/engine';
+import { broadcastToExtensionPages } from '../messaging';
+import { findPack, getActivePack } from '../../shared/script-packs';
+import type { BackgroundContext, BackgroundFeature } from './feature';
+
+/** Options for {@link defineScriptFeature}; tests pass the active pack instead of reading settings. */
+export interface ScriptFeatureOptions {
+  activePack?: () => Promise<ScriptPack>;
+  findPack?: (id: string, version?: string) => Promise<ScriptPack | undefined>;
+}
+
+/**
+ * The background side of the call script: every call is stamped with the active pack when first seen, and the
+ * panel's actions are applied here by the engine and written to the call record (`scriptProgress`,
+ * `variables`, `debtorRef`, `packId`, `packVersion`, `disposition`) in one transaction each. Nothing is kept in
+ * worker memory, so a restarted worker and a reopened panel carry on from the record.
+ */
+export function defineScriptFeature({ now, db }: BackgroundContext, options: ScriptFeatureOptions = {}): BackgroundFeature {
+  const activePack = options.activePack ?? (() => getActivePack());
+  const lookUpPack = options.findPack ?? findPack;
+
+  /** Starts a record's script on `pack` unless it has one; returns the record as stored. */
+  async function ensureScript(callId: string): Promise<StoredCallRecord | undefined> {
+    const database = await db();
+    const existing = await database.get('calls', callId);
+    if (!existing) return undefined;
+    if (readProgress(existing)) return existing;
+    const pack = (existing.packId ? await lookUpPack(existing.packId, stringVersion(existing.packVersion)) : undefined) ?? (await activePack());
+    const at = now();
+    return updateCallRecord(database, callId, (record) =>
+      readProgress(record) ? record : { ...record, ...stamp(pack, at) },
+    );
+  }
+
+  async function changed(record: StoredCallRecord | undefined): Promise<ScriptCallView | null> {
+    const view = record ? toView(record) : null;
+    if (view) await broadcastToExtensionPages('script/changed', view);
+    return view;
+  }
+
+  async function act(callId: string, action: ScriptAction): Promise<ScriptActResponse> {
+    const record = await ensureScript(callId);
+    const progress = record ? readProgress(record) : undefined;
+    if (!record || !progress) return { ok: false, view: null, refusal: { reason: 'no-call' } };
+    const pack = await lookUpPack(progress.packId, progress.packVersion);
+    if (!pack) return { ok: false, view: toView(record), refusal: { reason: 'pack-unavailable', packId: progress.packId } };
+    let response: ScriptActResponse | undefined;
+    const written = await updateCallRecord(await db(), callId, (current) => {
+      // Applied to the progress read inside the transaction, so two panels acting at once both count.
+      const result = applyScriptAction(pack, readProgress(current) ?? progress, action, now());
+      if (!result.ok) {
+        response = { ok: false, view: toView(current), refusal: result.refusal };
+        return current;
+      }
+      return {
+        ...current,
+        scriptProgress: result.progress as unknown as JsonValue,
+        ...dispositionChange(current, result.progress),
+      };
+    });
+    if (response) return response;
+    const view = await changed(written);
+    return view ? { ok: true, view } : { ok: false, view: null, refusal: { reason: 'no-call' } };
+  }
+
+  return {
+    handlers: {
+      'script/get': async ({ callId }) => {
+        const record = await ensureScript(callId);
+        return record ? toView(record) : null;
+      },
+      'script/act': async ({ callId, action }) => act(callId, action),
+      'script/set-variables': async ({ callId, variables, debtorRef }) => {
+        await ensureScript(callId);
+        const written = await updateCallRecord(await db(), callId, (record) => {
+          const next: StoredCallRecord = { ...record, variables: { ...variables } };
+          if (debtorRef) next.debtorRef = debtorRef;
+          else delete next.debtorRef;
+          return next;
+        });
+        return changed(written);
+      },
+      'script/switch-pack': async ({ callId, packId }) => {
+        const record = await ensureScript(callId);
+        const progress = record ? readProgress(record) : undefined;
+        if (!record || !progress) return { ok: false, view: null, refusal: { reason: 'no-call' } };
+        const pack = await lookUpPack(packId);
+        if (!pack) return { ok: false, view: toView(record), refusal: { reason: 'pack-unavailable', packId } };
+        let refused = false;
+        const written = await updateCallRecord(await db(), callId, (current) => {
+          const stored = readProgress(current);
+          // Switching would throw away what the agent did: only an untouched script may change pack.
+          if (stored && !isUntouched(stored)) {
+            refused = true;
+            return current;
+          }
+          return { ...current, ...stamp(pack, now()) };
+        });
+        if (refused || !written) return { ok: false, view: written ? toView(written) : null, refusal: { reason: 'in-progress' } };
+        const view = await changed(written);
+        return view ? { ok: true, view } : { ok: false, view: null, refusal: { reason: 'no-call' } };
+      },
+    },
+    async onCallChanged(call: LiveCall) {
+      // First sight of a call: stamp the pack it will run on, so a later change of setting does not move it.
+      const database = await db();
+      const record = await database.get('calls', call.id);
+      if (!record || record.packId) return;
+      const pack = await activePack();
+      const at = now();
+      await updateCallRecord(database, call.id, (current) => (current.packId ? current : { ...current, ...stamp(pack, at) }));
+    },
+  };
+}
+
+/**
+ * Forwards an extension command (manifest `commands`) to open panels, which act on their focused call. Unknown
+ * command names are ignored.
+ */
+export async function forwardScriptCommand(command: string): Promise<void> {
+  const known = (SCRIPT_COMMANDS as readonly string[]).includes(command);
+  if (known) await broadcastToExtensionPages('script/command', { command: command as ScriptCommand });
+}
+
+function stamp(pack: ScriptPack, at: number): Pick<StoredCallRecord, 'packId' | 'packVersion' | 'scriptProgress'> {
+  return { packId: pack.id, packVersion: pack.version, scriptProgress: createScriptProgress(pack, at) as unknown as JsonValue };
+}
+
+function stringVersion(version: string | number | undefined): string | undefined {
+  return version === undefined ? undefined : String(version);
+}
+
+/** The stored progress when it is one (records written by older versions or other tools may hold anything). */
+function readProgress(record: StoredCallRecord): ScriptProgress | undefined {
+  const value = record.scriptProgress;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return value['format'] === PROGRESS_FORMAT && typeof value['currentStepId'] === 'string'
+    ? (value as unknown as ScriptProgress)
+    : undefined;
+}
+
+function isUntouched(progress: ScriptProgress): boolean {
+  return progress.history.length === 0 && progress.checked.length === 0 && progress.choices.length === 0 && !progress.disposition;
+}
+
+/** The record's `disposition` follows the script's outcome; re-opening the script clears it. */
+function dispositionChange(record: StoredCallRecord, progress: ScriptProgress): Pick<StoredCallRecord, 'disposition'> {
+  if (progress.disposition) return { disposition: progress.disposition.code };
+  const previous = readProgress(record);
+  return previous?.disposition ? { disposition: undefined } : record.disposition === undefined ? {} : { disposition: record.disposition };
+}
+
+function toView(record: StoredCallRecord): ScriptCallView | null {
+  const progress = readProgress(record);
+  if (!progress) return null;
+  return {
+    callId: record.id,
+    packId: progress.packId,
+    packVersion: progress.packVersion,
+    progress,
+    variables: { ...(record.variables ?? {}) },
+    debtorRef: record.debtorRef ?? '',
+    disposition: record.disposition ?? null,
+  };
+}

@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import type { ScriptPack } from '../../packs/types';
+import type { ScriptActResponse, ScriptCallView, ScriptCommand } from '../../protocol/script-messages';
+import { readEnvelope } from '../../protocol/validate';
+import type { ScriptAction } from '../../script/engine';
+import { sendToBackground } from '../shared/messaging';
+import { listAvailablePacks } from '../shared/script-packs';
+import { agentNameSetting, scriptPackSetting } from '../shared/settings';
+
+/**
+ * Everything the script view needs from the extension, behind one interface so components can be tested with a
+ * plain object in place of the browser.
+ */
+export interface ScriptClient {
+  getScript(callId: string): Promise<ScriptCallView | null>;
+  act(callId: string, action: ScriptAction): Promise<ScriptActResponse>;
+  setVariables(callId: string, variables: Record<string, string>, debtorRef: string): Promise<ScriptCallView | null>;
+  switchPack(callId: string, packId: string): Promise<ScriptActResponse>;
+  listPacks(): Promise<readonly ScriptPack[]>;
+  /** The pack setting: a pack id, or `auto` (by UI language). */
+  loadPackSetting(): Promise<string>;
+  savePackSetting(value: string): Promise<void>;
+  /** The agent's name from the general settings, to prefill `agent.name`. */
+  loadAgentName(): Promise<string>;
+  onScriptChanged(callback: (view: ScriptCallView) => void): () => void;
+  onCommand(callback: (command: ScriptCommand) => void): () => void;
+}
+
+/** The script client backed by the real extension APIs. */
+export function createExtensionScriptClient(): ScriptClient {
+  function listen<T>(type: 'script/changed' | 'script/command', callback: (payload: T) => void): () => void {
+    const listener = (message: unknown) => {
+      const frame = readEnvelope(message);
+      if (frame.ok && frame.value.type === type) callback(frame.value.payload as T);
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }
+  return {
+    getScript: (callId) => sendToBackground('script/get', { callId }),
+    act: (callId, action) => sendToBackground('script/act', { callId, action }),
+    setVariables: (callId, variables, debtorRef) => sendToBackground('script/set-variables', { callId, variables, debtorRef }),
+    switchPack: (callId, packId) => sendToBackground('script/switch-pack', { callId, packId }),
+    listPacks: listAvailablePacks,
+    loadPackSetting: () => scriptPackSetting.getValue(),
+    savePackSetting: (value) => scriptPackSetting.setValue(value),
+    loadAgentName: () => agentNameSetting.getValue(),
+    onScriptChanged: (callback) => listen<ScriptCallView>('script/changed', callback),
+    onCommand: (callback) => listen<{ command: ScriptCommand }>('script/command', (payload) => callback(payload.command)),
+  };
+}

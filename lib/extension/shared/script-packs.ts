@@ -1,0 +1,57 @@
+import { pickUiLanguage, type UiLanguage } from '../../i18n/ui-messages';
+import { DEFAULT_PACKS, cnCardLoanPack, usCollectionsPack } from '../../packs/defaults';
+import type { ScriptPack } from '../../packs/types';
+import { packChannelItem, scriptPackSetting, uiLanguageSetting } from './settings';
+
+
+/**
+ * The packs an agent can choose from: the team's pack when the agent follows one (its active version, and the
+ * version before it, so calls that started on it can finish), then the packs OnScript ships with.
+ */
+export async function listAvailablePacks(): Promise<readonly ScriptPack[]> {
+  const channel = await packChannelItem.getValue();
+  const team = [channel?.active, channel?.previous].filter((pack): pack is ScriptPack => Boolean(pack));
+  return [...team, ...DEFAULT_PACKS.filter((builtIn) => !team.some((pack) => pack.id === builtIn.id && pack.version === builtIn.version))];
+}
+
+/** The pack with this id (and version, when given) among the available packs. */
+export async function findPack(id: string, version?: string): Promise<ScriptPack | undefined> {
+  const packs = await listAvailablePacks();
+  return packs.find((pack) => pack.id === id && (version === undefined || pack.version === version));
+}
+
+/** The default pack for a UI language when the setting is `auto`. */
+export function defaultPackFor(language: UiLanguage): ScriptPack {
+  return language === 'zh-CN' ? cnCardLoanPack : usCollectionsPack;
+}
+
+/**
+ * Picks the active pack from a setting value: the named pack when it is available, else the language default
+ * (a pack that was removed must not leave the agent without a script).
+ */
+export function resolveActivePack(
+  setting: string,
+  language: UiLanguage,
+  packs: readonly ScriptPack[],
+  teamPack?: ScriptPack | null,
+): ScriptPack {
+  if (setting === 'auto' && teamPack) return teamPack;
+  return (setting !== 'auto' ? packs.find((pack) => pack.id === setting) : undefined) ?? defaultPackFor(language);
+}
+
+/** The pack new calls start with, read from the settings. The one seam the pack-distribution feature replaces. */
+export async function getActivePack(browserLanguages: readonly string[] = currentBrowserLanguages()): Promise<ScriptPack> {
+  const [setting, uiSetting, packs, channel] = await Promise.all([
+    scriptPackSetting.getValue(),
+    uiLanguageSetting.getValue(),
+    listAvailablePacks(),
+    packChannelItem.getValue(),
+  ]);
+  // Following a team pack means using it: `auto` picks it over the built-in packs.
+  return resolveActivePack(setting, pickUiLanguage(browserLanguages, uiSetting), packs, channel?.active);
+}
+
+function currentBrowserLanguages(): readonly string[] {
+  // Service workers and pages have navigator; Node before 21 (some tools) does not.
+  return typeof navigator === 'undefined' ? [] : navigator.languages;
+}

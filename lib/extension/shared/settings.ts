@@ -1,0 +1,132 @@
+import { storage } from 'wxt/utils/storage';
+import type { CompliancePolicy } from '../../compliance/active-profile';
+import type { NumberOverrides } from '../../compliance/pre-dial';
+import type { InconvenientTime } from '../../compliance/restrictions';
+import type { UiLanguage } from '../../i18n/ui-messages';
+import type { PackChannelState, PackSubscription } from '../../packs/subscription';
+
+/**
+ * Every key OnScript keeps in `storage.local` and `storage.session`, in one place, grouped by feature. Each item
+ * is versioned so later releases can migrate it. What reads them (and checks what storage holds, since storage can
+ * hold anything) lives with each feature. The only other keys are the per-tab call states `tab-calls:<tabId>` in
+ * `storage.session` (background/tab-state-store.ts), one per tab. Nothing here is secret.
+ */
+
+// General: the agent and the UI.
+
+/** The agent's name, recorded on calls at wrap-up and offered to scripts as `agent.name`. */
+export const agentNameSetting = storage.defineItem<string>('local:settings.agentName', {
+  fallback: '',
+  version: 1,
+});
+
+/** The UI language: `auto` follows the browser. */
+export const uiLanguageSetting = storage.defineItem<UiLanguage | 'auto'>('local:settings.uiLanguage', {
+  fallback: 'auto',
+  version: 1,
+});
+
+// Notes.
+
+/**
+ * Days call records are kept before the daily purge; unset until the agent chooses, so the team's policy default
+ * (or 90) applies. A lead's managed policy can lock it (shared/retention-policy.ts).
+ */
+export const retentionDaysSetting = storage.defineItem<number>('local:settings.notes.retentionDays', {
+  version: 1,
+});
+
+// Detection.
+
+/**
+ * Region (ISO 3166-1 alpha-2) used to read national numbers as E.164, e.g. `CN`: `13800138000` → `+8613800138000`.
+ * Empty: only numbers written with a country code are normalized.
+ */
+export const defaultRegionSetting = storage.defineItem<string>('local:settings.detection.defaultRegion', {
+  fallback: 'CN',
+  version: 1,
+});
+
+/**
+ * DOM rules as data. `null` means the shipped defaults; a script pack (or a test) stores its own array, which is
+ * validated again on every read (shared/detection-settings.ts).
+ */
+export const domRulesSetting = storage.defineItem<unknown>('local:settings.detection.domRules', {
+  fallback: null,
+  version: 1,
+});
+
+/**
+ * Extra origin patterns per CTI vendor (an enterprise's own Genesys region, a vendor's staging host). They replace
+ * that vendor's shipped patterns. Empty by default; validated on every read.
+ */
+export const vendorOriginsSetting = storage.defineItem<unknown>('local:settings.detection.vendorOrigins', {
+  fallback: null,
+  version: 1,
+});
+
+// Compliance.
+
+/** The profile the agent chose; `null` follows the policy or the browser language. */
+export const complianceProfileSetting = storage.defineItem<string | null>('local:compliance.profileId', {
+  fallback: null,
+  version: 1,
+});
+
+/** The lead's locked policy: profile and tightening. Nothing in the agent's UI writes it. */
+export const compliancePolicySetting = storage.defineItem<CompliancePolicy | null>('local:compliance.policy', {
+  fallback: null,
+  version: 1,
+});
+
+/** ISO country for numbers typed without a country code; empty = the profile's country. */
+export const complianceDefaultRegionSetting = storage.defineItem<string>('local:compliance.defaultRegion', {
+  fallback: '',
+  version: 1,
+});
+
+/**
+ * Debtor-stated inconvenient times, keyed by the debtor reference or by the number in E.164 (whichever the
+ * debtor's request was about). Stored as the engine's data so the window honours them directly.
+ */
+export const inconvenientTimesSetting = storage.defineItem<Record<string, InconvenientTime[]>>(
+  'local:compliance.inconvenientTimes',
+  { fallback: {}, version: 1 },
+);
+
+/**
+ * The agent's recent overrides of the pre-dial guard, by number, in `storage.session`: they must outlive the
+ * worker (stopped when idle) so an immediate redial is not blocked again, but not the browser session.
+ */
+export const guardOverridesItem = storage.defineItem<NumberOverrides>('session:compliance.guardOverrides', {
+  fallback: {},
+});
+
+// Script and packs.
+
+/**
+ * Which script pack new calls start with. `auto` picks the team's pack when the agent follows one, else the
+ * Chinese card/loan pack for a zh-CN UI and the US collections pack otherwise; any other value is a pack id.
+ */
+export const scriptPackSetting = storage.defineItem<string>('local:settings.scriptPack', {
+  fallback: 'auto',
+  version: 1,
+});
+
+/** The agent's own pack subscription (a pack URL and the lead's public key). */
+export const packSubscriptionItem = storage.defineItem<PackSubscription | null>('local:packs.subscription', {
+  fallback: null,
+  version: 1,
+});
+
+/** The pack channel's state: active, previous and pending packs, ETag, back-off. */
+export const packChannelItem = storage.defineItem<PackChannelState | null>('local:packs.channel', {
+  fallback: null,
+  version: 1,
+});
+
+/** The last pack change the agent dismissed in the panel (epoch ms of that change). */
+export const dismissedPackChangeItem = storage.defineItem<number>('local:packs.noticeDismissedAt', {
+  fallback: 0,
+  version: 1,
+});

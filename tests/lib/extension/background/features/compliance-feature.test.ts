@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ComplianceAssessment } from '../../../../../lib/compliance/assessment';
+import type { CallSignal } from '../../../../../lib/calls/types';
+import { openOnScriptDb } from '../../../../../lib/db/schema';
+import { createBackgroundService } from '../../../../../lib/extension/background/service';
+import {
+  compliancePolicySetting,
+  complianceProfileSetting,
+  inconvenientTimesSetting,
+} from '../../../../../lib/extension/shared/settings';
+import { envelope, type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
+import { notBefore } from '../../../../../lib/compliance/restrictions';
+
+// 11:00 and 23:00 in Shanghai on Tuesday 10 March 2026.
+const OPEN = Date.parse('2026-03-10T03:00:00Z');
+const CLOSED = Date.parse('2026-03-10T15:00:00Z');
+
+const dialer = (tabId = 7): Browser.runtime.MessageSender => ({
+  id: fakeBrowser.runtime.id,
+  tab: { id: tabId } as Browser.tabs.Tab,
+  frameId: 0,
+  url: 'http://127.0.0.1:5173/dialer.html',
+});
+const panel = (): Browser.runtime.MessageSender => ({
+  id: fakeBrowser.runtime.id,
+  url: `${fakeBrowser.runtime.getURL('/')}options.html`,
+});
+
+let dbCounter = 0;
+function setup(start = OPEN) {
+  const dbName = `compliance-${++dbCounter}`;
+  let clock = start;
+  let n = 0;
+  const bg = createBackgroundService({ now: () => clock, newId: () => `id-${++n}`, openDb: () => openOnScriptDb(undefined, dbName) });
+  async function ask<T extends MessageType>(type: T, payload: ProtocolMap[T]['request'], sender = panel()) {
+    const reply = await bg.onMessage(envelope(type, payload), sender);
+    if (!reply?.ok) throw new Error(`refused: ${reply ? reply.error : 'no reply'}`);
+    return reply.value as ProtocolMap[T]['response'];
+  }
+  const signal = (callKey: string, phase: CallSignal['phase'], at: number, extra: Partial<CallSignal> = {}) =>
+    ask('call/signal', { callKey, source: 'sip-ws', phase, direction: 'outbound', remote: '13800138000', at, ...extra }, dialer());
+  return {
+    bg,
+    ask,
+    signal,
+    dbName,
+    setClock: (value: number) => (clock = value),
+    record: async (id: string) => {
+      const db = await openOnScriptDb(undefined, dbName);
+      const value = await db.get('calls', id);
+      db.close();
+      return value;
+    },
+  };
+}
+
+describe('compliance background feature', () => {
+  it('evaluates a number under the chosen profile: open with its closing, closed with its next opening', async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const { ask, setClock } = setup();
+    const open = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(open).toMatchObject({ profileId: 'CN-CBA-2026', action: 'none', violations: [] });
+    expect(open.window).toMatchObject({ allowed: true, timeZones: ['Asia/Shanghai'], closesAt: Date.parse('2026-03-10T14:00:00Z') });
+
+    setClock(CLOSED);
+    const closed = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(closed.window.allowed).toBe(false);
+    expect(closed.window.opensAt).toBe(Date.parse('2026-03-11T00:00:00Z'));
+    expect(closed.violations.map((violation) => violation.code)).toEqual(['outside-window']);
+    expect(closed.action).toBe('block');
+  });
+
+  it('defaults to US federal rules for a non-Chinese browser and lets the lead policy lock and tighten', async () => {
+    const { ask } = setup();
+    await expect(ask('compliance/evaluate', { phone: '+12125550123' })).resolves.toMatchObject({ profileId: 'US-FDCPA' });
+
+    await complianceProfileSetting.setValue('PH-SEC');
+    await compliancePolicySetting.setValue({ profileId: 'CN-CBA-2026', overrides: { hours: { endMinute: 20 * 60 } } });
+    const tightened = await ask('compliance/evaluate', { phone: '13800138000' });
+    // The policy wins over the agent's choice, and its end (20:00 Shanghai) over the profile's 22:00.
+    expect(tightened.window.closesAt).toBe(Date.parse('2026-03-10T12:00:00Z'));
+    expect(tightened.profileName).toMatch(/China|中国/);
+  });
+
+  it('honours debtor-stated inconvenient times kept per number', async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    await inconvenientTimesSetting.setValue({ '+8613800138000': [notBefore('12:00')] });
+    const { ask } = setup();
+    const verdict = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(verdict.window.allowed).toBe(false);
+    expect(verdict.window.opensAt).toBe(Date.parse('2026-03-10T04:00:00Z'));
+    expect(verdict.window.reasons.join(' ')).toMatch(/not before 12:00/);
+  });
+
+  it('adds, lists and clears do-not-call flags, and a flag makes the number a violation', async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const { ask, setClock } = setup();
+    const flag = await ask('compliance/add-flag', { reason: 'cease-request', scope: 'number', phone: '138 0013 8000', note: 'asked on the phone' });
+    expect(flag).toMatchObject({ phoneE164: '+8613800138000', reason: 'cease-request', setAt: OPEN });
+    const flagged = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(flagged.violations.map((violation) => violation.code)).toEqual(['do-not-call']);
+
+    setClock(OPEN + 60_000);
+    await expect(ask('compliance/clear-flag', { id: flag.id })).resolves.toEqual({ cleared: true });
+    await expect(ask('compliance/clear-flag', { id: flag.id })).resolves.toEqual({ cleared: false });
+    await expect(ask('compliance/list-flags', {})).resolves.toMatchObject([{ id: flag.id, clearedAt: OPEN + 60_000 }]);
+    await expect(ask('compliance/evaluate', { phone: '13800138000' })).resolves.toMatchObject({ violations: [] });
+  });
+
+  it('refuses a flag without its target and flags from a page', async () => {
+    const { bg } = setup();
+    await expect(bg.onMessage(envelope('compliance/add-flag', { reason: 'wrong-number', scope: 'debtor' }), panel())).resolves.toMatchObject({ ok: false });
+    await expect(
+      bg.onMessage(envelope('compliance/add-flag', { reason: 'wrong-number', scope: 'number', phone: '1' }), dialer()),
+    ).resolves.toMatchObject({ ok: false });
+  });
+
+  it('imports attempts from CSV with per-line errors, and counts them towards the caps', async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const { ask } = setup();
+    const rows = Array.from({ length: 6 }, (_, index) => `2026-03-10T0${index}:10:00+08:00,D-1,13800138000,unanswered`);
+    const csv = ['at,debtor_ref,number,outcome', ...rows, 'yesterday,D-1,13800138000,unanswered'].join('\n');
+    const result = await ask('compliance/import-attempts', { csv, source: 'central.csv' });
+    expect(result.imported).toBe(6);
+    expect(result.errors).toEqual([{ line: 8, message: expect.stringMatching(/ISO 8601/) }]);
+    await expect(ask('compliance/count-imports', {})).resolves.toEqual({ count: 6 });
+
+    const verdict = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(verdict.violations.map((violation) => violation.code)).toEqual(['over-cap']);
+    expect(verdict.caps.counts.unansweredToNumberToday).toBe(6);
+
+    await expect(ask('compliance/clear-imports', {})).resolves.toEqual({ removed: 6 });
+    await expect(ask('compliance/evaluate', { phone: '13800138000' })).resolves.toMatchObject({ violations: [] });
+  });
+
+  it("counts this browser's finished outbound calls from the call log", async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const { ask, signal } = setup();
+    for (let index = 0; index < 6; index += 1) {
+      const at = OPEN - 3_600_000 + index * 60_000;
+      await signal(`k${index}`, 'dialing', at);
+      await signal(`k${index}`, 'ended', at + 20_000, { endReason: 'cancelled', endedBy: 'local' });
+    }
+    const verdict: ComplianceAssessment = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(verdict.caps.counts.unansweredToNumberToday).toBe(6);
+    expect(verdict.action).toBe('block');
+  });
+
+  it('records a compliance event when an outbound call starts outside its window, once', async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const { signal, record } = setup(CLOSED);
+    await signal('late', 'dialing', CLOSED);
+    await signal('late', 'ringing', CLOSED + 1_000);
+    const stored = await record('id-1');
+    expect(stored?.complianceEvents).toEqual([
+      { at: CLOSED, kind: 'block', code: 'outside-window', detail: expect.stringMatching(/^CN-CBA-2026: .*outside/) },
+    ]);
+  });
+
+  it('leaves a compliant call without events', async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const { signal, record } = setup(OPEN);
+    await signal('fine', 'dialing', OPEN);
+    expect((await record('id-1'))?.complianceEvents).toBeUndefined();
+  });
+
+  it('answers the pre-dial guard and records an override with its reason', async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const { ask, signal, record, bg } = setup(CLOSED);
+    await signal('late', 'dialing', CLOSED);
+    const verdict = await ask('compliance/check-dial', { callKey: 'late', remote: '13800138000' }, dialer());
+    expect(verdict).toMatchObject({
+      action: 'block',
+      profileId: 'CN-CBA-2026',
+      timeZones: ['Asia/Shanghai'],
+      opensAt: Date.parse('2026-03-11T00:00:00Z'),
+    });
+    expect(verdict.violations[0]?.code).toBe('outside-window');
+
+    await expect(bg.onMessage(envelope('compliance/override', { callKey: 'late', reason: '  ' }), dialer())).resolves.toMatchObject({
+      ok: false,
+    });
+    await expect(ask('compliance/override', { callKey: 'late', reason: 'debtor asked for a call now' }, dialer())).resolves.toEqual({
+      recorded: true,
+    });
+    await expect(ask('compliance/override', { callKey: 'unknown', reason: 'x' }, dialer())).resolves.toEqual({ recorded: false });
+    const stored = await record('id-1');
+    expect(stored?.complianceEvents?.map((event) => [event.kind, event.code, event.reason])).toEqual([
+      ['block', 'outside-window', undefined],
+      ['override', 'pre-dial-guard', 'debtor asked for a call now'],
+    ]);
+  });
+
+  it('remembers an override given on a cancelled attempt, in storage.session, so the redial is not blocked but carries the reason', async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const { ask, signal, record, setClock } = setup(CLOSED);
+    await signal('late', 'dialing', CLOSED);
+    await expect(ask('compliance/check-dial', { callKey: 'late', remote: '13800138000' }, dialer())).resolves.toMatchObject({ action: 'block' });
+    // The guard pressed the dialer's Hang up: CANCEL before an answer.
+    await signal('late', 'ended', CLOSED + 1_000, { endReason: 'cancelled', endedBy: 'local' });
+    setClock(CLOSED + 20_000);
+    await expect(ask('compliance/override', { callKey: 'late', reason: 'debtor asked for a call now' }, dialer())).resolves.toEqual({
+      recorded: true,
+    });
+    const first = await record('id-1');
+    expect(first).toMatchObject({ phase: 'ended', endReason: 'cancelled' });
+    expect(first?.complianceEvents?.map((event) => [event.kind, event.code, event.reason])).toEqual([
+      ['block', 'outside-window', undefined],
+      ['override', 'pre-dial-guard', 'debtor asked for a call now'],
+    ]);
+    // Kept where a stopped worker cannot lose it.
+    const stored = (await fakeBrowser.storage.session.get('compliance.guardOverrides'))['compliance.guardOverrides'];
+    expect(stored).toEqual({
+      '+8613800138000': { reason: 'debtor asked for a call now', codes: ['outside-window'], until: CLOSED + 20_000 + 10 * 60_000, callId: 'id-1' },
+    });
+
+    setClock(CLOSED + 60_000);
+    await signal('again', 'dialing', CLOSED + 60_000, { remote: '+86 138 0013 8000' });
+    const redial = await ask('compliance/check-dial', { callKey: 'again', remote: '+86 138 0013 8000' }, dialer());
+    expect(redial).toMatchObject({ action: 'none', override: { reason: 'debtor asked for a call now' } });
+    expect(redial.violations.map((violation) => violation.code)).toEqual(['outside-window']);
+    const second = await record('id-2');
+    expect(second?.complianceEvents?.map((event) => [event.kind, event.code, event.reason])).toEqual([
+      ['block', 'outside-window', undefined],
+      ['override', 'pre-dial-guard', 'debtor asked for a call now'],
+    ]);
+    expect(second?.complianceEvents?.[1]?.detail).toContain('id-1');
+
+    // Ten minutes after the override the number is blocked again, and the record says nothing of an override.
+    setClock(CLOSED + 20_000 + 10 * 60_000);
+    await signal('later', 'dialing', CLOSED + 20_000 + 10 * 60_000);
+    await expect(ask('compliance/check-dial', { callKey: 'later', remote: '13800138000' }, dialer())).resolves.toMatchObject({ action: 'block' });
+    expect((await record('id-3'))?.complianceEvents?.map((event) => event.kind)).toEqual(['block']);
+  });
+
+  it('does not let an override cover a rule the agent did not see broken', async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const { ask, signal, setClock } = setup(CLOSED);
+    await signal('late', 'dialing', CLOSED);
+    await ask('compliance/override', { callKey: 'late', reason: 'asked for it' }, dialer());
+    await ask('compliance/add-flag', { reason: 'cease-request', scope: 'number', phone: '13800138000' });
+    setClock(CLOSED + 60_000);
+    await signal('again', 'dialing', CLOSED + 60_000);
+    const verdict = await ask('compliance/check-dial', { callKey: 'again', remote: '13800138000' }, dialer());
+    expect(verdict.action).toBe('block');
+    expect(verdict.override).toBeUndefined();
+  });
+
+  it('lets only pages ask the guard and only extension pages evaluate', async () => {
+    const { bg } = setup();
+    await expect(bg.onMessage(envelope('compliance/check-dial', { callKey: 'k', remote: '1' }), panel())).resolves.toMatchObject({ ok: false });
+    await expect(bg.onMessage(envelope('compliance/evaluate', { phone: '1' }), dialer())).resolves.toMatchObject({ ok: false });
+  });
+});

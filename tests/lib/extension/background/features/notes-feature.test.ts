@@ -1,0 +1,333 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { CallRecord } from '../../../../../lib/calls/types';
+import { upsertCallRecord } from '../../../../../lib/db/calls-repository';
+import { openOnScriptDb, type OnScriptDb, type StoredCallRecord } from '../../../../../lib/db/schema';
+import { exportCsvChunks } from '../../../../../lib/export/csv';
+import { createBackgroundService } from '../../../../../lib/extension/background/service';
+import {
+  onNotesAlarm,
+  onNotesNotificationClicked,
+  purgeExpiredRecords,
+  RETENTION_ALARM,
+  registerNotesBackground,
+} from '../../../../../lib/extension/background/features/notes-feature';
+import { agentNameSetting, retentionDaysSetting } from '../../../../../lib/extension/shared/settings';
+import { alarmNameFor } from '../../../../../lib/notes/follow-ups';
+import { dayBounds } from '../../../../../lib/notes/summary';
+import { envelope, type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
+
+const DAY_MS = 86_400_000;
+const NOW = Date.UTC(2026, 10, 28, 2, 0); // 2026-11-28 10:00 in Shanghai
+const TZ = 'Asia/Shanghai';
+const panel = (): Browser.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: `${fakeBrowser.runtime.getURL('/')}sidepanel.html` });
+
+let counter = 0;
+async function setup(openDb?: (name: string) => Promise<OnScriptDb>) {
+  const name = `notes-${++counter}-${Math.random().toString(36).slice(2)}`;
+  const db = await openOnScriptDb(undefined, name);
+  const bg = createBackgroundService({ now: () => NOW, openDb: () => (openDb ? openDb(name) : openOnScriptDb(undefined, name)) });
+  async function ask<T extends MessageType>(type: T, payload: ProtocolMap[T]['request']): Promise<ProtocolMap[T]['response']> {
+    const reply = (await bg.onMessage(envelope(type, payload), panel())) as { ok: boolean; value?: unknown; error?: string };
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value as ProtocolMap[T]['response'];
+  }
+  return { db, bg, ask };
+}
+
+const call = (id: string, startedAt: number, extra: Partial<StoredCallRecord> = {}): StoredCallRecord => ({
+  id,
+  origin: 'http://127.0.0.1',
+  source: 'sip-ws',
+  direction: 'outbound',
+  remoteNumber: '13800138000',
+  phase: 'ended',
+  startedAt,
+  connectedAt: startedAt + 5_000,
+  endedAt: startedAt + 65_000,
+  updatedAt: startedAt + 65_000,
+  ...extra,
+});
+
+describe('notes/save', () => {
+  it('masks a card number before storing, keeps the other fields and reports what was masked', async () => {
+    const { db, ask } = await setup();
+    await agentNameSetting.setValue('Li Lei');
+    await db.put('calls', call('c1', NOW - 60_000, { scriptProgress: { step: 3 }, disposition: 'promise-to-pay' }));
+    const result = await ask('notes/save', { callId: 'c1', notes: 'card 4111 1111 1111 1111 ok' });
+    expect(result).toEqual({
+      saved: true,
+      notes: 'card ••••••••••••1111 ok',
+      findings: [{ kind: 'card', masked: '••••••••••••1111' }],
+      savedAt: NOW,
+    });
+    const stored = await db.get('calls', 'c1');
+    expect(stored).toMatchObject({
+      notes: 'card ••••••••••••1111 ok',
+      agentName: 'Li Lei',
+      scriptProgress: { step: 3 },
+      disposition: 'promise-to-pay',
+      redactions: [{ kind: 'card', masked: '••••••••••••1111', at: NOW }],
+    });
+    expect(JSON.stringify(stored)).not.toContain('4111 1111');
+  });
+
+  it('stores and clears the promise and the callback, scheduling and cancelling their alarms', async () => {
+    const { db, ask } = await setup();
+    await db.put('calls', call('c1', NOW - 60_000));
+    const promise = { amount: '1250.50', currency: 'CNY', date: '2026-12-01' };
+    await ask('notes/save', { callId: 'c1', notes: 'will pay', promiseToPay: promise, callbackAt: NOW + 3_600_000 });
+    expect(await db.get('calls', 'c1')).toMatchObject({ promiseToPay: promise, callbackAt: NOW + 3_600_000 });
+    expect((await fakeBrowser.alarms.get(alarmNameFor('c1', 'callback')))?.scheduledTime).toBe(NOW + 3_600_000);
+    expect(await fakeBrowser.alarms.get(alarmNameFor('c1', 'promise'))).toBeDefined();
+
+    await ask('notes/save', { callId: 'c1', notes: 'changed mind', promiseToPay: null, callbackAt: null });
+    const stored = await db.get('calls', 'c1');
+    expect(stored?.promiseToPay).toBeUndefined();
+    expect(stored?.callbackAt).toBeUndefined();
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  });
+
+  it('says so when the record does not exist', async () => {
+    const { ask } = await setup();
+    await expect(ask('notes/save', { callId: 'nope', notes: 'x' })).resolves.toEqual({ saved: false, reason: 'no-record' });
+  });
+
+  it('reports a full disk as a quota problem instead of failing the message', async () => {
+    const { db, ask } = await setup(async (name) => {
+      const real = await openOnScriptDb(undefined, name);
+      const transaction = real.transaction.bind(real);
+      real.transaction = ((stores: never, mode?: IDBTransactionMode) => {
+        if (mode === 'readwrite') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return transaction(stores, mode);
+      }) as typeof real.transaction;
+      return real;
+    });
+    await db.put('calls', call('c1', NOW - 60_000, { notes: 'before' }));
+    await expect(ask('notes/save', { callId: 'c1', notes: 'after' })).resolves.toEqual({ saved: false, reason: 'quota' });
+    expect((await db.get('calls', 'c1'))?.notes).toBe('before');
+  });
+
+  it('refuses malformed drafts', async () => {
+    const { ask } = await setup();
+    await expect(
+      ask('notes/save', { callId: 'c1', notes: 'x', promiseToPay: { amount: '12,50', currency: 'CNY', date: '2026-12-01' } }),
+    ).rejects.toThrow(/promiseToPay/);
+    await expect(ask('notes/save', { callId: 'c1', notes: 'x'.repeat(100_001) })).rejects.toThrow(/notes/);
+  });
+});
+
+describe('notes reads', () => {
+  it('shows the history of the number and the debtor, newest first, without the call itself, and active flags', async () => {
+    const { db, ask } = await setup();
+    await db.put('calls', call('now', NOW, { numberE164: '+8613800138000', debtorRef: 'ACC-1' }));
+    await db.put('calls', call('same-number', NOW - 2 * DAY_MS, { disposition: 'no-answer' }));
+    await db.put('calls', call('same-e164', NOW - DAY_MS, { remoteNumber: '+86 138 0013 8000', numberE164: '+8613800138000' }));
+    await db.put(
+      'calls',
+      call('same-debtor', NOW - 3 * DAY_MS, {
+        remoteNumber: '13900139000',
+        debtorRef: 'ACC-1',
+        promiseToPay: { amount: '10.00', currency: 'CNY', date: '2026-11-20' },
+        complianceEvents: [{ at: 1, kind: 'warning', code: 'quiet-hours', detail: 'late' }],
+      }),
+    );
+    await db.put('calls', call('other', NOW - DAY_MS, { remoteNumber: '13700137000' }));
+    await db.put('doNotCall', { id: 'f1', reason: 'dispute', scope: 'debtor', debtorRef: 'ACC-1', setAt: 5 } as never);
+    await db.put('doNotCall', { id: 'f2', reason: 'cease', scope: 'debtor', debtorRef: 'ACC-1', setAt: 5, clearedAt: 6 } as never);
+
+    const { entries, flags } = await ask('notes/history', { callId: 'now' });
+    expect(entries.map((e) => e.id)).toEqual(['same-e164', 'same-number', 'same-debtor']);
+    expect(entries[1]).toMatchObject({ disposition: 'no-answer' });
+    expect(entries[2]).toMatchObject({ promiseToPay: { amount: '10.00' }, flags: ['warning:quiet-hours'] });
+    expect(flags).toEqual([{ reason: 'dispute', scope: 'debtor', setAt: 5 }]);
+  });
+
+  it('lists follow-ups due today through the follow-up indexes', async () => {
+    const { db, ask } = await setup();
+    const [start] = dayBounds('2026-11-28', TZ);
+    await db.put('calls', call('cb-today', NOW - DAY_MS, { callbackAt: start + 15 * 3_600_000 }));
+    await db.put('calls', call('cb-tomorrow', NOW - DAY_MS, { callbackAt: start + DAY_MS + 1 }));
+    await db.put('calls', call('ptp-today', NOW - 5 * DAY_MS, { promiseToPay: { amount: '5', currency: 'CNY', date: '2026-11-28' } }));
+    await db.put('calls', call('ptp-later', NOW - 5 * DAY_MS, { promiseToPay: { amount: '5', currency: 'CNY', date: '2026-11-29' } }));
+    const due = await ask('notes/today', { day: '2026-11-28', timeZone: TZ });
+    expect(due.map((d) => [d.recordId, d.kind])).toEqual([
+      ['ptp-today', 'promise'],
+      ['cb-today', 'callback'],
+    ]);
+  });
+
+  it('summarises a day', async () => {
+    const { db, ask } = await setup();
+    await db.put('calls', call('a', NOW, { disposition: 'promise-to-pay', promiseToPay: { amount: '100.50', currency: 'CNY', date: '2026-12-01' } }));
+    await db.put('calls', call('b', NOW + 1_000, { connectedAt: undefined, disposition: 'no-answer' }));
+    await db.put('calls', call('yesterday', NOW - DAY_MS));
+    const summary = await ask('notes/summary', { day: '2026-11-28', timeZone: TZ });
+    expect(summary).toMatchObject({ calls: 2, connects: 1, talkTimeS: 60, outcomes: { 'promise-to-pay': 1, 'no-answer': 1 } });
+    expect(summary.promises).toEqual([{ currency: 'CNY', total: '100.50', count: 1 }]);
+  });
+});
+
+describe('notes/export-page', () => {
+  async function exportAll(ask: Awaited<ReturnType<typeof setup>>['ask'], format: 'csv' | 'json', startMs: number, endMs: number) {
+    let page = await ask('notes/export-page', { format, startMs, endMs, timeZone: TZ, written: 0, limit: 2 });
+    const texts = [page.text];
+    const total = page.total;
+    let pages = 1;
+    while (!page.finished) {
+      page = await ask('notes/export-page', {
+        format,
+        startMs,
+        endMs,
+        timeZone: TZ,
+        written: page.written,
+        limit: 2,
+        ...(page.after ? { after: page.after } : {}),
+      });
+      texts.push(page.text);
+      pages += 1;
+    }
+    return { text: texts.join(''), total, pages, written: page.written };
+  }
+
+  it('pages through a range (ties on start time included) into the same CSV the streaming exporter writes', async () => {
+    const { db, ask } = await setup();
+    const records = [
+      call('r1', NOW, { notes: '客户说下周还, "ok"' }),
+      call('r2', NOW + 1_000),
+      call('r3', NOW + 1_000),
+      call('r4', NOW + 1_000),
+      call('r5', NOW + 2_000),
+    ];
+    for (const record of records) await db.put('calls', record);
+    await db.put('calls', call('outside', NOW - DAY_MS));
+    const [startMs, endMs] = dayBounds('2026-11-28', TZ);
+    const { text, total, pages, written } = await exportAll(ask, 'csv', startMs, endMs);
+    let expected = '';
+    for await (const chunk of exportCsvChunks(records, { timeZone: TZ })) expected += chunk;
+    expect(text).toBe(expected);
+    expect(text.startsWith('\uFEFFcall_id,agent,started_at')).toBe(true);
+    expect(total).toBe(5);
+    expect(written).toBe(5);
+    expect(pages).toBe(3);
+  });
+
+  it('writes a JSON array across pages', async () => {
+    const { db, ask } = await setup();
+    for (const [i, id] of ['a', 'b', 'c', 'd'].entries()) await db.put('calls', call(id, NOW + (i + 1) * 97_000));
+    const [startMs, endMs] = dayBounds('2026-11-28', TZ);
+    const { text } = await exportAll(ask, 'json', startMs, endMs);
+    const parsed = JSON.parse(text) as { call_id: string; started_at: string }[];
+    expect(parsed.map((row) => row.call_id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(parsed[0]?.started_at).toBe('2026-11-28T10:01:37+08:00');
+  });
+
+  it('writes an empty range as a header alone, and an empty JSON array', async () => {
+    const { ask } = await setup();
+    const [startMs, endMs] = dayBounds('2026-11-28', TZ);
+    expect((await exportAll(ask, 'csv', startMs, endMs)).text).toBe('\uFEFFcall_id,agent,started_at,ended_at,duration_s,direction,number_e164,number_raw,debtor_ref,disposition,promise_amount,promise_currency,promise_date,callback_at,pack_id,pack_version,compliance_flags,notes\r\n');
+    expect(JSON.parse((await exportAll(ask, 'json', startMs, endMs)).text)).toEqual([]);
+  });
+});
+
+describe('retention', () => {
+  it('purges records older than the setting and keeps the rest', async () => {
+    const { db, bg } = await setup();
+    await retentionDaysSetting.setValue(30);
+    await db.put('calls', call('old', NOW - 31 * DAY_MS, { callbackAt: NOW + DAY_MS }));
+    await db.put('calls', call('recent', NOW - 29 * DAY_MS));
+    await fakeBrowser.alarms.create(alarmNameFor('old', 'callback'), { when: NOW + DAY_MS });
+    await expect(purgeExpiredRecords(bg.context)).resolves.toBe(1);
+    expect((await db.getAll('calls')).map((r: CallRecord) => r.id)).toEqual(['recent']);
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  });
+
+  it("uses the lead's locked value over the agent's setting", async () => {
+    const { db, bg } = await setup();
+    await retentionDaysSetting.setValue(365);
+    await fakeBrowser.storage.managed.set({ retentionDays: 7 });
+    await db.put('calls', call('eight-days', NOW - 8 * DAY_MS));
+    await db.put('calls', call('six-days', NOW - 6 * DAY_MS));
+    await purgeExpiredRecords(bg.context);
+    expect((await db.getAll('calls')).map((r: CallRecord) => r.id)).toEqual(['six-days']);
+  });
+
+  it("uses the team's unlocked policy value only while the agent has not chosen one", async () => {
+    const { db, bg } = await setup();
+    await fakeBrowser.storage.managed.set({ retentionDays: 7, lockedSettings: ['complianceProfile'] });
+    await db.put('calls', call('eight-days', NOW - 8 * DAY_MS));
+    await db.put('calls', call('forty-days', NOW - 40 * DAY_MS));
+    await retentionDaysSetting.setValue(60);
+    await purgeExpiredRecords(bg.context);
+    expect((await db.getAll('calls')).map((r: CallRecord) => r.id).sort()).toEqual(['eight-days', 'forty-days']);
+    await retentionDaysSetting.removeValue();
+    await purgeExpiredRecords(bg.context);
+    expect((await db.getAll('calls')).map((r: CallRecord) => r.id)).toEqual([]);
+  });
+
+  it('keeps 90 days when nothing is set', async () => {
+    const { db, bg } = await setup();
+    await db.put('calls', call('eighty-nine', NOW - 89 * DAY_MS));
+    await db.put('calls', call('ninety-one', NOW - 91 * DAY_MS));
+    await purgeExpiredRecords(bg.context);
+    expect((await db.getAll('calls')).map((r: CallRecord) => r.id)).toEqual(['eighty-nine']);
+  });
+
+  it('registers the daily purge alarm and runs it when it fires', async () => {
+    const { db, bg } = await setup();
+    await db.put('calls', call('ancient', NOW - 400 * DAY_MS));
+    registerNotesBackground(bg.context);
+    await expect.poll(() => fakeBrowser.alarms.get(RETENTION_ALARM)).toMatchObject({ periodInMinutes: 1440 });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: RETENTION_ALARM, scheduledTime: NOW });
+    await expect.poll(async () => (await db.getAll('calls')).length).toBe(0);
+  });
+});
+
+describe('upsert by detection never drops notes', () => {
+  it('keeps notes written by the notes feature when the call ends', async () => {
+    const { db, ask } = await setup();
+    await db.put('calls', call('c1', NOW, { phase: 'connected', endedAt: undefined }));
+    await ask('notes/save', { callId: 'c1', notes: 'typed during the call' });
+    await upsertCallRecord(db, call('c1', NOW));
+    expect((await db.get('calls', 'c1'))?.notes).toBe('typed during the call');
+  });
+});
+
+describe('follow-up reminders', () => {
+  // The fake browser has no notifications API; stand one in for these tests only.
+  const notifications = { create: vi.fn(async () => 'id'), clear: vi.fn(async () => true) };
+  const holder = fakeBrowser as unknown as { notifications?: typeof notifications };
+  afterEach(() => {
+    delete holder.notifications;
+    vi.clearAllMocks();
+  });
+
+  it('shows a notification named after the alarm when a promise date comes, and opens the record on click', async () => {
+    holder.notifications = notifications;
+    await fakeBrowser.storage.local.set({ 'settings.uiLanguage': 'en' });
+    const { db, bg } = await setup();
+    await db.put('calls', call('c/1', NOW, { debtorRef: 'ACC-9', promiseToPay: { amount: '80.00', currency: 'CNY', date: '2026-11-29' } }));
+    const name = alarmNameFor('c/1', 'promise');
+    await onNotesAlarm(bg.context, { name, scheduledTime: NOW } as Browser.alarms.Alarm);
+    expect(notifications.create).toHaveBeenCalledWith(
+      name,
+      expect.objectContaining({ type: 'basic', title: 'Promise to pay due', message: '13800138000 (ACC-9) 80.00 CNY' }),
+    );
+
+    const opened: string[] = [];
+    fakeBrowser.tabs.onCreated.addListener((tab) => void opened.push(tab.url ?? ''));
+    await onNotesNotificationClicked(name);
+    expect(opened).toEqual([fakeBrowser.runtime.getURL('/sidepanel.html?record=c%2F1')]);
+    expect(notifications.clear).toHaveBeenCalledWith(name);
+  });
+
+  it('ignores alarms and notifications that are not follow-ups', async () => {
+    holder.notifications = notifications;
+    const { bg } = await setup();
+    await onNotesAlarm(bg.context, { name: 'someone-else', scheduledTime: NOW } as Browser.alarms.Alarm);
+    await onNotesNotificationClicked('someone-else');
+    expect(notifications.create).not.toHaveBeenCalled();
+    expect((await fakeBrowser.tabs.query({})).filter((tab) => tab.url?.includes('sidepanel'))).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { CallSignal } from '../../../../../lib/calls/types';
+import { openOnScriptDb } from '../../../../../lib/db/schema';
+import { createBackgroundService } from '../../../../../lib/extension/background/service';
+import { generateKeyPair, signPack, type ScriptPack } from '../../../../../lib/packs';
+import { cnCardLoanPack } from '../../../../../lib/packs/defaults';
+import { envelope, type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
+
+const panel = (): Browser.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: `${fakeBrowser.runtime.getURL('/')}options.html` });
+const dialer = (): Browser.runtime.MessageSender => ({
+  id: fakeBrowser.runtime.id,
+  tab: { id: 5 } as Browser.tabs.Tab,
+  frameId: 0,
+  url: 'http://127.0.0.1:9000/dialer.html',
+});
+
+let server: Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+async function serve(): Promise<{ url: string; publish(body: string): void }> {
+  let body = '';
+  server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', () => resolve()));
+  return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}/pack.json`, publish: (next) => (body = next) };
+}
+
+let dbCount = 0;
+function background() {
+  const name = `packs-${++dbCount}`;
+  const service = createBackgroundService({ openDb: () => openOnScriptDb(undefined, name) });
+  return async <T extends MessageType>(type: T, payload: ProtocolMap[T]['request'], sender = panel()) => {
+    const reply = (await service.onMessage(envelope(type, payload), sender)) as { ok: boolean; value?: ProtocolMap[T]['response']; error?: string };
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value as ProtocolMap[T]['response'];
+  };
+}
+
+const call = (phase: CallSignal['phase']): CallSignal => ({ callKey: 'c', source: 'sip-ws', phase, direction: 'outbound', remote: '1', at: Date.now() });
+
+describe('packs feature', () => {
+  it('subscribes, defers an update during a call and applies it when the call ends', async () => {
+    const lead = await generateKeyPair('lead');
+    const sign = async (version: string) => {
+      const result = await signPack({ ...(cnCardLoanPack as ScriptPack), version }, lead.privateKey);
+      if (!result.ok) throw new Error('sign failed');
+      return JSON.stringify(result.signed);
+    };
+    const packs = await serve();
+    packs.publish(await sign('1.0.0'));
+    const send = background();
+
+    const subscribed = await send('packs/subscribe', { url: packs.url, publicKey: JSON.stringify(lead.publicKey) });
+    expect(subscribed).toMatchObject({ ok: true, status: { channel: { active: { version: '1.0.0' } } } });
+    expect(await fakeBrowser.alarms.get('onscript:packs:poll')).toBeDefined();
+
+    await send('call/signal', call('connected'), dialer());
+    packs.publish(await sign('1.1.0'));
+    const during = await send('packs/check-now', {});
+    expect(during.channel).toMatchObject({ active: { version: '1.0.0' }, pending: { version: '1.1.0' } });
+
+    await send('call/signal', call('ended'), dialer());
+    const after = await send('packs/get-status', {});
+    expect(after.channel.active?.version).toBe('1.1.0');
+    expect(after.channel.pending).toBeUndefined();
+    expect(after.lastChangeDiff).toMatchObject({ fromVersion: '1.0.0', toVersion: '1.1.0' });
+
+    const rolledBack = await send('packs/rollback', {});
+    expect(rolledBack.channel.active?.version).toBe('1.0.0');
+  });
+
+  it('refuses a key that is not a key, and keeps pages from subscribing', async () => {
+    const send = background();
+    await expect(send('packs/subscribe', { url: 'http://127.0.0.1/p.json', publicKey: '{"alg":"RSA"}' })).resolves.toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/public key is not valid/),
+    });
+    await expect(send('packs/subscribe', { url: 'http://127.0.0.1/p.json', publicKey: 'x' }, dialer())).rejects.toThrow(/not accepted/);
+    await expect(send('packs/subscribe', { url: 'javascript:alert(1)', publicKey: 'x' })).rejects.toThrow(/https:\/\//);
+  });
+});
