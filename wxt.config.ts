@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { DECLARED_DIALER_MATCHES } from './lib/extension/shared/dialer-origins';
+import { DECLARED_DIALER_MATCHES } from './lib/detection/declared-origins';
 
 /**
  * OnScript build configuration.

@@ -1,6 +1,6 @@
 import type { LiveCall } from '../lib/calls/types';
 import { callElapsedMs, formatDuration } from '../lib/time/format-duration';
-import { usePanelState } from './panel-state-context';
+import { usePanelState } from './side-panel-model';
 
 /** The call the panel follows: number, state and a timer derived from the stored timestamps. */
 export function CallCard({ call }: { call: LiveCall }) {

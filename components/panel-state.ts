@@ -71,6 +71,8 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
         }),
       );
       cleanups.push(client.onActiveTabChanged((next) => void follow(next)));
+      // States told while the panel could not hear the background (its port was down) are read again.
+      cleanups.push(client.onReconnected(() => void follow(tabId.value)));
       // The timer is derived from stored timestamps; the clock only decides when to redraw.
       const ticker = setInterval(() => (clock.value = now()), 1000);
       cleanups.push(() => clearInterval(ticker));

@@ -1,5 +1,5 @@
 import { formatDuration } from '../lib/time/format-duration';
-import { usePanelState } from './panel-state-context';
+import { usePanelState } from './side-panel-model';
 
 /** The last few recorded calls, newest first. */
 export function RecentCalls() {

@@ -2,29 +2,27 @@ import { useEffect } from 'preact/hooks';
 import { activeCalls } from '../lib/calls/tab-calls';
 import { CallCard } from './call-card';
 import { ComplianceSection } from './compliance/compliance-section';
-import { useDialerAccessContext } from './detection/dialer-access';
 import { EnableDetectionHere } from './detection/enable-detection-here';
 import { NotesSection } from './notes/notes-section';
 import { PackUpdateNotice } from './packs/pack-update-notice';
-import type { PanelState } from './panel-state';
-import { PanelStateContext, usePanelState } from './panel-state-context';
+import { SidePanelModelContext, usePanelState, useSidePanelModel, type SidePanelModel } from './side-panel-model';
 import { RecentCalls } from './recent-calls';
 import { ScriptSection } from './script/script-section';
 
 /**
  * The side panel, top to bottom in the order an agent on a call needs it: the live call, then each feature's
- * section, then recent calls. Feature sections own their state (a `create…State()` factory provided here).
+ * section, then recent calls. Every section reads its state from the one model the entry point built.
  */
-export function SidePanelApp({ state }: { state: PanelState }) {
+export function SidePanelApp({ model }: { model: SidePanelModel }) {
   useEffect(() => {
-    void state.start();
-    return () => state.dispose();
-  }, [state]);
+    void model.panel.start();
+    return () => model.panel.dispose();
+  }, [model]);
 
   return (
-    <PanelStateContext.Provider value={state}>
+    <SidePanelModelContext.Provider value={model}>
       <PanelBody />
-    </PanelStateContext.Provider>
+    </SidePanelModelContext.Provider>
   );
 }
 
@@ -83,8 +81,8 @@ function CurrentCall() {
 /** Shown with no call: where OnScript does not run, the agent can enable it for the tab's site. */
 function EnableDetection({ tabId }: { tabId: number }) {
   const { t } = usePanelState();
-  const access = useDialerAccessContext();
-  return access ? <EnableDetectionHere t={t.value} tabId={tabId} access={access} /> : null;
+  const { dialerAccess } = useSidePanelModel();
+  return <EnableDetectionHere t={t.value} tabId={tabId} access={dialerAccess} />;
 }
 
 /** A second line (call waiting, a consult call) must not go unseen behind the call the panel shows. */

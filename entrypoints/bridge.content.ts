@@ -3,8 +3,9 @@ import { watchDomRule } from '../lib/bridge/dom-watch';
 import { PAGE_FRAME_EVENT } from '../lib/bridge/page-channel';
 import { findDomRule } from '../lib/detection/dom-rules';
 import { loadBridgeSettings } from '../lib/extension/content/bridge-settings';
-import { DECLARED_DIALER_MATCHES } from '../lib/extension/shared/dialer-origins';
+import { DECLARED_DIALER_MATCHES } from '../lib/detection/declared-origins';
 import { createPortSender, SIGNAL_PORT_NAME } from '../lib/extension/shared/ports';
+import { verdictOf } from '../lib/extension/content/signal-reply';
 import { startPreDialGuard } from '../lib/extension/content/pre-dial-guard';
 import { envelope } from '../lib/protocol/envelope';
 
@@ -26,9 +27,9 @@ export default defineContentScript({
     const bridge = createDetectionBridge({
       emit(signal) {
         // Sent first: waking the DOM rule reads the page, which the signal need not wait for.
-        signals.send(envelope('call/signal', signal));
+        const sent = signals.send(envelope('call/signal', signal));
         wakeDom();
-        guard.observe(signal);
+        guard.observe(signal, verdictOf(sent));
       },
     });
     const onFrame = (event: Event) => bridge.acceptFrame((event as CustomEvent<unknown>).detail);

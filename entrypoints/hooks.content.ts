@@ -1,5 +1,5 @@
 import { encodePageFrame, PAGE_FRAME_EVENT } from '../lib/bridge/page-channel';
-import { DECLARED_DIALER_MATCHES } from '../lib/extension/shared/dialer-origins';
+import { DECLARED_DIALER_MATCHES } from '../lib/detection/declared-origins';
 import { installPeerConnectionHook } from '../lib/hooks/media-hook';
 import { installWebSocketHook, type HookedFrame } from '../lib/hooks/websocket-hook';
 

@@ -23,7 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { WebSocketServer } from 'ws';
-import { envelope } from '../lib/protocol/messages';
+import { envelope } from '../lib/protocol/envelope';
 import { DemoCustomerPage, DemoDialerPage } from '../tests/e2e/pages/demo-phone-page';
 import { SidePanelPage } from '../tests/e2e/pages/side-panel-page';
 import { useWarnOnlyCompliance } from '../tests/e2e/support/warn-only-compliance';

@@ -1,17 +1,16 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { ComplianceAssessment } from '../../lib/compliance/assessment';
-import { usePanelState } from '../panel-state-context';
-import { createComplianceState, type ComplianceState } from './compliance-state';
+import { usePanelState, useSidePanelModel } from '../side-panel-model';
+import type { ComplianceState } from './compliance-state';
 import { Countdown, DebtorLocalTime } from './countdown';
-import { extensionComplianceClient } from '../../lib/extension/pages/compliance-client';
 import './compliance.css';
 
 /**
  * The compliance countdown for the focused live call's number, or before a call for the number typed in
- * "Next number". Pass `state` in tests; the panel uses the background-backed one.
+ * "Next number".
  */
-export function ComplianceSection({ state }: { state?: ComplianceState }) {
-  const own = useMemo(() => state ?? createComplianceState(extensionComplianceClient), [state]);
+export function ComplianceSection() {
+  const { compliance: own } = useSidePanelModel();
   const { focus, clock, t } = usePanelState();
   const call = focus.value;
   const live = call !== undefined && call.phase !== 'ended';

@@ -1,10 +1,7 @@
 import { signal } from '@preact/signals';
 import type { ComplianceAssessment } from '../../lib/compliance/assessment';
 
-/** How the section asks for a verdict; the extension's client sends `compliance/evaluate` to the background. */
-export interface ComplianceClient {
-  evaluate(phone: string): Promise<ComplianceAssessment>;
-}
+import type { ComplianceClient } from '../../lib/extension/pages/compliance-client';
 
 /** A verdict older than this is fetched again even without a boundary, so new calls and flags show up. */
 export const REFRESH_AFTER_MS = 60_000;

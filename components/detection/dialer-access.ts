@@ -1,46 +1,9 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import {
-  disableDialerOrigins,
-  enableDialerOrigins,
-  listEnabledDialerOrigins,
-  onDialerAccessChanged,
-  readDialerOriginsPolicy,
-  readTabUrl,
-  reloadTab,
-} from '../../lib/extension/pages/dialer-permissions';
+import type { DialerAccess, TabAccess } from '../../lib/extension/pages/dialer-permissions';
+
+export type { DialerAccess, TabAccess } from '../../lib/extension/pages/dialer-permissions';
 import type { Translate } from '../../lib/i18n/ui-messages';
-
-/** What the dialer-origin controls need from the extension; an interface so component tests pass a fake. */
-export interface DialerAccess {
-  /** Granted optional dialer origins (patterns). */
-  list(): Promise<string[]>;
-  /** Origins the administrator's policy requires (patterns). */
-  policy(): Promise<string[]>;
-  /** Requests access; must be called synchronously from the click that asked for it. */
-  enable(patterns: readonly string[]): Promise<boolean>;
-  disable(patterns: readonly string[]): Promise<boolean>;
-  /** Calls back when grants or the policy change; returns an unsubscribe. */
-  onChanged(callback: () => void): () => void;
-}
-
-/** What the side panel additionally needs to know about, and do to, the tab it shows. */
-export interface TabAccess {
-  /** The tab's URL, `undefined` where the browser hides it from OnScript. */
-  tabUrl(tabId: number): Promise<string | undefined>;
-  reloadTab(tabId: number): Promise<void>;
-}
-
-/** The real extension APIs behind {@link DialerAccess} and {@link TabAccess}. */
-export const browserDialerAccess: DialerAccess & TabAccess = {
-  list: listEnabledDialerOrigins,
-  policy: readDialerOriginsPolicy,
-  enable: enableDialerOrigins,
-  disable: disableDialerOrigins,
-  onChanged: onDialerAccessChanged,
-  tabUrl: readTabUrl,
-  reloadTab,
-};
 
 /**
  * Gives the side panel its dialer access. Absent (the default), the panel offers no enabling, which keeps panels

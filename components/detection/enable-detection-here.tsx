@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { tabSiteAccess, type TabSiteAccess } from '../../lib/detection/dialer-access';
-import { DECLARED_DIALER_MATCHES } from '../../lib/extension/shared/dialer-origins';
+import { DECLARED_DIALER_MATCHES } from '../../lib/detection/declared-origins';
 import { KNOWN_DIALERS } from '../../lib/extension/shared/detection-settings';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import { AddOriginForm } from './add-origin-form';

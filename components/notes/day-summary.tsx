@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDuration } from '../../lib/time/format-duration';
-import { usePanelState } from '../panel-state-context';
-import { useNotesState } from './notes-state-context';
+import { usePanelState } from '../side-panel-model';
+import { useNotesState } from '../side-panel-model';
 
 /**
  * The daily summary: calls, connects, talk time, promises per currency, and a bar chart of outcomes. The bars

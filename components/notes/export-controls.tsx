@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { usePanelState } from '../panel-state-context';
-import { useNotesState } from './notes-state-context';
+import { usePanelState } from '../side-panel-model';
+import { useNotesState } from '../side-panel-model';
 
 /** Export of a day or a date range to CSV or JSON, downloaded by the browser, with progress for large ranges. */
 export function ExportControls() {

@@ -1,6 +1,6 @@
-import { usePanelState } from '../panel-state-context';
+import { usePanelState } from '../side-panel-model';
 import { formatDateTime, formatTime } from './format';
-import { useNotesState } from './notes-state-context';
+import { useNotesState } from '../side-panel-model';
 
 /**
  * The notes textarea and the follow-up fields this feature owns (promise to pay, callback time). Every change

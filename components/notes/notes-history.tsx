@@ -1,6 +1,6 @@
-import { usePanelState } from '../panel-state-context';
+import { usePanelState } from '../side-panel-model';
 import { formatDateTime } from './format';
-import { useNotesState } from './notes-state-context';
+import { useNotesState } from '../side-panel-model';
 
 /**
  * Earlier calls with the same number or debtor (outcome, promise, callback, compliance flags, notes) and the

@@ -1,26 +1,24 @@
-import { useEffect, useMemo } from 'preact/hooks';
-import { createExtensionNotesClient, recordIdFromSearch } from '../../lib/extension/pages/notes-client';
-import { usePanelState } from '../panel-state-context';
+import { useEffect } from 'preact/hooks';
+import { recordIdFromSearch } from '../../lib/notes/record-link';
+import { usePanelState, useSidePanelModel } from '../side-panel-model';
 import { DaySummaryView } from './day-summary';
 import { ExportControls } from './export-controls';
 import { NotesEditor } from './notes-editor';
 import { NotesHistory } from './notes-history';
-import { createNotesState, type NotesState } from './notes-state';
-import { NotesStateContext } from './notes-state-context';
 import { TodayList } from './today-list';
 
 /**
  * The notes section of the side panel: the editor for the call in focus (or a record opened from history, the
  * today list or a notification), the history of that number and debtor, today's follow-ups, export and the
- * daily summary. `state` is for tests; the panel lets the section build its own.
+ * daily summary.
  */
-export function NotesSection({ state: given, search }: { state?: NotesState; search?: string }) {
-  const state = useMemo(() => given ?? createNotesState({ client: createExtensionNotesClient() }), [given]);
+export function NotesSection() {
+  const { notes: state, search } = useSidePanelModel();
   const { focus } = usePanelState();
   const liveCallId = focus.value?.id;
 
   useEffect(() => {
-    const opened = recordIdFromSearch(search ?? location.search);
+    const opened = recordIdFromSearch(search);
     if (opened !== undefined) void state.openRecord(opened, liveCallId);
     void state.refreshToday();
     void state.refreshSummary();
@@ -42,12 +40,12 @@ export function NotesSection({ state: given, search }: { state?: NotesState; sea
   }, [state, liveCallId]);
 
   return (
-    <NotesStateContext.Provider value={state}>
+    <>
       <NotesEditor />
       <NotesHistory />
       <TodayList />
       <ExportControls />
       <DaySummaryView />
-    </NotesStateContext.Provider>
+    </>
   );
 }

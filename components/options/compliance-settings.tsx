@@ -4,42 +4,24 @@ import type { CsvLineError } from '../../lib/compliance/caps';
 import type { DoNotCallReason } from '../../lib/compliance/dnc';
 import { PROFILES } from '../../lib/compliance/profiles';
 import { notAfter, notAtWork, notBefore, type InconvenientTime } from '../../lib/compliance/restrictions';
-import type { StoredDoNotCallFlag } from '../../lib/db/schema';
+import type { StoredDoNotCallFlag } from '../../lib/protocol/compliance-messages';
 import {
   complianceDefaultRegionSetting,
   compliancePolicySetting,
   complianceProfileSetting,
   inconvenientTimesSetting,
 } from '../../lib/extension/shared/settings';
-import { sendToBackground } from '../../lib/extension/shared/messaging';
+import type { ComplianceSettingsClient } from '../../lib/extension/pages/compliance-client';
+import { useOptionsClients } from '../options-clients';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import type { NewDoNotCallFlag } from '../../lib/protocol/compliance-messages';
-
-/** What the section asks the background; a plain object in tests. */
-export interface ComplianceSettingsClient {
-  listFlags(): Promise<StoredDoNotCallFlag[]>;
-  addFlag(flag: NewDoNotCallFlag): Promise<StoredDoNotCallFlag>;
-  clearFlag(id: string): Promise<{ cleared: boolean }>;
-  importAttempts(csv: string, source: string): Promise<{ imported: number; errors: CsvLineError[] }>;
-  countImports(): Promise<{ count: number }>;
-  clearImports(): Promise<{ removed: number }>;
-}
-
-/** The settings client backed by the background worker. */
-export const extensionComplianceSettingsClient: ComplianceSettingsClient = {
-  listFlags: () => sendToBackground('compliance/list-flags', {}),
-  addFlag: (flag) => sendToBackground('compliance/add-flag', flag),
-  clearFlag: (id) => sendToBackground('compliance/clear-flag', { id }),
-  importAttempts: (csv, source) => sendToBackground('compliance/import-attempts', { csv, source }),
-  countImports: () => sendToBackground('compliance/count-imports', {}),
-  clearImports: () => sendToBackground('compliance/clear-imports', {}),
-};
 
 /**
  * The compliance section of the options page: the profile (locked when the lead's policy names one), the lead's
  * tightening read-only, the default region, imported attempts, do-not-call flags and debtor-stated times.
  */
-export function ComplianceSettings({ t, client = extensionComplianceSettingsClient }: { t: Translate; client?: ComplianceSettingsClient }) {
+export function ComplianceSettings({ t }: { t: Translate }) {
+  const { compliance: client } = useOptionsClients();
   return (
     <section aria-labelledby="compliance-settings-title" class="compliance-settings">
       <h2 id="compliance-settings-title">{t('compliance.settings')}</h2>

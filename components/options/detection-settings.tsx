@@ -3,18 +3,18 @@ import { KNOWN_DIALERS } from '../../lib/extension/shared/detection-settings';
 import { defaultRegionSetting } from '../../lib/extension/shared/settings';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import { AddOriginForm } from '../detection/add-origin-form';
-import { browserDialerAccess, useDialerAccess, type DialerAccess } from '../detection/dialer-access';
+import { useDialerAccess } from '../detection/dialer-access';
+import { useOptionsClients } from '../options-clients';
 import { KnownDialerRow } from '../detection/known-dialer-row';
 import { PolicyOrigins } from '../detection/policy-origins';
-
-export type { DialerAccess } from '../detection/dialer-access';
 
 /**
  * The dialer origins detection runs on: origins the administrator requires, known dialers with Enable buttons, any
  * other site by address, and the default region for phone numbers. Access is the browser's optional host
  * permission, so enabling asks the user.
  */
-export function DetectionSettings({ t, access = browserDialerAccess }: { t: Translate; access?: DialerAccess }) {
+export function DetectionSettings({ t }: { t: Translate }) {
+  const { dialerAccess: access } = useOptionsClients();
   const { enabled, policy, message, setMessage, change } = useDialerAccess(access, t);
   const known = new Set(KNOWN_DIALERS.flatMap((d) => d.matches));
   const others = enabled.filter((pattern) => !known.has(pattern) && !policy.includes(pattern));

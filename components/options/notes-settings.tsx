@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readRetentionPolicy } from '../../lib/extension/shared/retention-policy';
+import { useOptionsClients } from '../options-clients';
 import { retentionDaysSetting } from '../../lib/extension/shared/settings';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../lib/notes/retention';
 
 /** Retention of call records: how many days they are kept before the daily purge; read-only when a lead locked it. */
 export function NotesSettings({ t }: { t: Translate }) {
+  const { retentionPolicy } = useOptionsClients();
   const [days, setDays] = useState('');
   const [lockedDays, setLockedDays] = useState<number | undefined>(undefined);
   const [message, setMessage] = useState<'saved' | 'invalid' | undefined>(undefined);
 
   useEffect(() => {
-    void Promise.all([retentionDaysSetting.getValue(), readRetentionPolicy()]).then(([stored, policy]) => {
+    void Promise.all([retentionDaysSetting.getValue(), retentionPolicy()]).then(([stored, policy]) => {
       setDays(String(stored ?? policy.teamDays ?? DEFAULT_RETENTION_DAYS));
       setLockedDays(policy.lockedDays);
     });

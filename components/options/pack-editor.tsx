@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { sendToBackground } from '../../lib/extension/shared/messaging';
+import { useOptionsClients } from '../options-clients';
 import type { Translate, UiLanguage } from '../../lib/i18n/ui-messages';
 import { localize, parsePack, type ScriptPack } from '../../lib/packs';
 import { DEFAULT_PACKS } from '../../lib/packs/defaults';
@@ -15,11 +15,12 @@ import { PanelPreview } from './pack-editor/panel-preview';
  * differences from the pack it replaces, and export of the file to sign offline. Signing stays in the CLI so the private key never enters a browser.
  */
 export function PackEditor({ t, language }: { t: Translate; language: UiLanguage }) {
+  const { packs } = useOptionsClients();
   const [text, setText] = useState('');
   const [teamPack, setTeamPack] = useState<ScriptPack | null>(null);
 
   useEffect(() => {
-    void sendToBackground('packs/get-active', {}).then(setTeamPack).catch(() => undefined);
+    void packs.getActive().then(setTeamPack).catch(() => undefined);
   }, []);
 
   const [stepIndex, setStepIndex] = useState(0);

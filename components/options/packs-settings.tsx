@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { sendToBackground } from '../../lib/extension/shared/messaging';
+import { useOptionsClients } from '../options-clients';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import type { PackStatus } from '../../lib/protocol/packs-messages';
 
@@ -9,6 +8,7 @@ import type { PackStatus } from '../../lib/protocol/packs-messages';
  * refused (and why), check now, roll back, stop following.
  */
 export function PacksSettings({ t }: { t: Translate }) {
+  const { packs } = useOptionsClients();
   const [status, setStatus] = useState<PackStatus | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -27,7 +27,7 @@ export function PacksSettings({ t }: { t: Translate }) {
   };
 
   useEffect(() => {
-    void run(() => sendToBackground('packs/get-status', {}));
+    void run(() => packs.getStatus());
   }, []);
 
   return (
@@ -38,16 +38,16 @@ export function PacksSettings({ t }: { t: Translate }) {
       {status && !status.managed && !status.subscription && <SubscribeForm t={t} busy={busy} onSubmit={run} onError={setError} />}
       {status?.subscription && (
         <div class="options__actions">
-          <button type="button" disabled={busy} onClick={() => run(() => sendToBackground('packs/check-now', {}))}>
+          <button type="button" disabled={busy} onClick={() => run(() => packs.checkNow())}>
             {t('packs.checkNow')}
           </button>
           {status.channel.previous && (
-            <button type="button" disabled={busy} onClick={() => run(() => sendToBackground('packs/rollback', {}))}>
+            <button type="button" disabled={busy} onClick={() => run(() => packs.rollback())}>
               {t('packs.rollback', { version: status.channel.previous.version })}
             </button>
           )}
           {!status.managed && (
-            <button type="button" disabled={busy} onClick={() => run(() => sendToBackground('packs/unsubscribe', {}))}>
+            <button type="button" disabled={busy} onClick={() => run(() => packs.unsubscribe())}>
               {t('packs.unsubscribe')}
             </button>
           )}
@@ -105,6 +105,7 @@ function SubscribeForm({
   onSubmit(work: () => Promise<PackStatus | undefined>): Promise<void>;
   onError(message: string): void;
 }) {
+  const { packs } = useOptionsClients();
   const [url, setUrl] = useState('');
   const [publicKey, setPublicKey] = useState('');
   const [intervalMinutes, setIntervalMinutes] = useState('15');
@@ -121,13 +122,13 @@ function SubscribeForm({
       return;
     }
     // Asked here, inside the click, because a permission prompt needs the user's gesture.
-    const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+    const granted = await packs.requestAccess(origin).catch(() => false);
     if (!granted) {
       onError(t('packs.permissionDenied', { origin }));
       return;
     }
     await onSubmit(async () => {
-      const reply = await sendToBackground('packs/subscribe', {
+      const reply = await packs.subscribe({
         url: url.trim(),
         publicKey,
         intervalMinutes: Number.parseInt(intervalMinutes, 10) || 15,

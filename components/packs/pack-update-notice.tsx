@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { createExtensionPacksClient, type PacksClient } from '../../lib/extension/pages/packs-client';
 import type { PackStatus } from '../../lib/protocol/packs-messages';
-import { usePanelState } from '../panel-state-context';
+import { usePanelState, useSidePanelModel } from '../side-panel-model';
 
 /** A change older than this is not announced any more. */
 const NOTICE_FOR_MS = 24 * 60 * 60 * 1000;
@@ -10,7 +9,8 @@ const NOTICE_FOR_MS = 24 * 60 * 60 * 1000;
  * "Script pack updated to 1.4 — what changed": shown once per change, after the call it waited for, until the
  * agent dismisses it.
  */
-export function PackUpdateNotice({ client = defaultClient() }: { client?: PacksClient }) {
+export function PackUpdateNotice() {
+  const { packs: client } = useSidePanelModel();
   const { t, clock } = usePanelState();
   const [status, setStatus] = useState<PackStatus | undefined>(undefined);
   const [dismissedAt, setDismissedAt] = useState<number | undefined>(undefined);
@@ -62,9 +62,4 @@ export function PackUpdateNotice({ client = defaultClient() }: { client?: PacksC
       </button>
     </section>
   );
-}
-
-let sharedClient: PacksClient | undefined;
-function defaultClient(): PacksClient {
-  return (sharedClient ??= createExtensionPacksClient());
 }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { localize } from '../../lib/packs';
 import type { ScriptPack, VariableDefinition } from '../../lib/packs/types';
 import { MAX_DEBTOR_REF_CHARS, MAX_VARIABLE_VALUE_CHARS } from '../../lib/protocol/script-messages';
-import { usePanelState } from '../panel-state-context';
+import { usePanelState } from '../side-panel-model';
 import type { ScriptState } from './script-state';
 
 /**

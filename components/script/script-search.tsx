@@ -1,7 +1,7 @@
 import { localize } from '../../lib/packs';
 import type { ScriptPack } from '../../lib/packs/types';
 import { searchObjections } from '../../lib/script/search';
-import { usePanelState } from '../panel-state-context';
+import { usePanelState } from '../side-panel-model';
 import { SafeMarkdown } from './script-text';
 import type { ScriptState } from './script-state';
 

@@ -3,11 +3,11 @@ import { defaultPackFor } from '../../lib/extension/shared/script-packs';
 import { localize } from '../../lib/packs';
 import type { ScriptPack } from '../../lib/packs/types';
 import type { ScriptCommand } from '../../lib/protocol/script-messages';
-import { usePanelState } from '../panel-state-context';
+import { usePanelState } from '../side-panel-model';
 import { isTypingTarget, readScriptKey, type ScriptKey } from './script-keyboard';
 import { ObjectionSearch, SEARCH_INPUT_ID } from './script-search';
 import { ScriptForm } from './script-form';
-import { useScriptState } from './script-state-context';
+import { useScriptState } from '../side-panel-model';
 import type { ScriptState } from './script-state';
 import { checkInputId, ScriptStepView } from './script-step';
 import { SafeMarkdown } from './script-text';
@@ -27,12 +27,10 @@ const COMMAND_KEYS: Record<ScriptCommand, ScriptKey> = {
 /**
  * The call script in the side panel. Before a call it previews the pack new calls start with; during a call it
  * shows the call's current step, the form and the objection search; once the script or the call has ended, the
- * wrap-up. Renders nothing when the panel was built without a script state.
+ * wrap-up.
  */
 export function ScriptSection() {
-  const state = useScriptState();
-  if (!state) return null;
-  return <ScriptView state={state} />;
+  return <ScriptView state={useScriptState()} />;
 }
 
 function ScriptView({ state }: { state: ScriptState }) {

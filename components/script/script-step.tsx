@@ -3,7 +3,7 @@ import { localize } from '../../lib/packs';
 import type { ScriptPack, ScriptStep } from '../../lib/packs/types';
 import { missingGateChecks, timeOnStep, type ScriptProgress } from '../../lib/script/engine';
 import { formatDuration } from '../../lib/time/format-duration';
-import { usePanelState } from '../panel-state-context';
+import { usePanelState } from '../side-panel-model';
 import { SafeMarkdown, SayLineView } from './script-text';
 import { checkLabels, refusalText, sayLineSegments, variableLabel } from './script-text-helpers';
 import type { ScriptState } from './script-state';

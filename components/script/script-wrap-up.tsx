@@ -1,7 +1,7 @@
 import { localize } from '../../lib/packs';
 import type { ScriptPack } from '../../lib/packs/types';
 import { outstandingRequiredChecks, type ScriptProgress } from '../../lib/script/engine';
-import { usePanelState } from '../panel-state-context';
+import { usePanelState } from '../side-panel-model';
 import { checkLabels } from './script-text-helpers';
 import type { ScriptState } from './script-state';
 

@@ -1,3 +1,5 @@
+import type { ComplianceAssessment } from '../compliance/assessment';
+
 /**
  * The shapes every part of OnScript agrees on for a call: what detection reports, what the
  * background keeps per tab, and what is written to IndexedDB.
@@ -80,6 +82,16 @@ export interface CallFacts {
   updatedAt: number;
 }
 
+/**
+ * The compliance verdict on a call, computed once by the background when the call is first seen and handed as
+ * is to the pre-dial guard and the side panel.
+ */
+export interface CallVerdict {
+  assessment: ComplianceAssessment;
+  /** Set when the agent overrode these same breaches on this number minutes ago: the guard then stays away. */
+  override?: { reason: string; until: number; callId: string };
+}
+
 /** A call the background is tracking for a tab. */
 export interface LiveCall extends CallFacts {
   tabId: number;
@@ -89,6 +101,8 @@ export interface LiveCall extends CallFacts {
   remoteE164?: string;
   /** `<frameId>:<callKey>` of other frames' detectors that report this same call (see applyCallSignal). */
   aliases?: string[];
+  /** The compliance verdict at the call's start (see {@link CallVerdict}). */
+  verdict?: CallVerdict;
 }
 
 /** What the background keeps per tab, persisted so a restarted worker carries on. */

@@ -2,7 +2,7 @@
  * The pre-dial guard's pure half: which call signals start a check, and what the guard says about a verdict.
  * The DOM overlay (components/compliance/guard-overlay.ts) only renders what this decides.
  */
-import type { CallSignal } from '../calls/types';
+import type { CallSignal, CallVerdict } from '../calls/types';
 
 /**
  * Most calls a frame's guard keeps track of before forgetting the oldest. The bridge drops any signal about a
@@ -87,4 +87,33 @@ export function withOverride(overrides: NumberOverrides, number: string, overrid
   for (const [key, value] of Object.entries(overrides)) if (value.until > at) kept[key] = value;
   kept[number] = override;
   return kept;
+}
+
+/** What the pre-dial guard in the page is told about a call that just started. */
+export interface GuardVerdict {
+  action: 'none' | 'warn' | 'block';
+  profileId: string;
+  profileName: string;
+  /** One line per broken rule, e.g. `outside-window`, with its reasons. */
+  violations: { code: string; reasons: string[] }[];
+  /** The next opening when outside the window, epoch ms. */
+  opensAt?: number;
+  /** The debtor's candidate zones. */
+  timeZones: string[];
+  /** Set when the rules are broken but the agent overrode them for this number a few minutes ago: `action` is then `none`. */
+  override?: { reason: string; until: number };
+}
+
+/** The part of a call's verdict the guard in the page is told (it runs in someone else's page: no more). */
+export function toGuardVerdict({ assessment, override }: CallVerdict): GuardVerdict {
+  const verdict: GuardVerdict = {
+    action: override ? 'none' : assessment.action,
+    profileId: assessment.profileId,
+    profileName: assessment.profileName,
+    violations: assessment.violations.map(({ code, reasons }) => ({ code, reasons })),
+    timeZones: assessment.window.timeZones,
+  };
+  if (assessment.window.opensAt !== undefined) verdict.opensAt = assessment.window.opensAt;
+  if (override) verdict.override = { reason: override.reason, until: override.until };
+  return verdict;
 }

@@ -13,11 +13,6 @@ export async function upsertCallRecord(db: OnScriptDb, record: CallRecord): Prom
   await tx.done;
 }
 
-/** One call record by id. */
-export function getCallRecord(db: OnScriptDb, id: string): Promise<CallRecord | undefined> {
-  return db.get('calls', id);
-}
-
 /** The most recent call records, newest first, read through the start-time index. */
 export async function listRecentCallRecords(db: OnScriptDb, limit: number): Promise<CallRecord[]> {
   const records: CallRecord[] = [];

@@ -1,3 +1,4 @@
+import { DECLARED_DIALER_MATCHES } from './declared-origins';
 import { compileMatchPattern, matchesAnyPattern } from './match-patterns';
 
 /**
@@ -96,4 +97,22 @@ export function tabSiteAccess(url: string | undefined, enabled: readonly string[
   if (matchesAnyPattern(url, enabled)) return { kind: 'enabled' };
   const pattern = originPatternFromInput(url);
   return pattern ? { kind: 'known', pattern } : { kind: 'not-web' };
+}
+
+
+const HOST_PATTERN = /^(https?|\*):\/\/(\*|(\*\.)?[a-z0-9.-]+)\/\*$/i;
+
+/**
+ * The granted origins detection should run on: http(s) host patterns the user enabled, without the ones the
+ * manifest already covers and without catch-alls (`<all_urls>`, `*://*\/*`), which OnScript never asks for.
+ */
+export function enabledDetectionMatches(granted: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const pattern of granted) {
+    if (DECLARED_DIALER_MATCHES.includes(pattern)) continue;
+    const m = HOST_PATTERN.exec(pattern);
+    if (!m || m[2] === '*') continue;
+    out.add(pattern);
+  }
+  return [...out].sort();
 }

@@ -44,19 +44,7 @@ export interface TwilioTracker {
   activeCallKeys(): string[];
 }
 
-/**
- * Whether a WebSocket URL is Twilio Voice signaling, so the hook only parses frames of that socket.
- * @param url the URL passed to `new WebSocket(url)`
- */
-export function isTwilioSignalingUrl(url: string): boolean {
-  if (typeof url !== 'string' || url.length > 2048) return false;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'wss:' && /(^|\.)twilio\.com$/.test(u.hostname) && u.pathname.startsWith('/signal');
-  } catch {
-    return false;
-  }
-}
+export { isTwilioSignalingUrl } from '../hooks/frame-predicates';
 
 interface TrackedCall {
   key: string;

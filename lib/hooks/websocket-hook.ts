@@ -1,5 +1,4 @@
-import { isTwilioSignalingUrl } from '../detection/twilio';
-import { looksLikeSip } from '../sip/parse-sip-message';
+import { isTwilioSignalingUrl, looksLikeSip } from './frame-predicates';
 
 /** What the MAIN-world hook passes to the ISOLATED bridge for each SIP or Twilio frame. */
 export interface HookedFrame {

@@ -24,27 +24,6 @@ export function nextSaveAt(firstUnsavedAt: number, lastChangeAt: number, timing:
   return Math.min(lastChangeAt + timing.debounceMs, firstUnsavedAt + timing.maxWaitMs);
 }
 
-/**
- * The save times the scheduler produces for changes at `changeTimes` (ascending epoch ms), assuming saves
- * take no time and never fail. For planning and tests; the live scheduler follows the same rule.
- */
-export function planAutosaves(changeTimes: readonly number[], timing: AutosaveTiming = DEFAULT_AUTOSAVE_TIMING): number[] {
-  const saves: number[] = [];
-  let firstUnsavedAt: number | undefined;
-  let dueAt = Infinity;
-  for (const at of changeTimes) {
-    // A save that fell due before this change happened first and covered everything up to it.
-    if (firstUnsavedAt !== undefined && dueAt <= at) {
-      saves.push(dueAt);
-      firstUnsavedAt = undefined;
-    }
-    firstUnsavedAt ??= at;
-    dueAt = nextSaveAt(firstUnsavedAt, at, timing);
-  }
-  if (firstUnsavedAt !== undefined) saves.push(dueAt);
-  return saves;
-}
-
 /** What the scheduler needs from its environment. */
 export interface AutosaveSchedulerOptions {
   /**

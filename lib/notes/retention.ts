@@ -25,11 +25,6 @@ export function retentionCutoff(now: number, days: number): number {
   return now - days * DAY_MS;
 }
 
-/** True when a record that started at `startedAt` is past the cutoff and must be purged. */
-export function isExpired(startedAt: number, cutoff: number): boolean {
-  return startedAt < cutoff;
-}
-
 /**
  * The retention in force: a lead's locked value wins over the agent's setting; an unset or invalid value
  * falls back to {@link DEFAULT_RETENTION_DAYS}.

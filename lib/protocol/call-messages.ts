@@ -1,11 +1,21 @@
 import type { CallRecord, CallSignal, TabCallState } from '../calls/types';
-import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Checked, type Validator } from './checks';
-import type { SenderRule } from './sender-rules';
+import type { GuardVerdict } from '../compliance/pre-dial';
+import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Checked } from './checks';
+import { defineMessages } from './sender-rules';
+
+/**
+ * The background's answer to a call signal: whether it changed anything, and for an outbound call being set up
+ * the call's compliance verdict, which the frame's pre-dial guard acts on (computed once, in the same pass).
+ */
+export interface CallSignalReply {
+  accepted: boolean;
+  verdict?: GuardVerdict;
+}
 
 /** Messages about detected calls and their records. */
 export interface CallMessages {
   /** content → background: a detector saw a call change phase. */
-  'call/signal': { request: CallSignal; response: { accepted: boolean } };
+  'call/signal': { request: CallSignal; response: CallSignalReply };
   /** extension → background: the calls the background tracks for a tab. */
   'tab/get-state': { request: { tabId: number }; response: TabCallState };
   /** extension → background: the most recent call records, newest first. */
@@ -15,15 +25,6 @@ export interface CallMessages {
   /** extension or content → background: a no-op round trip, for latency baselines. */
   'ping': { request: { sentAt: number }; response: { sentAt: number } };
 }
-
-/** Who may send each call message. */
-export const CALL_MESSAGE_SENDERS: { readonly [T in keyof CallMessages]: SenderRule } = {
-  'call/signal': ['content'],
-  'tab/get-state': ['extension'],
-  'calls/list-recent': ['extension'],
-  'tab/state-changed': ['background'],
-  'ping': ['content', 'extension'],
-};
 
 /** Longest remote party string accepted from a page. */
 export const MAX_REMOTE_CHARS = 64;
@@ -109,20 +110,21 @@ export function validateCallSignal(value: unknown): Checked<CallSignal> {
   return accept(signal);
 }
 
-/** Validators for the call messages. */
-export const CALL_MESSAGE_VALIDATORS: { readonly [T in keyof CallMessages]: Validator<CallMessages[T]['request']> } = {
-  'call/signal': validateCallSignal,
-  'tab/get-state': (payload) =>
+/** Each call message: who may send it and how its payload is checked. */
+export const CALL_MESSAGES = defineMessages<CallMessages>({
+  'call/signal': { senders: ['content'], validate: validateCallSignal },
+  'tab/get-state': { senders: ['extension'], validate: (payload) =>
     isRecord(payload) && Number.isInteger(payload['tabId'])
       ? accept({ tabId: payload['tabId'] as number })
-      : refuse('tabId must be an integer'),
-  'calls/list-recent': (payload) => {
+      : refuse('tabId must be an integer') },
+  'calls/list-recent': { senders: ['extension'], validate: (payload) => {
     const limit = isRecord(payload) ? payload['limit'] : undefined;
     return typeof limit === 'number' && Number.isInteger(limit) && limit > 0 && limit <= 1000
       ? accept({ limit })
       : refuse('limit must be an integer from 1 to 1000');
-  },
-  'tab/state-changed': () => refuse('only the background broadcasts tab state'),
-  'ping': (payload) =>
-    isRecord(payload) && typeof payload['sentAt'] === 'number' ? accept({ sentAt: payload['sentAt'] }) : refuse('sentAt must be a number'),
-};
+  } },
+  'tab/state-changed': { senders: ['background'], validate: () => refuse('only the background broadcasts tab state') },
+  'ping': { senders: ['content', 'extension'], validate: (payload) =>
+    isRecord(payload) && typeof payload['sentAt'] === 'number' ? accept({ sentAt: payload['sentAt'] }) : refuse('sentAt must be a number') },
+});
+

@@ -2,24 +2,13 @@ import type { ComplianceAssessment } from '../compliance/assessment';
 import type { CsvLineError } from '../compliance/caps';
 import type { DoNotCallReason } from '../compliance/dnc';
 import type { StoredDoNotCallFlag } from '../db/schema';
+
+export type { StoredDoNotCallFlag } from '../db/schema';
 import { MAX_CALL_KEY_CHARS, MAX_REMOTE_CHARS } from './call-messages';
 import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Checked, type Validator } from './checks';
-import type { SenderRule } from './sender-rules';
+import { defineMessages } from './sender-rules';
 
-/** What the pre-dial guard in the page is told about a call that just started. */
-export interface GuardVerdict {
-  action: 'none' | 'warn' | 'block';
-  profileId: string;
-  profileName: string;
-  /** One line per broken rule, e.g. `outside-window`, with its reasons. */
-  violations: { code: string; reasons: string[] }[];
-  /** The next opening when outside the window, epoch ms. */
-  opensAt?: number;
-  /** The debtor's candidate zones. */
-  timeZones: string[];
-  /** Set when the rules are broken but the agent overrode them for this number a few minutes ago: `action` is then `none`. */
-  override?: { reason: string; until: number };
-}
+export type { GuardVerdict } from '../compliance/pre-dial';
 
 /** A new do-not-call flag as the options page sends it. */
 export interface NewDoNotCallFlag {
@@ -35,8 +24,6 @@ export interface NewDoNotCallFlag {
 export interface ComplianceMessages {
   /** extension → background: window, caps and do-not-call for a number now, under the profile in force. */
   'compliance/evaluate': { request: { phone: string; debtorRef?: string }; response: ComplianceAssessment };
-  /** content → background: an outbound call just started in this tab; what should the guard do? */
-  'compliance/check-dial': { request: { callKey: string; remote: string }; response: GuardVerdict };
   /** content → background: the agent overrode the guard for this call, with a reason; a redial of the number within a few minutes is not blocked again. */
   'compliance/override': { request: { callKey: string; reason: string }; response: { recorded: boolean } };
   /** extension → background: every do-not-call flag, active and cleared. */
@@ -53,19 +40,6 @@ export interface ComplianceMessages {
   'compliance/count-imports': { request: Record<string, never>; response: { count: number } };
   'compliance/clear-imports': { request: Record<string, never>; response: { removed: number } };
 }
-
-/** Who may send each compliance message. */
-export const COMPLIANCE_MESSAGE_SENDERS: { readonly [T in keyof ComplianceMessages]: SenderRule } = {
-  'compliance/evaluate': ['extension'],
-  'compliance/check-dial': ['content'],
-  'compliance/override': ['content'],
-  'compliance/list-flags': ['extension'],
-  'compliance/add-flag': ['extension'],
-  'compliance/clear-flag': ['extension'],
-  'compliance/import-attempts': ['extension'],
-  'compliance/count-imports': ['extension'],
-  'compliance/clear-imports': ['extension'],
-};
 
 /** Longest debtor reference accepted. */
 export const MAX_DEBTOR_REF_CHARS = 128;
@@ -87,34 +61,26 @@ const empty: Validator<Record<string, never>> = (payload) => {
   return checked.ok ? accept({}) : refuse(checked.error);
 };
 
-/** Validators for the compliance messages. */
-export const COMPLIANCE_MESSAGE_VALIDATORS: { readonly [T in keyof ComplianceMessages]: Validator<ComplianceMessages[T]['request']> } = {
-  'compliance/evaluate': (payload) => {
+/** Each compliance message: who may send it and how its payload is checked. */
+export const COMPLIANCE_MESSAGES = defineMessages<ComplianceMessages>({
+  'compliance/evaluate': { senders: ['extension'], validate: (payload) => {
     const checked = shape(payload, ['phone', 'debtorRef']);
     if (!checked.ok) return refuse(checked.error);
     const { phone, debtorRef } = checked.value;
     if (!isBoundedString(phone, MAX_REMOTE_CHARS) || phone.trim() === '') return refuse('bad phone');
     if (debtorRef !== undefined && !isBoundedString(debtorRef, MAX_DEBTOR_REF_CHARS)) return refuse('bad debtorRef');
     return accept(debtorRef ? { phone, debtorRef } : { phone });
-  },
-  'compliance/check-dial': (payload) => {
-    const checked = shape(payload, ['callKey', 'remote']);
-    if (!checked.ok) return refuse(checked.error);
-    const { callKey, remote } = checked.value;
-    if (!isBoundedString(callKey, MAX_CALL_KEY_CHARS) || callKey === '') return refuse('bad callKey');
-    if (!isBoundedString(remote, MAX_REMOTE_CHARS)) return refuse('bad remote');
-    return accept({ callKey, remote });
-  },
-  'compliance/override': (payload) => {
+  } },
+  'compliance/override': { senders: ['content'], validate: (payload) => {
     const checked = shape(payload, ['callKey', 'reason']);
     if (!checked.ok) return refuse(checked.error);
     const { callKey, reason } = checked.value;
     if (!isBoundedString(callKey, MAX_CALL_KEY_CHARS) || callKey === '') return refuse('bad callKey');
     if (!isBoundedString(reason, MAX_REASON_CHARS) || reason.trim() === '') return refuse('an override needs a reason');
     return accept({ callKey, reason: reason.trim() });
-  },
-  'compliance/list-flags': empty,
-  'compliance/add-flag': (payload) => {
+  } },
+  'compliance/list-flags': { senders: ['extension'], validate: empty },
+  'compliance/add-flag': { senders: ['extension'], validate: (payload) => {
     const checked = shape(payload, ['reason', 'scope', 'phone', 'debtorRef', 'note']);
     if (!checked.ok) return refuse(checked.error);
     const { reason, scope, phone, debtorRef, note } = checked.value;
@@ -131,21 +97,22 @@ export const COMPLIANCE_MESSAGE_VALIDATORS: { readonly [T in keyof ComplianceMes
     }
     if (typeof note === 'string' && note.trim() !== '') flag.note = note.trim();
     return accept(flag);
-  },
-  'compliance/clear-flag': (payload) => {
+  } },
+  'compliance/clear-flag': { senders: ['extension'], validate: (payload) => {
     const checked = shape(payload, ['id']);
     if (!checked.ok) return refuse(checked.error);
     const { id } = checked.value;
     return isBoundedString(id, 128) && id !== '' ? accept({ id }) : refuse('bad id');
-  },
-  'compliance/import-attempts': (payload) => {
+  } },
+  'compliance/import-attempts': { senders: ['extension'], validate: (payload) => {
     const checked = shape(payload, ['csv', 'source']);
     if (!checked.ok) return refuse(checked.error);
     const { csv, source } = checked.value;
     if (!isBoundedString(csv, MAX_CSV_CHARS)) return refuse('bad csv');
     if (!isBoundedString(source, 256)) return refuse('bad source');
     return accept({ csv, source });
-  },
-  'compliance/count-imports': empty,
-  'compliance/clear-imports': empty,
-};
+  } },
+  'compliance/count-imports': { senders: ['extension'], validate: empty },
+  'compliance/clear-imports': { senders: ['extension'], validate: empty },
+});
+

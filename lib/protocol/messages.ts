@@ -1,38 +1,28 @@
-import { CALL_MESSAGE_SENDERS, type CallMessages } from './call-messages';
-import { COMPLIANCE_MESSAGE_SENDERS, type ComplianceMessages } from './compliance-messages';
-import { DETECTION_MESSAGE_SENDERS, type DetectionMessages } from './detection-messages';
-import { NOTES_MESSAGE_SENDERS, type NotesMessages } from './notes-messages';
-import { PACKS_MESSAGE_SENDERS, type PacksMessages } from './packs-messages';
-import { SCRIPT_MESSAGE_SENDERS, type ScriptMessages } from './script-messages';
-import type { SenderRule } from './sender-rules';
+import { CALL_MESSAGES, type CallMessages } from './call-messages';
+import { COMPLIANCE_MESSAGES, type ComplianceMessages } from './compliance-messages';
+import { NOTES_MESSAGES, type NotesMessages } from './notes-messages';
+import { PACKS_MESSAGES, type PacksMessages } from './packs-messages';
+import { SCRIPT_MESSAGES, type ScriptMessages } from './script-messages';
+import type { MessageTable } from './sender-rules';
 
 /**
  * Every message OnScript's parts exchange: the request each type carries and the response it gets. Each
- * feature declares its own part (lib/protocol/*-messages.ts: types, allowed senders, validators); this is the
- * one map they form. No message-name string appears outside lib/protocol.
+ * feature declares its own part (lib/protocol/<feature>-messages.ts: types, and one table of allowed senders and
+ * validators); this is the one map they form. No message-name string appears outside lib/protocol.
  *
  * Senders: `content` = the ISOLATED content script in a dialer page (untrusted data); `extension` = OnScript's
- * own pages (side panel, options); `background` = the worker, broadcasting to extension pages.
+ * own pages (side panel, options); `background` = the worker, telling extension pages.
  */
-export interface ProtocolMap
-  extends CallMessages,
-    ScriptMessages,
-    ComplianceMessages,
-    NotesMessages,
-    DetectionMessages,
-    PacksMessages {}
+export interface ProtocolMap extends CallMessages, ScriptMessages, ComplianceMessages, NotesMessages, PacksMessages {}
 
 /** A message type. */
 export type MessageType = keyof ProtocolMap;
 
-/** Who may send each type; the background refuses anything else. */
-export const MESSAGE_SENDERS: { readonly [T in MessageType]: SenderRule } = {
-  ...CALL_MESSAGE_SENDERS,
-  ...SCRIPT_MESSAGE_SENDERS,
-  ...COMPLIANCE_MESSAGE_SENDERS,
-  ...NOTES_MESSAGE_SENDERS,
-  ...DETECTION_MESSAGE_SENDERS,
-  ...PACKS_MESSAGE_SENDERS,
+/** Who may send each type and how its payload is checked; the background refuses anything else. */
+export const MESSAGES: MessageTable<ProtocolMap> = {
+  ...CALL_MESSAGES,
+  ...SCRIPT_MESSAGES,
+  ...COMPLIANCE_MESSAGES,
+  ...NOTES_MESSAGES,
+  ...PACKS_MESSAGES,
 };
-
-export { envelope, PROTOCOL_ID, type Envelope } from './envelope';

@@ -2,8 +2,8 @@ import type { DaySummary } from '../notes/summary';
 import type { FollowUp } from '../notes/follow-ups';
 import type { RedactionFinding } from '../notes/redact';
 import { isCalendarDate, isValidPromiseToPay, type PromiseToPay } from '../notes/types';
-import { accept, isBoundedString, isFiniteNumber, isRecord, refuse, unexpectedKey, type Checked, type Validator } from './checks';
-import type { SenderRule } from './sender-rules';
+import { accept, isBoundedString, isFiniteNumber, isRecord, refuse, unexpectedKey, type Checked } from './checks';
+import { defineMessages } from './sender-rules';
 
 /** Longest notes text the background stores for one call (about 30 pages of typing). */
 export const MAX_NOTES_CHARS = 100_000;
@@ -105,16 +105,6 @@ export interface NotesMessages {
   'notes/export-page': { request: ExportPageRequest; response: ExportPage };
 }
 
-/** Who may send each notes message. */
-export const NOTES_MESSAGE_SENDERS: { readonly [T in keyof NotesMessages]: SenderRule } = {
-  'notes/save': ['extension'],
-  'notes/get': ['extension'],
-  'notes/history': ['extension'],
-  'notes/today': ['extension'],
-  'notes/summary': ['extension'],
-  'notes/export-page': ['extension'],
-};
-
 const DRAFT_KEYS = new Set(['callId', 'notes', 'promiseToPay', 'callbackAt']);
 const PROMISE_KEYS = new Set(['amount', 'currency', 'date']);
 const EXPORT_KEYS = new Set(['format', 'startMs', 'endMs', 'timeZone', 'written', 'after', 'limit']);
@@ -178,12 +168,13 @@ export function validateExportPageRequest(value: unknown): Checked<ExportPageReq
   return accept(request);
 }
 
-/** Validators for the notes messages. */
-export const NOTES_MESSAGE_VALIDATORS: { readonly [T in keyof NotesMessages]: Validator<NotesMessages[T]['request']> } = {
-  'notes/save': validateNotesDraft,
-  'notes/get': validateCallId,
-  'notes/history': validateCallId,
-  'notes/today': validateDayRequest,
-  'notes/summary': validateDayRequest,
-  'notes/export-page': validateExportPageRequest,
-};
+/** Each notes message: who may send it and how its payload is checked. */
+export const NOTES_MESSAGES = defineMessages<NotesMessages>({
+  'notes/save': { senders: ['extension'], validate: validateNotesDraft },
+  'notes/get': { senders: ['extension'], validate: validateCallId },
+  'notes/history': { senders: ['extension'], validate: validateCallId },
+  'notes/today': { senders: ['extension'], validate: validateDayRequest },
+  'notes/summary': { senders: ['extension'], validate: validateDayRequest },
+  'notes/export-page': { senders: ['extension'], validate: validateExportPageRequest },
+});
+

@@ -2,7 +2,7 @@ import type { PackDiff } from '../packs/diff';
 import type { ScriptPack } from '../packs/types';
 import type { PackChange, PackChannelState, PackSubscription } from '../packs/subscription';
 import { accept, isBoundedString, isRecord, refuse, type Validator } from './checks';
-import type { SenderRule } from './sender-rules';
+import { defineMessages } from './sender-rules';
 
 /** What the options page shows about the pack channel. */
 export interface PackStatus {
@@ -39,28 +39,12 @@ export interface PacksMessages {
   'packs/changed': { request: PackChange; response: void };
 }
 
-/** Who may send each pack message: only OnScript's own pages. */
-export const PACKS_MESSAGE_SENDERS: { readonly [T in keyof PacksMessages]: SenderRule } = {
-  'packs/get-status': ['extension'],
-  'packs/subscribe': ['extension'],
-  'packs/unsubscribe': ['extension'],
-  'packs/check-now': ['extension'],
-  'packs/rollback': ['extension'],
-  'packs/get-active': ['extension'],
-  'packs/changed': ['background'],
-};
-
 const empty: Validator<Record<string, never>> = () => accept({});
 
-/** Validators for the pack messages. */
-export const PACKS_MESSAGE_VALIDATORS: { readonly [T in keyof PacksMessages]: Validator<PacksMessages[T]['request']> } = {
-  'packs/get-status': empty,
-  'packs/unsubscribe': empty,
-  'packs/check-now': empty,
-  'packs/rollback': empty,
-  'packs/get-active': empty,
-  'packs/changed': () => refuse('only the background announces pack changes'),
-  'packs/subscribe': (payload) => {
+/** Each packs message: who may send it and how its payload is checked. */
+export const PACKS_MESSAGES = defineMessages<PacksMessages>({
+  'packs/get-status': { senders: ['extension'], validate: empty },
+  'packs/subscribe': { senders: ['extension'], validate: (payload) => {
     if (!isRecord(payload)) return refuse('expected { url, publicKey }');
     const { url, publicKey, intervalMinutes, pinnedVersion } = payload;
     if (!isBoundedString(url, 2048) || !/^https?:\/\//i.test(url)) return refuse('the pack URL must start with https:// or http://');
@@ -75,5 +59,11 @@ export const PACKS_MESSAGE_VALIDATORS: { readonly [T in keyof PacksMessages]: Va
       ...(intervalMinutes !== undefined ? { intervalMinutes } : {}),
       ...(pinnedVersion ? { pinnedVersion } : {}),
     });
-  },
-};
+  } },
+  'packs/unsubscribe': { senders: ['extension'], validate: empty },
+  'packs/check-now': { senders: ['extension'], validate: empty },
+  'packs/rollback': { senders: ['extension'], validate: empty },
+  'packs/get-active': { senders: ['extension'], validate: empty },
+  'packs/changed': { senders: ['background'], validate: () => refuse('only the background announces pack changes') },
+});
+

@@ -1,6 +1,6 @@
 import type { ScriptAction, ScriptProgress, ScriptRefusal } from '../script/engine';
-import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Checked, type Validator } from './checks';
-import type { SenderRule } from './sender-rules';
+import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Checked } from './checks';
+import { defineMessages } from './sender-rules';
 
 /** What the panel shows of one call's script: stored with the call record, so it outlives panel and worker. */
 export interface ScriptCallView {
@@ -52,16 +52,6 @@ export interface ScriptMessages {
   /** background → extension pages: the agent pressed one of the extension's keyboard commands. */
   'script/command': { request: { command: ScriptCommand }; response: void };
 }
-
-/** Who may send each script message. */
-export const SCRIPT_MESSAGE_SENDERS: { readonly [T in keyof ScriptMessages]: SenderRule } = {
-  'script/get': ['extension'],
-  'script/act': ['extension'],
-  'script/set-variables': ['extension'],
-  'script/switch-pack': ['extension'],
-  'script/changed': ['background'],
-  'script/command': ['background'],
-};
 
 /** Longest call id accepted (ids are UUIDs). */
 const MAX_ID_CHARS = 128;
@@ -130,26 +120,27 @@ const withCallId = <T>(payload: unknown, keys: string[], build: (value: Record<s
   return build(payload);
 };
 
-/** Validators for the script messages. */
-export const SCRIPT_MESSAGE_VALIDATORS: { readonly [T in keyof ScriptMessages]: Validator<ScriptMessages[T]['request']> } = {
-  'script/get': (payload) => withCallId(payload, [], (value) => accept({ callId: value['callId'] as string })),
-  'script/act': (payload) =>
+/** Each script message: who may send it and how its payload is checked. */
+export const SCRIPT_MESSAGES = defineMessages<ScriptMessages>({
+  'script/get': { senders: ['extension'], validate: (payload) => withCallId(payload, [], (value) => accept({ callId: value['callId'] as string })) },
+  'script/act': { senders: ['extension'], validate: (payload) =>
     withCallId(payload, ['action'], (value) => {
       const action = validateScriptAction(value['action']);
       return action.ok ? accept({ callId: value['callId'] as string, action: action.value }) : action;
-    }),
-  'script/set-variables': (payload) =>
+    }) },
+  'script/set-variables': { senders: ['extension'], validate: (payload) =>
     withCallId(payload, ['variables', 'debtorRef'], (value) => {
       const variables = validateVariables(value['variables']);
       if (!variables.ok) return variables;
       const debtorRef = value['debtorRef'];
       if (!isBoundedString(debtorRef, MAX_DEBTOR_REF_CHARS)) return refuse('bad debtorRef');
       return accept({ callId: value['callId'] as string, variables: variables.value, debtorRef: debtorRef.trim() });
-    }),
-  'script/switch-pack': (payload) =>
+    }) },
+  'script/switch-pack': { senders: ['extension'], validate: (payload) =>
     withCallId(payload, ['packId'], (value) =>
       isId(value['packId']) ? accept({ callId: value['callId'] as string, packId: value['packId'] }) : refuse('bad packId'),
-    ),
-  'script/changed': () => refuse('only the background broadcasts script changes'),
-  'script/command': () => refuse('only the background forwards commands'),
-};
+    ) },
+  'script/changed': { senders: ['background'], validate: () => refuse('only the background broadcasts script changes') },
+  'script/command': { senders: ['background'], validate: () => refuse('only the background forwards commands') },
+});
+

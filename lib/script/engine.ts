@@ -237,11 +237,6 @@ export function findCheck(pack: ScriptPack, checkId: string): { step: ScriptStep
   return undefined;
 }
 
-/** The step currently shown. */
-export function currentStep(pack: ScriptPack, progress: ScriptProgress): ScriptStep | undefined {
-  return pack.steps.find((step) => step.id === progress.currentStepId);
-}
-
 /** Milliseconds spent on a step so far, including the running visit when it is the current step. */
 export function timeOnStep(progress: ScriptProgress, stepId: string, now: number): number {
   const stored = Object.hasOwn(progress.timeOnStepMs, stepId) ? (progress.timeOnStepMs[stepId] ?? 0) : 0;

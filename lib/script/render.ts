@@ -279,24 +279,3 @@ function mergeText(tokens: MarkdownInline[]): MarkdownInline[] {
   }
   return merged;
 }
-
-/** Plain text of a token tree, for search and for screen-reader summaries. */
-export function markdownToPlainText(blocks: readonly MarkdownBlock[]): string {
-  const inline = (tokens: readonly MarkdownInline[]): string =>
-    tokens
-      .map((token) => {
-        switch (token.type) {
-          case 'text':
-          case 'code':
-            return token.text;
-          case 'break':
-            return '\n';
-          default:
-            return inline(token.children);
-        }
-      })
-      .join('');
-  return blocks
-    .map((block) => (block.type === 'paragraph' ? inline(block.children) : block.items.map((item) => `• ${inline(item)}`).join('\n')))
-    .join('\n\n');
-}

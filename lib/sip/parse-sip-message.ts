@@ -44,14 +44,9 @@ const COMPACT_HEADER_NAMES: Readonly<Record<string, string>> = {
 const REQUEST_LINE = /^([A-Z]{2,16}) (\S{1,2048}) SIP\/2\.0$/;
 const STATUS_LINE = /^SIP\/2\.0 ([1-6]\d\d)(?: .*)?$/;
 
-/** Cheap pre-check for a frame that may be SIP, used on every WebSocket message before any parsing. */
-export function looksLikeSip(frame: string): boolean {
-  if (frame.startsWith('SIP/2.0 ')) return true;
-  const first = frame.charCodeAt(0);
-  if (first < 65 || first > 90) return false;
-  const lineEnd = frame.indexOf('\r\n');
-  return lineEnd > 8 && lineEnd < 2100 && frame.startsWith(' SIP/2.0', lineEnd - 8);
-}
+import { looksLikeSip } from '../hooks/frame-predicates';
+
+export { looksLikeSip };
 
 /**
  * Parses one SIP frame. Returns `undefined` for anything that is not a well-formed SIP message with a Call-ID

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DetectionSettings, type DialerAccess } from '../../components/options/detection-settings';
+import type { DialerAccess } from '../../components/detection/dialer-access';
+import { DetectionSettings } from '../../components/options/detection-settings';
+import { renderInOptions } from '../fixtures/options';
 import { createTranslator } from '../../lib/i18n/ui-messages';
 
 function fakeAccess(grant: boolean, policy: string[] = []) {
@@ -31,7 +33,7 @@ describe('DetectionSettings', () => {
 
   it('enables and disables a known dialer through its optional host permissions', async () => {
     const { access, calls } = fakeAccess(true);
-    render(<DetectionSettings t={t} access={access} />);
+    renderInOptions(<DetectionSettings t={t} />, { dialerAccess: access });
     fireEvent.click(await screen.findByRole('button', { name: 'Enable Aircall Workspace' }));
     const disable = await screen.findByRole('button', { name: 'Disable Aircall Workspace' });
     expect(calls).toEqual(['enable https://workspace.aircall.io/*']);
@@ -42,7 +44,7 @@ describe('DetectionSettings', () => {
 
   it('adds a typed site as an origin pattern and refuses what is no web address', async () => {
     const { access, calls } = fakeAccess(true);
-    render(<DetectionSettings t={t} access={access} />);
+    renderInOptions(<DetectionSettings t={t} />, { dialerAccess: access });
     const input = screen.getByRole('textbox', { name: /Site address/ });
     fireEvent.input(input, { target: { value: 'ftp://x.example.com' } });
     fireEvent.submit(screen.getByRole('form', { name: 'Add a site' }));
@@ -55,14 +57,14 @@ describe('DetectionSettings', () => {
 
   it('says so when the browser does not grant access', async () => {
     const { access } = fakeAccess(false);
-    render(<DetectionSettings t={t} access={access} />);
+    renderInOptions(<DetectionSettings t={t} />, { dialerAccess: access });
     fireEvent.click(screen.getByRole('button', { name: 'Enable Twilio Flex' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('did not grant'));
   });
 
   it('shows the origins the administrator requires, without Disable, and grants the missing ones in one request', async () => {
     const { access, calls } = fakeAccess(true, ['https://flex.twilio.com/*', 'https://pbx.example.com/*']);
-    render(<DetectionSettings t={t} access={access} />);
+    renderInOptions(<DetectionSettings t={t} />, { dialerAccess: access });
     const policy = await screen.findByRole('list', { name: 'Required by your administrator' });
     expect(policy.textContent).toContain('https://pbx.example.com/*');
     expect(policy.textContent).toContain('access not granted yet');

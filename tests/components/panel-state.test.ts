@@ -22,6 +22,7 @@ describe('panel state', () => {
         push = callback;
         return () => undefined;
       },
+      onReconnected: () => () => undefined,
       onActiveTabChanged: () => () => undefined,
       loadLanguageSetting: async () => 'auto',
     };

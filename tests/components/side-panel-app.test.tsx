@@ -1,18 +1,18 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DialerAccessContext, type DialerAccess, type TabAccess } from '../../components/detection/dialer-access';
-import { createPanelState } from '../../components/panel-state';
+import type { DialerAccess, TabAccess } from '../../components/detection/dialer-access';
 import { SidePanelApp } from '../../components/side-panel-app';
 import type { CallRecord, LiveCall, TabCallState } from '../../lib/calls/types';
 import type { PanelClient } from '../../lib/extension/pages/panel-client';
 import { liveCallFixture } from '../fixtures/live-call';
+import { fakeSidePanelModel, idlePanelClient } from '../fixtures/side-panel';
 
 afterEach(cleanup);
 
 function fakeClient(initial: TabCallState, recent: CallRecord[] = []) {
   let broadcast: ((state: TabCallState) => void) | undefined;
-  const client: PanelClient = {
+  const client: PanelClient = idlePanelClient({
     resolveTabId: async () => initial.tabId,
     getTabState: async () => initial,
     listRecentCalls: async () => recent,
@@ -20,21 +20,19 @@ function fakeClient(initial: TabCallState, recent: CallRecord[] = []) {
       broadcast = callback;
       return () => (broadcast = undefined);
     },
-    onActiveTabChanged: () => () => undefined,
-    loadLanguageSetting: async () => 'auto',
-  };
+  });
   return { client, push: (state: TabCallState) => act(() => broadcast?.(state)) };
 }
 
 const call = (extra: Partial<LiveCall> = {}): LiveCall => liveCallFixture(extra);
 
 async function renderPanel(client: PanelClient, { now = 65_000, languages = ['en-US'] } = {}) {
-  const state = createPanelState({ client, now: () => now, browserLanguages: languages });
-  render(<SidePanelApp state={state} />);
+  const model = fakeSidePanelModel({ clients: { panel: client }, now: () => now, browserLanguages: languages });
+  render(<SidePanelApp model={model} />);
   await act(async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
-  return state;
+  return model.panel;
 }
 
 describe('SidePanelApp', () => {
@@ -108,12 +106,8 @@ describe('SidePanelApp on a site OnScript does not run on', () => {
       reloadTab: async () => undefined,
     };
     const { client, push } = fakeClient({ tabId: 3, calls: {} });
-    const state = createPanelState({ client, now: () => 65_000, browserLanguages: ['en-US'] });
-    render(
-      <DialerAccessContext.Provider value={access}>
-        <SidePanelApp state={state} />
-      </DialerAccessContext.Provider>,
-    );
+    const model = fakeSidePanelModel({ clients: { panel: client, dialerAccess: access }, now: () => 65_000, browserLanguages: ['en-US'] });
+    render(<SidePanelApp model={model} />);
     expect(await screen.findByRole('region', { name: 'Call detection is off here' })).toBeTruthy();
     await push({ tabId: 3, calls: { c1: call() } });
     expect(screen.queryByRole('region', { name: 'Call detection is off here' })).toBeNull();

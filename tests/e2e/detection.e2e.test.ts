@@ -5,7 +5,7 @@ import { launchChromiumWithExtension, type ExtensionBrowser } from '../../script
 import { readCallRecords } from '../../scripts/lib/demo-session';
 import { waitFor } from '../../scripts/lib/process-utils';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { envelope } from '../../lib/protocol/messages';
+import { envelope } from '../../lib/protocol/envelope';
 
 /**
  * Detection layers beyond the demo's SIP call, in the built extension: vendor CTI events (a local origin stands

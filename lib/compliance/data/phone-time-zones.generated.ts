@@ -1,5 +1,5 @@
 // GENERATED FILE, do not edit by hand. Regenerate with:
-//   npx vite-node lib/compliance/data/generate-phone-time-zones.ts -- <path to libphonenumber timezones map_data.txt>
+//   npx vite-node scripts/generate-phone-time-zones.ts -- <path to libphonenumber timezones map_data.txt>
 //
 // Data: libphonenumber resources/timezones/map_data.txt, under the licence below.
 //

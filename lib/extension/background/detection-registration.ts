@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { DECLARED_DIALER_MATCHES } from '../shared/dialer-origins';
+import { enabledDetectionMatches } from '../../detection/dialer-access';
 
 /**
  * Runtime registration of the detection scripts on the origins the user enabled.
@@ -16,23 +16,6 @@ export const BRIDGE_SCRIPT_ID = 'onscript-detection-bridge';
 /** The built files of the two content script entry points (WXT's output names). */
 export const HOOKS_SCRIPT_FILE = 'content-scripts/hooks.js';
 export const BRIDGE_SCRIPT_FILE = 'content-scripts/bridge.js';
-
-const HOST_PATTERN = /^(https?|\*):\/\/(\*|(\*\.)?[a-z0-9.-]+)\/\*$/i;
-
-/**
- * The granted origins detection should run on: http(s) host patterns the user enabled, without the ones the
- * manifest already covers and without catch-alls (`<all_urls>`, `*://*\/*`), which OnScript never asks for.
- */
-export function enabledDetectionMatches(granted: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const pattern of granted) {
-    if (DECLARED_DIALER_MATCHES.includes(pattern)) continue;
-    const m = HOST_PATTERN.exec(pattern);
-    if (!m || m[2] === '*') continue;
-    out.add(pattern);
-  }
-  return [...out].sort();
-}
 
 let queue: Promise<unknown> = Promise.resolve();
 

@@ -1,19 +1,24 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import type { LiveCall } from '../../calls/types';
-import { openOnScriptDb, type OnScriptDb } from '../../db/schema';
-import { envelope } from '../../protocol/envelope';
+import { endAllCalls, toCallRecord } from '../../calls/tab-calls';
+import type { LiveCall, TabCallState } from '../../calls/types';
+import { openOnScriptDb, type OnScriptDb, type StoredCallRecord } from '../../db/schema';
+import { envelope, type Envelope } from '../../protocol/envelope';
 import type { MessageType } from '../../protocol/messages';
 import { readEnvelope, senderMayPost, validatePayload } from '../../protocol/validate';
-import { defineCallFeature } from './features/call-feature';
-import { defineComplianceFeature } from './features/compliance-feature';
-import { defineDetectionFeature } from './features/detection-feature';
-import type { BackgroundContext, BackgroundFeature, MessageHandler } from './features/feature';
-import { defineNotesFeature } from './features/notes-feature';
-import { definePacksFeature } from './features/packs-feature';
-import { defineScriptFeature } from './features/script-feature';
-import { broadcastToExtensionPages, classifySender } from './messaging';
 import { PANEL_PORT_NAME, readSequencedMessage, SIGNAL_PORT_NAME, type PortAck } from '../shared/ports';
+import type {
+  BackgroundContext,
+  BackgroundFeature,
+  CallChange,
+  CallContribution,
+  CommittedCallChanges,
+  FeatureDefinition,
+  MessageHandler,
+} from './feature';
+import { BACKGROUND_FEATURES } from './features';
+import { broadcastToExtensionPages, classifySender } from './messaging';
+import { countOpenPanels } from './open-panels';
 import { createTabCallStore } from './tab-state-store';
 
 /** Inputs the service takes instead of reaching for globals, so tests can drive it. */
@@ -21,16 +26,28 @@ export interface BackgroundServiceOptions {
   now?: () => number;
   newId?: () => string;
   openDb?: () => Promise<OnScriptDb>;
+  /** The features to assemble; the registry (features/index.ts) by default. */
+  features?: readonly FeatureDefinition[];
+  /** How many side panels are open (see open-panels.ts); tests pass their own. */
+  countPanels?: () => Promise<number | undefined>;
 }
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
+/** The call with the live facts the features added to it (its compliance verdict). */
+function withLiveFacts(call: LiveCall, contributions: readonly CallContribution[]): LiveCall {
+  let next = call;
+  for (const { live } of contributions) if (live) next = { ...next, ...live };
+  return next;
+}
+
 /**
- * The background's message handling, assembled from one feature module per area (lib/extension/features/).
+ * The background, assembled from the feature registry (features/index.ts): message dispatch with sender and
+ * payload checks, the signal and panel ports, and the one pass every call change takes (commitCallChanges).
  * It holds no call state only in memory: every feature persists what it needs (storage.session, IndexedDB), so a
  * worker stopped between two messages loses nothing. Memory holds a per-tab queue, so that two messages about
- * one tab are handled in order, and write-through caches (tab call state, the region setting) that a restarted
- * worker refills from storage.
+ * one tab are handled in order, and write-through caches (tab call state, settings) that a restarted worker
+ * refills from storage.
  */
 export function createBackgroundService(options: BackgroundServiceOptions = {}) {
   const openDb = options.openDb ?? (() => openOnScriptDb());
@@ -38,15 +55,21 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
   const tabQueues = new Map<number, Promise<unknown>>();
   /** Open side panels' ports: live connections, not state; they close when the worker stops. */
   const panelPorts = new Set<Browser.runtime.Port>();
+  const countPanels = options.countPanels ?? countOpenPanels;
+  /** Open panels as last counted; counted again after a panel port opens or closes. */
+  let openPanels: Promise<number | undefined> | undefined;
+  let features: BackgroundFeature[] = [];
+
+  const db = () =>
+    (dbPromise ??= openDb().catch((error: unknown) => {
+      dbPromise = undefined;
+      throw error;
+    }));
 
   const context: BackgroundContext = {
     now: options.now ?? Date.now,
     newId: options.newId ?? (() => crypto.randomUUID()),
-    db: () =>
-      (dbPromise ??= openDb().catch((error: unknown) => {
-        dbPromise = undefined;
-        throw error;
-      })),
+    db,
     inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
       const previous = tabQueues.get(tabId) ?? Promise.resolve();
       const result = previous.then(work, work);
@@ -58,7 +81,13 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
       return result;
     },
     tabCalls: createTabCallStore(),
-    pushToPanels(type, payload) {
+    async pushToPanels(type, payload) {
+      // Once per panel: over the ports when every open panel has one; else one broadcast, which reaches the
+      // panels whose port died with an earlier worker too and makes them reconnect (and re-read what they show).
+      const expected = panelPorts.size === 0 ? 0 : await (openPanels ??= countPanels().catch(() => undefined));
+      if (panelPorts.size === 0 || expected === undefined || panelPorts.size < expected) {
+        return broadcastToExtensionPages(type, payload);
+      }
       const message = envelope(type, payload);
       for (const port of panelPorts) {
         try {
@@ -68,45 +97,91 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
           panelPorts.delete(port);
         }
       }
-      // Broadcast as well: a panel whose port died with an earlier worker has no port here, and hearing the
-      // background again is what makes it reopen one. Panels drop what they already had (TabCallState.revision).
-      return broadcastToExtensionPages(type, payload);
     },
+    commitCallChanges,
+    afterCallChanges,
   };
 
-  const others: BackgroundFeature[] = [
-    defineScriptFeature(context),
-    defineComplianceFeature(context),
-    defineNotesFeature(context),
-    defineDetectionFeature(context),
-    definePacksFeature(context),
-  ];
-  const calls = defineCallFeature(context, async (call: LiveCall) => {
-    for (const feature of others) {
+  /**
+   * The one pass of a call change: contributions first (reads happen here, outside any transaction), then the
+   * state saved and told, and every record written in one transaction; the after-hooks run last.
+   */
+  async function commitCallChanges(state: TabCallState, changes: readonly CallChange[]): Promise<CommittedCallChanges> {
+    const contributions = await Promise.all(changes.map((change) => contributionsFor(change)));
+    const calls = changes.map((change, index) => withLiveFacts(change.call, contributions[index]!));
+    const next: TabCallState = { ...state, calls: { ...state.calls } };
+    for (const call of calls) if (next.calls[call.id]) next.calls[call.id] = call;
+    const saved = context.tabCalls.save(next);
+    const told = context.pushToPanels('tab/state-changed', saved.state);
+    const written = writeRecords(calls, contributions);
+    await Promise.all([told, saved.written, written]);
+    return { state: saved.state, calls };
+  }
+
+  async function contributionsFor(change: CallChange): Promise<CallContribution[]> {
+    const out: CallContribution[] = [];
+    for (const feature of features) {
+      if (!feature.onCallChange) continue;
       // One feature's failure must not stop the call record or the other features.
-      await feature.onCallChanged?.(call).catch((error: unknown) => console.error('OnScript feature hook failed', error));
+      const contribution = await feature.onCallChange(change).catch((error: unknown) => {
+        console.error('OnScript feature hook failed', error);
+        return undefined;
+      });
+      if (contribution) out.push(contribution);
     }
-  });
-  const handlers = Object.assign({}, calls.feature.handlers, ...others.map((feature) => feature.handlers)) as {
+    return out;
+  }
+
+  async function writeRecords(calls: readonly LiveCall[], contributions: readonly CallContribution[][]): Promise<void> {
+    const tx = (await db()).transaction('calls', 'readwrite');
+    // Only the store's own requests are awaited inside the transaction, so it cannot auto-commit early.
+    await Promise.all(
+      calls.map(async (call, index) => {
+        const existing = await tx.store.get(call.id);
+        let record: StoredCallRecord = { ...existing, ...toCallRecord(call) };
+        if (call.remoteE164) record.numberE164 = call.remoteE164;
+        for (const contribution of contributions[index]!) if (contribution.record) record = contribution.record(record);
+        await tx.store.put(record);
+      }),
+    );
+    await tx.done;
+  }
+
+  /** Runs the after-hooks of committed changes; outside the tab's queue, so the next signal never waits. */
+  async function afterCallChanges(changes: readonly CallChange[]): Promise<void> {
+    for (const change of changes) {
+      for (const feature of features) {
+        await feature.afterCallChange?.(change).catch((error: unknown) => console.error('OnScript feature hook failed', error));
+      }
+    }
+  }
+
+  const definitions = options.features ?? BACKGROUND_FEATURES;
+  features = definitions.map((definition) => definition.create(context));
+  const handlers = Object.assign({}, ...features.map((feature) => feature.handlers)) as {
     [T in MessageType]?: MessageHandler<T>;
   };
 
-  async function dispatch(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> {
-    const frame = readEnvelope(message);
-    if (!frame.ok) return frame;
-    const { type } = frame.value;
+  async function dispatch(frame: Envelope, sender: Browser.runtime.MessageSender): Promise<Reply> {
+    const { type } = frame;
     const kind = classifySender(sender, browser.runtime.getURL('/'));
     if (kind === 'unknown' || !senderMayPost(type, kind)) return { ok: false, error: `${type} is not accepted from this sender` };
-    const checked = validatePayload(type, frame.value.payload);
+    const checked = validatePayload(type, frame.payload);
     if (!checked.ok) return checked;
     const handler = handlers[type] as MessageHandler<typeof type> | undefined;
     if (!handler) return { ok: false, error: `${type} has no handler` };
     return { ok: true, value: await handler(checked.value as never, sender) };
   }
 
+  const failed = (error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) });
+
   return {
-    /** The shared context, for background listeners other than messages (alarms, commands). */
+    /** The shared context, for tests and for listeners outside the features. */
     context,
+    /** Registers every feature's own listeners; call synchronously from the background's main. */
+    start(): void {
+      for (const feature of features) feature.start?.();
+    },
     /**
      * The `runtime.onMessage` listener. Returns a promise for OnScript's requests (the polyfill sends its
      * value as the response) and `undefined` for anything else, leaving it to other listeners. Broadcasts
@@ -115,14 +190,13 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
     onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> | undefined {
       const frame = readEnvelope(message);
       if (!frame.ok || senderMayPost(frame.value.type, 'background')) return undefined;
-      return dispatch(message, sender).catch(
-        (error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-      );
+      return dispatch(frame.value, sender).catch(failed);
     },
     /**
      * The `runtime.onConnect` listener. The signal port carries dialer frames' call signals (nothing else),
-     * checked like any message and acknowledged once handled, so the frame re-posts what a stopped worker
-     * never handled; the panel port is only accepted from extension pages.
+     * checked like any message and acknowledged with the handler's reply once handled, so the frame re-posts
+     * what a stopped worker never handled and its guard gets the call's verdict in the same pass; the panel port
+     * is only accepted from extension pages.
      */
     onConnect(port: Browser.runtime.Port): void {
       const sender = port.sender;
@@ -130,7 +204,11 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
       if (port.name === PANEL_PORT_NAME) {
         if (classifySender(sender, browser.runtime.getURL('/')) !== 'extension') return port.disconnect();
         panelPorts.add(port);
-        port.onDisconnect.addListener(() => panelPorts.delete(port));
+        openPanels = undefined;
+        port.onDisconnect.addListener(() => {
+          panelPorts.delete(port);
+          openPanels = undefined;
+        });
         return;
       }
       if (port.name !== SIGNAL_PORT_NAME) return;
@@ -138,21 +216,33 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
         const sequenced = readSequencedMessage(data);
         if (!sequenced) return;
         const frame = readEnvelope(sequenced.message);
-        const handled =
+        const handled: Promise<Reply> =
           frame.ok && frame.value.type === 'call/signal'
-            ? dispatch(sequenced.message, sender).catch((error: unknown) => console.error('OnScript signal failed', error))
-            : Promise.resolve();
+            ? dispatch(frame.value, sender).catch(failed)
+            : Promise.resolve({ ok: false, error: 'only call signals travel on this port' });
         // Acknowledged when handled, refused or failed alike: only a worker that stopped first leaves it pending.
-        void handled.then(() => {
+        void handled.then((reply) => {
+          if (!reply.ok) console.warn('OnScript refused a call signal:', reply.error);
           try {
-            port.postMessage({ ack: sequenced.seq } satisfies PortAck);
+            port.postMessage({ ack: sequenced.seq, ...(reply.ok ? { reply: reply.value } : { refused: reply.error }) } satisfies PortAck);
           } catch {
             // The frame went away; nothing to acknowledge to.
           }
         });
       });
     },
-    /** The `tabs.onRemoved` listener. */
-    onTabRemoved: calls.onTabRemoved,
+    /** The `tabs.onRemoved` listener: a closed tab's live calls end with it; their records stay. */
+    onTabRemoved(tabId: number): Promise<void> {
+      return context
+        .inTabOrder(tabId, async () => {
+          const current = await context.tabCalls.load(tabId);
+          const { state, ended } = endAllCalls(current, context.now());
+          const changes = ended.map((call) => ({ call, previous: current.calls[call.id] }));
+          if (changes.length > 0) await commitCallChanges(state, changes);
+          await context.tabCalls.forget(tabId);
+          return changes;
+        })
+        .then(afterCallChanges);
+    },
   };
 }

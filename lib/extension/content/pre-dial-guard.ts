@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { showGuardOverlay, type GuardOverlay } from './guard-overlay';
 import type { CallSignal } from '../../calls/types';
-import { MAX_REMEMBERED_CALLS, createDialWatcher, mayCancel, type BlockOutcome } from '../../compliance/pre-dial';
+import { MAX_REMEMBERED_CALLS, createDialWatcher, mayCancel, type BlockOutcome, type GuardVerdict } from '../../compliance/pre-dial';
 import { complianceCatalog } from '../../i18n/catalogs/compliance';
 import { createCatalogTranslator } from '../../i18n/catalogs/define-catalog';
 import { pickUiLanguage } from '../../i18n/language';
@@ -50,12 +50,9 @@ export function startPreDialGuard(ctx: ContentScriptContext) {
   ctx.onInvalidated(clearOverlay);
   const findHangUp = () => document.querySelector<HTMLElement>(hangUpSelector);
 
-  async function check(signal: CallSignal): Promise<void> {
-    const [verdict, setting] = await Promise.all([
-      sendToBackground('compliance/check-dial', { callKey: signal.callKey, remote: signal.remoteE164 ?? signal.remote }),
-      uiLanguageSetting.getValue().catch(() => 'auto' as const),
-    ]);
-    if (ctx.isInvalid || verdict.action === 'none') return;
+  async function check(signal: CallSignal, reply: Promise<GuardVerdict | undefined>): Promise<void> {
+    const [verdict, setting] = await Promise.all([reply, uiLanguageSetting.getValue().catch(() => 'auto' as const)]);
+    if (ctx.isInvalid || !verdict || verdict.action === 'none') return;
     let outcome: BlockOutcome | undefined;
     let control: HTMLElement | null = null;
     if (verdict.action === 'block') {
@@ -88,8 +85,11 @@ export function startPreDialGuard(ctx: ContentScriptContext) {
     useHangUpSelector(selector: string): void {
       hangUpSelector = selector;
     },
-    /** Takes one call signal from the bridge. */
-    observe(signal: CallSignal): void {
+    /**
+     * Takes one call signal from the bridge, with the background's verdict on the call as the reply to that
+     * signal brings it (the verdict is computed once, in the signal's own pass through the background).
+     */
+    observe(signal: CallSignal, verdict: Promise<GuardVerdict | undefined>): void {
       phases.delete(signal.callKey);
       phases.set(signal.callKey, signal.phase);
       if (phases.size > MAX_REMEMBERED_CALLS) {
@@ -101,7 +101,7 @@ export function startPreDialGuard(ctx: ContentScriptContext) {
         return;
       }
       if (!watcher.shouldCheck(signal)) return;
-      check(signal).catch(() => {
+      check(signal, verdict).catch(() => {
         // The worker refused or the extension reloaded; the dialer carries on and the background still records.
       });
     },

@@ -1,7 +1,33 @@
+import type { ComplianceAssessment } from '../../compliance/assessment';
+import type { CsvLineError } from '../../compliance/caps';
+import type { StoredDoNotCallFlag } from '../../db/schema';
+import type { NewDoNotCallFlag } from '../../protocol/compliance-messages';
 import { sendToBackground } from '../shared/messaging';
-import type { ComplianceClient } from '../../../components/compliance/compliance-state';
+
+/** What the panel's compliance section asks the background: a verdict for a number typed before a call. */
+export interface ComplianceClient {
+  evaluate(phone: string): Promise<ComplianceAssessment>;
+}
+
+/** What the options page's compliance section asks the background; a plain object in tests. */
+export interface ComplianceSettingsClient {
+  listFlags(): Promise<StoredDoNotCallFlag[]>;
+  addFlag(flag: NewDoNotCallFlag): Promise<StoredDoNotCallFlag>;
+  clearFlag(id: string): Promise<{ cleared: boolean }>;
+  importAttempts(csv: string, source: string): Promise<{ imported: number; errors: CsvLineError[] }>;
+  countImports(): Promise<{ count: number }>;
+  clearImports(): Promise<{ removed: number }>;
+}
 
 /** The compliance client backed by the background worker. */
-export const extensionComplianceClient: ComplianceClient = {
-  evaluate: (phone) => sendToBackground('compliance/evaluate', { phone }),
-};
+export function createExtensionComplianceClient(): ComplianceClient & ComplianceSettingsClient {
+  return {
+    evaluate: (phone) => sendToBackground('compliance/evaluate', { phone }),
+    listFlags: () => sendToBackground('compliance/list-flags', {}),
+    addFlag: (flag) => sendToBackground('compliance/add-flag', flag),
+    clearFlag: (id) => sendToBackground('compliance/clear-flag', { id }),
+    importAttempts: (csv, source) => sendToBackground('compliance/import-attempts', { csv, source }),
+    countImports: () => sendToBackground('compliance/count-imports', {}),
+    clearImports: () => sendToBackground('compliance/clear-imports', {}),
+  };
+}

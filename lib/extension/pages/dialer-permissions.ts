@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parseDialerOriginsPolicy } from '../../detection/dialer-access';
-import { enabledDetectionMatches } from '../background/detection-registration';
+import { enabledDetectionMatches } from '../../detection/dialer-access';
 import { readManagedPolicy } from '../shared/managed-policy';
 
 /**
@@ -72,3 +72,34 @@ export async function readTabUrl(tabId: number): Promise<string | undefined> {
 export async function reloadTab(tabId: number): Promise<void> {
   await browser.tabs.reload(tabId);
 }
+
+/** What the dialer-origin controls need from the extension; an interface so component tests pass a fake. */
+export interface DialerAccess {
+  /** Granted optional dialer origins (patterns). */
+  list(): Promise<string[]>;
+  /** Origins the administrator's policy requires (patterns). */
+  policy(): Promise<string[]>;
+  /** Requests access; must be called synchronously from the click that asked for it. */
+  enable(patterns: readonly string[]): Promise<boolean>;
+  disable(patterns: readonly string[]): Promise<boolean>;
+  /** Calls back when grants or the policy change; returns an unsubscribe. */
+  onChanged(callback: () => void): () => void;
+}
+
+/** What the side panel additionally needs to know about, and do to, the tab it shows. */
+export interface TabAccess {
+  /** The tab's URL, `undefined` where the browser hides it from OnScript. */
+  tabUrl(tabId: number): Promise<string | undefined>;
+  reloadTab(tabId: number): Promise<void>;
+}
+
+/** The real extension APIs behind {@link DialerAccess} and {@link TabAccess}. */
+export const browserDialerAccess: DialerAccess & TabAccess = {
+  list: listEnabledDialerOrigins,
+  policy: readDialerOriginsPolicy,
+  enable: enableDialerOrigins,
+  disable: disableDialerOrigins,
+  onChanged: onDialerAccessChanged,
+  tabUrl: readTabUrl,
+  reloadTab,
+};

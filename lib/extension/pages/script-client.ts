@@ -1,9 +1,8 @@
-import { browser } from 'wxt/browser';
 import type { ScriptPack } from '../../packs/types';
 import type { ScriptActResponse, ScriptCallView, ScriptCommand } from '../../protocol/script-messages';
-import { readEnvelope } from '../../protocol/validate';
 import type { ScriptAction } from '../../script/engine';
 import { sendToBackground } from '../shared/messaging';
+import type { BackgroundChannel } from './background-channel';
 import { listAvailablePacks } from '../shared/script-packs';
 import { agentNameSetting, scriptPackSetting } from '../shared/settings';
 
@@ -27,16 +26,7 @@ export interface ScriptClient {
 }
 
 /** The script client backed by the real extension APIs. */
-export function createExtensionScriptClient(): ScriptClient {
-  function listen<T>(type: 'script/changed' | 'script/command', callback: (payload: T) => void): () => void {
-    const listener = (message: unknown) => {
-      const frame = readEnvelope(message);
-      if (frame.ok && frame.value.type === type) callback(frame.value.payload as T);
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
-  }
+export function createExtensionScriptClient(channel: BackgroundChannel): ScriptClient {
   return {
     getScript: (callId) => sendToBackground('script/get', { callId }),
     act: (callId, action) => sendToBackground('script/act', { callId, action }),
@@ -46,7 +36,7 @@ export function createExtensionScriptClient(): ScriptClient {
     loadPackSetting: () => scriptPackSetting.getValue(),
     savePackSetting: (value) => scriptPackSetting.setValue(value),
     loadAgentName: () => agentNameSetting.getValue(),
-    onScriptChanged: (callback) => listen<ScriptCallView>('script/changed', callback),
-    onCommand: (callback) => listen<{ command: ScriptCommand }>('script/command', (payload) => callback(payload.command)),
+    onScriptChanged: (callback) => channel.on('script/changed', callback),
+    onCommand: (callback) => channel.on('script/command', (payload) => callback(payload.command)),
   };
 }

@@ -30,10 +30,18 @@ export interface SequencedMessage {
   message: unknown;
 }
 
-/** The background's acknowledgement of one {@link SequencedMessage}, sent once it has been handled. */
+/**
+ * The background's acknowledgement of one {@link SequencedMessage}, sent once it has been handled: with the
+ * handler's reply (for a call signal, the call's compliance verdict), or why it was refused.
+ */
 export interface PortAck {
   ack: number;
+  reply?: unknown;
+  refused?: string;
 }
+
+/** What {@link createPortSender}'s `send` resolves to once the background has handled the message. */
+export type PortOutcome = { ok: true; reply: unknown } | { ok: false; error: string };
 
 /** Messages a sender keeps for re-posting at most; a page cannot make a frame hold more (the oldest go). */
 export const MAX_UNACKNOWLEDGED = 64;
@@ -56,7 +64,13 @@ export function createPortSender(connect: () => PortLike) {
   let port: PortLike | undefined;
   let nextSeq = 0;
   let closed = false;
-  const pending = new Map<number, unknown>();
+  const pending = new Map<number, { message: unknown; settle: (outcome: PortOutcome) => void }>();
+
+  function settle(seq: number, outcome: PortOutcome): void {
+    const entry = pending.get(seq);
+    pending.delete(seq);
+    entry?.settle(outcome);
+  }
 
   function open(): PortLike | undefined {
     if (port || closed) return port;
@@ -65,13 +79,14 @@ export function createPortSender(connect: () => PortLike) {
       fresh = connect();
     } catch {
       closed = true;
-      pending.clear();
+      for (const seq of [...pending.keys()]) settle(seq, { ok: false, error: 'the extension is gone' });
       return undefined;
     }
     port = fresh;
     fresh.onMessage.addListener((data) => {
-      const ack = (data as Partial<PortAck> | null)?.ack;
-      if (typeof ack === 'number') pending.delete(ack);
+      const ack = data as Partial<PortAck> | null;
+      if (typeof ack?.ack !== 'number') return;
+      settle(ack.ack, typeof ack.refused === 'string' ? { ok: false, error: ack.refused } : { ok: true, reply: ack.reply });
     });
     fresh.onDisconnect.addListener(() => {
       if (port !== fresh) return;
@@ -94,18 +109,22 @@ export function createPortSender(connect: () => PortLike) {
   function repost(): void {
     const target = open();
     if (!target) return;
-    for (const [seq, message] of pending) if (!post(target, seq, message)) return;
+    for (const [seq, { message }] of pending) if (!post(target, seq, message)) return;
   }
 
   return {
-    /** Sends one message; it is re-posted until the background acknowledges it. */
-    send(message: unknown): void {
-      if (closed) return;
+    /**
+     * Sends one message; it is re-posted until the background acknowledges it. Resolves with the background's
+     * reply, or why it was not delivered (refused, dropped for a newer one, the extension gone).
+     */
+    send(message: unknown): Promise<PortOutcome> {
+      if (closed) return Promise.resolve({ ok: false, error: 'the extension is gone' });
       const seq = nextSeq++;
-      pending.set(seq, message);
-      if (pending.size > MAX_UNACKNOWLEDGED) pending.delete(pending.keys().next().value!);
+      const outcome = new Promise<PortOutcome>((resolve) => pending.set(seq, { message, settle: resolve }));
+      if (pending.size > MAX_UNACKNOWLEDGED) settle(pending.keys().next().value!, { ok: false, error: 'dropped: too many unacknowledged' });
       const target = open();
       if (target) post(target, seq, message);
+      return outcome;
     },
     /** Messages not acknowledged yet (for tests). */
     get pendingCount(): number {

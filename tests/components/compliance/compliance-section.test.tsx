@@ -1,16 +1,13 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ComplianceSection } from '../../../components/compliance/compliance-section';
-import { createComplianceState } from '../../../components/compliance/compliance-state';
-import { createPanelState } from '../../../components/panel-state';
-import { PanelStateContext } from '../../../components/panel-state-context';
 import { assessNumber } from '../../../lib/compliance/assessment';
 import { PROFILES } from '../../../lib/compliance/profiles';
 import type { DoNotCallFlag } from '../../../lib/compliance/dnc';
 import type { LiveCall } from '../../../lib/calls/types';
-import type { PanelClient } from '../../../lib/extension/pages/panel-client';
 import { liveCallFixture } from '../../fixtures/live-call';
+import { fakeSidePanelModel, renderInPanel } from '../../fixtures/side-panel';
 
 afterEach(cleanup);
 
@@ -18,33 +15,26 @@ afterEach(cleanup);
 const CLOSES = Date.parse('2026-03-10T14:00:00Z');
 const OPENS = Date.parse('2026-03-11T00:00:00Z');
 
-const idleClient: PanelClient = {
-  resolveTabId: async () => 3,
-  getTabState: async () => ({ tabId: 3, calls: {} }),
-  listRecentCalls: async () => [],
-  onTabStateChanged: () => () => undefined,
-  onActiveTabChanged: () => () => undefined,
-  loadLanguageSetting: async () => 'auto',
-};
-
 const liveCall = (extra: Partial<LiveCall> = {}): LiveCall => liveCallFixture({ startedAt: CLOSES - 30 * 60_000, updatedAt: CLOSES - 30 * 60_000, connectedAt: undefined, ...extra });
 
 function scene({ start, call, flags = [], languages = ['en-US'] }: { start: number; call?: LiveCall; flags?: DoNotCallFlag[]; languages?: string[] }) {
-  const panel = createPanelState({ client: idleClient, now: () => start, browserLanguages: languages });
-  panel.tabId.value = 3;
-  panel.tabState.value = { tabId: 3, calls: call ? { [call.id]: call } : {} };
   const asked: string[] = [];
-  const compliance = createComplianceState({
-    evaluate: async (phone) => {
-      asked.push(phone);
-      return assessNumber({ phone, at: panel.clock.value, profile: PROFILES['CN-CBA-2026'], log: [], flags });
+  const model = fakeSidePanelModel({
+    now: () => start,
+    browserLanguages: languages,
+    clients: {
+      compliance: {
+        evaluate: async (phone) => {
+          asked.push(phone);
+          return assessNumber({ phone, at: model.panel.clock.value, profile: PROFILES['CN-CBA-2026'], log: [], flags });
+        },
+      },
     },
   });
-  render(
-    <PanelStateContext.Provider value={panel}>
-      <ComplianceSection state={compliance} />
-    </PanelStateContext.Provider>,
-  );
+  const panel = model.panel;
+  panel.tabId.value = 3;
+  panel.tabState.value = { tabId: 3, calls: call ? { [call.id]: call } : {} };
+  renderInPanel(model, <ComplianceSection />);
   const tick = async (at: number) => {
     await act(async () => {
       panel.clock.value = at;

@@ -1,29 +1,17 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotesSection } from '../../../components/notes/notes-section';
-import { createNotesState } from '../../../components/notes/notes-state';
-import { createPanelState } from '../../../components/panel-state';
-import { PanelStateContext } from '../../../components/panel-state-context';
 import type { LiveCall } from '../../../lib/calls/types';
 import type { NotesClient } from '../../../lib/extension/pages/notes-client';
-import type { PanelClient } from '../../../lib/extension/pages/panel-client';
 import { redactSensitive } from '../../../lib/notes/redact';
 import type { ExportPageRequest, NotesDraft, NotesRecordView, NotesSaveResult } from '../../../lib/protocol/notes-messages';
 import { liveCallFixture } from '../../fixtures/live-call';
+import { fakeSidePanelModel, renderInPanel } from '../../fixtures/side-panel';
 
 const START = Date.UTC(2026, 10, 28, 2, 0);
 
 const call = (extra: Partial<LiveCall> = {}): LiveCall => liveCallFixture({ startedAt: START, connectedAt: START + 1_000, updatedAt: START + 1_000, ...extra });
-
-const panelClient: PanelClient = {
-  resolveTabId: async () => 3,
-  getTabState: async () => ({ tabId: 3, calls: {} }),
-  listRecentCalls: async () => [],
-  onTabStateChanged: () => () => undefined,
-  onActiveTabChanged: () => () => undefined,
-  loadLanguageSetting: async () => 'auto',
-};
 
 /** A background stand-in that masks like the real one and can be told to fail with a full disk. */
 function fakeNotesClient(stored: Record<string, NotesRecordView> = {}) {
@@ -72,16 +60,17 @@ function fakeNotesClient(stored: Record<string, NotesRecordView> = {}) {
 }
 
 async function renderNotes(client: NotesClient, { languages = ['en-US'], focus = call() as LiveCall | null } = {}) {
-  const panel = createPanelState({ client: panelClient, now: Date.now, browserLanguages: languages });
+  const downloads: { blob: Blob; fileName: string }[] = [];
+  const model = fakeSidePanelModel({
+    now: Date.now,
+    browserLanguages: languages,
+    clients: { notes: client },
+    notes: { timeZone: 'Asia/Shanghai', download: (blob, fileName) => downloads.push({ blob, fileName }) },
+  });
+  const { panel, notes } = model;
   panel.tabId.value = 3;
   panel.tabState.value = { tabId: 3, calls: focus ? { [focus.id]: focus } : {} };
-  const downloads: { blob: Blob; fileName: string }[] = [];
-  const notes = createNotesState({ client, timeZone: 'Asia/Shanghai', download: (blob, fileName) => downloads.push({ blob, fileName }) });
-  render(
-    <PanelStateContext.Provider value={panel}>
-      <NotesSection state={notes} search="" />
-    </PanelStateContext.Provider>,
-  );
+  renderInPanel(model, <NotesSection />);
   await settle();
   return { panel, notes, downloads };
 }

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ComplianceSettings, type ComplianceSettingsClient } from '../../../components/options/compliance-settings';
+import { ComplianceSettings } from '../../../components/options/compliance-settings';
+import type { ComplianceSettingsClient } from '../../../lib/extension/pages/compliance-client';
+import { renderInOptions } from '../../fixtures/options';
 import {
   complianceDefaultRegionSetting,
   compliancePolicySetting,
@@ -48,7 +50,7 @@ function fakeClient() {
 const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
 
 async function renderSettings(client: ComplianceSettingsClient) {
-  render(<ComplianceSettings t={createTranslator('en')} client={client} />);
+  renderInOptions(<ComplianceSettings t={createTranslator('en')} />, { compliance: client });
   await settle();
 }
 

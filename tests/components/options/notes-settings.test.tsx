@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NotesSettings } from '../../../components/options/notes-settings';
+import { readRetentionPolicy } from '../../../lib/extension/shared/retention-policy';
 import { retentionDaysSetting } from '../../../lib/extension/shared/settings';
+import { renderInOptions } from '../../fixtures/options';
 import { createTranslator } from '../../../lib/i18n/ui-messages';
 
 afterEach(cleanup);
@@ -16,7 +18,7 @@ async function settle() {
 
 describe('NotesSettings', () => {
   it('shows the default retention and saves a new one', async () => {
-    render(<NotesSettings t={createTranslator('en')} />);
+    renderInOptions(<NotesSettings t={createTranslator('en')} />, { retentionPolicy: readRetentionPolicy });
     await settle();
     const input = screen.getByRole('spinbutton', { name: 'Keep call records for (days)' }) as HTMLInputElement;
     expect(input.value).toBe('90');
@@ -32,7 +34,7 @@ describe('NotesSettings', () => {
   });
 
   it('refuses a retention outside 1–3650 days', async () => {
-    render(<NotesSettings t={createTranslator('en')} />);
+    renderInOptions(<NotesSettings t={createTranslator('en')} />, { retentionPolicy: readRetentionPolicy });
     await settle();
     await act(async () => {
       fireEvent.input(screen.getByRole('spinbutton'), { target: { value: '0' } });
@@ -46,7 +48,7 @@ describe('NotesSettings', () => {
 
   it("shows a lead's locked retention read-only", async () => {
     await fakeBrowser.storage.managed.set({ retentionDays: 180 });
-    render(<NotesSettings t={createTranslator('zh-CN')} />);
+    renderInOptions(<NotesSettings t={createTranslator('zh-CN')} />, { retentionPolicy: readRetentionPolicy });
     await settle();
     const input = screen.getByRole('spinbutton') as HTMLInputElement;
     expect(input.disabled).toBe(true);

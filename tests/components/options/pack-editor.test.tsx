@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PackEditor } from '../../../components/options/pack-editor';
 import { createTranslator, type UiLanguage } from '../../../lib/i18n/ui-messages';
 import type { ScriptPack } from '../../../lib/packs/types';
 import { minimalPack } from '../../lib/packs/fixtures';
+import { renderInOptions } from '../../fixtures/options';
 
 afterEach(cleanup);
 
@@ -15,7 +16,7 @@ async function settle() {
 }
 
 async function renderEditor(language: UiLanguage = 'en') {
-  render(<PackEditor t={createTranslator(language)} language={language} />);
+  renderInOptions(<PackEditor t={createTranslator(language)} language={language} />);
   await settle();
 }
 

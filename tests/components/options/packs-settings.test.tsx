@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PacksSettings } from '../../../components/options/packs-settings';
+import { createExtensionPacksSettingsClient } from '../../../lib/extension/pages/packs-client';
 import { createTranslator } from '../../../lib/i18n/ui-messages';
+import { renderInOptions } from '../../fixtures/options';
 
 afterEach(cleanup);
 
@@ -17,7 +19,7 @@ describe('PacksSettings', () => {
         value: { subscription: null, managed: false, channel: { consecutiveFailures: 0, nextCheckAt: 0 } },
       });
     });
-    render(<PacksSettings t={createTranslator('en')} />);
+    renderInOptions(<PacksSettings t={createTranslator('en')} />, { packs: createExtensionPacksSettingsClient() });
     await screen.findByText('Not subscribed: the built-in scripts are used.');
 
     fireEvent.input(screen.getByLabelText('Pack URL'), { target: { value: 'ftp://intranet/pack.json' } });

@@ -1,7 +1,5 @@
 import { act, render } from '@testing-library/preact';
-import { createPanelState } from '../../../components/panel-state';
-import { ScriptStateContext } from '../../../components/script/script-state-context';
-import { createScriptState, type ScriptState } from '../../../components/script/script-state';
+import type { ScriptState } from '../../../components/script/script-state';
 import { SidePanelApp } from '../../../components/side-panel-app';
 import type { LiveCall, TabCallState } from '../../../lib/calls/types';
 import type { PanelClient } from '../../../lib/extension/pages/panel-client';
@@ -11,6 +9,7 @@ import type { ScriptPack } from '../../../lib/packs/types';
 import type { ScriptCallView, ScriptCommand } from '../../../lib/protocol/script-messages';
 import { applyScriptAction, createScriptProgress } from '../../../lib/script/engine';
 import { liveCallFixture } from '../../fixtures/live-call';
+import { fakeSidePanelModel, idlePanelClient } from '../../fixtures/side-panel';
 
 /**
  * A script client that plays the background in memory with the real engine: records survive a re-created
@@ -88,17 +87,14 @@ export const liveCall = (extra: Partial<LiveCall> = {}): LiveCall => liveCallFix
 /** A panel client for one tab whose state the test can replace (a broadcast). */
 export function fakePanelClient(initial: TabCallState) {
   let broadcast: ((state: TabCallState) => void) | undefined;
-  const client: PanelClient = {
+  const client: PanelClient = idlePanelClient({
     resolveTabId: async () => initial.tabId,
     getTabState: async () => initial,
-    listRecentCalls: async () => [],
     onTabStateChanged: (callback) => {
       broadcast = callback;
       return () => (broadcast = undefined);
     },
-    onActiveTabChanged: () => () => undefined,
-    loadLanguageSetting: async () => 'auto',
-  } as PanelClient;
+  });
   return { client, push: (state: TabCallState) => act(() => broadcast?.(state)) };
 }
 
@@ -118,13 +114,14 @@ export async function renderPanelWithScript(
   { languages = ['en-US'] }: { languages?: string[] } = {},
 ): Promise<{ script: ScriptState; push: (state: TabCallState) => Promise<void>; unmount: () => void }> {
   const panelFake = fakePanelClient(tab);
-  const panel = createPanelState({ client: panelFake.client, now: () => 1_010_000, browserLanguages: languages });
-  const script = createScriptState({ client: scriptClient, panel, saveDelayMs: 0 });
-  const { unmount } = render(
-    <ScriptStateContext.Provider value={script}>
-      <SidePanelApp state={panel} />
-    </ScriptStateContext.Provider>,
-  );
+  const model = fakeSidePanelModel({
+    clients: { panel: panelFake.client, script: scriptClient },
+    now: () => 1_010_000,
+    browserLanguages: languages,
+    scriptSaveDelayMs: 0,
+  });
+  const { script } = model;
+  const { unmount } = render(<SidePanelApp model={model} />);
   await settle();
   return {
     script,

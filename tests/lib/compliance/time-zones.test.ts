@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countryTimeZones, normalizePhone, resolveTimeZones } from '../../../lib/compliance/index';
 import { lookupPhonePrefix } from '../../../lib/compliance/time-zones';
-import { parsePhoneTimeZoneSource, renderPhoneTimeZoneModule } from '../../../lib/compliance/data/generate-phone-time-zones';
+import { parsePhoneTimeZoneSource, renderPhoneTimeZoneModule } from '../../../scripts/generate-phone-time-zones';
 import {
   instantsAtWallTime,
   firstInstantAtOrAfterWallTime,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCallsPage } from '../../../lib/db/notes-repository';
+import { purgeCallsBefore, readCallsPage } from '../../../lib/db/notes-repository';
 import { DB_VERSION, openOnScriptDb, type StoredCallRecord } from '../../../lib/db/schema';
 
 let count = 0;
@@ -47,6 +47,16 @@ describe('readCallsPage', () => {
     const ids = Array.from({ length: 300 }, (_, i) => `t${String(i).padStart(3, '0')}`);
     for (const id of ids) await db.put('calls', record(id, 500));
     expect(await pages(db, 10)).toEqual(ids);
+    db.close();
+  });
+});
+
+describe('purgeCallsBefore', () => {
+  it('purges records that started strictly before the cutoff and keeps the one at it', async () => {
+    const db = await openOnScriptDb(DB_VERSION, `purge-${++count}`);
+    for (const r of [record('old', 999), record('edge', 1_000), record('new', 1_001)]) await db.put('calls', r);
+    expect(await purgeCallsBefore(db, 1_000)).toEqual(['old']);
+    expect((await db.getAll('calls')).map((r) => r.id).sort()).toEqual(['edge', 'new']);
     db.close();
   });
 });

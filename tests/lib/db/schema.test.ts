@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../../lib/calls/types';
-import { getCallRecord, listRecentCallRecords, upsertCallRecord } from '../../../lib/db/calls-repository';
+import { listRecentCallRecords, upsertCallRecord } from '../../../lib/db/calls-repository';
 import { DB_VERSION, openOnScriptDb } from '../../../lib/db/schema';
 
 let dbCounter = 0;
@@ -43,7 +43,7 @@ describe('schema upgrades', () => {
       'by-remoteNumber',
       'by-startedAt',
     ]);
-    expect(await getCallRecord(v2, 'old')).toMatchObject({ id: 'old', remoteNumber: '13800138000' });
+    expect(await v2.get('calls', 'old')).toMatchObject({ id: 'old', remoteNumber: '13800138000' });
     await v2.put('calls', { ...record('new', 2), debtorRef: 'ACC-1', numberE164: '+8613800138000' });
     expect((await v2.getAllFromIndex('calls', 'by-debtorRef', 'ACC-1')).map((r) => r.id)).toEqual(['new']);
     v2.close();
@@ -72,7 +72,7 @@ describe('schema upgrades', () => {
     expect((await v3.getAllFromIndex('calls', 'by-callbackAt', IDBKeyRange.bound(4_000, 6_000))).map((r) => r.id)).toEqual([
       'with-callback',
     ]);
-    expect(await getCallRecord(v3, 'with-promise')).toMatchObject({ notes: 'n' });
+    expect(await v3.get('calls', 'with-promise')).toMatchObject({ notes: 'n' });
     v3.close();
   });
 
@@ -87,7 +87,7 @@ describe('schema upgrades', () => {
     expect(await current.count('calls')).toBe(10_000);
     expect(await current.countFromIndex('calls', 'by-startedAt')).toBe(10_000);
     expect(await current.countFromIndex('calls', 'by-remoteNumber', '13800130007')).toBe(10);
-    expect(await getCallRecord(current, 'r9999')).toMatchObject({ startedAt: 10_999 });
+    expect(await current.get('calls', 'r9999')).toMatchObject({ startedAt: 10_999 });
     current.close();
   });
 
@@ -97,7 +97,7 @@ describe('schema upgrades', () => {
     await upsertCallRecord(v1, record('kept', 1));
     v1.close();
     const current = await openOnScriptDb(DB_VERSION, name);
-    expect(await getCallRecord(current, 'kept')).toMatchObject({ id: 'kept' });
+    expect(await current.get('calls', 'kept')).toMatchObject({ id: 'kept' });
     current.close();
   });
 
@@ -117,7 +117,7 @@ describe('calls repository', () => {
     const db = await openOnScriptDb(DB_VERSION, freshName());
     await db.put('calls', { ...record('a', 1), notes: 'keep me' } as CallRecord);
     await upsertCallRecord(db, record('a', 1, { phase: 'ended', endedAt: 5 }));
-    expect(await getCallRecord(db, 'a')).toMatchObject({ phase: 'ended', endedAt: 5, notes: 'keep me' });
+    expect(await db.get('calls', 'a')).toMatchObject({ phase: 'ended', endedAt: 5, notes: 'keep me' });
     db.close();
   });
 
@@ -136,7 +136,7 @@ describe('updateCallRecord', () => {
     await upsertCallRecord(db, record('u', 1));
     await updateCallRecord(db, 'u', (r) => ({ ...r, notes: 'promised Friday' }));
     await updateCallRecord(db, 'u', (r) => ({ ...r, disposition: 'PTP' }));
-    expect(await getCallRecord(db, 'u')).toMatchObject({ notes: 'promised Friday', disposition: 'PTP' });
+    expect(await db.get('calls', 'u')).toMatchObject({ notes: 'promised Friday', disposition: 'PTP' });
     expect(await updateCallRecord(db, 'missing', (r) => r)).toBeUndefined();
     db.close();
   });

@@ -1,6 +1,28 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import fc from 'fast-check';
-import { createAutosaveScheduler, nextSaveAt, planAutosaves, type AutosaveSchedulerOptions } from '../../../lib/notes/draft.ts';
+import { createAutosaveScheduler, DEFAULT_AUTOSAVE_TIMING, nextSaveAt, type AutosaveSchedulerOptions, type AutosaveTiming } from '../../../lib/notes/draft.ts';
+
+/**
+ * The save times the scheduler produces for changes at `changeTimes` (ascending epoch ms), assuming saves
+ * take no time and never fail: the rule the live scheduler follows, as a model to check it against.
+ */
+function planAutosaves(changeTimes: readonly number[], timing: AutosaveTiming = DEFAULT_AUTOSAVE_TIMING): number[] {
+  const saves: number[] = [];
+  let firstUnsavedAt: number | undefined;
+  let dueAt = Infinity;
+  for (const at of changeTimes) {
+    // A save that fell due before this change happened first and covered everything up to it.
+    if (firstUnsavedAt !== undefined && dueAt <= at) {
+      saves.push(dueAt);
+      firstUnsavedAt = undefined;
+    }
+    firstUnsavedAt ??= at;
+    dueAt = nextSaveAt(firstUnsavedAt, at, timing);
+  }
+  if (firstUnsavedAt !== undefined) saves.push(dueAt);
+  return saves;
+}
+
 
 describe('planAutosaves', () => {
   it('saves 300 ms after a pause in typing', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { envelope } from '../../../lib/protocol/messages';
+import { envelope } from '../../../lib/protocol/envelope';
 import { readEnvelope, senderMayPost, validateCallSignal, validatePayload } from '../../../lib/protocol/validate';
 
 const good = { callKey: 'abc', source: 'sip-ws', phase: 'connected', direction: 'outbound', remote: '13800138000', at: 1 };

@@ -3,13 +3,33 @@ import { parsePack, type LocalizedText, type ScriptPack } from '../../../lib/pac
 import { DEFAULT_PACKS } from '../../../lib/packs/defaults/index.ts';
 import {
   formatVariableValue,
-  markdownToPlainText,
   parseSafeMarkdown,
   renderSayLine,
   type MarkdownBlock,
   type MarkdownInline,
 } from '../../../lib/script/render.ts';
 import { mapTexts, minimalPack } from '../packs/fixtures.ts';
+
+/** Plain text of a token tree: what the parser kept, to compare with the input. */
+function markdownToPlainText(blocks: readonly MarkdownBlock[]): string {
+  const inline = (tokens: readonly MarkdownInline[]): string =>
+    tokens
+      .map((token) => {
+        switch (token.type) {
+          case 'text':
+          case 'code':
+            return token.text;
+          case 'break':
+            return '\n';
+          default:
+            return inline(token.children);
+        }
+      })
+      .join('');
+  return blocks
+    .map((block) => (block.type === 'paragraph' ? inline(block.children) : block.items.map((item) => `• ${inline(item)}`).join('\n')))
+    .join('\n\n');
+}
 
 const HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"> [click](javascript:alert(3)) ![i](http://x/i.png) &lt;b&gt;';
 
@@ -104,12 +124,10 @@ describe('parseSafeMarkdown', () => {
     expect([...blockTypes(blocks)].sort()).toEqual(['break', 'paragraph', 'text']);
   });
 
-  it('stays fast on pathological input', () => {
-    const started = performance.now();
-    // Thousands of markers none of which closes: every one stays literal text.
+  it('keeps pathological input literal', () => {
+    // Thousands of markers none of which closes: every one stays literal text (speed is npm run bench's).
     const input = '*a '.repeat(2000) + '_b '.repeat(2000) + '**c '.repeat(1000) + '`'.repeat(3000);
     const blocks = parseSafeMarkdown(input);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(markdownToPlainText(blocks)).toBe(input);
     expect(parseSafeMarkdown('a ``')).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: 'a ``' }] }]);
   });

@@ -5,11 +5,11 @@ import type { ContactAttempt } from '../../../compliance/caps';
 import { OVERRIDE_TTL_MS, activeOverride, withOverride, type NumberOverride } from '../../../compliance/pre-dial';
 import type { InconvenientTime } from '../../../compliance/restrictions';
 import { normalizePhone } from '../../../compliance/time-zones';
-import type { LiveCall } from '../../../calls/types';
+import type { CallVerdict } from '../../../calls/types';
 import { updateCallRecord } from '../../../db/calls-repository';
 import type { ImportedAttempt, OnScriptDb, StoredDoNotCallFlag } from '../../../db/schema';
 import type { ComplianceEvent } from '../../../notes/types';
-import type { GuardVerdict } from '../../../protocol/compliance-messages';
+import { COMPLIANCE_MESSAGES } from '../../../protocol/compliance-messages';
 import {
   complianceDefaultRegionSetting,
   compliancePolicySetting,
@@ -17,7 +17,7 @@ import {
   guardOverridesItem,
   inconvenientTimesSetting,
 } from '../../shared/settings';
-import type { BackgroundContext, BackgroundFeature } from './feature';
+import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
 
 /** How far back the log is read: the longest cap period (7 days) plus margin for zones and the cool-down. */
 export const LOG_LOOKBACK_MS = 15 * 24 * 60 * 60 * 1000;
@@ -39,10 +39,17 @@ export async function loadActiveProfile(): Promise<{ active: ActiveProfile; regi
 }
 
 /**
- * The background side of the compliance feature: verdicts for the panel and the pre-dial guard, do-not-call flags
- * and imported attempts, and compliance events on call records when a call starts in breach.
+ * The compliance feature: one verdict per call, computed when the call is first seen and handed to the pre-dial
+ * guard and the side panel with the call; verdicts for numbers typed in the panel; do-not-call flags and imported
+ * attempts; and compliance events on the record of a call that starts in breach.
  */
-export function defineComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: BackgroundContext): BackgroundFeature {
+export const complianceFeature = defineBackgroundFeature({
+  id: 'compliance',
+  messages: COMPLIANCE_MESSAGES,
+  create: createComplianceFeature,
+});
+
+function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: BackgroundContext): BackgroundFeature {
   async function readLog(database: OnScriptDb, at: number, region: string): Promise<ContactAttempt[]> {
     const since = IDBKeyRange.lowerBound(at - LOG_LOOKBACK_MS);
     const [calls, imported] = await Promise.all([
@@ -106,24 +113,6 @@ export function defineComplianceFeature({ now, newId, db, inTabOrder, tabCalls }
   return {
     handlers: {
       'compliance/evaluate': async ({ phone, debtorRef }) => assess(phone, now(), debtorRef),
-      'compliance/check-dial': async ({ callKey, remote }, sender): Promise<GuardVerdict> => {
-        const tabId = sender.tab?.id;
-        const callId = tabId === undefined ? undefined : await findCallId(tabId, callKey);
-        const record = callId ? await (await db()).get('calls', callId) : undefined;
-        const assessment = await assess(remote, now(), record?.debtorRef);
-        // A redial the agent already overrode goes ahead quietly; onCallChanged records the override on it.
-        const override = assessment.action === 'none' ? undefined : await overrideFor(remote, assessment);
-        const verdict: GuardVerdict = {
-          action: override ? 'none' : assessment.action,
-          profileId: assessment.profileId,
-          profileName: assessment.profileName,
-          violations: assessment.violations.map(({ code, reasons }) => ({ code, reasons })),
-          timeZones: assessment.window.timeZones,
-        };
-        if (assessment.window.opensAt !== undefined) verdict.opensAt = assessment.window.opensAt;
-        if (override) verdict.override = { reason: override.reason, until: override.until };
-        return verdict;
-      },
       'compliance/override': async ({ callKey, reason }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return { recorded: false };
@@ -188,17 +177,18 @@ export function defineComplianceFeature({ now, newId, db, inTabOrder, tabCalls }
       },
     },
 
-    async onCallChanged(call: LiveCall) {
-      // Judged once, when an outbound call starts; later phases of the same call add nothing new.
-      if (call.direction !== 'outbound' || call.phase !== 'dialing') return;
-      const database = await db();
-      const existing = await database.get('calls', call.id);
-      if (!existing || (existing.complianceEvents ?? []).some((event) => event.kind !== 'override')) return;
-      const assessment = await assess(call.remoteNumber, call.startedAt, existing.debtorRef);
+    async onCallChange({ call, previous }: CallChange): Promise<CallContribution | undefined> {
+      // Judged once, when the call is first seen; later phases of the same call add nothing new.
+      if (previous) return undefined;
+      const assessment = await assess(call.remoteNumber, call.startedAt);
+      const verdict: CallVerdict = { assessment };
+      // Breaches are evidence on outbound calls being set up: what the pre-dial guard acts on.
+      if (call.direction !== 'outbound' || (call.phase !== 'dialing' && call.phase !== 'ringing')) return { live: { verdict } };
       const events = eventsFor(assessment);
-      if (events.length === 0) return;
+      if (events.length === 0) return { live: { verdict } };
       const override = await overrideFor(call.remoteNumber, assessment);
       if (override) {
+        verdict.override = { reason: override.reason, until: override.until, callId: override.callId };
         events.push({
           at: assessment.at,
           kind: 'override',
@@ -207,11 +197,13 @@ export function defineComplianceFeature({ now, newId, db, inTabOrder, tabCalls }
           reason: override.reason,
         });
       }
-      await updateCallRecord(database, call.id, (record) =>
-        (record.complianceEvents ?? []).some((event) => event.kind !== 'override')
-          ? record
-          : { ...record, complianceEvents: [...(record.complianceEvents ?? []), ...events] },
-      );
+      return {
+        live: { verdict },
+        record: (record) =>
+          (record.complianceEvents ?? []).some((event) => event.kind !== 'override')
+            ? record
+            : { ...record, complianceEvents: [...(record.complianceEvents ?? []), ...events] },
+      };
     },
   };
 }

@@ -1,6 +1,13 @@
-import type { BackgroundContext, BackgroundFeature } from './feature';
+import { defineBackgroundFeature } from '../feature';
+import { keepDetectionScriptsRegistered } from '../detection-registration';
 
-/** The background side of the detection feature: its message handlers and call hook. */
-export function defineDetectionFeature(_context: BackgroundContext): BackgroundFeature {
-  return { handlers: {} };
-}
+/**
+ * Detection in the background: the two detection scripts registered on exactly the origins the agent enabled
+ * (optional host permissions), re-registered whenever permissions change. Call signals themselves are the calls
+ * feature's.
+ */
+export const detectionFeature = defineBackgroundFeature({
+  id: 'detection',
+  messages: {},
+  create: () => ({ handlers: {}, start: keepDetectionScriptsRegistered }),
+});

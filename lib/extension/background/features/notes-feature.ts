@@ -16,11 +16,13 @@ import { alarmNameFor, followUpsDueOn, nextFollowUpAlarms, parseAlarmName, type 
 import { redactSensitive } from '../../../notes/redact';
 import { effectiveRetentionDays, retentionCutoff } from '../../../notes/retention';
 import { dayBounds, summarizeDay } from '../../../notes/summary';
-import type { ExportPage, NotesHistoryEntry, NotesRecordView, NotesSaveResult } from '../../../protocol/notes-messages';
+import { NOTES_MESSAGES, type ExportPage, type NotesHistoryEntry, type NotesRecordView, type NotesSaveResult } from '../../../protocol/notes-messages';
 import { readRetentionPolicy } from '../../shared/retention-policy';
-import { createTranslator, pickUiLanguage } from '../../../i18n/ui-messages';
+import { notesCatalog } from '../../../i18n/catalogs/notes';
+import { createCatalogTranslator } from '../../../i18n/catalogs/define-catalog';
+import { pickUiLanguage } from '../../../i18n/language';
 import { agentNameSetting, retentionDaysSetting, uiLanguageSetting } from '../../shared/settings';
-import type { BackgroundContext, BackgroundFeature } from './feature';
+import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature } from '../feature';
 
 /** The daily alarm that purges expired records. */
 export const RETENTION_ALARM = 'onscript:notes:retention';
@@ -40,10 +42,21 @@ export function isQuotaError(error: unknown): boolean {
   return isQuotaError((error as { cause?: unknown }).cause);
 }
 
-/** The background side of the notes feature: its message handlers and call hook. */
-export function defineNotesFeature(context: BackgroundContext): BackgroundFeature {
+/**
+ * The notes feature: saves notes and wrap-up (masked in the one writer), history, today's follow-ups, the daily
+ * summary and export pages; reminders and the retention purge run on alarms.
+ */
+export const notesFeature = defineBackgroundFeature({
+  id: 'notes',
+  messages: NOTES_MESSAGES,
+  catalog: notesCatalog,
+  create: createNotesFeature,
+});
+
+function createNotesFeature(context: BackgroundContext): BackgroundFeature {
   const { now, db } = context;
   return {
+    start: () => registerNotesBackground(context),
     handlers: {
       'notes/save': async (draft): Promise<NotesSaveResult> => {
         // Masked here, in the one writer, so no page can store a card number by skipping a check.
@@ -201,7 +214,7 @@ export async function onNotesAlarm(context: BackgroundContext, alarm: Browser.al
   const record = await (await context.db()).get('calls', followUp.recordId);
   if (!record) return;
   const setting = await uiLanguageSetting.getValue().catch(() => 'auto' as const);
-  const t = createTranslator(pickUiLanguage(globalThis.navigator?.languages ?? [], setting));
+  const t = createCatalogTranslator(notesCatalog, pickUiLanguage(globalThis.navigator?.languages ?? [], setting));
   const who = record.debtorRef ? `${record.remoteNumber} (${record.debtorRef})` : record.remoteNumber;
   const title = t(followUp.kind === 'callback' ? 'notes.reminder.callback' : 'notes.reminder.promise');
   const amount = record.promiseToPay ? ` ${record.promiseToPay.amount} ${record.promiseToPay.currency}` : '';

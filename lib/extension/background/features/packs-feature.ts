@@ -10,12 +10,12 @@ import {
   type PackEvent,
   type PollOutcome,
 } from '../../../packs/subscription';
-import type { PackStatus } from '../../../protocol/packs-messages';
+import { PACKS_MESSAGES, type PackStatus } from '../../../protocol/packs-messages';
 import { broadcastToExtensionPages } from '../messaging';
 import { effectivePackSubscription, loadPackChannel } from '../../shared/pack-channel';
 import { packChannelItem, packSubscriptionItem } from '../../shared/settings';
 import { anyLiveCall } from '../tab-state-store';
-import type { BackgroundContext, BackgroundFeature } from './feature';
+import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature } from '../feature';
 
 /** The alarm that polls the lead's pack URL. */
 export const PACK_POLL_ALARM = 'onscript:packs:poll';
@@ -26,8 +26,15 @@ const FETCH_TIMEOUT_MS = 20_000;
  * stopped between polls), verifies and judges each pack (lib/packs/subscription.ts), applies a deferred pack when
  * the last live call ends, and announces changes to open panels. All state lives in storage.local.
  */
-export function definePacksFeature(context: BackgroundContext): BackgroundFeature {
+export const packsFeature = defineBackgroundFeature({
+  id: 'packs',
+  messages: PACKS_MESSAGES,
+  create: createPacksFeature,
+});
+
+function createPacksFeature(context: BackgroundContext): BackgroundFeature {
   return {
+    start: () => registerPacksBackground(context),
     handlers: {
       'packs/get-status': async () => packStatus(context.now()),
       'packs/get-active': async () => (await loadPackChannel(context.now())).active,
@@ -62,7 +69,7 @@ export function definePacksFeature(context: BackgroundContext): BackgroundFeatur
         return packStatus(context.now());
       },
     },
-    async onCallChanged(call) {
+    async afterCallChange({ call }) {
       if (call.phase !== 'ended' || (await anyLiveCall())) return;
       const channel = await packChannelItem.getValue();
       if (!channel?.pending) return;
@@ -74,10 +81,10 @@ export function definePacksFeature(context: BackgroundContext): BackgroundFeatur
 }
 
 /**
- * Wires the poll alarm. Called synchronously from the background's main so the alarm that woke the worker is
- * not missed; also makes sure a subscribed browser has its alarm.
+ * Wires the poll alarm. Called synchronously when the worker starts so the alarm that woke it is not missed;
+ * also makes sure a subscribed browser has its alarm.
  */
-export function registerPacksBackground(context: BackgroundContext): void {
+function registerPacksBackground(context: BackgroundContext): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PACK_POLL_ALARM) void pollNow(context).catch((error: unknown) => console.error('OnScript pack poll failed', error));
   });

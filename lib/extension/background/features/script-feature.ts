@@ -1,20 +1,14 @@
-import type { LiveCall } from '../../../calls/types';
+import { browser } from 'wxt/browser';
 import { updateCallRecord } from '../../../db/calls-repository';
 import type { StoredCallRecord } from '../../../db/schema';
 import type { JsonValue } from '../../../notes/types';
 import type { ScriptPack } from '../../../packs/types';
 import type { ScriptActResponse, ScriptCallView, ScriptCommand } from '../../../protocol/script-messages';
-import { SCRIPT_COMMANDS } from '../../../protocol/script-messages';
+import { SCRIPT_COMMANDS, SCRIPT_MESSAGES } from '../../../protocol/script-messages';
 import { applyScriptAction, createScriptProgress, PROGRESS_FORMAT, type ScriptAction, type ScriptProgress } from '../../../script/engine';
 import { broadcastToExtensionPages } from '../messaging';
 import { findPack, getActivePack } from '../../shared/script-packs';
-import type { BackgroundContext, BackgroundFeature } from './feature';
-
-/** Options for {@link defineScriptFeature}; tests pass the active pack instead of reading settings. */
-export interface ScriptFeatureOptions {
-  activePack?: () => Promise<ScriptPack>;
-  findPack?: (id: string, version?: string) => Promise<ScriptPack | undefined>;
-}
+import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
 
 /**
  * The background side of the call script: every call is stamped with the active pack when first seen, and the
@@ -22,9 +16,15 @@ export interface ScriptFeatureOptions {
  * `variables`, `debtorRef`, `packId`, `packVersion`, `disposition`) in one transaction each. Nothing is kept in
  * worker memory, so a restarted worker and a reopened panel carry on from the record.
  */
-export function defineScriptFeature({ now, db }: BackgroundContext, options: ScriptFeatureOptions = {}): BackgroundFeature {
-  const activePack = options.activePack ?? (() => getActivePack());
-  const lookUpPack = options.findPack ?? findPack;
+export const scriptFeature = defineBackgroundFeature({
+  id: 'script',
+  messages: SCRIPT_MESSAGES,
+  create: createScriptFeature,
+});
+
+function createScriptFeature({ now, db, pushToPanels }: BackgroundContext): BackgroundFeature {
+  const activePack = () => getActivePack();
+  const lookUpPack = findPack;
 
   /** Starts a record's script on `pack` unless it has one; returns the record as stored. */
   async function ensureScript(callId: string): Promise<StoredCallRecord | undefined> {
@@ -41,7 +41,7 @@ export function defineScriptFeature({ now, db }: BackgroundContext, options: Scr
 
   async function changed(record: StoredCallRecord | undefined): Promise<ScriptCallView | null> {
     const view = record ? toView(record) : null;
-    if (view) await broadcastToExtensionPages('script/changed', view);
+    if (view) await pushToPanels('script/changed', view);
     return view;
   }
 
@@ -108,14 +108,16 @@ export function defineScriptFeature({ now, db }: BackgroundContext, options: Scr
         return view ? { ok: true, view } : { ok: false, view: null, refusal: { reason: 'no-call' } };
       },
     },
-    async onCallChanged(call: LiveCall) {
+    async onCallChange({ previous }: CallChange): Promise<CallContribution | undefined> {
       // First sight of a call: stamp the pack it will run on, so a later change of setting does not move it.
-      const database = await db();
-      const record = await database.get('calls', call.id);
-      if (!record || record.packId) return;
+      if (previous) return undefined;
       const pack = await activePack();
       const at = now();
-      await updateCallRecord(database, call.id, (current) => (current.packId ? current : { ...current, ...stamp(pack, at) }));
+      return { record: (record) => (record.packId ? record : { ...record, ...stamp(pack, at) }) };
+    },
+    start() {
+      // Keyboard commands (manifest `commands`) go to the open panels, which act on the call they show.
+      browser.commands?.onCommand.addListener((command) => void forwardScriptCommand(command));
     },
   };
 }

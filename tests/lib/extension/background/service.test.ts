@@ -7,7 +7,7 @@ import { openOnScriptDb } from '../../../../lib/db/schema';
 import { createBackgroundService } from '../../../../lib/extension/background/service';
 import { defaultRegionSetting } from '../../../../lib/extension/shared/settings';
 import { PANEL_PORT_NAME, SIGNAL_PORT_NAME } from '../../../../lib/extension/shared/ports';
-import { envelope } from '../../../../lib/protocol/messages';
+import { envelope } from '../../../../lib/protocol/envelope';
 
 const extensionOrigin = () => fakeBrowser.runtime.getURL('/');
 const dialer = (tabId = 11, frameId = 0): Browser.runtime.MessageSender => ({
@@ -29,9 +29,11 @@ const signal = (phase: CallSignal['phase'], at: number, extra: Partial<CallSigna
 });
 
 let dbCounter = 0;
+/** How many side panels the background is told are open. */
+let panelsOpen = 1;
 function service(dbName: string, now = () => 10_000) {
   let n = 0;
-  return createBackgroundService({ now, newId: () => `call-${++n}`, openDb: () => openOnScriptDb(undefined, dbName) });
+  return createBackgroundService({ now, newId: () => `call-${++n}`, openDb: () => openOnScriptDb(undefined, dbName), countPanels: async () => panelsOpen });
 }
 
 describe('background service', () => {
@@ -39,7 +41,7 @@ describe('background service', () => {
     const dbName = `bg-${++dbCounter}`;
     const bg = service(dbName);
     const send = (s: CallSignal) => bg.onMessage(envelope('call/signal', s), dialer());
-    await expect(send(signal('dialing', 9_000))).resolves.toEqual({ ok: true, value: { accepted: true } });
+    await expect(send(signal('dialing', 9_000))).resolves.toMatchObject({ ok: true, value: { accepted: true } });
     await send(signal('connected', 9_500));
 
     const state = await bg.onMessage(envelope('tab/get-state', { tabId: 11 }), panel());
@@ -170,7 +172,7 @@ describe('background service', () => {
       };
     }
     const acked = async (p: { fromBackground: unknown[] }, seq: number) =>
-      vi.waitFor(() => expect(p.fromBackground).toContainEqual({ ack: seq }));
+      vi.waitFor(() => expect(p.fromBackground).toContainEqual(expect.objectContaining({ ack: seq })));
 
     it("folds signals from a dialer frame's port, acknowledges each once handled, and pushes to panel ports", async () => {
       const dbName = `bg-${++dbCounter}`;
@@ -203,12 +205,17 @@ describe('background service', () => {
       page.post({ seq: 0, message: envelope('call/signal', signal('dialing', 9_000)) });
       await acked(frame, 1);
       await acked(page, 0);
-      expect(frame.fromBackground).toEqual([{ ack: 0 }, { ack: 1 }]);
+      // Acknowledged (the frame stops re-posting) but marked refused: never counted as delivered.
+      expect(frame.fromBackground).toEqual([
+        { ack: 0, refused: 'only call signals travel on this port' },
+        { ack: 1, refused: 'only call signals travel on this port' },
+      ]);
+      expect(page.fromBackground).toEqual([{ ack: 0, refused: 'call/signal is not accepted from this sender' }]);
       const state = await bg.onMessage(envelope('tab/get-state', { tabId: 11 }), panel());
       expect((state as { value: TabCallState }).value.calls).toEqual({});
     });
 
-    it('accepts the panel port only from extension pages; pushes over it and broadcasts for panels without one', async () => {
+    it('accepts the panel port only from extension pages; pushes each state once, over it, and broadcasts only while no panel has one', async () => {
       const dbName = `bg-${++dbCounter}`;
       const bg = service(dbName);
       const fromPage = port(PANEL_PORT_NAME, dialer());
@@ -222,11 +229,24 @@ describe('background service', () => {
       await bg.onMessage(envelope('call/signal', signal('dialing', 9_000)), dialer());
       const states = () => broadcasts.filter((m) => (m as { type?: string }).type === 'tab/state-changed') as { payload: TabCallState }[];
       expect(panelPort.fromBackground).toHaveLength(1);
-      expect(states().map((m) => m.payload.revision)).toEqual([1]);
+      expect(states()).toEqual([]);
       panelPort.close();
       await bg.onMessage(envelope('call/signal', signal('connected', 9_100)), dialer());
       expect(panelPort.fromBackground).toHaveLength(1);
-      expect(states().map((m) => m.payload.revision)).toEqual([1, 2]);
+      expect(states().map((m) => m.payload.revision)).toEqual([2]);
+
+      // A restarted worker with two panels open, only one of which has reconnected: one broadcast reaches both.
+      panelsOpen = 2;
+      try {
+        const restarted = service(dbName);
+        const reconnected = port(PANEL_PORT_NAME, panel());
+        restarted.onConnect(reconnected.port);
+        await restarted.onMessage(envelope('call/signal', signal('held', 9_200)), dialer());
+        expect(reconnected.fromBackground).toHaveLength(0);
+        expect(states().map((m) => m.payload.revision)).toEqual([2, 3]);
+      } finally {
+        panelsOpen = 1;
+      }
     });
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { GuardOverlayOptions } from '../../../../lib/extension/content/guard-overlay';
 import type { CallSignal } from '../../../../lib/calls/types';
-import type { GuardVerdict } from '../../../../lib/protocol/compliance-messages';
+import type { GuardVerdict } from '../../../../lib/compliance/pre-dial';
 
 const shown: GuardOverlayOptions[] = [];
 /** What happened, in order: the overlay shown, the hang-up pressed. */
@@ -21,13 +21,12 @@ vi.mock('../../../../lib/extension/content/guard-overlay', () => ({
   },
 }));
 vi.mock('../../../../lib/extension/shared/messaging', () => ({
-  sendToBackground: async (type: string) => {
-    if (type !== 'compliance/check-dial') return { recorded: true };
-    // Held until the test lets the verdict arrive, so it can change the call's phase in between.
-    await new Promise<void>((resolve) => (release = resolve));
-    return verdict;
-  },
+  sendToBackground: async () => ({ recorded: true }),
 }));
+
+/** The background's reply to a signal, held until the test lets it arrive (so it can change the phase first). */
+const reply = (): Promise<GuardVerdict | undefined> =>
+  new Promise<void>((resolve) => (release = resolve)).then(() => verdict);
 
 const { startPreDialGuard, DEFAULT_HANG_UP_SELECTOR } = await import('../../../../lib/extension/content/pre-dial-guard');
 
@@ -83,12 +82,12 @@ describe('pre-dial guard in the page', () => {
   it("ends a blocked attempt before an answer by pressing the dialer's own Hang up, after saying so", async () => {
     const hangUp = hangUpButton({ 'data-onscript-demo': 'hangup' });
     const guard = startPreDialGuard(ctx);
-    guard.observe(signal('dialing'));
+    guard.observe(signal('dialing'), reply());
     await verdictArrives();
     expect(shown[0]?.outcome).toBe('cancelled');
     expect(hangUp.clicks()).toBe(1);
     expect(steps).toEqual(['shown', 'clicked']);
-    guard.observe({ ...signal('ended'), endReason: 'cancelled' });
+    guard.observe({ ...signal('ended'), endReason: 'cancelled' }, Promise.resolve(undefined));
     expect(ended).toEqual(['cancelled']);
   });
 
@@ -97,7 +96,7 @@ describe('pre-dial guard in the page', () => {
     const own = hangUpButton({ class: 'end-call' });
     const guard = startPreDialGuard(ctx);
     guard.useHangUpSelector('.end-call');
-    guard.observe(signal('ringing'));
+    guard.observe(signal('ringing'), reply());
     await verdictArrives();
     expect(own.clicks()).toBe(1);
   });
@@ -106,7 +105,7 @@ describe('pre-dial guard in the page', () => {
     const disabled = hangUpButton({ 'data-onscript-demo': 'hangup', disabled: '' });
     expect(document.querySelector(DEFAULT_HANG_UP_SELECTOR)).toBeNull();
     const guard = startPreDialGuard(ctx);
-    guard.observe(signal('dialing'));
+    guard.observe(signal('dialing'), reply());
     await verdictArrives();
     expect(shown[0]?.outcome).toBe('no-control');
     expect(disabled.clicks()).toBe(0);
@@ -115,15 +114,15 @@ describe('pre-dial guard in the page', () => {
   it('does not hang up a call answered before the verdict came, nor on a warning', async () => {
     const hangUp = hangUpButton({ 'data-onscript-demo': 'hangup' });
     const guard = startPreDialGuard(ctx);
-    guard.observe(signal('dialing'));
-    guard.observe(signal('connected'));
+    guard.observe(signal('dialing'), reply());
+    guard.observe(signal('connected'), Promise.resolve(undefined));
     await verdictArrives();
     expect(shown[0]?.outcome).toBe('answered');
 
     shown.length = 0;
     release = noop;
     verdict = { ...block, action: 'warn' };
-    guard.observe({ ...signal('dialing'), callKey: 'k2' });
+    guard.observe({ ...signal('dialing'), callKey: 'k2' }, reply());
     await verdictArrives();
     expect(shown[0]?.outcome).toBeUndefined();
     expect(hangUp.clicks()).toBe(0);
@@ -131,18 +130,18 @@ describe('pre-dial guard in the page', () => {
 
   it("keeps one overlay: a newer attempt's verdict replaces the older one, which no longer hears about its call", async () => {
     const guard = startPreDialGuard(ctx);
-    guard.observe(signal('dialing'));
+    guard.observe(signal('dialing'), reply());
     await verdictArrives();
     release = noop;
-    guard.observe({ ...signal('dialing'), callKey: 'k2' });
+    guard.observe({ ...signal('dialing'), callKey: 'k2' }, reply());
     await vi.waitFor(() => expect(release).not.toBe(noop));
     release();
     await vi.waitFor(() => expect(shown).toHaveLength(2), { timeout: 3_000 });
     expect(removed).toHaveLength(1);
     // The first attempt ends after its overlay was replaced: the second's overlay is not told.
-    guard.observe(signal('ended'));
+    guard.observe(signal('ended'), Promise.resolve(undefined));
     expect(ended).toEqual([]);
-    guard.observe({ ...signal('ended'), callKey: 'k2' });
+    guard.observe({ ...signal('ended'), callKey: 'k2' }, Promise.resolve(undefined));
     expect(ended).toHaveLength(1);
   });
 });

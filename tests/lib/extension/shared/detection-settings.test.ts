@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DOM_RULES } from '../../../../lib/detection/default-dom-rules';
 import { toE164 } from '../../../../lib/extension/background/detection-numbers';
-import { enabledDetectionMatches } from '../../../../lib/extension/background/detection-registration';
+import { enabledDetectionMatches } from '../../../../lib/detection/dialer-access';
 import {
   domRulesFrom,
   KNOWN_DIALERS,

@@ -10,7 +10,8 @@ import {
   complianceProfileSetting,
   inconvenientTimesSetting,
 } from '../../../../../lib/extension/shared/settings';
-import { envelope, type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
+import { envelope } from '../../../../../lib/protocol/envelope';
+import { type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
 import { notBefore } from '../../../../../lib/compliance/restrictions';
 
 // 11:00 and 23:00 in Shanghai on Tuesday 10 March 2026.
@@ -169,15 +170,15 @@ describe('compliance background feature', () => {
   it('answers the pre-dial guard and records an override with its reason', async () => {
     await complianceProfileSetting.setValue('CN-CBA-2026');
     const { ask, signal, record, bg } = setup(CLOSED);
-    await signal('late', 'dialing', CLOSED);
-    const verdict = await ask('compliance/check-dial', { callKey: 'late', remote: '13800138000' }, dialer());
+    // The verdict comes back with the call's first signal, computed in the same pass that records the breach.
+    const { verdict } = await signal('late', 'dialing', CLOSED);
     expect(verdict).toMatchObject({
       action: 'block',
       profileId: 'CN-CBA-2026',
       timeZones: ['Asia/Shanghai'],
       opensAt: Date.parse('2026-03-11T00:00:00Z'),
     });
-    expect(verdict.violations[0]?.code).toBe('outside-window');
+    expect(verdict?.violations[0]?.code).toBe('outside-window');
 
     await expect(bg.onMessage(envelope('compliance/override', { callKey: 'late', reason: '  ' }), dialer())).resolves.toMatchObject({
       ok: false,
@@ -196,8 +197,7 @@ describe('compliance background feature', () => {
   it('remembers an override given on a cancelled attempt, in storage.session, so the redial is not blocked but carries the reason', async () => {
     await complianceProfileSetting.setValue('CN-CBA-2026');
     const { ask, signal, record, setClock } = setup(CLOSED);
-    await signal('late', 'dialing', CLOSED);
-    await expect(ask('compliance/check-dial', { callKey: 'late', remote: '13800138000' }, dialer())).resolves.toMatchObject({ action: 'block' });
+    await expect(signal('late', 'dialing', CLOSED)).resolves.toMatchObject({ verdict: { action: 'block' } });
     // The guard pressed the dialer's Hang up: CANCEL before an answer.
     await signal('late', 'ended', CLOSED + 1_000, { endReason: 'cancelled', endedBy: 'local' });
     setClock(CLOSED + 20_000);
@@ -217,10 +217,9 @@ describe('compliance background feature', () => {
     });
 
     setClock(CLOSED + 60_000);
-    await signal('again', 'dialing', CLOSED + 60_000, { remote: '+86 138 0013 8000' });
-    const redial = await ask('compliance/check-dial', { callKey: 'again', remote: '+86 138 0013 8000' }, dialer());
+    const { verdict: redial } = await signal('again', 'dialing', CLOSED + 60_000, { remote: '+86 138 0013 8000' });
     expect(redial).toMatchObject({ action: 'none', override: { reason: 'debtor asked for a call now' } });
-    expect(redial.violations.map((violation) => violation.code)).toEqual(['outside-window']);
+    expect(redial?.violations.map((violation) => violation.code)).toEqual(['outside-window']);
     const second = await record('id-2');
     expect(second?.complianceEvents?.map((event) => [event.kind, event.code, event.reason])).toEqual([
       ['block', 'outside-window', undefined],
@@ -230,8 +229,7 @@ describe('compliance background feature', () => {
 
     // Ten minutes after the override the number is blocked again, and the record says nothing of an override.
     setClock(CLOSED + 20_000 + 10 * 60_000);
-    await signal('later', 'dialing', CLOSED + 20_000 + 10 * 60_000);
-    await expect(ask('compliance/check-dial', { callKey: 'later', remote: '13800138000' }, dialer())).resolves.toMatchObject({ action: 'block' });
+    await expect(signal('later', 'dialing', CLOSED + 20_000 + 10 * 60_000)).resolves.toMatchObject({ verdict: { action: 'block' } });
     expect((await record('id-3'))?.complianceEvents?.map((event) => event.kind)).toEqual(['block']);
   });
 
@@ -242,15 +240,14 @@ describe('compliance background feature', () => {
     await ask('compliance/override', { callKey: 'late', reason: 'asked for it' }, dialer());
     await ask('compliance/add-flag', { reason: 'cease-request', scope: 'number', phone: '13800138000' });
     setClock(CLOSED + 60_000);
-    await signal('again', 'dialing', CLOSED + 60_000);
-    const verdict = await ask('compliance/check-dial', { callKey: 'again', remote: '13800138000' }, dialer());
-    expect(verdict.action).toBe('block');
-    expect(verdict.override).toBeUndefined();
+    const { verdict } = await signal('again', 'dialing', CLOSED + 60_000);
+    expect(verdict?.action).toBe('block');
+    expect(verdict?.override).toBeUndefined();
   });
 
-  it('lets only pages ask the guard and only extension pages evaluate', async () => {
+  it('lets only pages override the guard and only extension pages evaluate', async () => {
     const { bg } = setup();
-    await expect(bg.onMessage(envelope('compliance/check-dial', { callKey: 'k', remote: '1' }), panel())).resolves.toMatchObject({ ok: false });
+    await expect(bg.onMessage(envelope('compliance/override', { callKey: 'k', reason: 'x' }), panel())).resolves.toMatchObject({ ok: false });
     await expect(bg.onMessage(envelope('compliance/evaluate', { phone: '1' }), dialer())).resolves.toMatchObject({ ok: false });
   });
 });

@@ -16,7 +16,8 @@ import {
 import { agentNameSetting, retentionDaysSetting } from '../../../../../lib/extension/shared/settings';
 import { alarmNameFor } from '../../../../../lib/notes/follow-ups';
 import { dayBounds } from '../../../../../lib/notes/summary';
-import { envelope, type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
+import { envelope } from '../../../../../lib/protocol/envelope';
+import { type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
 
 const DAY_MS = 86_400_000;
 const NOW = Date.UTC(2026, 10, 28, 2, 0); // 2026-11-28 10:00 in Shanghai

@@ -8,7 +8,8 @@ import { openOnScriptDb } from '../../../../../lib/db/schema';
 import { createBackgroundService } from '../../../../../lib/extension/background/service';
 import { generateKeyPair, signPack, type ScriptPack } from '../../../../../lib/packs';
 import { cnCardLoanPack } from '../../../../../lib/packs/defaults';
-import { envelope, type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
+import { envelope } from '../../../../../lib/protocol/envelope';
+import { type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
 
 const panel = (): Browser.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: `${fakeBrowser.runtime.getURL('/')}options.html` });
 const dialer = (): Browser.runtime.MessageSender => ({

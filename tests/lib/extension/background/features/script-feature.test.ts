@@ -7,7 +7,8 @@ import { createBackgroundService } from '../../../../../lib/extension/background
 import { forwardScriptCommand } from '../../../../../lib/extension/background/features/script-feature';
 import { scriptPackSetting } from '../../../../../lib/extension/shared/settings';
 import { cnCardLoanPack, usCollectionsPack } from '../../../../../lib/packs/defaults';
-import { envelope, type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
+import { envelope } from '../../../../../lib/protocol/envelope';
+import { type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
 import type { ScriptActResponse, ScriptCallView } from '../../../../../lib/protocol/script-messages';
 
 const dialer = (): Browser.runtime.MessageSender => ({

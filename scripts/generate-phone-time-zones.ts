@@ -2,7 +2,7 @@
  * Regenerates `phone-time-zones.generated.ts` from libphonenumber's phone-prefix → time-zone map.
  *
  * Run from the repository root:
- *   npx vite-node lib/compliance/data/generate-phone-time-zones.ts -- <path to map_data.txt>
+ *   npx vite-node scripts/generate-phone-time-zones.ts -- <path to map_data.txt>
  *
  * The source is `resources/timezones/map_data.txt` in google/libphonenumber (Apache-2.0); a copy lives in
  * ../shared/data/libphonenumber-timezones-map_data.txt. The licence header of the source is carried into the output,
@@ -52,7 +52,7 @@ export function renderPhoneTimeZoneModule(source: PhoneTimeZoneSource): string {
   const header = source.header.map((line) => `// ${line.replace(/^#\s?/, '')}`.trimEnd());
   return [
     '// GENERATED FILE, do not edit by hand. Regenerate with:',
-    '//   npx vite-node lib/compliance/data/generate-phone-time-zones.ts -- <path to libphonenumber timezones map_data.txt>',
+    '//   npx vite-node scripts/generate-phone-time-zones.ts -- <path to libphonenumber timezones map_data.txt>',
     '//',
     '// Data: libphonenumber resources/timezones/map_data.txt, under the licence below.',
     '//',
@@ -73,7 +73,7 @@ function main(): void {
     console.error('usage: generate-phone-time-zones.ts -- <path to map_data.txt>');
     process.exit(2);
   }
-  const output = join(dirname(fileURLToPath(import.meta.url)), 'phone-time-zones.generated.ts');
+  const output = join(dirname(fileURLToPath(import.meta.url)), '..', 'lib', 'compliance', 'data', 'phone-time-zones.generated.ts');
   const source = parsePhoneTimeZoneSource(readFileSync(sourcePath, 'utf8'));
   writeFileSync(output, renderPhoneTimeZoneModule(source));
   console.log(`wrote ${source.entries.length} prefixes to ${output}`);

@@ -1,0 +1,74 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { MessageType, ProtocolMap } from '../../protocol/messages';
+import { readEnvelope } from '../../protocol/validate';
+import { createPanelPortListener, PANEL_PORT_NAME } from '../shared/ports';
+
+/** A message the background tells extension pages, by type. */
+type Told<T extends MessageType> = ProtocolMap[T]['request'];
+
+/**
+ * How an extension page hears the background: one subscription per message type, fed from the page's port
+ * (the fast path) and from `runtime.sendMessage` broadcasts (what a page hears while its port is down, e.g.
+ * after the worker was stopped; hearing one reopens the port). Only the background is listened to: a message
+ * from a content script (it has a tab) or from another extension is dropped.
+ */
+export interface BackgroundChannel {
+  on<T extends MessageType>(type: T, callback: (payload: Told<T>) => void): () => void;
+  /** Calls back when the port is reopened after it was down: what was told meanwhile may have been missed. */
+  onReconnected(callback: () => void): () => void;
+  close(): void;
+}
+
+/** Whether a runtime message comes from OnScript's own background (not a dialer page, not another extension). */
+export function isFromBackground(sender: Browser.runtime.MessageSender, extensionOrigin: string, extensionId: string): boolean {
+  if (sender.tab !== undefined) return false;
+  if (sender.id !== undefined && sender.id !== extensionId) return false;
+  return sender.url === undefined || sender.url.startsWith(extensionOrigin);
+}
+
+/** The channel backed by the extension: one per page, created by the page's entry point. */
+export function createBackgroundChannel(): BackgroundChannel {
+  const subscribers = new Map<MessageType, Set<(payload: never) => void>>();
+  const reconnected = new Set<() => void>();
+  const origin = browser.runtime.getURL('/');
+
+  function deliver(message: unknown): boolean {
+    const frame = readEnvelope(message);
+    if (!frame.ok) return false;
+    for (const callback of subscribers.get(frame.value.type) ?? []) callback(frame.value.payload as never);
+    return true;
+  }
+
+  let opened = false;
+  const port = createPanelPortListener(() => {
+    const fresh = browser.runtime.connect({ name: PANEL_PORT_NAME });
+    if (opened) for (const callback of reconnected) callback();
+    opened = true;
+    return fresh;
+  }, deliver);
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isFromBackground(sender, origin, browser.runtime.id)) return undefined;
+    if (deliver(message)) port.reconnect();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+
+  return {
+    on(type, callback) {
+      const set = subscribers.get(type) ?? new Set();
+      subscribers.set(type, set);
+      set.add(callback as (payload: never) => void);
+      return () => set.delete(callback as (payload: never) => void);
+    },
+    onReconnected(callback) {
+      reconnected.add(callback);
+      return () => reconnected.delete(callback);
+    },
+    close() {
+      port.stop();
+      browser.runtime.onMessage.removeListener(listener);
+      subscribers.clear();
+      reconnected.clear();
+    },
+  };
+}

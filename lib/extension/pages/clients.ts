@@ -1,0 +1,62 @@
+import { readRetentionPolicy, type RetentionPolicy } from '../shared/retention-policy';
+import { createBackgroundChannel } from './background-channel';
+import {
+  createExtensionComplianceClient,
+  type ComplianceClient,
+  type ComplianceSettingsClient,
+} from './compliance-client';
+import { browserDialerAccess, type DialerAccess, type TabAccess } from './dialer-permissions';
+import { createExtensionNotesClient, type NotesClient } from './notes-client';
+import {
+  createExtensionPacksClient,
+  createExtensionPacksSettingsClient,
+  type PacksClient,
+  type PacksSettingsClient,
+} from './packs-client';
+import { createExtensionPanelClient, type PanelClient } from './panel-client';
+import { createExtensionScriptClient, type ScriptClient } from './script-client';
+
+/**
+ * Everything the side panel needs from the extension, built once by its entry point and handed to the
+ * components through one context (components/side-panel-model.ts). Component tests pass plain objects instead.
+ */
+export interface SidePanelClients {
+  panel: PanelClient;
+  script: ScriptClient;
+  notes: NotesClient;
+  packs: PacksClient;
+  compliance: ComplianceClient;
+  dialerAccess: DialerAccess & TabAccess;
+}
+
+/** The side panel's clients backed by the extension, sharing one channel from the background. */
+export function createSidePanelClients(search: string): SidePanelClients {
+  const channel = createBackgroundChannel();
+  return {
+    panel: createExtensionPanelClient(search, channel),
+    script: createExtensionScriptClient(channel),
+    notes: createExtensionNotesClient(),
+    packs: createExtensionPacksClient(channel),
+    compliance: createExtensionComplianceClient(),
+    dialerAccess: browserDialerAccess,
+  };
+}
+
+/** Everything the options page needs from the extension, handed to its sections through one context. */
+export interface OptionsClients {
+  compliance: ComplianceSettingsClient;
+  packs: PacksSettingsClient;
+  dialerAccess: DialerAccess;
+  /** The team's retention policy (managed storage). */
+  retentionPolicy(): Promise<RetentionPolicy>;
+}
+
+/** The options page's clients backed by the extension. */
+export function createOptionsClients(): OptionsClients {
+  return {
+    compliance: createExtensionComplianceClient(),
+    packs: createExtensionPacksSettingsClient(),
+    dialerAccess: browserDialerAccess,
+    retentionPolicy: readRetentionPolicy,
+  };
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importCircles, importsOf, runtimeClosure, sourceFiles } from './fixtures/import-graph';
+
+/**
+ * The architecture's walls, as tests rather than as memory: who may import whom (lib never reaches up into
+ * components or entry points; each runtime's code stays in its own folder), how small the MAIN-world hook stays,
+ * and no import circles anywhere.
+ */
+const root = join(import.meta.dirname, '..');
+const product = sourceFiles(root, ['lib', 'components', 'entrypoints']);
+const edges = product.flatMap((file) => importsOf(root, file));
+const local = edges.filter((edge) => edge.local);
+const under = (path: string, folder: string) => path.startsWith(`${folder}/`);
+const offending = (predicate: (edge: (typeof edges)[number]) => boolean) =>
+  edges.filter(predicate).map((edge) => `${edge.from} → ${edge.to}`);
+
+/** The runtimes lib/extension/ is split by, and what each may import from the others. */
+const RUNTIMES = ['background', 'content', 'pages', 'shared'] as const;
+const MAY_IMPORT: Record<(typeof RUNTIMES)[number], readonly string[]> = {
+  background: ['shared'],
+  content: ['shared'],
+  pages: ['shared'],
+  shared: [],
+};
+
+describe('walls', () => {
+  it('lib/ never imports components/ or entrypoints/', () => {
+    expect(offending((e) => under(e.from, 'lib') && (under(e.to, 'components') || under(e.to, 'entrypoints')))).toEqual([]);
+  });
+
+  it('the domain folders of lib/ never import lib/extension/ (they stay pure and importable from Node)', () => {
+    expect(offending((e) => under(e.from, 'lib') && !under(e.from, 'lib/extension') && under(e.to, 'lib/extension'))).toEqual([]);
+  });
+
+  it('each runtime of lib/extension/ imports only itself and shared/', () => {
+    const runtimeOf = (path: string) => RUNTIMES.find((runtime) => under(path, `lib/extension/${runtime}`));
+    const crossing = local.filter((edge) => {
+      const from = runtimeOf(edge.from);
+      const to = runtimeOf(edge.to);
+      return from !== undefined && to !== undefined && from !== to && !MAY_IMPORT[from].includes(to);
+    });
+    expect(crossing.map((edge) => `${edge.from} → ${edge.to}`)).toEqual([]);
+    // Nothing outside lib/extension/ sits directly in it: every file says where it runs.
+    expect(product.filter((file) => /^lib\/extension\/[^/]+$/.test(file))).toEqual([]);
+  });
+
+  it('components never touch the database, the background or the content scripts, and take page clients as types only', () => {
+    expect(offending((e) => under(e.from, 'components') && under(e.to, 'lib/db'))).toEqual([]);
+    expect(
+      offending((e) => under(e.from, 'components') && (under(e.to, 'lib/extension/background') || under(e.to, 'lib/extension/content'))),
+    ).toEqual([]);
+    // Clients reach components only through the context the entry point fills (one way in).
+    expect(offending((e) => under(e.from, 'components') && under(e.to, 'lib/extension/pages') && !e.typeOnly)).toEqual([]);
+  });
+
+  it('keeps the MAIN-world hook, which runs before every page script in every frame of a dialer, to a few small files', () => {
+    const closure = runtimeClosure(root, 'entrypoints/hooks.content.ts');
+    // Counted as written, comments included: what a reviewer of code injected into every dialer page reads.
+    const lines = closure.reduce((sum, file) => sum + readFileSync(join(root, file), 'utf8').split('\n').length, 0);
+    expect(closure.length, closure.join('\n')).toBeLessThanOrEqual(6);
+    expect(lines).toBeLessThanOrEqual(400);
+  });
+
+  it('has no import circles, type-only imports included', () => {
+    expect(importCircles(root, product).map((circle) => circle.join(' → '))).toEqual([]);
+  });
+
+  it('keeps Node-only code (generators, file access) in scripts/, out of the product', () => {
+    expect(offending((e) => !e.local && /^(node:|fs$|path$|child_process$)/.test(e.to))).toEqual([]);
+  });
+});
