@@ -77,7 +77,16 @@ export default defineVendor({
     'https://apps.mypurecloud.com.au',
     'https://apps.*.pure.cloud',
   ],
-  dialers: [{ id: 'genesys-cloud', name: 'Genesys Cloud', matches: ['https://apps.mypurecloud.com/*'] }],
+  // One entry per region: an organization lives in one, and the browser asks for access to what the agent enables.
+  dialers: [
+    { id: 'genesys-cloud', name: 'Genesys Cloud (mypurecloud.com)', matches: ['https://apps.mypurecloud.com/*'] },
+    { id: 'genesys-cloud-ie', name: 'Genesys Cloud (mypurecloud.ie)', matches: ['https://apps.mypurecloud.ie/*'] },
+    { id: 'genesys-cloud-de', name: 'Genesys Cloud (mypurecloud.de)', matches: ['https://apps.mypurecloud.de/*'] },
+    { id: 'genesys-cloud-jp', name: 'Genesys Cloud (mypurecloud.jp)', matches: ['https://apps.mypurecloud.jp/*'] },
+    { id: 'genesys-cloud-au', name: 'Genesys Cloud (mypurecloud.com.au)', matches: ['https://apps.mypurecloud.com.au/*'] },
+    // A browser takes a wildcard only as the leftmost label, so apps.*.pure.cloud is asked for as *.pure.cloud.
+    { id: 'genesys-cloud-pure-cloud', name: 'Genesys Cloud (pure.cloud regions)', matches: ['https://*.pure.cloud/*'] },
+  ],
   // Forwarded subscriptions are often JSON text; the other vendors post objects.
   postsJsonText: true,
   parse,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createVendorEventReader } from '../../../../lib/detection/vendor-events';
+import genesysCloud from '../../../../lib/detection/vendors/genesys-cloud';
 import { expectOrigins, feed } from '../../../fixtures/vendor-events';
 
 const GENESYS = 'https://apps.mypurecloud.com';
@@ -11,6 +12,10 @@ describe('Genesys Cloud embeddable framework', () => {
       [GENESYS, 'https://apps.mypurecloud.ie', 'https://apps.mypurecloud.com.au', 'https://apps.usw2.pure.cloud'],
       ['https://apps.mypurecloud.evil', 'https://apps.a.b.pure.cloud', 'https://login.mypurecloud.com'],
     );
+  });
+
+  it('offers each region as a known dialer of its own, so enabling one asks for one region', () => {
+    expect(genesysCloud.dialers.map((dialer) => dialer.matches.length)).toEqual(genesysCloud.origins.map(() => 1));
   });
 
   const post = (category: string, interaction: Record<string, unknown>) =>
