@@ -1,8 +1,10 @@
 /**
- * The dialer vendor registry: every vendor module in this folder, listed once. Every other vendor table (the CTI
- * ids, their origins, the known dialers the options page offers) is derived from this list, and
- * tests/lib/detection/vendors/registry.test.ts checks that the folder, this list, the fixture tests and the README
- * tables agree. To add a vendor, see "Add a CTI vendor" in lib/detection/README.md.
+ * The dialer vendor registry: every vendor module in this folder, listed once. The vendor tables below (the CTI
+ * ids, their origins, the known dialers the options page offers, `VendorId`) are derived from this list. The one
+ * list kept apart is ids.ts, the CTI ids the protocol reads without the parsers; the compiler holds it to this list.
+ * tests/lib/detection/vendors/registry.test.ts checks that the folder, this list, the fixture tests, the README
+ * tables, the derived tables and the protocol agree. To add a vendor, see "Add a CTI vendor" in
+ * lib/detection/README.md.
  */
 import type { CtiVendorDefinition, KnownDialer, SignalingVendorDefinition } from './define-vendor';
 import type { CTI_VENDOR_IDS } from './ids';
