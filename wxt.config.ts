@@ -31,7 +31,7 @@ export default defineConfig({
     // Firefox MV2 has no optional_host_permissions: host patterns go with the optional permissions.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
     // The local demo dialer's origins: required, so the demo works with no step. Every other dialer origin is
-    // optional and enabled per origin from the options page (lib/extension/detection-registration.ts).
+    // optional and enabled per origin from the options page (lib/extension/background/detection-registration.ts).
     host_permissions: DECLARED_DIALER_MATCHES,
     ...(browser === 'firefox' ? {} : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: '__MSG_extName__' },

@@ -5,6 +5,8 @@ import type { ComplianceAssessment } from '../compliance/assessment';
  * background keeps per tab, and what is written to IndexedDB.
  */
 
+import type { CTI_VENDOR_IDS } from '../detection/vendors/ids';
+
 /** Which side placed the call. */
 export type CallDirection = 'outbound' | 'inbound';
 
@@ -22,18 +24,10 @@ export type EndReason = 'hangup' | 'cancelled' | 'rejected' | 'failed';
 
 /**
  * The detector a signal came from: SIP or Twilio signaling read from the page's WebSocket, a vendor's CTI
- * events posted to the page, a DOM rule, or media (which only ever confirms a call another layer found).
+ * events posted to the page (one source per CTI vendor, named in lib/detection/vendors/ids.ts), a DOM rule, or
+ * media (which only ever confirms a call another layer found).
  */
-export type SignalSource =
-  | 'sip-ws'
-  | 'twilio-ws'
-  | 'ringcentral'
-  | 'aircall'
-  | 'amazon-connect'
-  | 'zoom-phone'
-  | 'genesys-cloud'
-  | 'dom'
-  | 'media';
+export type SignalSource = 'sip-ws' | 'twilio-ws' | (typeof CTI_VENDOR_IDS)[number] | 'dom' | 'media';
 
 /**
  * One observation about one call, as a detector in a page frame reports it. Detectors know nothing of

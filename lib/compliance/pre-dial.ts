@@ -1,6 +1,6 @@
 /**
  * The pre-dial guard's pure half: which call signals start a check, and what the guard says about a verdict.
- * The DOM overlay (components/compliance/guard-overlay.ts) only renders what this decides.
+ * The DOM overlay (lib/extension/content/guard-overlay.ts) only renders what this decides.
  */
 import type { CallSignal, CallVerdict } from '../calls/types';
 

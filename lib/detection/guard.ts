@@ -60,6 +60,26 @@ function positiveFinite(value: number, name: string): number {
   return value;
 }
 
+/**
+ * Why an untrusted event was dropped; reported so tests and diagnostics can tell drops apart. Kept here rather than
+ * in types.ts so the vendor modules can name it without importing types.ts, which imports their registry.
+ */
+export type DropReason =
+  | 'origin-not-allowed'
+  | 'too-large'
+  | 'malformed'
+  | 'bad-shape'
+  | 'unknown-type'
+  | 'not-voice'
+  | 'unknown-call'
+  | 'rate-limited';
+
+/** A dropped event: the reason and, where useful, a short path or detail (never page text). */
+export interface DropNote {
+  reason: DropReason;
+  detail?: string;
+}
+
 /** Bounds for {@link checkShape}. */
 export interface ShapeLimits {
   /** Deepest nesting of objects/arrays allowed (the root is depth 0). */

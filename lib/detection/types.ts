@@ -4,6 +4,7 @@
  * trusted, and the number in E.164 next to the raw string.
  */
 import type { CallDirection, CallPhase, CallSignal, EndReason, HangupParty } from '../calls/types';
+import type { VendorId } from './vendors';
 
 /**
  * The layer a signal came from, most exact first. `media` only confirms a call that another layer
@@ -11,12 +12,12 @@ import type { CallDirection, CallPhase, CallSignal, EndReason, HangupParty } fro
  */
 export type DetectionLayer = 'cti' | 'signaling' | 'dom' | 'media';
 
-/** The vendors whose CTI iframes post call events to the host page (see vendor-events.ts). */
-export type VendorId = 'ringcentral' | 'aircall' | 'amazon-connect' | 'zoom-phone' | 'genesys-cloud';
+/** The vendors whose CTI iframes post call events to the host page, derived from the registry in vendors/. */
+export type { VendorId };
 
 /**
- * Where a signal came from, one value per detector. A superset of `SignalSource` in lib/calls/types.ts
- * (`'sip-ws'`): the proposal is to widen that union to this one.
+ * Where a signal came from, one value per detector. The same union as `SignalSource` in lib/calls/types.ts, which
+ * names the CTI vendors from vendors/ids.ts rather than from the registry; the registry test keeps the two equal.
  */
 export type DetectionSource = 'sip-ws' | 'twilio-ws' | VendorId | 'dom' | 'media';
 
@@ -94,19 +95,5 @@ export function fromCallSignal(signal: CallSignal): DetectedCallSignal {
   return { ...signal, layer, confidence: LAYER_CONFIDENCE[layer] };
 }
 
-/** Why an untrusted event was dropped; reported so tests and diagnostics can tell drops apart. */
-export type DropReason =
-  | 'origin-not-allowed'
-  | 'too-large'
-  | 'malformed'
-  | 'bad-shape'
-  | 'unknown-type'
-  | 'not-voice'
-  | 'unknown-call'
-  | 'rate-limited';
-
-/** A dropped event: the reason and, where useful, a short path or detail (never page text). */
-export interface DropNote {
-  reason: DropReason;
-  detail?: string;
-}
+/** Why an untrusted event was dropped, and the note a reader returns with it (defined next to the guards). */
+export type { DropNote, DropReason } from './guard';

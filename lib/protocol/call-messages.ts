@@ -1,5 +1,6 @@
 import type { CallRecord, CallSignal, TabCallState } from '../calls/types';
 import type { GuardVerdict } from '../compliance/pre-dial';
+import { CTI_VENDOR_IDS } from '../detection/vendors/ids';
 import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Checked } from './checks';
 import { defineMessages } from './sender-rules';
 
@@ -35,14 +36,12 @@ const PHASES = new Set(['dialing', 'ringing', 'connected', 'held', 'ended']);
 const DIRECTIONS = new Set(['outbound', 'inbound']);
 const HANGUP_PARTIES = new Set(['local', 'remote', 'unknown']);
 const END_REASONS = new Set(['hangup', 'cancelled', 'rejected', 'failed']);
+// The CTI vendor ids come from the leaf beside the vendor registry, not the registry: the registry would bring
+// every vendor's parser into the background, which only needs the names.
 const SOURCES = new Set<string>([
   'sip-ws',
   'twilio-ws',
-  'ringcentral',
-  'aircall',
-  'amazon-connect',
-  'zoom-phone',
-  'genesys-cloud',
+  ...CTI_VENDOR_IDS,
   'dom',
   'media',
 ] satisfies CallSignal['source'][]);

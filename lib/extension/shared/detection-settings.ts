@@ -12,37 +12,8 @@ import { VENDOR_IDS } from '../../detection/vendor-events';
  * permissions: a page the user never enabled has no content script at all (see detection-registration.ts).
  */
 
-/** A dialer OnScript knows how to read, offered with an Enable button on the options page. */
-export interface KnownDialer {
-  id: string;
-  /** Product name; not translated. */
-  name: string;
-  /** Host permission patterns to request for it. */
-  matches: readonly string[];
-  /** What detection reads there. */
-  layer: 'signaling' | 'cti' | 'dom';
-}
-
-/**
- * Dialers whose pages OnScript can read once enabled. CTI vendors post events from their iframe to the page that
- * embeds it, so a CRM embedding one must be enabled with "add an origin"; the entries here cover the vendors'
- * own web apps and iframes (detection runs in every frame of an enabled origin).
- */
-export const KNOWN_DIALERS: readonly KnownDialer[] = Object.freeze([
-  { id: 'twilio-flex', name: 'Twilio Flex', matches: ['https://flex.twilio.com/*'], layer: 'signaling' },
-  { id: 'ringcentral', name: 'RingCentral Embeddable', matches: ['https://apps.ringcentral.com/*'], layer: 'cti' },
-  { id: 'aircall', name: 'Aircall Workspace', matches: ['https://workspace.aircall.io/*'], layer: 'cti' },
-  {
-    id: 'amazon-connect',
-    name: 'Amazon Connect CCP',
-    matches: ['https://*.my.connect.aws/*', 'https://*.awsapps.com/*'],
-    layer: 'cti',
-  },
-  { id: 'zoom-phone', name: 'Zoom Phone Smart Embed', matches: ['https://applications.zoom.us/*'], layer: 'cti' },
-  { id: 'genesys-cloud', name: 'Genesys Cloud', matches: ['https://apps.mypurecloud.com/*'], layer: 'cti' },
-]);
-
-
+/** The known dialers are declared by the vendor modules and derived in their registry. */
+export { KNOWN_DIALERS, type KnownDialer } from '../../detection/vendors';
 
 /** The stored DOM rules when they validate, else the shipped defaults. */
 export function domRulesFrom(stored: unknown): readonly DomRule[] {
