@@ -1,7 +1,9 @@
 import { createDetectionBridge, isChildFrame } from '../lib/bridge/detection-bridge';
 import { watchDomRule } from '../lib/bridge/dom-watch';
 import { PAGE_FRAME_EVENT } from '../lib/bridge/page-channel';
-import { findDomRule } from '../lib/detection/dom-rules';
+import { findDomRule, readDomFields } from '../lib/detection/dom-rules';
+import { createPageFieldsReporter } from '../lib/bridge/page-fields';
+import { sendToBackground } from '../lib/extension/shared/messaging';
 import { loadBridgeSettings } from '../lib/extension/content/bridge-settings';
 import { DECLARED_DIALER_MATCHES } from '../lib/detection/declared-origins';
 import { createPortSender, SIGNAL_PORT_NAME } from '../lib/extension/shared/ports';
@@ -21,6 +23,9 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   main(ctx) {
     let wakeDom = () => {};
+    /** Reads what the page shows about the debtor (the DOM rule's fields), once a rule is known. */
+    let readFields: (() => Record<string, string>) | undefined;
+    const fields = createPageFieldsReporter((callKey, values) => void sendToBackground('call/page-fields', { callKey, fields: values }).catch(() => undefined));
     const guard = startPreDialGuard(ctx);
     // Signals go over one long-lived port (a third of a sendMessage's cost), re-posted until acknowledged.
     const signals = createPortSender(() => browser.runtime.connect({ name: SIGNAL_PORT_NAME }));
@@ -30,6 +35,7 @@ export default defineContentScript({
         const sent = signals.send(envelope('call/signal', signal));
         wakeDom();
         guard.observe(signal, verdictOf(sent));
+        if (readFields) fields.observe(signal, readFields);
       },
     });
     const onFrame = (event: Event) => bridge.acceptFrame((event as CustomEvent<unknown>).detail);
@@ -45,6 +51,7 @@ export default defineContentScript({
       if (!rule) return;
       // The guard ends a blocked attempt with the dialer's own hang-up control, as the rule names it.
       if (rule.selectors.hangupControl) guard.useHangUpSelector(rule.selectors.hangupControl);
+      if (rule.fields) readFields = () => readDomFields(document, rule);
       const start = () => {
         const dom = watchDomRule(window, rule, (signals) => bridge.acceptDom(signals));
         wakeDom = () => dom.wake();

@@ -97,6 +97,22 @@ export interface LiveCall extends CallFacts {
   aliases?: string[];
   /** The compliance verdict at the call's start (see {@link CallVerdict}). */
   verdict?: CallVerdict;
+  /** What the open page (a CRM) shows about the debtor, read by the page's DOM rule fields (untrusted text). */
+  pageFields?: Record<string, string>;
+  /** Where the agent says the debtor is. */
+  enteredLocation?: DebtorLocation;
+}
+
+/** A location as an agent or a page states it; every field optional. */
+export interface DebtorLocation {
+  /** ISO 3166-1 alpha-2, e.g. `US`. */
+  country?: string;
+  /** State or province, code or name (`CA`, `California`, `ON`). */
+  region?: string;
+  /** US ZIP or Canadian postal code. */
+  postalCode?: string;
+  /** IANA zone, e.g. `America/Chicago`. */
+  timeZone?: string;
 }
 
 /** What the background keeps per tab, persisted so a restarted worker carries on. */

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { CallRecord } from '../calls/types';
+import type { CallRecord, DebtorLocation } from '../calls/types';
 import type { ContactAttempt } from '../compliance/caps';
 import type { DoNotCallFlag } from '../compliance/dnc';
 import type { CallWrapUp } from '../notes/types';
@@ -23,6 +23,10 @@ export type StoredCallRecord = CallRecord &
     numberE164?: string;
     /** The per-call form's values (`debt.amount`, `customer.name`, …), as the agent typed them. */
     variables?: Record<string, string>;
+    /** What the open page showed about the debtor (DOM rule fields), as last read. */
+    pageFields?: Record<string, string>;
+    /** Where the agent said the debtor is. */
+    enteredLocation?: DebtorLocation;
   };
 
 /** A do-not-call flag as stored: the compliance flag plus its key. */

@@ -40,6 +40,12 @@ export interface DomRule {
   /** URL match patterns of the pages it applies to (see match-patterns.ts), e.g. `https://dialer.example.com/*`. */
   origins: string[];
   selectors: DomRuleSelectors;
+  /**
+   * Values the open page shows about the debtor, by variable key → selector: `location.region`,
+   * `location.postalCode`, `location.country` (read by compliance: where the debtor may be), and any script
+   * variable (`debtor.name`, `debt.amount`, ...) the panel offers as a filled value for the agent to confirm.
+   */
+  fields?: Record<string, string>;
   /** Attributes whose changes matter (e.g. `hidden`, `class`); without it only child/text changes are observed. */
   attributeFilter?: string[];
 }
@@ -62,7 +68,13 @@ export const DOM_RULE_LIMITS = Object.freeze({
   maxAttributes: 16,
   maxAttributeChars: 64,
   maxErrors: 50,
+  maxFields: 16,
+  maxFieldChars: 200,
 });
+
+/** A field key: a script variable's dotted name (`location.region`, `debt.amount`). */
+const FIELD_KEY = /^[a-z][a-zA-Z0-9]{0,31}(?:\.[a-z][a-zA-Z0-9]{0,31}){0,3}$/;
+const FORBIDDEN_FIELD_PARTS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const SELECTOR_KEYS = [
   'container',
@@ -73,7 +85,7 @@ const SELECTOR_KEYS = [
   'incomingIndicator',
 ] as const satisfies readonly (keyof DomRuleSelectors)[];
 const SIGNAL_SELECTOR_KEYS = SELECTOR_KEYS.filter((k) => k !== 'container');
-const RULE_KEYS = ['id', 'origins', 'selectors', 'attributeFilter'];
+const RULE_KEYS = ['id', 'origins', 'selectors', 'fields', 'attributeFilter'];
 const RULE_ID = /^[a-z0-9][a-z0-9._-]*$/;
 const ATTRIBUTE_NAME = /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/;
 /**
@@ -154,6 +166,21 @@ export function parseDomRules(input: unknown): DomRulesParseResult {
       }
     }
 
+    const fields = item.fields;
+    if (fields !== undefined) {
+      if (!isPlainRecord(fields) || Object.keys(fields).length > DOM_RULE_LIMITS.maxFields) {
+        fail(`${at}.fields`, `expected an object of at most ${DOM_RULE_LIMITS.maxFields} variable → selector entries`);
+      } else {
+        for (const [key, value] of Object.entries(fields)) {
+          const path = `${at}.fields.${key}`;
+          if (!FIELD_KEY.test(key) || key.split('.').some((part) => FORBIDDEN_FIELD_PARTS.has(part))) fail(path, 'expected a variable name such as location.region');
+          else if (typeof value !== 'string' || value.trim().length === 0) fail(path, 'expected a non-empty selector');
+          else if (value.length > DOM_RULE_LIMITS.maxSelectorChars) fail(path, `longer than ${DOM_RULE_LIMITS.maxSelectorChars} characters`);
+          else if (FORBIDDEN_SELECTOR_CHARS.test(value)) fail(path, 'contains a forbidden character ({ } ; \\ or control)');
+        }
+      }
+    }
+
     const attributeFilter = item.attributeFilter;
     if (attributeFilter !== undefined) {
       if (!Array.isArray(attributeFilter) || attributeFilter.length > DOM_RULE_LIMITS.maxAttributes) {
@@ -174,6 +201,9 @@ export function parseDomRules(input: unknown): DomRulesParseResult {
       for (const key of SELECTOR_KEYS) {
         const value = sel[key];
         if (typeof value === 'string') rule.selectors[key] = value.trim();
+      }
+      if (isPlainRecord(fields)) {
+        rule.fields = Object.fromEntries(Object.entries(fields as Record<string, string>).map(([key, value]) => [key, value.trim()]));
       }
       if (Array.isArray(attributeFilter)) rule.attributeFilter = [...(attributeFilter as string[])];
       rules.push(rule);
@@ -244,6 +274,20 @@ export function readDomCallState(root: DomQueryRoot, rule: DomRule): DomCallStat
   const remote = remoteEl ? cleanText(remoteEl.textContent ?? '', MAX_DOM_TEXT) : '';
   if (remote) state.remote = remote;
   return state;
+}
+
+/**
+ * Reads the rule's fields (what the page shows about the debtor) under `root`: cleaned, capped text per key, only
+ * the ones shown and non-empty. Page text: to be rendered as text only, and checked again where it is used.
+ */
+export function readDomFields(root: DomQueryRoot, rule: DomRule): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, selector] of Object.entries(rule.fields ?? {})) {
+    const element = shown(root, selector);
+    const text = element ? cleanText(element.textContent ?? '', DOM_RULE_LIMITS.maxFieldChars) : '';
+    if (text) out[key] = text;
+  }
+  return out;
 }
 
 function shown(root: DomQueryRoot, selector: string | undefined): DomElementLike | null {

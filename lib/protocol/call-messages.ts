@@ -23,8 +23,37 @@ export interface CallMessages {
   'calls/list-recent': { request: { limit: number }; response: CallRecord[] };
   /** background → extension pages: a tab's calls changed. */
   'tab/state-changed': { request: TabCallState; response: void };
+  /**
+   * content → background: what the open page shows about the debtor of a call (its DOM rule's fields:
+   * `location.region`, `location.postalCode`, `location.country`, script variables), when it changes.
+   */
+  'call/page-fields': { request: { callKey: string; fields: Record<string, string> }; response: { accepted: boolean } };
   /** extension or content → background: a no-op round trip, for latency baselines. */
   'ping': { request: { sentAt: number }; response: { sentAt: number } };
+}
+
+/** Most fields a page may report for a call, and their longest value (the DOM rules' own limits). */
+export const MAX_PAGE_FIELDS = 16;
+export const MAX_PAGE_FIELD_CHARS = 200;
+const PAGE_FIELD_KEY = /^[a-z][a-zA-Z0-9]{0,31}(?:\.[a-z][a-zA-Z0-9]{0,31}){0,3}$/;
+const FORBIDDEN_FIELD_PARTS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Checks a page's fields for a call: known-shaped keys, short single-line strings; rebuilt as plain data. */
+export function validatePageFields(value: unknown): Checked<{ callKey: string; fields: Record<string, string> }> {
+  if (!isRecord(value)) return refuse('payload is not an object');
+  if (unexpectedKey(value, new Set(['callKey', 'fields'])) !== undefined) return refuse('unexpected field');
+  const { callKey, fields } = value;
+  if (!isBoundedString(callKey, MAX_CALL_KEY_CHARS) || callKey === '') return refuse('bad callKey');
+  if (!isRecord(fields)) return refuse('fields is not an object');
+  const entries = Object.entries(fields);
+  if (entries.length > MAX_PAGE_FIELDS) return refuse('too many fields');
+  const out: Record<string, string> = {};
+  for (const [key, text] of entries) {
+    if (!PAGE_FIELD_KEY.test(key) || key.split('.').some((part) => FORBIDDEN_FIELD_PARTS.has(part))) return refuse('bad field key');
+    if (!isBoundedString(text, MAX_PAGE_FIELD_CHARS) || /[\u0000-\u001f\u007f]/.test(text)) return refuse(`bad value for ${key}`);
+    out[key] = text;
+  }
+  return accept({ callKey, fields: out });
 }
 
 /** Longest remote party string accepted from a page. */
@@ -123,6 +152,7 @@ export const CALL_MESSAGES = defineMessages<CallMessages>({
       : refuse('limit must be an integer from 1 to 1000');
   } },
   'tab/state-changed': { senders: ['background'], validate: () => refuse('only the background broadcasts tab state') },
+  'call/page-fields': { senders: ['content'], validate: validatePageFields },
   'ping': { senders: ['content', 'extension'], validate: (payload) =>
     isRecord(payload) && typeof payload['sentAt'] === 'number' ? accept({ sentAt: payload['sentAt'] }) : refuse('sentAt must be a number') },
 });

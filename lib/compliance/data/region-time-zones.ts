@@ -6,7 +6,10 @@
  * Zone names are IANA; Arizona is America/Phoenix (no DST) except the Navajo Nation, which keeps DST (Denver).
  */
 
-/** US state, DC and territory postal codes → candidate zones. */
+/**
+ * US state, DC and territory postal codes → the zones they officially span. Places that keep a neighbour's clock
+ * (Phenix City, Alabama on Eastern; West Wendover, Nevada on Mountain) are read from their ZIP codes, which get both.
+ */
 export const US_REGION_TIME_ZONES: Readonly<Record<string, readonly string[]>> = {
   AL: ['America/Chicago'],
   AK: ['America/Anchorage', 'America/Adak'],
@@ -67,9 +70,10 @@ export const US_REGION_TIME_ZONES: Readonly<Record<string, readonly string[]>> =
 };
 
 /**
- * Zones of the 50 states and DC: the set "the most restrictive window of the country" is taken over for a US
- * profile when the debtor's zone is unknown. Territories are left out because Guam and American Samoa are 21 hours
- * apart and no 08:00-21:00 window would remain.
+ * Zones of the 50 states, DC, Puerto Rico and the US Virgin Islands: the set "the most restrictive window of the
+ * country" is taken over for a US debtor whose zone is unknown (a toll-free number). Guam, the Northern Mariana
+ * Islands and American Samoa are left out because Guam and American Samoa are 21 hours apart and no 08:00-21:00
+ * window would remain; a debtor known to be there is judged in their own zone.
  */
 export const US_MAINLAND_AND_STATES_TIME_ZONES: readonly string[] = [
   'America/New_York',
@@ -80,6 +84,8 @@ export const US_MAINLAND_AND_STATES_TIME_ZONES: readonly string[] = [
   'America/Anchorage',
   'America/Adak',
   'Pacific/Honolulu',
+  'America/Puerto_Rico',
+  'America/St_Thomas',
 ];
 
 /** Canadian province and territory codes → candidate zones. */

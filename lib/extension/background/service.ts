@@ -140,6 +140,8 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
         const existing = await tx.store.get(call.id);
         let record: StoredCallRecord = { ...existing, ...toCallRecord(call) };
         if (call.remoteE164) record.numberE164 = call.remoteE164;
+        if (call.pageFields) record.pageFields = call.pageFields;
+        if (call.enteredLocation) record.enteredLocation = call.enteredLocation;
         for (const contribution of contributions[index]!) if (contribution.record) record = contribution.record(record);
         await tx.store.put(record);
       }),

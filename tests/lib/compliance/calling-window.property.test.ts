@@ -30,7 +30,7 @@ function insideEverywhere(at: number, zones: readonly string[], start: number, e
   });
 }
 
-// DST transitions (UTC): New York spring/fall 2026, Dublin spring/fall 2026, Denver spring 2026 (602 spans Denver+Phoenix).
+// DST transitions (UTC): New York spring/fall 2026, Dublin spring/fall 2026, Denver spring 2026 (928's Navajo Nation exchanges span Denver+Phoenix).
 const TRANSITIONS = {
   newYork: [Date.parse('2026-03-08T07:00:00Z'), Date.parse('2026-11-01T06:00:00Z')],
   dublin: [Date.parse('2026-03-29T01:00:00Z'), Date.parse('2026-10-25T01:00:00Z')],
@@ -40,8 +40,9 @@ const TRANSITIONS = {
 
 const numbers = [
   { phone: '+1 212 555 0100', zones: ['America/New_York'], around: TRANSITIONS.newYork },
-  { phone: '+353 1 234 5678', zones: ['Europe/Dublin'], around: TRANSITIONS.dublin },
-  { phone: '+1 602 555 1234', zones: ['America/Denver', 'America/Phoenix'], around: TRANSITIONS.denver },
+  // libphonenumber's newest map lists +353 under London's zones, which keep Dublin's clock.
+  { phone: '+353 1 234 5678', zones: ['Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/London'], around: TRANSITIONS.dublin },
+  { phone: '+1 928 674 1234', zones: ['America/Denver', 'America/Phoenix'], around: TRANSITIONS.denver },
   { phone: '+1 208 299 0100', zones: ['America/Boise', 'America/Los_Angeles'], around: TRANSITIONS.boise },
 ];
 
@@ -127,9 +128,9 @@ describe('evaluateCallingWindow properties around DST, midnight and multi-zone a
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 365 * 24 }), (hourOfYear) => {
         const at = Date.parse('2026-01-01T00:00:00Z') + hourOfYear * HOUR + 17 * 60_000;
-        const both = evaluateCallingWindow({ phone: '+1 602 555 1234', at, profile: 'US-FDCPA' });
+        const both = evaluateCallingWindow({ phone: '+1 928 674 1234', at, profile: 'US-FDCPA' });
         const denver = evaluateCallingWindow({ phone: '+1 303 555 0100', at, profile: 'US-FDCPA' });
-        const phoenix = evaluateCallingWindow({ phone: '+1 602 555 1234', at, profile: 'US-FDCPA', location: { timeZone: 'America/Phoenix' } });
+        const phoenix = evaluateCallingWindow({ phone: '+1 928 674 1234', at, profile: 'US-FDCPA', location: { timeZone: 'America/Phoenix' } });
         expect(denver.timeZones).toEqual(['America/Denver']);
         expect(both.allowed).toBe(denver.allowed && phoenix.allowed);
         if (both.allowed && both.closesAt !== undefined) {

@@ -66,16 +66,17 @@ const cases: WindowCase[] = [
   { name: 'Indonesia Sunday closed until Monday 08:00', profile: 'ID-OJK', phone: '+62 21 555 0100', at: '2026-03-08T03:00:00Z', allowed: false, edge: '2026-03-09T01:00:00Z', zones: ['Asia/Jakarta'], reason: /no calls on Sundays/ },
   { name: 'Indonesia Independence Day (Mon 17 Aug) closed', profile: 'ID-OJK', phone: '+62 21 555 0100', at: '2026-08-17T03:00:00Z', allowed: false, edge: '2026-08-18T01:00:00Z', reason: /public holiday/ },
   { name: 'Indonesia 19:59 on a weekday', profile: 'ID-OJK', phone: '+62 21 555 0100', at: '2026-03-10T12:59:00Z', allowed: true, edge: '2026-03-10T13:00:00Z' },
-  // Ireland: Europe/Dublin (GMT in March until the 29th)
-  { name: 'Ireland 08:59', profile: 'IE-CCA', phone: '01 234 5678', at: '2026-03-10T08:59:00Z', allowed: false, edge: '2026-03-10T09:00:00Z', zones: ['Europe/Dublin'] },
+  // Ireland (GMT in March until the 29th). libphonenumber's newest map lists +353 under London's and the Crown
+  // dependencies' zones, which keep Dublin's clock.
+  { name: 'Ireland 08:59', profile: 'IE-CCA', phone: '01 234 5678', at: '2026-03-10T08:59:00Z', allowed: false, edge: '2026-03-10T09:00:00Z', zones: ['Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/London'] },
   { name: "Ireland St Patrick's Day closed", profile: 'IE-CCA', phone: '+353 1 234 5678', at: '2026-03-17T12:00:00Z', allowed: false, edge: '2026-03-18T09:00:00Z', reason: /public holiday/ },
   { name: 'Ireland Sunday closed', profile: 'IE-CCA', phone: '+353 1 234 5678', at: '2026-03-15T12:00:00Z', allowed: false, edge: '2026-03-16T09:00:00Z' },
   { name: 'Ireland Saturday open', profile: 'IE-CCA', phone: '+353 1 234 5678', at: '2026-03-14T12:00:00Z', allowed: true, edge: '2026-03-14T21:00:00Z' },
   // UK: Europe/London, BST from 2026-03-29
   { name: 'UK 08:00 BST', profile: 'UK-FCA', phone: '+44 20 7946 0000', at: '2026-04-01T07:00:00Z', allowed: true, edge: '2026-04-01T20:00:00Z', zones: ['Europe/London'] },
-  // Multi-zone area code: 602 spans Denver (DST) and Phoenix (no DST). July: Denver UTC-6, Phoenix UTC-7.
-  { name: '602 opens when Phoenix reaches 08:00', profile: 'US-FDCPA', phone: '+1 602 555 1234', at: '2026-07-09T14:30:00Z', allowed: false, edge: '2026-07-09T15:00:00Z', zones: ['America/Denver', 'America/Phoenix'] },
-  { name: '602 closes when Denver reaches 21:00', profile: 'US-FDCPA', phone: '+1 602 555 1234', at: '2026-07-09T20:00:00Z', allowed: true, edge: '2026-07-10T03:00:00Z' },
+  // Multi-zone exchange: 928-674 (Navajo Nation) spans Denver (DST) and Phoenix (no DST). July: Denver UTC-6, Phoenix UTC-7.
+  { name: '928 (Navajo Nation) opens when Phoenix reaches 08:00', profile: 'US-FDCPA', phone: '+1 928 674 1234', at: '2026-07-09T14:30:00Z', allowed: false, edge: '2026-07-09T15:00:00Z', zones: ['America/Denver', 'America/Phoenix'] },
+  { name: '928 (Navajo Nation) closes when Denver reaches 21:00', profile: 'US-FDCPA', phone: '+1 928 674 1234', at: '2026-07-09T20:00:00Z', allowed: true, edge: '2026-07-10T03:00:00Z' },
   // Exchange-level prefix wins over the area code: 1208201 is Denver only.
   { name: '208-201 exchange is Mountain only', profile: 'US-FDCPA', phone: '+1 208 201 0100', at: '2026-07-09T20:00:00Z', allowed: true, zones: ['America/Denver'] },
   { name: '208-2xx (other) spans Boise and Los Angeles', profile: 'US-FDCPA', phone: '+1 208 299 0100', at: '2026-07-09T20:00:00Z', allowed: true, zones: ['America/Boise', 'America/Los_Angeles'] },
@@ -129,7 +130,7 @@ describe('evaluateCallingWindow: zone precedence', () => {
 
   it('a single-zone country from the location', () => {
     const result = evaluateCallingWindow({ phone: '2125550100', at, profile: 'US-FDCPA', location: { country: 'IE' } });
-    expect(result.timeZones).toEqual(['Europe/Dublin']);
+    expect(result.timeZones).toEqual(['Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/London']);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   findDomRule,
   parseDomRules,
   readDomCallState,
+  readDomFields,
   type DomElementLike,
   type DomQueryRoot,
   type DomRule,
@@ -389,5 +390,33 @@ describe('createDomWatchScheduler', () => {
     });
     expect(() => scheduler.wake()).not.toThrow();
     expect(scheduler.stats().evaluations).toBe(1);
+  });
+});
+
+describe('DOM rule fields: what the open page shows about the debtor', () => {
+  const rule = (fields: unknown) => [{ id: 'crm', origins: ['https://crm.example.com/*'], selectors: { hangupControl: '.hangup' }, fields }];
+
+  it('accepts variable → selector fields and reads their text, shown and non-empty only', () => {
+    const parsed = parseDomRules(rule({ 'location.region': '#state', 'location.postalCode': '#zip', 'debtor.name': '.name', 'debt.amount': '.amount' }));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const { document } = parseHTML(
+      '<div><span id="state"> California </span><span id="zip">94105</span><span class="name" hidden>Ann</span><span class="amount"></span></div>',
+    );
+    expect(readDomFields(document as unknown as DomQueryRoot, parsed.rules[0]!)).toEqual({ 'location.region': 'California', 'location.postalCode': '94105' });
+  });
+
+  it('refuses bad keys, bad selectors and too many fields, with their paths', () => {
+    const parsed = parseDomRules(rule({ 'Location.Region': '#s', '__proto__.x': '#p', 'debtor.name': 'a { color: red }', 'x.y': '' }));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.map((error) => error.path)).toEqual([
+      '$[0].fields.Location.Region',
+      '$[0].fields.__proto__.x',
+      '$[0].fields.debtor.name',
+      '$[0].fields.x.y',
+    ]);
+    const many = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`field${i}`, '#x']));
+    expect(parseDomRules(rule(many))).toMatchObject({ ok: false, errors: [{ path: '$[0].fields' }] });
   });
 });

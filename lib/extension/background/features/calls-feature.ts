@@ -44,6 +44,22 @@ export const callsFeature = defineBackgroundFeature({
           if (call?.verdict && call.direction === 'outbound') reply.verdict = toGuardVerdict(call.verdict);
           return reply;
         },
+        'call/page-fields': async ({ callKey, fields }, sender) => {
+          const tabId = sender.tab?.id;
+          if (tabId === undefined) return { accepted: false };
+          const frameId = sender.frameId ?? 0;
+          const change = await inTabOrder(tabId, async () => {
+            const current = await tabCalls.load(tabId);
+            const call = callFor(current, frameId, callKey);
+            if (!call || call.phase === 'ended' || sameFields(call.pageFields, fields)) return undefined;
+            const next: LiveCall = { ...call, pageFields: fields, updatedAt: Math.max(call.updatedAt, now()) };
+            const change: CallChange = { call: next, previous: call };
+            await commitCallChanges({ ...current, calls: { ...current.calls, [call.id]: next } }, [change]);
+            return change;
+          });
+          if (change) await afterCallChanges([change]);
+          return { accepted: change !== undefined };
+        },
         'tab/get-state': async ({ tabId }) => tabCalls.load(tabId),
         'calls/list-recent': async ({ limit }) => listRecentCallRecords(await db(), limit),
         'ping': async (payload) => payload,
@@ -69,6 +85,11 @@ async function withRemoteE164(signal: CallSignal, defaultRegion: () => Promise<s
   const remoteE164 = own ?? signal.remoteE164;
   const { remoteE164: _claimed, ...rest } = signal;
   return remoteE164 ? { ...rest, remoteE164 } : rest;
+}
+
+function sameFields(a: Record<string, string> | undefined, b: Record<string, string>): boolean {
+  const keys = Object.keys(b);
+  return a !== undefined && Object.keys(a).length === keys.length && keys.every((key) => a[key] === b[key]);
 }
 
 function safeOrigin(url: string | undefined): string {
