@@ -1,5 +1,5 @@
 import { OVERRIDE_TTL_MS, REASONS_SHOWN, mayDismiss, type BlockOutcome } from '../../lib/compliance/pre-dial';
-import { formatLocalDateTime } from '../../lib/compliance/countdown';
+import { formatLocalDateTime } from '../../lib/time/locale-format';
 import type { GuardVerdict } from '../../lib/protocol/compliance-messages';
 import type { complianceCatalog } from '../../lib/i18n/catalogs/compliance';
 import type { CatalogTranslate } from '../../lib/i18n/catalogs/define-catalog';

@@ -5,7 +5,8 @@
  * The log is whatever this browser recorded plus anything a lead imported; calls made from other machines are not
  * in it, and every verdict says so.
  */
-import { addDays, daysBetween, firstInstantAtOrAfterWallTime, formatLocal, wallTimeAt } from './local-time';
+import { addDays, daysBetween } from '../time/calendar';
+import { firstInstantAtOrAfterWallTime, formatLocal, wallTimeAt } from '../time/wall-clock';
 import { getProfile } from './profiles';
 import type { AttemptOutcome, ComplianceProfile, ContactCap } from './profiles';
 import { countryTimeZones, normalizePhone, resolveTimeZones } from './time-zones';
