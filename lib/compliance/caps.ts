@@ -6,7 +6,7 @@
  * in it, and every verdict says so.
  */
 import { addDays, daysBetween } from '../time/calendar';
-import { firstInstantAtOrAfterWallTime, formatLocal, wallTimeAt } from '../time/wall-clock';
+import { dayStart, formatLocal, wallTimeAt } from '../time/wall-clock';
 import { getProfile } from './profiles';
 import type { AttemptOutcome, ComplianceProfile, ContactCap } from './profiles';
 import { countryTimeZones, normalizePhone, resolveTimeZones } from './time-zones';
@@ -110,7 +110,7 @@ export function evaluateContactCaps(input: ContactCapsInput): ContactCapsResult 
     reasons.push('no debtor reference: per-debtor caps count calls to this number only');
   }
 
-  const startOfDay = (date: string): number => firstInstantAtOrAfterWallTime(date, 0, timeZone);
+  const startOfDay = (date: string): number => dayStart(date, timeZone);
   const caps = profile.caps.map((cap) =>
     evaluateCap(cap, cap.kind === 'rolling-attempts' && cap.per === 'number' ? forNumber : forDebtor, today, dateOf, startOfDay),
   );

@@ -14,9 +14,9 @@
  *
  * Pick the first when a wall time is a boundary to test against ("does the clock show 21:00 at some instant
  * today?"), the second when it is a moment to act at ("remind me at 02:30" means as soon as that time has come).
- * Days follow the same rule: {@link dayBounds} gives each date the instants from the first moment its clock reads
- * that date's 00:00 or later to the same moment of the next date, so days tile the time line in order, and a date
- * a zone skipped is empty rather than inverted.
+ * Days begin when the clock has left the previous dates for good ({@link dayStart}), which is local midnight, or
+ * the jump over it; {@link dayBounds} tiles the time line date after date, and a date a zone skipped is empty
+ * rather than inverted.
  */
 import {
   DAY_MS,
@@ -139,14 +139,38 @@ export function firstInstantAtOrAfterWallTime(date: string, msOfDay: number, tim
 }
 
 /**
- * `[startMs, endMs)` of the local calendar date `date` in `timeZone`: from the first instant the clock reads that
- * date's 00:00 or later to the same instant of the next date. A skipped midnight starts the day at the jump
- * (Santiago); a repeated midnight starts it at the first 00:00 (Havana); a date the zone skipped entirely
- * (Pacific/Apia, 2011-12-30) is empty, `startMs === endMs`. Consecutive dates tile the time line.
+ * The instant local date `date` begins in `timeZone`: the moment after which the clock never again reads an earlier
+ * date. Usually local midnight. A skipped midnight starts
+ * the day at the jump (Santiago); a midnight repeated within the date starts it at the first 00:00 (Havana falls
+ * back from 01:00 to 00:00); a clock that dips back into the day before (St John's fell back from 00:01 to 23:01
+ * until 2011) starts it when it returns, so that hour stays with the date it reads and a cap's pause does not end
+ * early. A date the zone skipped (Pacific/Apia, 2011-12-30) begins when the next one does.
+ * @throws RangeError on a malformed date or an unknown zone.
+ */
+export function dayStart(date: string, timeZone: string): number {
+  return leavesEarlierReadings(utcMidnightOf(date), timeZone);
+}
+
+/** The moment after which the clock in `timeZone` never again reads earlier than `wallMs`. */
+function leavesEarlierReadings(wallMs: number, timeZone: string): number {
+  let last = wallMs - REACH_MS;
+  someSpan(wallMs - REACH_MS, wallMs + REACH_MS, timeZone, (startMs, endMs, offsetMs) => {
+    // Within a stretch the clock reads earlier than `wallMs` from its start until the reading's instant.
+    const reachesReading = wallMs - offsetMs;
+    if (startMs < reachesReading) last = Math.max(last, Math.min(endMs, reachesReading));
+    return false;
+  });
+  return last;
+}
+
+/**
+ * `[startMs, endMs)` of the local calendar date `date` in `timeZone`: from {@link dayStart} of the date to that of
+ * the next. Consecutive dates tile the time line in order; a skipped date is empty, `startMs === endMs`.
  * @throws RangeError on a malformed date or an unknown zone.
  */
 export function dayBounds(date: string, timeZone: string): [startMs: number, endMs: number] {
-  return [firstInstantAtOrAfterWallTime(date, 0, timeZone), firstInstantAtOrAfterWallTime(date, DAY_MS, timeZone)];
+  const midnight = utcMidnightOf(date);
+  return [leavesEarlierReadings(midnight, timeZone), leavesEarlierReadings(midnight + DAY_MS, timeZone)];
 }
 
 /** Formats an instant as local `YYYY-MM-DD HH:MM` in `timeZone`, for reasons shown to people. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../lib/time/calendar';
 import {
   dayBounds,
+  dayStart,
   firstInstantAtOrAfterWallTime,
   formatLocal,
   instantsAtWallTime,
@@ -213,6 +214,23 @@ describe('dayBounds', () => {
     expect(dayBounds('2026-10-31', 'America/Havana')[1]).toBe(start);
   });
 
+  it('waits for a clock that dips back into the day before (St John’s fell back from 00:01 to 23:01 in 1990)', () => {
+    const zone = 'America/St_Johns';
+    // 00:00-00:01 NDT reads 28 October; then the clock goes back to 23:01 NST on the 27th for an hour.
+    expect(wallTimeAt(utc('1990-10-28T02:30:30Z'), zone)).toMatchObject({ date: '1990-10-28', hour: 0 });
+    expect(wallTimeAt(utc('1990-10-28T03:29:00Z'), zone)).toMatchObject({ date: '1990-10-27', hour: 23 });
+    expect(dayStart('1990-10-28', zone)).toBe(utc('1990-10-28T03:30:00Z'));
+    expect(dayBounds('1990-10-27', zone)).toEqual([utc('1990-10-27T02:30:00Z'), utc('1990-10-28T03:30:00Z')]);
+    // The first 00:00 is still the first instant reading the 28th, for a reminder set at midnight.
+    expect(firstInstantAtOrAfterWallTime('1990-10-28', 0, zone)).toBe(utc('1990-10-28T02:30:00Z'));
+  });
+
+  it('starts skipped and ordinary days where dayBounds does', () => {
+    expect(dayStart('2011-12-30', APIA)).toBe(utc('2011-12-30T10:00:00Z'));
+    expect(dayStart('2026-09-06', 'America/Santiago')).toBe(dayBounds('2026-09-06', 'America/Santiago')[0]);
+    expect(dayStart('2026-11-01', 'America/Havana')).toBe(utc('2026-11-01T04:00:00Z'));
+  });
+
   it('is empty for Apia’s skipped 2011-12-30, between two whole days', () => {
     const jump = utc('2011-12-30T10:00:00Z');
     expect(dayBounds('2011-12-29', APIA)).toEqual([jump - 24 * HOUR, jump]);
@@ -228,6 +246,7 @@ describe('dayBounds', () => {
       ['America/Havana', '2026-03-05', '2026-03-11'],
       ['America/Havana', '2026-10-29', '2026-11-04'],
       ['Australia/Lord_Howe', '2026-10-01', '2026-10-07'],
+      ['America/St_Johns', '1990-10-25', '1990-10-31'],
     ] as const;
     for (const [zone, first, last] of cases) {
       let previousEnd = dayBounds(first, zone)[0];
