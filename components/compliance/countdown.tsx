@@ -1,5 +1,6 @@
 import type { CallingWindowResult } from '../../lib/compliance/calling-window';
-import { deriveCountdown, formatCountdown, formatLocalClock, formatLocalDateTime } from '../../lib/compliance/countdown';
+import { deriveCountdown, formatCountdown } from '../../lib/compliance/countdown';
+import { formatLocalClock, formatLocalDateTime } from '../../lib/time/locale-format';
 import type { Translate, UiLanguage } from '../../lib/i18n/ui-messages';
 
 /** Props of {@link Countdown}. */

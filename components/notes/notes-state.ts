@@ -5,7 +5,7 @@ import type { FollowUp } from '../../lib/notes/follow-ups';
 import type { RedactionFinding } from '../../lib/notes/redact';
 import { dayBounds, type DaySummary } from '../../lib/notes/summary';
 import { isValidPromiseToPay, type PromiseToPay } from '../../lib/notes/types';
-import { zoneClock } from '../../lib/notes/zoned-time';
+import { zoneClock } from '../../lib/time/wall-clock';
 import type { NotesDraft, NotesHistoryEntry, NotesHistoryFlag, NotesRecordView } from '../../lib/protocol/notes-messages';
 
 /** Records per export page (about 400 KB of CSV): few round trips, and still only one page held by the worker. */

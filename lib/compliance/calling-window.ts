@@ -8,16 +8,9 @@
  */
 import { evaluateDay } from './day-rules';
 import type { DayVerdict } from './day-rules';
-import {
-  DAY_MS,
-  MINUTE_MS,
-  addDays,
-  formatLocal,
-  formatMinutes,
-  instantsAtWallTime,
-  offsetTransitions,
-  wallTimeAt,
-} from './local-time';
+import { DAY_MS, MINUTE_MS, addDays, formatClockTime } from '../time/calendar';
+import { formatLocal, instantsAtWallTime, wallTimeAt } from '../time/wall-clock';
+import { offsetTransitions } from '../time/zone-offsets';
 import { getProfile } from './profiles';
 import type { ComplianceProfile } from './profiles';
 import { matchingRestriction } from './restrictions';
@@ -105,7 +98,7 @@ class WindowModel {
     const { startMinute, endMinute } = this.profile.hours;
     if (minute < startMinute || minute >= endMinute) {
       why.push(
-        `${formatMinutes(Math.floor(minute))} is outside ${this.profile.id} hours ${hoursText(this.profile)} in ${zone}`,
+        `${formatClockTime(Math.floor(minute))} is outside ${this.profile.id} hours ${hoursText(this.profile)} in ${zone}`,
       );
     }
     const restriction = matchingRestriction(this.restrictions, wall.weekday, minute);
@@ -154,7 +147,7 @@ class WindowModel {
 }
 
 function hoursText(profile: ComplianceProfile): string {
-  return `${formatMinutes(profile.hours.startMinute)}–${formatMinutes(profile.hours.endMinute)}`;
+  return `${formatClockTime(profile.hours.startMinute)}–${formatClockTime(profile.hours.endMinute)}`;
 }
 
 function resolveProfile(profile: string | ComplianceProfile): ComplianceProfile {

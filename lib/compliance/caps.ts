@@ -5,7 +5,8 @@
  * The log is whatever this browser recorded plus anything a lead imported; calls made from other machines are not
  * in it, and every verdict says so.
  */
-import { addDays, daysBetween, firstInstantAtOrAfterWallTime, formatLocal, wallTimeAt } from './local-time';
+import { addDays, daysBetween } from '../time/calendar';
+import { dayStart, formatLocal, wallTimeAt } from '../time/wall-clock';
 import { getProfile } from './profiles';
 import type { AttemptOutcome, ComplianceProfile, ContactCap } from './profiles';
 import { countryTimeZones, normalizePhone, resolveTimeZones } from './time-zones';
@@ -109,7 +110,7 @@ export function evaluateContactCaps(input: ContactCapsInput): ContactCapsResult 
     reasons.push('no debtor reference: per-debtor caps count calls to this number only');
   }
 
-  const startOfDay = (date: string): number => firstInstantAtOrAfterWallTime(date, 0, timeZone);
+  const startOfDay = (date: string): number => dayStart(date, timeZone);
   const caps = profile.caps.map((cap) =>
     evaluateCap(cap, cap.kind === 'rolling-attempts' && cap.per === 'number' ? forNumber : forDebtor, today, dateOf, startOfDay),
   );

@@ -50,29 +50,3 @@ export function formatCountdown(ms: number): string {
   const seconds = total % 60;
   return `${hours}:${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
 }
-
-/** Local wall time `HH:MM:SS` and weekday in `timeZone`, for "the debtor's local time". */
-export function formatLocalClock(at: number, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-}
-
-/** Local date and time `YYYY-MM-DD HH:MM` in `timeZone`, for the next opening. */
-export function formatLocalDateTime(at: number, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-}

@@ -5,7 +5,7 @@ import Holidays from 'date-holidays';
 import chineseCalendar from 'chinese-days/dist/chinese-days.json';
 import { describeHolidayRule } from './profiles';
 import type { ComplianceProfile, HolidayRule } from './profiles';
-import type { Weekday } from './local-time';
+import type { Weekday } from '../time/calendar';
 
 /** Whether a local date is closed by a profile's day rules, and why. */
 export interface DayVerdict {

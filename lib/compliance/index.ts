@@ -15,7 +15,8 @@ export type {
 } from './caps';
 export { evaluateDoNotCall, addDoNotCallFlag, clearDoNotCallFlag, isFlagActive } from './dnc';
 export type { DoNotCallFlag, DoNotCallInput, DoNotCallReason, DoNotCallResult } from './dnc';
-export { PROFILES, getProfile, defineCustomProfile, tightenProfile, parseClockTime, describeHolidayRule } from './profiles';
+export { PROFILES, getProfile, defineCustomProfile, tightenProfile, describeHolidayRule } from './profiles';
+export { parseClockTime } from '../time/calendar';
 export type {
   AttemptOutcome,
   ComplianceProfile,
@@ -33,4 +34,4 @@ export { notAfter, notAtWork, notBefore, notBetween, notOnDays } from './restric
 export type { InconvenientTime } from './restrictions';
 export { countryTimeZones, normalizePhone, resolveTimeZones } from './time-zones';
 export type { AgentLocation, NormalizedPhone, ZoneResolution, ZoneSource } from './time-zones';
-export type { Weekday } from './local-time';
+export type { Weekday } from '../time/calendar';

@@ -3,8 +3,8 @@
  * (public/managed-schema.json; Firefox: policies.json → 3rdparty), read and checked. Whatever is malformed is
  * reported and skipped entry by entry, never the whole policy: one typo must not switch a team's rules off.
  */
-import { WEEKDAYS } from './local-time';
-import { defineCustomProfile, getProfile, parseClockTime, type CustomProfileInput, type ProfileOverrides } from './profiles';
+import { parseClockTime, WEEKDAYS } from '../time/calendar';
+import { defineCustomProfile, getProfile, type CustomProfileInput, type ProfileOverrides } from './profiles';
 import type { CompliancePolicy } from './routing';
 
 /** The managed keys the compliance policy is read from. */

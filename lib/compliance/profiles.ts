@@ -6,8 +6,7 @@
  * Not legal advice. A pack or a team lead picks a profile and may tighten it with {@link tightenProfile}; nothing
  * here lets an agent loosen one.
  */
-import { WEEKDAYS } from './local-time';
-import type { Weekday } from './local-time';
+import { WEEKDAYS, parseClockTime, type Weekday } from '../time/calendar';
 
 /** How sure the facts behind a rule are. V: rule text seen; S: secondary source; R: recalled; X: sources disagree. */
 export type SourceMarker = 'V' | 'S' | 'R' | 'X';
@@ -327,17 +326,6 @@ export type ProfileId =
 /** The shipped profile with this id, or undefined. */
 export function getProfile(id: string): ComplianceProfile | undefined {
   return Object.hasOwn(PROFILES, id) ? PROFILES[id as ProfileId] : undefined;
-}
-
-/** Parses `HH:MM` (00:00 to 24:00) into minutes since midnight; throws on anything else. */
-export function parseClockTime(text: string): number {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
-  const hours = Number(match?.[1]);
-  const minutes = Number(match?.[2]);
-  if (!match || minutes > 59 || hours * 60 + minutes > 1440) {
-    throw new Error(`"${text}" is not a time of day (HH:MM, 00:00 to 24:00)`);
-  }
-  return hours * 60 + minutes;
 }
 
 /** Input to {@link defineCustomProfile}: hours as `HH:MM`; everything else optional with strict defaults. */

@@ -3,8 +3,7 @@
  * "not on Sundays"). Reg F comment 6(b)(1)-1: the debtor need not use the word "inconvenient"; what they name is
  * inconvenient until they say otherwise.
  */
-import { parseClockTime } from './profiles';
-import type { Weekday } from './local-time';
+import { parseClockTime, type Weekday } from '../time/calendar';
 
 /**
  * A span of local time the debtor said not to call in: on `days` (default every day), from `fromMinute`

@@ -5,8 +5,8 @@
  * Profiles are combined by taking the strictest of each rule, never by letting one replace another.
  */
 import type { Jurisdiction } from './jurisdiction';
-import { defineCustomProfile, getProfile, parseClockTime, tightenProfile, type ComplianceProfile, type ContactCap, type CustomProfileInput, type HolidayRule, type ProfileOverrides } from './profiles';
-import type { Weekday } from './local-time';
+import { defineCustomProfile, getProfile, tightenProfile, type ComplianceProfile, type ContactCap, type CustomProfileInput, type HolidayRule, type ProfileOverrides } from './profiles';
+import { parseClockTime, type Weekday } from '../time/calendar';
 
 /**
  * The profiles each jurisdiction is judged by, unless the lead's policy maps it otherwise. Keys: a country

@@ -11,7 +11,7 @@ import {
   US_MAINLAND_AND_STATES_TIME_ZONES,
   US_REGION_TIME_ZONES,
 } from './data/region-time-zones';
-import { isValidTimeZone } from './local-time';
+import { isValidTimeZone } from '../time/zone-offsets';
 
 /** Where the debtor is, as an agent typed it from the call form or the debtor's words. All fields optional. */
 export interface AgentLocation {

@@ -10,7 +10,7 @@
  * can only read it as a number. `number_raw` shares the exception because dialers report numbers such as
  * `+14155550100`; anything else in it (`+1 (415) 555-0100`, `=1+1`) is neutralised like free text.
  */
-import { zoneClock, type ZoneClock } from '../notes/zoned-time.ts';
+import { zoneClock, type ZoneClock } from '../time/wall-clock.ts';
 import type { ComplianceEvent } from '../notes/types.ts';
 import { chunkRecords } from './stream.ts';
 import { EXPORT_COLUMNS, talkSeconds, type ExportableCall, type ExportColumn, type ExportOptions, type ExportStreamOptions } from './types.ts';

@@ -2,7 +2,7 @@
  * The JSON export: one array of objects, keys as the CSV columns, values typed (numbers as numbers, absent
  * values as `null`, compliance events in full). Streamed in chunks like the CSV export.
  */
-import { zoneClock, type ZoneClock } from '../notes/zoned-time.ts';
+import { zoneClock, type ZoneClock } from '../time/wall-clock.ts';
 import type { ComplianceEventKind } from '../notes/types.ts';
 import { chunkRecords } from './stream.ts';
 import { talkSeconds, type ExportableCall, type ExportOptions, type ExportStreamOptions } from './types.ts';

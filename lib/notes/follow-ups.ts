@@ -4,7 +4,8 @@
  */
 import type { CallRecord } from '../calls/types.ts';
 import type { CallWrapUp } from './types.ts';
-import { dayBounds, parseIsoDate, zonedTimeToEpoch } from './zoned-time.ts';
+import { MINUTE_MS, parseClockTime, parseIsoDate } from '../time/calendar.ts';
+import { dayBounds, firstInstantAtOrAfterWallTime } from '../time/wall-clock.ts';
 
 /** A callback the agent agreed to make, or a date the debtor promised to pay by. */
 export type FollowUpKind = 'callback' | 'promise';
@@ -38,7 +39,10 @@ export interface FollowUpAlarm extends FollowUp {
 export interface FollowUpOptions {
   /** IANA zone that defines days and the reminder time. */
   timeZone: string;
-  /** Local time `HH:MM` at which promise dates are reminded (default `09:00`). */
+  /**
+   * Local time `HH:MM` at which promise dates are reminded (default `09:00`). On a day that skips it (a DST gap)
+   * the reminder comes when the clock jumps past it.
+   */
   promiseReminderTime?: string;
 }
 
@@ -99,7 +103,8 @@ export function allFollowUps(records: Iterable<FollowUpInput>, options: FollowUp
     }
     const date = record.promiseToPay?.date;
     if (date !== undefined && parseIsoDate(date)) {
-      followUps.push({ ...base, kind: 'promise', dueAt: zonedTimeToEpoch(date, reminderTime, options.timeZone) });
+      const dueAt = firstInstantAtOrAfterWallTime(date, parseClockTime(reminderTime) * MINUTE_MS, options.timeZone);
+      followUps.push({ ...base, kind: 'promise', dueAt });
     }
   }
   return followUps.sort(compareFollowUps);

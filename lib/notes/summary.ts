@@ -5,9 +5,10 @@
 import type { CallRecord } from '../calls/types.ts';
 import { sumDecimalStrings } from './decimal.ts';
 import { isCurrencyCode, isDecimalAmount, type CallWrapUp } from './types.ts';
-import { dayBounds, zoneClock } from './zoned-time.ts';
+import { dayBounds, wallTimeAt } from '../time/wall-clock.ts';
 
-export { dayBounds } from './zoned-time.ts';
+// lib/extension and the notes panel import dayBounds from here.
+export { dayBounds } from '../time/wall-clock.ts';
 
 /** The fields a summary reads; any stored call with its wrap-up fits. */
 export type SummaryInput = Pick<CallRecord, 'startedAt' | 'connectedAt' | 'endedAt'> &
@@ -66,7 +67,6 @@ export interface DaySummary {
  */
 export function summarizeDay(records: Iterable<SummaryInput>, options: SummaryOptions): DaySummary {
   const [startMs, endMs] = dayBounds(options.day, options.timeZone);
-  const clock = zoneClock(options.timeZone);
   const hourly: HourlyBucket[] = Array.from({ length: 24 }, (_, hour) => ({ hour, calls: 0, connects: 0 }));
   const outcomes: Record<string, number> = {};
   const amountsByCurrency = new Map<string, string[]>();
@@ -83,7 +83,7 @@ export function summarizeDay(records: Iterable<SummaryInput>, options: SummaryOp
     if (record.connectedAt !== undefined && record.endedAt !== undefined) {
       talkMs += Math.max(0, record.endedAt - record.connectedAt);
     }
-    const bucket = hourly[clock.parts(record.startedAt).hour]!;
+    const bucket = hourly[wallTimeAt(record.startedAt, options.timeZone).hour]!;
     bucket.calls += 1;
     if (connected) bucket.connects += 1;
     const disposition = record.disposition ?? '';

@@ -5,7 +5,8 @@ import { generateFromPackages, OUTPUT, renderZipModule, sameClock, zipZones } fr
 describe('generate-zip-time-zones', () => {
   it('the committed table is exactly what the installed zipcodes and geo-tz packages produce', () => {
     expect(readFileSync(OUTPUT, 'utf8')).toBe(generateFromPackages().module);
-  });
+    // Generating looks up 42,000 coordinates: seconds, not the default test budget.
+  }, 120_000);
 
   it('keeps both clocks next to a state’s border, drops stray coordinates and military ZIPs', () => {
     const zone = (zones: string[]) => () => zones;

@@ -1,6 +1,6 @@
 import { OVERRIDE_TTL_MS, REASONS_SHOWN, mayDismiss, type BlockOutcome } from '../../compliance/pre-dial';
-import { formatLocalDateTime } from '../../compliance/countdown';
-import type { GuardVerdict } from '../../protocol/compliance-messages';
+import { formatLocalDateTime } from '../../time/locale-format';
+import type { GuardVerdict } from '../../compliance/pre-dial';
 import type { complianceCatalog } from '../../i18n/catalogs/compliance';
 import type { CatalogTranslate } from '../../i18n/catalogs/define-catalog';
 import type { UiLanguage } from '../../i18n/language';

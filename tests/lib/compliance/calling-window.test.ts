@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defineCustomProfile,
   evaluateCallingWindow,
   notAtWork,
   notBefore,
@@ -198,5 +199,61 @@ describe('evaluateCallingWindow: debtor-stated inconvenient times', () => {
     const result = evaluateCallingWindow({ phone: '2125550100', at: utc('2026-03-15T15:00:00Z'), profile: 'US-FDCPA', restrictions: [notOnDays(['sun'])] });
     expect(result.allowed).toBe(false);
     expect(result.opensAt).toBe(utc('2026-03-16T12:00:00Z'));
+  });
+});
+
+describe('evaluateCallingWindow: clocks with gaps, skipped days and odd offsets', () => {
+  const eightToNine = defineCustomProfile({ id: 'hours-08-21', name: '08:00-21:00', country: 'US', hours: { start: '08:00', end: '21:00' } });
+  const judge = (timeZone: string, at: string, restrictions = [] as ReturnType<typeof notOnDays>[]) =>
+    evaluateCallingWindow({ phone: '2125550100', at: utc(at), profile: eightToNine, location: { timeZone }, restrictions });
+
+  it('Apia, evening of 2011-12-29: the next opening is 08:00 on 2011-12-31, the day after', () => {
+    const result = judge('Pacific/Apia', '2011-12-30T07:30:00Z'); // 21:30 Thursday, UTC-10
+    expect(result.allowed).toBe(false);
+    expect(result.opensAt).toBe(utc('2011-12-30T18:00:00Z')); // 08:00 Saturday 2011-12-31, UTC+14
+    expect(result.reasons.join('\n')).toMatch(/local time in Pacific\/Apia: Thu 2011-12-29 21:30/);
+    expect(result.reasons[0]).toMatch(/next opening at 2011-12-31 08:00 Pacific\/Apia/);
+  });
+
+  it('Apia, morning of 2011-12-29: the window closes at 21:00 that day', () => {
+    const result = judge('Pacific/Apia', '2011-12-29T20:00:00Z'); // 10:00 Thursday
+    expect(result.allowed).toBe(true);
+    expect(result.closesAt).toBe(utc('2011-12-30T07:00:00Z'));
+  });
+
+  it('Apia: a Saturday restriction lands on 2011-12-31, which followed Thursday', () => {
+    const result = judge('Pacific/Apia', '2011-12-30T07:30:00Z', [notOnDays(['sat'])]);
+    expect(result.opensAt).toBe(utc('2011-12-31T18:00:00Z')); // 08:00 Sunday 2012-01-01
+  });
+
+  it('Kathmandu (+05:45) opens at 08:00 local, 02:15 UTC', () => {
+    const result = judge('Asia/Kathmandu', '2026-03-09T02:14:00Z');
+    expect(result.allowed).toBe(false);
+    expect(result.opensAt).toBe(utc('2026-03-09T02:15:00Z'));
+  });
+
+  it('Kiritimati (+14) is a day ahead of UTC', () => {
+    const result = judge('Pacific/Kiritimati', '2026-01-01T17:30:00Z'); // 07:30 on 2 January
+    expect(result.opensAt).toBe(utc('2026-01-01T18:00:00Z'));
+  });
+
+  it('Lord Howe opens at 08:00 after its half-hour spring-forward the same night', () => {
+    const result = judge('Australia/Lord_Howe', '2026-10-03T20:00:00Z'); // 07:00 +11:00, the change was at 02:00
+    expect(result.opensAt).toBe(utc('2026-10-03T21:00:00Z'));
+  });
+
+  it('New York on the fall-back day closes at 21:00 EST, 25 hours after the day began', () => {
+    const result = judge('America/New_York', '2026-11-01T13:00:00Z'); // 08:00 EST
+    expect(result.allowed).toBe(true);
+    expect(result.closesAt).toBe(utc('2026-11-02T02:00:00Z'));
+  });
+
+  it('Alaska numbers need both Anchorage and Adak open', () => {
+    const early = evaluateCallingWindow({ phone: '+1 907 555 0100', at: utc('2026-03-09T16:30:00Z'), profile: 'US-FDCPA' });
+    expect(early.timeZones).toEqual(['America/Adak', 'America/Anchorage']);
+    expect(early.allowed).toBe(false); // 07:30 in Adak (UTC-9), 08:30 in Anchorage
+    expect(early.opensAt).toBe(utc('2026-03-09T17:00:00Z'));
+    const open = evaluateCallingWindow({ phone: '+1 907 555 0100', at: utc('2026-03-09T17:30:00Z'), profile: 'US-FDCPA' });
+    expect(open.closesAt).toBe(utc('2026-03-10T05:00:00Z')); // 21:00 in Anchorage comes first
   });
 });

@@ -86,6 +86,34 @@ describe('Reg F 7-in-7 (US-FDCPA)', () => {
   });
 });
 
+describe('days in zones whose calendar skipped a date or ran back', () => {
+  it('a pause ending on Apia’s skipped 2011-12-30 ends when 2011-12-31 begins, after the call, not before it', () => {
+    // Conversation at 12:00 on Friday 2011-12-23 (UTC-10): the pause covers 23 to 29 December, local dates.
+    const log: ContactAttempt[] = [{ at: utc('2011-12-23T22:00:00Z'), phoneE164: HOME, debtorRef: DEBTOR, outcome: 'conversation' }];
+    const at = utc('2011-12-29T22:00:00Z'); // 12:00 Thursday 2011-12-29 in Apia
+    const result = evaluateContactCaps({ profile: 'US-FDCPA', at, debtorRef: DEBTOR, phone: HOME, log, timeZone: 'Pacific/Apia' });
+    expect(result.allowed).toBe(false);
+    expect(result.nextAllowedAt).toBe(utc('2011-12-30T10:00:00Z')); // 00:00 Saturday 2011-12-31, UTC+14
+    expect(result.nextAllowedAt).toBeGreaterThan(at);
+    expect(result.reasons.join('\n')).toMatch(/next call allowed 2011-12-31 00:00 Pacific\/Apia/);
+  });
+
+  it('a pause ending on Kiritimati’s skipped 1994-12-31 ends when 1995 begins there', () => {
+    const log: ContactAttempt[] = [{ at: utc('1994-12-24T22:00:00Z'), phoneE164: HOME, debtorRef: DEBTOR, outcome: 'conversation' }];
+    const at = utc('1994-12-30T22:00:00Z'); // 12:00 Friday 1994-12-30, UTC-10
+    const result = evaluateContactCaps({ profile: 'US-FDCPA', at, debtorRef: DEBTOR, phone: HOME, log, timeZone: 'Pacific/Kiritimati' });
+    expect(result.nextAllowedAt).toBe(utc('1994-12-31T10:00:00Z')); // 00:00 1995-01-01, UTC+14
+  });
+
+  it('a pause does not end while the clock dips back into its last day (St John’s fell back from 00:01 to 23:01)', () => {
+    const log: ContactAttempt[] = [{ at: utc('1990-10-21T14:30:00Z'), phoneE164: HOME, debtorRef: DEBTOR, outcome: 'conversation' }];
+    const at = utc('1990-10-27T14:30:00Z'); // 12:00 NDT, the pause's 7th day
+    const result = evaluateContactCaps({ profile: 'US-FDCPA', at, debtorRef: DEBTOR, phone: HOME, log, timeZone: 'America/St_Johns' });
+    // 00:00 NDT (02:30Z) reads the 28th for one minute, then 23:01 NST on the 27th again until 00:00 NST.
+    expect(result.nextAllowedAt).toBe(utc('1990-10-28T03:30:00Z'));
+  });
+});
+
 describe('state caps', () => {
   it('Massachusetts: 2 per 7 days', () => {
     const log = [attempt(1, 'unanswered'), attempt(3, 'voicemail')];

@@ -2,12 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { countryTimeZones, normalizePhone, resolveTimeZones } from '../../../lib/compliance/index';
 import { lookupPhonePrefix } from '../../../lib/compliance/time-zones';
 import { parsePhoneTimeZoneSource, renderPhoneTimeZoneModule } from '../../../scripts/generate-phone-time-zones';
-import {
-  instantsAtWallTime,
-  firstInstantAtOrAfterWallTime,
-  offsetTransitions,
-  wallTimeAt,
-} from '../../../lib/compliance/local-time';
 
 describe('phone → zones', () => {
   it.each([
@@ -68,27 +62,5 @@ describe('map generator', () => {
     expect(module).toContain('"1:1,0;1212:1"');
     expect(() => parsePhoneTimeZoneSource('1212 America/New_York')).toThrow(/line 1/);
     expect(() => renderPhoneTimeZoneModule(parsePhoneTimeZoneSource('1|Nowhere/Atlantis'))).toThrow();
-  });
-});
-
-describe('local time', () => {
-  const NY = 'America/New_York';
-  it('a wall time in the spring gap has no instant; the first instant after it is the gap end', () => {
-    expect(instantsAtWallTime('2026-03-08', 150 * 60_000, NY)).toEqual([]);
-    expect(firstInstantAtOrAfterWallTime('2026-03-08', 150 * 60_000, NY)).toBe(Date.parse('2026-03-08T07:00:00Z'));
-  });
-
-  it('a wall time in the autumn overlap has two instants', () => {
-    expect(instantsAtWallTime('2026-11-01', 90 * 60_000, NY)).toEqual([
-      Date.parse('2026-11-01T05:30:00Z'),
-      Date.parse('2026-11-01T06:30:00Z'),
-    ]);
-  });
-
-  it('finds offset transitions to the millisecond and reads wall time', () => {
-    expect(offsetTransitions(Date.parse('2026-03-01T00:00:00Z'), Date.parse('2026-04-01T00:00:00Z'), 'Europe/Dublin')).toEqual([
-      Date.parse('2026-03-29T01:00:00Z'),
-    ]);
-    expect(wallTimeAt(Date.parse('2026-03-29T01:00:00Z'), 'Europe/Dublin')).toMatchObject({ date: '2026-03-29', weekday: 'sun', msOfDay: 2 * 3_600_000 });
   });
 });

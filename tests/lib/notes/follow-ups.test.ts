@@ -44,6 +44,20 @@ describe('followUpsDueOn', () => {
   });
 });
 
+describe('promise reminders on days whose clock skips the reminder time', () => {
+  it('reminds when the clock jumps past a reminder time in the spring gap (New York 02:30)', () => {
+    const promise: FollowUpInput = { id: 'p', remoteNumber: '2125550100', promiseToPay: { amount: '1', currency: 'USD', date: '2026-03-08' } };
+    const [due] = allFollowUps([promise], { timeZone: 'America/New_York', promiseReminderTime: '02:30' });
+    expect(due!.dueAt).toBe(Date.UTC(2026, 2, 8, 7)); // 03:00 EDT
+  });
+
+  it('reminds of a promise dated Apia’s skipped 2011-12-30 when 2011-12-31 begins', () => {
+    const promise: FollowUpInput = { id: 'p', remoteNumber: '+68521000', promiseToPay: { amount: '1', currency: 'WST', date: '2011-12-30' } };
+    const [due] = allFollowUps([promise], { timeZone: 'Pacific/Apia' });
+    expect(due!.dueAt).toBe(Date.UTC(2011, 11, 30, 10));
+  });
+});
+
 describe('nextFollowUpAlarms', () => {
   it('returns future alarms only, earliest first, with callback lead time', () => {
     const alarms = nextFollowUpAlarms(records, { now: shanghai(28, 10), timeZone: 'Asia/Shanghai', callbackLeadMs: 5 * 60_000 });

@@ -66,6 +66,28 @@ describe('summarizeDay', () => {
     expect(result.hourly[23]!.calls).toBe(1);
   });
 
+  it('counts the first pass through a repeated midnight in the new day (Havana falls back from 01:00 to 00:00)', () => {
+    const calls: SummaryInput[] = [
+      { startedAt: Date.UTC(2026, 10, 1, 4, 30) }, // 00:30 CDT on 1 November
+      { startedAt: Date.UTC(2026, 10, 1, 5, 30) }, // 00:30 CST, the same wall hour again
+      { startedAt: Date.UTC(2026, 10, 1, 3, 59) }, // 23:59 CDT on 31 October
+    ];
+    const novemberFirst = summarizeDay(calls, { day: '2026-11-01', timeZone: 'America/Havana' });
+    expect(novemberFirst.calls).toBe(2);
+    expect(novemberFirst.hourly[0]!.calls).toBe(2);
+    const octoberLast = summarizeDay(calls, { day: '2026-10-31', timeZone: 'America/Havana' });
+    expect(octoberLast.calls).toBe(1);
+    expect(octoberLast.hourly[23]!.calls).toBe(1);
+  });
+
+  it('is empty for Apia’s skipped 2011-12-30; the calls around it land on the 29th and 31st', () => {
+    const jump = Date.UTC(2011, 11, 30, 10);
+    const calls: SummaryInput[] = [{ startedAt: jump - 1 }, { startedAt: jump }];
+    expect(summarizeDay(calls, { day: '2011-12-30', timeZone: 'Pacific/Apia' })).toMatchObject({ calls: 0, startMs: jump, endMs: jump });
+    expect(summarizeDay(calls, { day: '2011-12-29', timeZone: 'Pacific/Apia' }).hourly[23]!.calls).toBe(1);
+    expect(summarizeDay(calls, { day: '2011-12-31', timeZone: 'Pacific/Apia' }).hourly[0]!.calls).toBe(1);
+  });
+
   it('is all zeros for an empty day', () => {
     const empty = summarizeDay([], { day: '2026-11-28', timeZone: 'Asia/Shanghai' });
     expect(empty).toMatchObject({ calls: 0, connects: 0, talkTimeS: 0, outcomes: {}, promises: [], invalidPromises: 0 });
