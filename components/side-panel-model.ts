@@ -43,6 +43,7 @@ export function createSidePanelModel(options: SidePanelModelOptions) {
     notes,
     compliance,
     packs: clients.packs,
+    clients,
     dialerAccess: clients.dialerAccess,
     search: options.search ?? '',
   };

@@ -1,4 +1,5 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { LiveCall } from '../../lib/calls/types';
 import type { ComplianceAssessment } from '../../lib/compliance/assessment';
 import { usePanelState, useSidePanelModel } from '../side-panel-model';
 import type { ComplianceState } from './compliance-state';
@@ -11,15 +12,20 @@ import './compliance.css';
  */
 export function ComplianceSection() {
   const { compliance: own } = useSidePanelModel();
-  const { focus, clock, t } = usePanelState();
+  const { focus, clock, t, tabId } = usePanelState();
   const call = focus.value;
   const live = call !== undefined && call.phase !== 'ended';
   const phone = live ? call.remoteNumber.trim() || undefined : own.nextNumber.value.trim() || undefined;
   const now = clock.value;
+  // A live call carries the verdict the background computed once for it (the same one the pre-dial guard got);
+  // the panel asks again only once that verdict's window edge has passed.
+  const callVerdict = live ? call.verdict?.assessment : undefined;
+  const current = callVerdict && !edgePassed(callVerdict, now) ? callVerdict : undefined;
 
   useEffect(() => {
-    if (own.isStale(phone, now)) void own.refresh(phone, now);
-  }, [own, phone, now, call?.phase]);
+    if (!current && own.isStale(phone, now)) void own.refresh(phone, now);
+  }, [own, phone, now, call?.phase, current]);
+  const shown = current ?? own.assessment.value;
 
   const tr = t.value;
   return (
@@ -27,10 +33,54 @@ export function ComplianceSection() {
       <h2 id="compliance-title">{tr('compliance.title')}</h2>
       {!live && <NextNumberForm state={own} />}
       {phone && <p class="muted">{tr('compliance.forNumber', { number: phone })}</p>}
-      {phone && own.error.value && <p class="compliance__error">{tr('compliance.failed', { message: own.error.value })}</p>}
-      {phone && !own.assessment.value && !own.error.value && <p class="muted">{tr('compliance.loading')}</p>}
-      {phone && own.assessment.value && <Verdict assessment={own.assessment.value} now={now} />}
+      {phone && !shown && own.error.value && <p class="compliance__error">{tr('compliance.failed', { message: own.error.value })}</p>}
+      {phone && !shown && !own.error.value && <p class="muted">{tr('compliance.loading')}</p>}
+      {phone && shown && <Verdict assessment={shown} now={now} />}
+      {live && tabId.value !== undefined && <DebtorLocationForm tabId={tabId.value} call={call} />}
     </section>
+  );
+}
+
+/** Whether the verdict's window edge (its closing, or its next opening) has passed: time for a fresh one. */
+function edgePassed(assessment: ComplianceAssessment, now: number): boolean {
+  const edge = assessment.window.allowed ? assessment.window.closesAt : assessment.window.opensAt;
+  return edge !== undefined && now >= edge;
+}
+
+/** Where the agent says the debtor is: its zones and rules are added to the number's, never replace them. */
+function DebtorLocationForm({ tabId, call }: { tabId: number; call: LiveCall }) {
+  const { clients } = useSidePanelModel();
+  const { t } = usePanelState();
+  const tr = t.value;
+  const [error, setError] = useState<string | undefined>(undefined);
+  const entered = call.enteredLocation;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+    const location = { ...(value('region') ? { region: value('region') } : {}), ...(value('postalCode') ? { postalCode: value('postalCode') } : {}) };
+    setError(undefined);
+    try {
+      await clients.compliance.setLocation(tabId, call.id, Object.keys(location).length > 0 ? location : null);
+    } catch (failure) {
+      setError(tr('compliance.failed', { message: failure instanceof Error ? failure.message : String(failure) }));
+    }
+  };
+  return (
+    <form class="compliance__where" onSubmit={submit} aria-labelledby="compliance-where-title" data-testid="compliance-where">
+      <h3 id="compliance-where-title">{tr('compliance.where')}</h3>
+      <label>
+        {tr('compliance.whereRegion')}
+        <input name="region" maxLength={64} autocomplete="off" defaultValue={entered?.region ?? ''} />
+      </label>
+      <label>
+        {tr('compliance.wherePostal')}
+        <input name="postalCode" maxLength={16} autocomplete="off" defaultValue={entered?.postalCode ?? ''} />
+      </label>
+      <button type="submit">{tr('compliance.whereUse')}</button>
+      <p class="muted">{tr('compliance.whereHint')}</p>
+      {error && <p role="alert">{error}</p>}
+    </form>
   );
 }
 
@@ -64,6 +114,33 @@ function NextNumberForm({ state }: { state: ComplianceState }) {
   );
 }
 
+/** Which rules apply and why; sources that disagree; why no call may go ahead when no rules apply. */
+function RulesWhy({ assessment }: { assessment: ComplianceAssessment }) {
+  const { t } = usePanelState();
+  const tr = t.value;
+  const rules = assessment.rules;
+  if (!rules) return null;
+  return (
+    <div class="compliance__rules">
+      <ul aria-label={tr('compliance.rulesApply')} data-testid="compliance-rules">
+        {rules.profiles.map((profile) => (
+          <li key={profile.profileId}>{tr('compliance.ruleFrom', { profile: profile.profileId, why: profile.why })}</li>
+        ))}
+      </ul>
+      {rules.conflicts.map((conflict) => (
+        <p key={conflict} class="compliance__bad" role="note" data-testid="compliance-conflict">
+          {tr('compliance.conflict', { conflict })}
+        </p>
+      ))}
+      {rules.blocked && (
+        <p class="compliance__bad" data-testid="compliance-no-rules">
+          {tr('compliance.noRules', { reason: rules.blocked })}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function Verdict({ assessment, now }: { assessment: ComplianceAssessment; now: number }) {
   const { t, language } = usePanelState();
   const tr = t.value;
@@ -78,6 +155,7 @@ function Verdict({ assessment, now }: { assessment: ComplianceAssessment; now: n
           {assessment.profileName} ({assessment.profileId})
         </dd>
       </dl>
+      <RulesWhy assessment={assessment} />
       <details>
         <summary>{tr('compliance.why')}</summary>
         <ul data-testid="compliance-reasons">

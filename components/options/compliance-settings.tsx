@@ -1,31 +1,33 @@
 import { useEffect, useState } from 'preact/hooks';
-import { resolveActiveProfile, type CompliancePolicy } from '../../lib/compliance/active-profile';
+import type { LockableSetting } from '../../lib/compliance/locked-settings';
+import { DEFAULT_JURISDICTION_PROFILES, type CompliancePolicy } from '../../lib/compliance/routing';
 import type { CsvLineError } from '../../lib/compliance/caps';
 import type { DoNotCallReason } from '../../lib/compliance/dnc';
-import { PROFILES } from '../../lib/compliance/profiles';
+import { getProfile, PROFILES } from '../../lib/compliance/profiles';
 import { notAfter, notAtWork, notBefore, type InconvenientTime } from '../../lib/compliance/restrictions';
 import type { StoredDoNotCallFlag } from '../../lib/protocol/compliance-messages';
 import {
-  complianceDefaultRegionSetting,
-  compliancePolicySetting,
   complianceProfileSetting,
+  complianceTighteningSetting,
+  defaultRegionSetting,
   inconvenientTimesSetting,
 } from '../../lib/extension/shared/settings';
-import type { ComplianceSettingsClient } from '../../lib/extension/pages/compliance-client';
+import type { CompliancePolicyView, ComplianceSettingsClient } from '../../lib/extension/pages/compliance-client';
 import { useOptionsClients } from '../options-clients';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import type { NewDoNotCallFlag } from '../../lib/protocol/compliance-messages';
 
 /**
- * The compliance section of the options page: the profile (locked when the lead's policy names one), the lead's
- * tightening read-only, the default region, imported attempts, do-not-call flags and debtor-stated times.
+ * The compliance section of the options page: whose rules each call follows (the debtor's jurisdiction), what the
+ * lead's policy sets (read-only), what the agent may add (only ever stricter; locked settings shown as locked),
+ * imported attempts, do-not-call flags and debtor-stated times.
  */
 export function ComplianceSettings({ t }: { t: Translate }) {
   const { compliance: client } = useOptionsClients();
   return (
     <section aria-labelledby="compliance-settings-title" class="compliance-settings">
       <h2 id="compliance-settings-title">{t('compliance.settings')}</h2>
-      <ProfileSettings t={t} />
+      <RulesSettings t={t} />
       <AttemptsImport t={t} client={client} />
       <DoNotCallFlags t={t} client={client} />
       <InconvenientTimes t={t} />
@@ -33,90 +35,143 @@ export function ComplianceSettings({ t }: { t: Translate }) {
   );
 }
 
-function ProfileSettings({ t }: { t: Translate }) {
-  const [chosen, setChosen] = useState<string | null>(null);
-  const [policy, setPolicy] = useState<CompliancePolicy | null>(null);
-  const [region, setRegion] = useState('');
-  const [saved, setSaved] = useState(false);
+/** The rules every call follows: whose, who set what, and what the agent may add. */
+function RulesSettings({ t }: { t: Translate }) {
+  const { compliancePolicy } = useOptionsClients();
+  const [state, setState] = useState<CompliancePolicyView | undefined>(undefined);
+  const [extra, setExtra] = useState('');
+  const [earliest, setEarliest] = useState('');
+  const [latest, setLatest] = useState('');
+  const [country, setCountry] = useState('');
+  const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | undefined>(undefined);
+
   useEffect(() => {
-    void Promise.all([complianceProfileSetting.getValue(), compliancePolicySetting.getValue(), complianceDefaultRegionSetting.getValue()]).then(
-      ([id, lead, country]) => {
-        setChosen(id);
-        setPolicy(lead);
-        setRegion(country);
+    void Promise.all([compliancePolicy(), complianceProfileSetting.getValue(), complianceTighteningSetting.getValue(), defaultRegionSetting.getValue()]).then(
+      ([view, profileId, tightening, region]) => {
+        setState(view);
+        setExtra(profileId ?? '');
+        setEarliest(tightening?.earliestLocalTime ?? '');
+        setLatest(tightening?.latestLocalTime ?? '');
+        setCountry(region);
       },
     );
-  }, []);
-  const active = resolveActiveProfile(chosen, policy, navigator.languages);
-  const locked = active.chosenBy === 'policy';
+  }, [compliancePolicy]);
+  if (!state) return null;
+  const { policy, locks } = state;
+  const isLocked = (key: LockableSetting) => locks.locked.includes(key);
+  const mapping: Record<string, readonly string[]> = { ...DEFAULT_JURISDICTION_PROFILES, ...(policy.jurisdictionProfiles ?? {}) };
 
   async function save(event: Event) {
     event.preventDefault();
-    const country = region.trim().toUpperCase();
+    setMessage(undefined);
+    const code = country.trim().toUpperCase();
+    const times = { earliest: earliest.trim(), latest: latest.trim() };
+    const wrong = [times.earliest, times.latest].find((time) => time !== '' && !/^([01]?\d|2[0-4]):[0-5]\d$/.test(time));
+    if (wrong !== undefined) return setMessage({ kind: 'error', text: t('compliance.settings.badTime', { time: wrong }) });
+    if (code !== '' && !/^[A-Z]{2}$/.test(code)) return setMessage({ kind: 'error', text: t('compliance.settings.badCountry', { country: code }) });
     await Promise.all([
-      locked ? Promise.resolve() : complianceProfileSetting.setValue(active.profile.derivedFrom ?? active.profile.id),
-      complianceDefaultRegionSetting.setValue(/^[A-Z]{2}$/.test(country) ? country : ''),
+      isLocked('complianceProfile') ? undefined : complianceProfileSetting.setValue(extra || null),
+      isLocked('complianceTightening')
+        ? undefined
+        : complianceTighteningSetting.setValue(
+            times.earliest || times.latest
+              ? { ...(times.earliest ? { earliestLocalTime: times.earliest } : {}), ...(times.latest ? { latestLocalTime: times.latest } : {}) }
+              : null,
+          ),
+      isLocked('defaultCountry') || code === '' ? undefined : defaultRegionSetting.setValue(code),
     ]);
-    setSaved(true);
+    setMessage({ kind: 'saved', text: t('compliance.settings.saved') });
   }
 
   return (
-    <form onSubmit={save}>
-      <fieldset disabled={locked}>
-        <legend>{t('compliance.settings.profile')}</legend>
-        {locked && <p data-testid="compliance-profile-locked">{t('compliance.settings.locked', { by: policy?.setBy ? ` (${policy.setBy})` : '' })}</p>}
-        {Object.values(PROFILES).map((profile) => (
-          <label key={profile.id} class="compliance-settings__profile">
-            <span>
-              <input
-                type="radio"
-                name="profile"
-                value={profile.id}
-                checked={(active.profile.derivedFrom ?? active.profile.id) === profile.id}
-                onChange={() => {
-                  setChosen(profile.id);
-                  setSaved(false);
-                }}
-              />{' '}
+    <form onSubmit={save} data-testid="compliance-rules-settings">
+      <h3>{t('compliance.settings.whose')}</h3>
+      <p class="muted">{t('compliance.settings.whoseHint')}</p>
+      <table data-testid="compliance-jurisdictions">
+        <thead>
+          <tr>
+            <th scope="col">{t('compliance.settings.jurisdiction')}</th>
+            <th scope="col">{t('compliance.settings.rules')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(mapping).map(([key, ids]) => (
+            <tr key={key}>
+              <th scope="row">{key}</th>
+              <td>{ids.map((id) => profileName(id, policy)).join(' + ')}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('compliance.settings.elsewhere')}</th>
+            <td>{policy.fallbackProfile && policy.fallbackProfile !== 'block' ? profileName(policy.fallbackProfile, policy) : t('compliance.settings.blocked')}</td>
+          </tr>
+        </tbody>
+      </table>
+      <h3>{t('compliance.settings.lead')}</h3>
+      {policy.profileId || policy.overrides || policy.jurisdictionProfiles || policy.fallbackProfile ? (
+        <ul data-testid="compliance-policy">
+          {policy.profileId && <li>{t('compliance.settings.leadProfile', { profile: profileName(policy.profileId, policy) })}</li>}
+          {policy.overrides?.hours?.startMinute !== undefined && <li>{t('compliance.settings.notBefore', { time: clock(policy.overrides.hours.startMinute) })}</li>}
+          {policy.overrides?.hours?.endMinute !== undefined && <li>{t('compliance.settings.notAfter', { time: clock(policy.overrides.hours.endMinute) })}</li>}
+          {policy.overrides?.days && <li>{t('compliance.settings.onlyDays', { days: policy.overrides.days.join(', ') })}</li>}
+        </ul>
+      ) : (
+        <p class="muted">{t('compliance.settings.noPolicy')}</p>
+      )}
+      <h3>{t('compliance.settings.yours')}</h3>
+      <p class="muted">{t('compliance.settings.yoursHint')}</p>
+      <label>
+        {t('compliance.settings.extraProfile')}
+        <select value={extra} disabled={isLocked('complianceProfile')} onChange={(event) => setExtra(event.currentTarget.value)}>
+          <option value="">{t('compliance.settings.none')}</option>
+          {Object.values(PROFILES).map((profile) => (
+            <option key={profile.id} value={profile.id}>
               {profile.name} ({profile.id})
-            </span>
-            <small class="muted">{t('compliance.settings.source', { citation: profile.source.citation, marker: profile.source.marker })}</small>
-          </label>
-        ))}
+            </option>
+          ))}
+        </select>
+        {isLocked('complianceProfile') && <small data-testid="locked-complianceProfile">{t('compliance.settings.lockedShort')}</small>}
+      </label>
+      <fieldset disabled={isLocked('complianceTightening')}>
+        <legend>{t('compliance.settings.myHours')}</legend>
+        <label>
+          {t('compliance.settings.earliest')}
+          <input name="earliest" value={earliest} placeholder="09:00" maxLength={5} onInput={(event) => setEarliest(event.currentTarget.value)} />
+        </label>
+        <label>
+          {t('compliance.settings.latest')}
+          <input name="latest" value={latest} placeholder="20:00" maxLength={5} onInput={(event) => setLatest(event.currentTarget.value)} />
+        </label>
+        {isLocked('complianceTightening') && <small data-testid="locked-complianceTightening">{t('compliance.settings.lockedShort')}</small>}
       </fieldset>
-      <div>
-        <h3>{t('compliance.settings.tightening')}</h3>
-        {active.applied.length === 0 ? (
-          <p class="muted">{t('compliance.settings.noTightening')}</p>
-        ) : (
-          <ul data-testid="compliance-tightening">
-            {active.applied.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        )}
-      </div>
       <label>
         {t('compliance.settings.region')}
         <input
           name="region"
-          value={region}
+          value={isLocked('defaultCountry') ? (locks.values.defaultCountry ?? country) : country}
           maxLength={2}
-          placeholder={active.profile.country}
+          disabled={isLocked('defaultCountry')}
           aria-describedby="compliance-region-hint"
-          onInput={(event) => {
-            setRegion(event.currentTarget.value);
-            setSaved(false);
-          }}
+          onInput={(event) => setCountry(event.currentTarget.value)}
         />
         <small id="compliance-region-hint" class="muted">
-          {t('compliance.settings.regionAuto')}: {active.profile.country}
+          {isLocked('defaultCountry') ? t('compliance.settings.lockedShort') : t('compliance.settings.regionHint')}
         </small>
       </label>
       <button type="submit">{t('compliance.settings.save')}</button>
-      <p role="status">{saved ? t('compliance.settings.saved') : ''}</p>
+      <p role={message?.kind === 'error' ? 'alert' : 'status'}>{message?.text ?? ''}</p>
     </form>
   );
+}
+
+function profileName(id: string, policy: CompliancePolicy): string {
+  const own = policy.customProfiles?.find((profile) => profile.id === id);
+  const shipped = getProfile(id);
+  return `${own?.name ?? shipped?.name ?? id} (${id})`;
+}
+
+function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 function AttemptsImport({ t, client }: { t: Translate; client: ComplianceSettingsClient }) {

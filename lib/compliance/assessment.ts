@@ -10,6 +10,8 @@ import { evaluateDoNotCall } from './dnc';
 import type { DoNotCallFlag, DoNotCallResult } from './dnc';
 import type { AttemptOutcome, ComplianceProfile } from './profiles';
 import type { InconvenientTime } from './restrictions';
+import { zonesOf, type Jurisdiction } from './jurisdiction';
+import type { AppliedProfile, EffectiveRules, TighteningLayer } from './routing';
 import { normalizePhone } from './time-zones';
 import type { AgentLocation } from './time-zones';
 
@@ -23,10 +25,27 @@ export interface AssessmentInput {
   flags: readonly DoNotCallFlag[];
   restrictions?: readonly InconvenientTime[];
   location?: AgentLocation;
+  /** Where the debtor may be, from every source (number, entry, CRM page): its zones replace `phone`/`location`. */
+  jurisdiction?: Jurisdiction;
+  /** The rules `profile` was resolved from, to explain the verdict (and to block when no rules apply). */
+  rules?: EffectiveRules;
 }
 
 /** Which rule a violation breaks: stable codes kept with the call as evidence. */
-export type ViolationCode = 'outside-window' | 'over-cap' | 'do-not-call';
+export type ViolationCode = 'outside-window' | 'over-cap' | 'do-not-call' | 'no-rules';
+
+/** Which rules applied and why, for the panel and the record. */
+export interface RulesExplanation {
+  /** Each profile that applies and what put it there (`US-WA`: `area code 509 (US-WA)`). */
+  profiles: AppliedProfile[];
+  tightening: TighteningLayer[];
+  /** Where the debtor may be, one line per source (`area code 212 (US-NY)`, `CRM ZIP 94105 (US-CA)`). */
+  places: string[];
+  /** Sources that disagree: `area code: US-TX; CRM: US-CA`. */
+  conflicts: string[];
+  /** Why no call may go ahead at all, when no rules apply to some place. */
+  blocked?: string;
+}
 
 /** One broken rule and why. */
 export interface Violation {
@@ -46,17 +65,21 @@ export interface ComplianceAssessment {
   caps: ContactCapsResult;
   doNotCall: DoNotCallResult;
   violations: Violation[];
-  /** `none` when nothing is broken, else the profile's choice. */
+  /** `none` when nothing is broken, else the profile's choice (`block` when no rules apply). */
   action: 'none' | 'warn' | 'block';
+  /** Which rules applied and why, when the caller resolved them from the debtor's jurisdiction. */
+  rules?: RulesExplanation;
 }
 
 /** Evaluates window, caps and do-not-call for a call to `phone` at `at`. */
 export function assessNumber(input: AssessmentInput): ComplianceAssessment {
   const { profile, at, phone } = input;
+  const zones = input.jurisdiction ? zonesOf(input.jurisdiction) : undefined;
   const window = evaluateCallingWindow({
     phone,
     at,
     profile,
+    ...(zones ? { zones: { timeZones: zones.timeZones, countries: zones.countries, reasons: zones.reasons } } : {}),
     ...(input.location ? { location: input.location } : {}),
     ...(input.restrictions ? { restrictions: input.restrictions } : {}),
   });
@@ -76,6 +99,7 @@ export function assessNumber(input: AssessmentInput): ComplianceAssessment {
     ...(input.debtorRef !== undefined ? { debtorRef: input.debtorRef } : {}),
   });
   const violations: Violation[] = [];
+  if (input.rules?.blocked) violations.push({ code: 'no-rules', reasons: [input.rules.blocked] });
   if (!window.allowed) violations.push({ code: 'outside-window', reasons: window.reasons });
   if (!caps.allowed) violations.push({ code: 'over-cap', reasons: caps.reasons });
   if (doNotCall.blocked) violations.push({ code: 'do-not-call', reasons: doNotCall.reasons });
@@ -89,7 +113,18 @@ export function assessNumber(input: AssessmentInput): ComplianceAssessment {
     caps,
     doNotCall,
     violations,
-    action: violations.length === 0 ? 'none' : profile.onViolation,
+    action: violations.length === 0 ? 'none' : input.rules?.blocked ? 'block' : profile.onViolation,
+    ...(input.rules && input.jurisdiction ? { rules: explain(input.rules, input.jurisdiction) } : {}),
+  };
+}
+
+function explain(rules: EffectiveRules, jurisdiction: Jurisdiction): RulesExplanation {
+  return {
+    profiles: rules.profiles,
+    tightening: rules.tightening,
+    places: jurisdiction.places.map((place) => place.label),
+    conflicts: jurisdiction.conflicts,
+    ...(rules.blocked ? { blocked: rules.blocked } : {}),
   };
 }
 

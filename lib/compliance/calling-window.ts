@@ -15,8 +15,9 @@ import { getProfile } from './profiles';
 import type { ComplianceProfile } from './profiles';
 import { matchingRestriction } from './restrictions';
 import type { InconvenientTime } from './restrictions';
-import { countryTimeZones, resolveTimeZones } from './time-zones';
-import type { AgentLocation, ZoneSource } from './time-zones';
+import { resolveTimeZones, type ZoneSource } from './jurisdiction';
+import { countryTimeZones } from './time-zones';
+import type { AgentLocation } from './time-zones';
 
 /** Input to {@link evaluateCallingWindow}. */
 export interface CallingWindowInput {
@@ -26,8 +27,13 @@ export interface CallingWindowInput {
   at: number;
   /** A shipped profile id (e.g. `US-FDCPA`) or a profile object. */
   profile: string | ComplianceProfile;
-  /** What the agent entered about where the debtor is; wins over the number. */
+  /** What the agent entered about where the debtor is; its zones are added to the number's. */
   location?: AgentLocation;
+  /**
+   * The debtor's candidate zones and countries, when the caller resolved the whole jurisdiction (number, entry and
+   * CRM page together, see jurisdiction.ts): used as they are instead of `phone` and `location`.
+   */
+  zones?: { timeZones: readonly string[]; countries: readonly string[]; reasons?: readonly string[] };
   /** Debtor-stated inconvenient times. */
   restrictions?: readonly InconvenientTime[];
   /** How far ahead to look for the next opening or closing, in days (default 14). */
@@ -165,7 +171,15 @@ export function evaluateCallingWindow(input: CallingWindowInput): CallingWindowR
   const profile = resolveProfile(input.profile);
   const restrictions = input.restrictions ?? [];
   const searchDays = input.searchDays ?? DEFAULT_SEARCH_DAYS;
-  const resolution = resolveTimeZones({ phone: input.phone, location: input.location, defaultCountry: profile.country });
+  const resolution = input.zones
+    ? {
+        timeZones: [...input.zones.timeZones],
+        source: (input.zones.timeZones.length > 0 ? 'jurisdiction' : 'unknown') as ZoneSource,
+        countries: [...input.zones.countries],
+        reasons: [...(input.zones.reasons ?? [])],
+        phone: undefined,
+      }
+    : resolveTimeZones({ phone: input.phone, location: input.location, defaultCountry: profile.country });
   const reasons = [...resolution.reasons];
   const profileLine = `profile ${profile.id} ${hoursText(profile)} local (${profile.source.citation}; ${profile.source.marker})`;
   const base = {
@@ -177,8 +191,10 @@ export function evaluateCallingWindow(input: CallingWindowInput): CallingWindowR
   let zones = resolution.timeZones;
   let zoneKnown = zones.length > 0;
   if (!zoneKnown) {
-    const country = resolution.country ?? profile.country;
-    const countryZones = profile.unknownZone === 'most-restrictive' ? countryTimeZones(country) : [];
+    // Every country the debtor may be in: a toll-free number and a CRM country both count.
+    const countries = resolution.countries.length > 0 ? resolution.countries : [profile.country];
+    const country = countries.join(', ');
+    const countryZones = profile.unknownZone === 'most-restrictive' ? [...new Set(countries.flatMap((code) => countryTimeZones(code)))].sort() : [];
     if (countryZones.length === 0) {
       reasons.push(
         profile.unknownZone === 'block'

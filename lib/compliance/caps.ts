@@ -9,7 +9,8 @@ import { addDays, daysBetween } from '../time/calendar';
 import { dayStart, formatLocal, wallTimeAt } from '../time/wall-clock';
 import { getProfile } from './profiles';
 import type { AttemptOutcome, ComplianceProfile, ContactCap } from './profiles';
-import { countryTimeZones, normalizePhone, resolveTimeZones } from './time-zones';
+import { resolveTimeZones } from './jurisdiction';
+import { countryTimeZones, normalizePhone } from './time-zones';
 
 /** One call attempt in the log. */
 export interface ContactAttempt {

@@ -32,6 +32,10 @@ export type {
 } from './profiles';
 export { notAfter, notAtWork, notBefore, notBetween, notOnDays } from './restrictions';
 export type { InconvenientTime } from './restrictions';
-export { countryTimeZones, normalizePhone, resolveTimeZones } from './time-zones';
-export type { AgentLocation, NormalizedPhone, ZoneResolution, ZoneSource } from './time-zones';
+export { countryTimeZones, normalizePhone } from './time-zones';
+export type { AgentLocation, NormalizedPhone } from './time-zones';
+export { resolveJurisdiction, resolveTimeZones } from './jurisdiction';
+export type { CandidatePlace, DebtorEvidence, Jurisdiction, ZoneResolution, ZoneSource } from './jurisdiction';
+export { combineProfiles, DEFAULT_JURISDICTION_PROFILES, resolveEffectiveRules } from './routing';
+export type { CompliancePolicy, EffectiveRules, RuleLayers } from './routing';
 export type { Weekday } from '../time/calendar';

@@ -233,3 +233,48 @@ function conflictsOf(places: readonly CandidatePlace[]): string[] {
   const label: Record<EvidenceSource, string> = { number: 'area code', entered: 'entered', crm: 'CRM' };
   return [[...bySource].map(([source, set]) => `${label[source]}: ${[...set].join(', ')}`).join('; ')];
 }
+
+/** How the candidate zones were found: from the debtor's jurisdiction, or not at all. */
+export type ZoneSource = 'jurisdiction' | 'unknown';
+
+/** The candidate zones with the reasons that chose them. */
+export interface ZoneResolution {
+  /** Candidate IANA zones (the union of every source); empty when unknown. */
+  timeZones: string[];
+  source: ZoneSource;
+  /** The countries the debtor may be in, first the number's (for the unknown-zone fallback). */
+  countries: string[];
+  /** The first of {@link countries}, when known. */
+  country?: string;
+  phone?: NormalizedPhone;
+  reasons: string[];
+}
+
+/**
+ * Candidate zones for a number and what the agent entered: the union of both (an entered state adds its zones to
+ * the number's, it never replaces them). Kept for callers that judge a number without a CRM page; the background
+ * resolves the whole {@link Jurisdiction} with {@link resolveJurisdiction}.
+ */
+export function resolveTimeZones(input: { phone: string; location?: AgentLocation | undefined; defaultCountry?: string | undefined }): ZoneResolution {
+  return zonesOf(
+    resolveJurisdiction({
+      phone: input.phone,
+      ...(input.defaultCountry ? { defaultCountry: input.defaultCountry } : {}),
+      ...(input.location ? { entered: input.location } : {}),
+    }),
+  );
+}
+
+/** The zone resolution a jurisdiction amounts to. */
+export function zonesOf(jurisdiction: Jurisdiction): ZoneResolution {
+  const countries = [...new Set(jurisdiction.places.map((place) => place.country).filter((country): country is string => Boolean(country)))];
+  const resolution: ZoneResolution = {
+    timeZones: jurisdiction.timeZones,
+    source: jurisdiction.timeZones.length > 0 ? 'jurisdiction' : 'unknown',
+    countries,
+    reasons: [...jurisdiction.reasons, ...jurisdiction.conflicts.map((conflict) => `sources disagree (${conflict}): every place counts`)],
+  };
+  if (countries[0]) resolution.country = countries[0];
+  if (jurisdiction.phone) resolution.phone = jurisdiction.phone;
+  return resolution;
+}

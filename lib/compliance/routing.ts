@@ -61,6 +61,8 @@ export interface RuleLayers {
   pack?: PackRules | null;
   /** The agent's own tightening (Options): can only make the rules stricter. */
   agent?: ProfileOverrides | null;
+  /** A profile the agent adds (Options): combined strictly, so it too can only tighten. */
+  agentProfileId?: string | null;
 }
 
 /** One profile that applies, and why. */
@@ -147,6 +149,7 @@ export function resolveEffectiveRules(jurisdiction: Jurisdiction, layers: RuleLa
   }
   if (policy?.profileId) add('policy', policy.profileId, "the lead's policy");
   if (layers.pack?.profileId) add('pack', layers.pack.profileId, `script pack ${layers.pack.packId}`);
+  if (layers.agentProfileId) add('agent', layers.agentProfileId, "the agent's own choice");
   if (profiles.length === 0) {
     blocked ??= jurisdiction.countries.length === 0 ? 'where the debtor is cannot be told from the number; no rules apply' : 'no compliance rules apply';
   }

@@ -1,19 +1,13 @@
 /**
- * Candidate time zones for a debtor: from what the agent entered, else from the phone number.
+ * Phone numbers and zones: normalising a number, libphonenumber's prefix → zone map, a country's zones. Where the
+ * debtor may be, from every source together, is jurisdiction.ts.
  */
 import { getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { PACKED_PREFIX_ZONES, ZONE_NAMES } from './data/phone-time-zones.generated';
-import {
-  CA_REGION_TIME_ZONES,
-  NANP_COUNTRY_TIME_ZONES,
-  REGION_NAMES,
-  US_MAINLAND_AND_STATES_TIME_ZONES,
-  US_REGION_TIME_ZONES,
-} from './data/region-time-zones';
-import { isValidTimeZone } from '../time/zone-offsets';
+import { CA_REGION_TIME_ZONES, NANP_COUNTRY_TIME_ZONES, US_MAINLAND_AND_STATES_TIME_ZONES } from './data/region-time-zones';
 
-/** Where the debtor is, as an agent typed it from the call form or the debtor's words. All fields optional. */
+/** Where the debtor is, as an agent typed it or a page shows it. All fields optional. */
 export interface AgentLocation {
   /** IANA zone, e.g. `America/Chicago`. Wins over everything else when valid. */
   timeZone?: string;
@@ -21,7 +15,7 @@ export interface AgentLocation {
   country?: string;
   /** State or province: postal code (`NY`, `ON`) or full name (`New York`). US and Canada only. */
   region?: string;
-  /** Recorded for the reasons; not yet used to pick a zone (no postal-code table is shipped). */
+  /** US ZIP code or Canadian postal code. */
   postalCode?: string;
 }
 
@@ -33,32 +27,6 @@ export interface NormalizedPhone {
   /** libphonenumber type (`FIXED_LINE`, `MOBILE`, `TOLL_FREE`, ...), when it can tell. */
   type?: string;
 }
-
-/** How the candidate zones were found. */
-export type ZoneSource = 'location-time-zone' | 'location-region' | 'location-country' | 'phone' | 'unknown';
-
-/** The candidate zones with the reasons that chose them. */
-export interface ZoneResolution {
-  /** Candidate IANA zones; empty when unknown. */
-  timeZones: string[];
-  source: ZoneSource;
-  /** Country the debtor is in as far as known (location, then number), for the unknown-zone fallback. */
-  country?: string;
-  phone?: NormalizedPhone;
-  reasons: string[];
-}
-
-/** Number types that carry no location (libphonenumber names). */
-const NON_GEOGRAPHIC_TYPES = new Set([
-  'TOLL_FREE',
-  'PREMIUM_RATE',
-  'SHARED_COST',
-  'UAN',
-  'VOIP',
-  'PERSONAL_NUMBER',
-  'PAGER',
-  'VOICEMAIL',
-]);
 
 let prefixTable: Map<string, readonly string[]> | undefined;
 
@@ -135,112 +103,4 @@ export function countryTimeZones(country: string): string[] {
     if (prefix.startsWith(callingCode)) prefixZoneList.forEach((zone) => zones.add(zone));
   }
   return [...zones].sort();
-}
-
-function regionZones(region: string, country: string | undefined): { code: string; zones: readonly string[] } | undefined {
-  const trimmed = region.trim();
-  const code = (REGION_NAMES[trimmed.toLowerCase()] ?? trimmed).toUpperCase();
-  const upperCountry = country?.toUpperCase();
-  if (upperCountry === 'CA') {
-    const zones = CA_REGION_TIME_ZONES[code];
-    return zones ? { code, zones } : undefined;
-  }
-  if (upperCountry === undefined || upperCountry === 'US') {
-    const zones = US_REGION_TIME_ZONES[code] ?? (upperCountry === undefined ? CA_REGION_TIME_ZONES[code] : undefined);
-    return zones ? { code, zones } : undefined;
-  }
-  return undefined;
-}
-
-function joinZones(zones: readonly string[]): string {
-  return zones.length === 1 ? (zones[0] ?? '') : `${zones.join(' + ')} (all must allow)`;
-}
-
-/**
- * Candidate zones by precedence: agent-entered time zone, then state/province, then country, then the number
- * (North American area code or longest prefix in libphonenumber's map). Toll-free and other non-geographic
- * numbers, and the bare `1` line of the map, give no zone.
- */
-export function resolveTimeZones(input: {
-  phone: string;
-  location?: AgentLocation | undefined;
-  /** Region hint for national-format numbers; usually the profile's country. */
-  defaultCountry?: string | undefined;
-}): ZoneResolution {
-  const { location } = input;
-  const reasons: string[] = [];
-  const phone = normalizePhone(input.phone, input.defaultCountry);
-
-  if (location?.timeZone) {
-    if (isValidTimeZone(location.timeZone)) {
-      return resolved([location.timeZone], 'location-time-zone', location.country ?? phone?.country, phone, [
-        `agent-entered time zone → ${location.timeZone}`,
-      ]);
-    }
-    reasons.push(`agent-entered time zone "${location.timeZone}" is not a known IANA zone; ignored`);
-  }
-  if (location?.region) {
-    const region = regionZones(location.region, location.country ?? input.defaultCountry);
-    if (region) {
-      return resolved([...region.zones], 'location-region', location.country ?? input.defaultCountry, phone, [
-        ...reasons,
-        `agent-entered region ${region.code} → ${joinZones(region.zones)}`,
-      ]);
-    }
-    reasons.push(`agent-entered region "${location.region}" has no zone table; ignored`);
-  }
-  if (location?.country) {
-    const zones = countryTimeZones(location.country);
-    if (zones.length > 0) {
-      return resolved(zones, 'location-country', location.country.toUpperCase(), phone, [
-        ...reasons,
-        `agent-entered country ${location.country.toUpperCase()} → ${joinZones(zones)}`,
-      ]);
-    }
-    reasons.push(`agent-entered country "${location.country}" is not recognised; ignored`);
-  }
-  if (location?.postalCode) {
-    reasons.push(`postal code ${location.postalCode} noted, but postal codes are not used to pick a zone`);
-  }
-
-  if (!phone) {
-    return resolved([], 'unknown', location?.country ?? input.defaultCountry, undefined, [
-      ...reasons,
-      `"${input.phone}" is not a recognisable phone number; zone unknown`,
-    ]);
-  }
-  if (phone.type && NON_GEOGRAPHIC_TYPES.has(phone.type)) {
-    const kind = phone.type.toLowerCase().replace(/_/g, '-');
-    return resolved([], 'unknown', phone.country, phone, [
-      ...reasons,
-      `${phone.e164} is a ${kind} number with no location; zone unknown`,
-    ]);
-  }
-  const digits = phone.e164.slice(1);
-  const match = lookupPhonePrefix(digits);
-  const isNanp = digits.startsWith('1');
-  if (!match || (isNanp && match.prefix === '1')) {
-    const what = isNanp ? `area code ${digits.slice(1, 4)}` : `prefix +${digits.slice(0, 4)}`;
-    return resolved([], 'unknown', phone.country, phone, [...reasons, `${what} is not in the zone map; zone unknown`]);
-  }
-  const label = isNanp
-    ? `area code ${digits.slice(1, 4)}${match.prefix.length > 4 ? ` (exchange prefix +${match.prefix})` : ''}`
-    : `number prefix +${match.prefix}`;
-  return resolved([...match.timeZones], 'phone', phone.country, phone, [
-    ...reasons,
-    `${label} → ${joinZones(match.timeZones)}`,
-  ]);
-}
-
-function resolved(
-  timeZones: string[],
-  source: ZoneSource,
-  country: string | undefined,
-  phone: NormalizedPhone | undefined,
-  reasons: string[],
-): ZoneResolution {
-  const resolution: ZoneResolution = { timeZones, source, reasons };
-  if (country) resolution.country = country.toUpperCase();
-  if (phone) resolution.phone = phone;
-  return resolution;
 }

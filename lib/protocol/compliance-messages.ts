@@ -1,6 +1,7 @@
 import type { ComplianceAssessment } from '../compliance/assessment';
 import type { CsvLineError } from '../compliance/caps';
 import type { DoNotCallReason } from '../compliance/dnc';
+import type { DebtorLocation } from '../calls/types';
 import type { StoredDoNotCallFlag } from '../db/schema';
 
 export type { StoredDoNotCallFlag } from '../db/schema';
@@ -23,7 +24,15 @@ export interface NewDoNotCallFlag {
 /** Messages of the compliance feature. Type names are prefixed `compliance/`. */
 export interface ComplianceMessages {
   /** extension → background: window, caps and do-not-call for a number now, under the profile in force. */
-  'compliance/evaluate': { request: { phone: string; debtorRef?: string }; response: ComplianceAssessment };
+  'compliance/evaluate': { request: { phone: string; debtorRef?: string; location?: DebtorLocation }; response: ComplianceAssessment };
+  /**
+   * extension → background: where the agent says a live call's debtor is (or nothing, to clear it); the call's
+   * verdict is computed again with it, and the panel told.
+   */
+  'compliance/set-location': {
+    request: { tabId: number; callId: string; location: DebtorLocation | null };
+    response: { updated: boolean; assessment?: ComplianceAssessment };
+  };
   /** content → background: the agent overrode the guard for this call, with a reason; a redial of the number within a few minutes is not blocked again. */
   'compliance/override': { request: { callKey: string; reason: string }; response: { recorded: boolean } };
   /** extension → background: every do-not-call flag, active and cleared. */
@@ -50,6 +59,23 @@ export const MAX_CSV_CHARS = 5_000_000;
 
 const DNC_REASONS = new Set(['cease-request', 'wrong-number', 'dispute-pending']);
 
+/** Longest location field accepted (a state's name, a postal code, an IANA zone). */
+const MAX_LOCATION_FIELD_CHARS = 64;
+
+/** Checks a debtor location: short strings only, trimmed; empty fields dropped; nothing at all is no location. */
+export function validateLocation(value: unknown): Checked<DebtorLocation | undefined> {
+  const checked = shape(value, ['country', 'region', 'postalCode', 'timeZone']);
+  if (!checked.ok) return refuse(checked.error);
+  const location: DebtorLocation = {};
+  for (const key of ['country', 'region', 'postalCode', 'timeZone'] as const) {
+    const field = checked.value[key];
+    if (field === undefined) continue;
+    if (!isBoundedString(field, MAX_LOCATION_FIELD_CHARS) || /[\u0000-\u001f\u007f]/.test(field)) return refuse(`bad location ${key}`);
+    if (field.trim() !== '') location[key] = field.trim();
+  }
+  return accept(Object.keys(location).length > 0 ? location : undefined);
+}
+
 function shape(value: unknown, keys: readonly string[]): Checked<Record<string, unknown>> {
   if (!isRecord(value)) return refuse('payload is not an object');
   const extra = unexpectedKey(value, new Set(keys));
@@ -64,12 +90,24 @@ const empty: Validator<Record<string, never>> = (payload) => {
 /** Each compliance message: who may send it and how its payload is checked. */
 export const COMPLIANCE_MESSAGES = defineMessages<ComplianceMessages>({
   'compliance/evaluate': { senders: ['extension'], validate: (payload) => {
-    const checked = shape(payload, ['phone', 'debtorRef']);
+    const checked = shape(payload, ['phone', 'debtorRef', 'location']);
     if (!checked.ok) return refuse(checked.error);
-    const { phone, debtorRef } = checked.value;
+    const { phone, debtorRef, location } = checked.value;
     if (!isBoundedString(phone, MAX_REMOTE_CHARS) || phone.trim() === '') return refuse('bad phone');
     if (debtorRef !== undefined && !isBoundedString(debtorRef, MAX_DEBTOR_REF_CHARS)) return refuse('bad debtorRef');
-    return accept(debtorRef ? { phone, debtorRef } : { phone });
+    const place = location === undefined ? accept(undefined) : validateLocation(location);
+    if (!place.ok) return place;
+    return accept({ phone, ...(debtorRef ? { debtorRef } : {}), ...(place.value ? { location: place.value } : {}) });
+  } },
+  'compliance/set-location': { senders: ['extension'], validate: (payload) => {
+    const checked = shape(payload, ['tabId', 'callId', 'location']);
+    if (!checked.ok) return refuse(checked.error);
+    const { tabId, callId, location } = checked.value;
+    if (!Number.isInteger(tabId)) return refuse('tabId must be an integer');
+    if (!isBoundedString(callId, 128) || callId === '') return refuse('bad callId');
+    if (location === null) return accept({ tabId: tabId as number, callId, location: null });
+    const place = validateLocation(location);
+    return place.ok ? accept({ tabId: tabId as number, callId, location: place.value ?? null }) : place;
   } },
   'compliance/override': { senders: ['content'], validate: (payload) => {
     const checked = shape(payload, ['callKey', 'reason']);

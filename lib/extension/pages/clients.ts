@@ -2,7 +2,9 @@ import { readRetentionPolicy, type RetentionPolicy } from '../shared/retention-p
 import { createBackgroundChannel } from './background-channel';
 import {
   createExtensionComplianceClient,
+  readCompliancePolicyView,
   type ComplianceClient,
+  type CompliancePolicyView,
   type ComplianceSettingsClient,
 } from './compliance-client';
 import { browserDialerAccess, type DialerAccess, type TabAccess } from './dialer-permissions';
@@ -49,6 +51,8 @@ export interface OptionsClients {
   dialerAccess: DialerAccess;
   /** The team's retention policy (managed storage). */
   retentionPolicy(): Promise<RetentionPolicy>;
+  /** The lead's compliance policy and locked settings (managed storage). */
+  compliancePolicy(): Promise<CompliancePolicyView>;
 }
 
 /** The options page's clients backed by the extension. */
@@ -58,5 +62,6 @@ export function createOptionsClients(): OptionsClients {
     packs: createExtensionPacksSettingsClient(),
     dialerAccess: browserDialerAccess,
     retentionPolicy: readRetentionPolicy,
+    compliancePolicy: readCompliancePolicyView,
   };
 }

@@ -1,12 +1,37 @@
+import type { DebtorLocation } from '../../calls/types';
 import type { ComplianceAssessment } from '../../compliance/assessment';
 import type { CsvLineError } from '../../compliance/caps';
 import type { StoredDoNotCallFlag } from '../../db/schema';
 import type { NewDoNotCallFlag } from '../../protocol/compliance-messages';
+import type { LockedSettings } from '../../compliance/locked-settings';
+import { parseCompliancePolicy } from '../../compliance/policy';
+import type { CompliancePolicy } from '../../compliance/routing';
+import { readLockedSettings } from '../shared/locked-settings';
+import { readManagedPolicy } from '../shared/managed-policy';
 import { sendToBackground } from '../shared/messaging';
+import { COMPLIANCE_POLICY_KEYS } from '../../compliance/policy';
 
-/** What the panel's compliance section asks the background: a verdict for a number typed before a call. */
+/** The lead's compliance policy as the options page shows it. */
+export interface CompliancePolicyView {
+  policy: CompliancePolicy;
+  locks: LockedSettings;
+  /** Policy entries that were not understood (shown to the agent, who can tell the lead). */
+  ignored: string[];
+}
+
+/** Reads the managed compliance policy and locks for the options page. */
+export async function readCompliancePolicyView(): Promise<CompliancePolicyView> {
+  const [raw, locks] = await Promise.all([readManagedPolicy(COMPLIANCE_POLICY_KEYS), readLockedSettings()]);
+  const { policy, ignored } = parseCompliancePolicy(raw);
+  return { policy, locks, ignored: [...ignored, ...locks.ignored] };
+}
+
+/** What the panel's compliance section asks the background. */
 export interface ComplianceClient {
-  evaluate(phone: string): Promise<ComplianceAssessment>;
+  /** A verdict for a number (typed before a call, or a live call's once its window edge has passed). */
+  evaluate(phone: string, location?: DebtorLocation): Promise<ComplianceAssessment>;
+  /** Where the agent says a live call's debtor is (null clears it); the call's verdict is computed again. */
+  setLocation(tabId: number, callId: string, location: DebtorLocation | null): Promise<{ updated: boolean; assessment?: ComplianceAssessment }>;
 }
 
 /** What the options page's compliance section asks the background; a plain object in tests. */
@@ -22,7 +47,8 @@ export interface ComplianceSettingsClient {
 /** The compliance client backed by the background worker. */
 export function createExtensionComplianceClient(): ComplianceClient & ComplianceSettingsClient {
   return {
-    evaluate: (phone) => sendToBackground('compliance/evaluate', { phone }),
+    evaluate: (phone, location) => sendToBackground('compliance/evaluate', { phone, ...(location ? { location } : {}) }),
+    setLocation: (tabId, callId, location) => sendToBackground('compliance/set-location', { tabId, callId, location }),
     listFlags: () => sendToBackground('compliance/list-flags', {}),
     addFlag: (flag) => sendToBackground('compliance/add-flag', flag),
     clearFlag: (id) => sendToBackground('compliance/clear-flag', { id }),

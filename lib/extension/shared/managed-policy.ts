@@ -12,3 +12,12 @@ export async function readManagedPolicy(keys: readonly string[]): Promise<Record
     return {};
   }
 }
+
+/** Calls back when the administrator's policy changes (the browser fires a `managed` storage change). */
+export function watchManagedPolicy(callback: () => void): () => void {
+  const listener = (_changes: unknown, area: string) => {
+    if (area === 'managed') callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -1,5 +1,4 @@
 import { storage } from 'wxt/utils/storage';
-import type { CompliancePolicy } from '../../compliance/active-profile';
 import type { NumberOverrides } from '../../compliance/pre-dial';
 import type { InconvenientTime } from '../../compliance/restrictions';
 import type { UiLanguage } from '../../i18n/ui-messages';
@@ -67,23 +66,23 @@ export const vendorOriginsSetting = storage.defineItem<unknown>('local:settings.
 
 // Compliance.
 
-/** The profile the agent chose; `null` follows the policy or the browser language. */
+/**
+ * A profile the agent adds to every call's rules (the strictest of it and the debtor's own rules holds, so it can
+ * only tighten); `null` adds none.
+ */
 export const complianceProfileSetting = storage.defineItem<string | null>('local:compliance.profileId', {
   fallback: null,
   version: 1,
 });
 
-/** The lead's locked policy: profile and tightening. Nothing in the agent's UI writes it. */
-export const compliancePolicySetting = storage.defineItem<CompliancePolicy | null>('local:compliance.policy', {
-  fallback: null,
-  version: 1,
-});
-
-/** ISO country for numbers typed without a country code; empty = the profile's country. */
-export const complianceDefaultRegionSetting = storage.defineItem<string>('local:compliance.defaultRegion', {
-  fallback: '',
-  version: 1,
-});
+/**
+ * The agent's own tightening of every call's rules: no calls before or after these local times (`HH:MM`). It can
+ * only tighten; a lead's `lockedSettings` can take it away.
+ */
+export const complianceTighteningSetting = storage.defineItem<{ earliestLocalTime?: string; latestLocalTime?: string } | null>(
+  'local:compliance.agentTightening',
+  { fallback: null, version: 1 },
+);
 
 /**
  * Debtor-stated inconvenient times, keyed by the debtor reference or by the number in E.164 (whichever the

@@ -24,6 +24,7 @@ function scene({ start, call, flags = [], languages = ['en-US'] }: { start: numb
     browserLanguages: languages,
     clients: {
       compliance: {
+        setLocation: async () => ({ updated: false }),
         evaluate: async (phone) => {
           asked.push(phone);
           return assessNumber({ phone, at: model.panel.clock.value, profile: PROFILES['CN-CBA-2026'], log: [], flags });

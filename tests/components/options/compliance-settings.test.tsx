@@ -5,9 +5,9 @@ import { ComplianceSettings } from '../../../components/options/compliance-setti
 import type { ComplianceSettingsClient } from '../../../lib/extension/pages/compliance-client';
 import { renderInOptions } from '../../fixtures/options';
 import {
-  complianceDefaultRegionSetting,
-  compliancePolicySetting,
   complianceProfileSetting,
+  complianceTighteningSetting,
+  defaultRegionSetting,
   inconvenientTimesSetting,
 } from '../../../lib/extension/shared/settings';
 import type { StoredDoNotCallFlag } from '../../../lib/db/schema';
@@ -55,28 +55,46 @@ async function renderSettings(client: ComplianceSettingsClient) {
 }
 
 describe('ComplianceSettings', () => {
-  it('lists every profile with its source and saves the chosen profile and region', async () => {
+  it('shows whose rules apply and saves what the agent adds, which can only tighten', async () => {
     await renderSettings(fakeClient().client);
-    const fieldset = screen.getByRole('group', { name: 'Calling-hours profile' });
-    expect(within(fieldset).getAllByRole('radio')).toHaveLength(11);
-    expect(fieldset.textContent).toContain('Source: FDCPA 15 U.S.C. 1692c(a)(1); Reg F 12 CFR 1006.6(b)(1)(i) (V)');
-    fireEvent.click(screen.getByRole('radio', { name: /PH-SEC/ }));
+    const table = screen.getByTestId('compliance-jurisdictions');
+    expect(within(table).getByRole('row', { name: /US-WA/ }).textContent).toContain('Washington (RCW 19.16.250) (US-WA)');
+    expect(within(table).getByRole('row', { name: /Anywhere else/ }).textContent).toContain('No calls (no rules are set)');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Also follow' }), { target: { value: 'PH-SEC' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Not before' }), { target: { value: '09:30' } });
     fireEvent.input(screen.getByRole('textbox', { name: /Default country/ }), { target: { value: 'ph' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await settle();
     await expect(complianceProfileSetting.getValue()).resolves.toBe('PH-SEC');
-    await expect(complianceDefaultRegionSetting.getValue()).resolves.toBe('PH');
+    await expect(complianceTighteningSetting.getValue()).resolves.toEqual({ earliestLocalTime: '09:30' });
+    await expect(defaultRegionSetting.getValue()).resolves.toBe('PH');
   });
 
-  it("shows the lead's locked profile and tightening read-only", async () => {
-    await complianceProfileSetting.setValue('PH-SEC');
-    await compliancePolicySetting.setValue({ profileId: 'CN-CBA-2026', overrides: { hours: { endMinute: 20 * 60 } }, setBy: 'Team lead Wang' });
+  it('refuses a time that is not HH:MM with a clear error and saves nothing', async () => {
     await renderSettings(fakeClient().client);
-    const fieldset = screen.getByRole('group', { name: 'Calling-hours profile' }) as HTMLFieldSetElement;
-    expect(fieldset.disabled).toBe(true);
-    expect((screen.getByRole('radio', { name: /CN-CBA-2026/ }) as HTMLInputElement).checked).toBe(true);
-    expect(screen.getByTestId('compliance-profile-locked').textContent).toBe('Set by your team lead (Team lead Wang); you cannot change it.');
-    expect(screen.getByTestId('compliance-tightening').textContent).toContain('end moved to 20:00');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Not from' }), { target: { value: '9pm' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(screen.getByRole('alert').textContent).toBe('"9pm" is not a time of day: write it as HH:MM, e.g. 09:00.');
+    await expect(complianceTighteningSetting.getValue()).resolves.toBeNull();
+  });
+
+  it("shows the lead's policy read-only and locked settings as locked", async () => {
+    renderInOptions(<ComplianceSettings t={createTranslator('en')} />, {
+      compliance: fakeClient().client,
+      compliancePolicy: async () => ({
+        policy: { profileId: 'CN-CBA-2026', overrides: { hours: { endMinute: 20 * 60 } }, jurisdictionProfiles: { JP: ['UK-FCA'] } },
+        locks: { locked: ['complianceProfile', 'defaultCountry'], values: { defaultCountry: 'CN' }, ignored: [] },
+        ignored: [],
+      }),
+    });
+    await settle();
+    expect(screen.getByTestId('compliance-policy').textContent).toContain('Every call also follows China (CBA consumer-loan collection guideline 2026) (CN-CBA-2026)');
+    expect(screen.getByTestId('compliance-policy').textContent).toContain('No calls from 20:00, debtor time');
+    expect(within(screen.getByTestId('compliance-jurisdictions')).getByRole('row', { name: /JP/ }).textContent).toContain('UK-FCA');
+    expect((screen.getByRole('combobox', { name: /Also follow/ }) as HTMLSelectElement).disabled).toBe(true);
+    expect(screen.getByTestId('locked-complianceProfile').textContent).toBe('Locked by your administrator.');
+    expect((screen.getByRole('textbox', { name: /Default country/ }) as HTMLInputElement).value).toBe('CN');
   });
 
   it('imports a CSV and shows each rejected line', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProfileId, resolveActiveProfile } from '../../../lib/compliance/active-profile';
+import { resolveJurisdiction } from '../../../lib/compliance/jurisdiction';
+import { resolveEffectiveRules } from '../../../lib/compliance/routing';
 import { assessNumber, callsToAttempts, outcomeOfCall, type LoggedCall } from '../../../lib/compliance/assessment';
 import { PROFILES } from '../../../lib/compliance/profiles';
 
@@ -51,17 +52,39 @@ describe('assessNumber', () => {
   });
 });
 
-describe('active profile', () => {
-  it('defaults by browser language, then the setting, then the locked policy with its tightening', () => {
-    expect(defaultProfileId(['zh-CN', 'en'])).toBe('CN-CBA-2026');
-    expect(defaultProfileId(['en-US', 'zh-CN'])).toBe('US-FDCPA');
-    expect(resolveActiveProfile(null, null, ['zh-TW']).profile.id).toBe('CN-CBA-2026');
-    expect(resolveActiveProfile('IE-CCA', null, ['zh-CN'])).toMatchObject({ chosenBy: 'setting', profile: { id: 'IE-CCA' } });
-    expect(resolveActiveProfile('no-such', null, ['en'])).toMatchObject({ chosenBy: 'default', profile: { id: 'US-FDCPA' } });
-    const locked = resolveActiveProfile('PH-SEC', { profileId: 'US-MA', overrides: { hours: { startMinute: 9 * 60, endMinute: 22 * 60 } } }, ['en']);
-    expect(locked.chosenBy).toBe('policy');
-    expect(locked.profile.hours).toEqual({ startMinute: 540, endMinute: 1260 });
-    expect(locked.applied).toEqual(['start moved to 09:00']);
-    expect(locked.ignored).toEqual(["end 22:00 is later than US-MA's 21:00"]);
+describe('a verdict under the debtor’s jurisdiction', () => {
+  const judge = (phone: string, at: number, layers = {}) => {
+    const jurisdiction = resolveJurisdiction({ phone, defaultCountry: 'CN' });
+    const rules = resolveEffectiveRules(jurisdiction, layers);
+    return assessNumber({ phone, at, profile: rules.profile, rules, jurisdiction, log: [], flags: [] });
+  };
+
+  it('judges a US number by US rules for an agent whose numbers default to China: 08:00–21:00 New York, not 08:00–22:00', () => {
+    // 21:30 in New York: open under CN-CBA-2026's hours, closed under US federal rules.
+    const verdict = judge('+1 212 736 5000', Date.parse('2026-03-11T01:30:00Z'));
+    expect(verdict.profileId).toBe('US-FDCPA+US-NYC');
+    expect(verdict.action).toBe('block');
+    expect(verdict.rules?.profiles.map((profile) => profile.profileId)).toEqual(['US-FDCPA', 'US-NYC']);
+    expect(verdict.rules?.places).toEqual(['area code 212 (US-NY)']);
+  });
+
+  it('judges a Chinese number by China’s rules whatever the agent’s language: 21:30 in Beijing is open', () => {
+    const verdict = judge('+86 138 0013 8000', Date.parse('2026-03-10T13:30:00Z'));
+    expect(verdict.profileId).toBe('CN-CBA-2026');
+    expect(verdict.action).toBe('none');
+  });
+
+  it('blocks, and says why, where no rules are set', () => {
+    const verdict = judge('+81 3 1234 5678', Date.parse('2026-03-10T03:00:00Z'));
+    expect(verdict.action).toBe('block');
+    expect(verdict.violations.map((violation) => violation.code)).toContain('no-rules');
+    expect(verdict.rules?.blocked).toMatch(/no compliance rules are set for JP/);
+  });
+
+  it('keeps a warn-only jurisdiction warning unless a layer makes it block', () => {
+    const late = Date.parse('2026-03-10T22:30:00Z');
+    expect(judge('+44 20 7946 0018', late).action).toBe('warn');
+    expect(judge('+44 20 7946 0018', late, { agent: { onViolation: 'block' } }).action).toBe('block');
   });
 });
+

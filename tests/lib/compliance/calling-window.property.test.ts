@@ -43,7 +43,7 @@ const numbers = [
   // libphonenumber's newest map lists +353 under London's zones, which keep Dublin's clock.
   { phone: '+353 1 234 5678', zones: ['Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/London'], around: TRANSITIONS.dublin },
   { phone: '+1 928 674 1234', zones: ['America/Denver', 'America/Phoenix'], around: TRANSITIONS.denver },
-  { phone: '+1 208 299 0100', zones: ['America/Boise', 'America/Los_Angeles'], around: TRANSITIONS.boise },
+  { phone: '+1 208 299 0100', zones: ['America/Boise', 'America/Denver', 'America/Los_Angeles'], around: TRANSITIONS.boise },
 ];
 
 const ALL_DAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];

@@ -33,7 +33,7 @@ const cnStatutory = tightenProfile('CN-CBA-2026', {
 // Local times in comments; 2026-03-09 is a Monday, New York on EDT (UTC-4) since 2026-03-08.
 const cases: WindowCase[] = [
   // US-FDCPA, area code 212 → America/New_York
-  { name: 'FDCPA one second before 08:00', profile: 'US-FDCPA', phone: '(212) 555-0100', at: '2026-03-09T11:59:59Z', allowed: false, edge: '2026-03-09T12:00:00Z', zones: ['America/New_York'], reason: /area code 212 → America\/New_York/ },
+  { name: 'FDCPA one second before 08:00', profile: 'US-FDCPA', phone: '(212) 555-0100', at: '2026-03-09T11:59:59Z', allowed: false, edge: '2026-03-09T12:00:00Z', zones: ['America/New_York'], reason: /area code 212 \(US-NY\) → America\/New_York/ },
   { name: 'FDCPA at 08:00', profile: 'US-FDCPA', phone: '+1 212 555 0100', at: '2026-03-09T12:00:00Z', allowed: true, edge: '2026-03-10T01:00:00Z' },
   { name: 'FDCPA 20:59', profile: 'US-FDCPA', phone: '2125550100', at: '2026-03-10T00:59:00Z', allowed: true, edge: '2026-03-10T01:00:00Z' },
   { name: 'FDCPA at 21:00 waits for tomorrow 08:00', profile: 'US-FDCPA', phone: '212-555-0100', at: '2026-03-10T01:00:00Z', allowed: false, edge: '2026-03-10T12:00:00Z', reason: /profile US-FDCPA 08:00–21:00/ },
@@ -79,8 +79,9 @@ const cases: WindowCase[] = [
   { name: '928 (Navajo Nation) opens when Phoenix reaches 08:00', profile: 'US-FDCPA', phone: '+1 928 674 1234', at: '2026-07-09T14:30:00Z', allowed: false, edge: '2026-07-09T15:00:00Z', zones: ['America/Denver', 'America/Phoenix'] },
   { name: '928 (Navajo Nation) closes when Denver reaches 21:00', profile: 'US-FDCPA', phone: '+1 928 674 1234', at: '2026-07-09T20:00:00Z', allowed: true, edge: '2026-07-10T03:00:00Z' },
   // Exchange-level prefix wins over the area code: 1208201 is Denver only.
-  { name: '208-201 exchange is Mountain only', profile: 'US-FDCPA', phone: '+1 208 201 0100', at: '2026-07-09T20:00:00Z', allowed: true, zones: ['America/Denver'] },
-  { name: '208-2xx (other) spans Boise and Los Angeles', profile: 'US-FDCPA', phone: '+1 208 299 0100', at: '2026-07-09T20:00:00Z', allowed: true, zones: ['America/Boise', 'America/Los_Angeles'] },
+  // A split area code is read as every zone under it, whatever the exchange (numbers are ported, exchanges split).
+  { name: '208 (Idaho) is Boise, Denver and Los Angeles for every exchange', profile: 'US-FDCPA', phone: '+1 208 201 0100', at: '2026-07-09T20:00:00Z', allowed: true, zones: ['America/Boise', 'America/Denver', 'America/Los_Angeles'] },
+  { name: '208 closes when Boise reaches 21:00', profile: 'US-FDCPA', phone: '+1 208 299 0100', at: '2026-07-10T02:30:00Z', allowed: true, edge: '2026-07-10T03:00:00Z', zones: ['America/Boise', 'America/Denver', 'America/Los_Angeles'] },
 ];
 
 describe('evaluateCallingWindow: profile table', () => {
@@ -99,39 +100,46 @@ describe('evaluateCallingWindow: profile table', () => {
   });
 });
 
-describe('evaluateCallingWindow: zone precedence', () => {
+describe('evaluateCallingWindow: every source counts (Reg F comment 6(b)(1)(i)-2)', () => {
   const at = utc('2026-03-09T13:30:00Z'); // 09:30 New York, 06:30 Los Angeles
 
-  it('agent-entered time zone beats the area code', () => {
+  it('an entered zone adds to the area code instead of replacing it', () => {
     const result = evaluateCallingWindow({ phone: '2125550100', at, profile: 'US-FDCPA', location: { timeZone: 'America/Los_Angeles' } });
-    expect(result.timeZones).toEqual(['America/Los_Angeles']);
+    expect(result.timeZones).toEqual(['America/Los_Angeles', 'America/New_York']);
     expect(result.allowed).toBe(false);
     expect(result.opensAt).toBe(utc('2026-03-09T15:00:00Z'));
-    expect(result.reasons.join('\n')).toMatch(/agent-entered time zone → America\/Los_Angeles/);
+    expect(result.reasons.join('\n')).toMatch(/entered zone America\/Los_Angeles/);
   });
 
-  it('an invalid entered zone is reported and the next clue is used', () => {
+  it('a number in New York with an entered California at 23:30 New York time is not allowed', () => {
+    // The old reading let the entered state replace the number's zone: 20:30 in California looked fine.
+    const result = evaluateCallingWindow({ phone: '+1 212 555 0100', at: utc('2026-03-10T03:30:00Z'), profile: 'US-FDCPA', location: { region: 'CA' } });
+    expect(result.allowed).toBe(false);
+    expect(result.timeZones).toEqual(['America/Los_Angeles', 'America/New_York']);
+  });
+
+  it('an invalid entered zone is reported and the other clues are used', () => {
     const result = evaluateCallingWindow({ phone: '2125550100', at, profile: 'US-FDCPA', location: { timeZone: 'Mars/Olympus', region: 'CA' } });
-    expect(result.timeZones).toEqual(['America/Los_Angeles']);
+    expect(result.timeZones).toEqual(['America/Los_Angeles', 'America/New_York']);
     expect(result.reasons.join('\n')).toMatch(/not a known IANA zone/);
   });
 
   it('a US state spanning two zones gives both, by code or name', () => {
     for (const region of ['FL', 'Florida']) {
       const result = evaluateCallingWindow({ phone: '2125550100', at, profile: 'US-FL', location: { region } });
-      expect(result.timeZones).toEqual(['America/New_York', 'America/Chicago']);
-      expect(result.zoneSource).toBe('location-region');
+      expect(result.timeZones).toEqual(['America/Chicago', 'America/New_York']);
+      expect(result.zoneSource).toBe('jurisdiction');
     }
   });
 
   it('a Canadian province is read with country CA', () => {
     const result = evaluateCallingWindow({ phone: '2125550100', at, profile: 'US-FDCPA', location: { country: 'CA', region: 'SK' } });
-    expect(result.timeZones).toEqual(['America/Regina']);
+    expect(result.timeZones).toEqual(['America/New_York', 'America/Regina']);
   });
 
-  it('a single-zone country from the location', () => {
+  it('a country stated alone adds its zones when nothing else places the debtor there', () => {
     const result = evaluateCallingWindow({ phone: '2125550100', at, profile: 'US-FDCPA', location: { country: 'IE' } });
-    expect(result.timeZones).toEqual(['Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/London']);
+    expect(result.timeZones).toEqual(['America/New_York', 'Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/London']);
   });
 });
 
@@ -144,7 +152,7 @@ describe('evaluateCallingWindow: unknown zone', () => {
     expect(result.timeZones).toContain('Pacific/Honolulu');
     expect(result.allowed).toBe(false);
     expect(result.opensAt).toBe(utc('2026-07-09T18:00:00Z')); // 08:00 Honolulu
-    expect(result.reasons.join('\n')).toMatch(/toll-free number with no location/);
+    expect(result.reasons.join('\n')).toMatch(/toll-free number: it says nothing about where the debtor is/);
     expect(result.reasons.join('\n')).toMatch(/most restrictive window of US/);
   });
 
@@ -205,7 +213,7 @@ describe('evaluateCallingWindow: debtor-stated inconvenient times', () => {
 describe('evaluateCallingWindow: clocks with gaps, skipped days and odd offsets', () => {
   const eightToNine = defineCustomProfile({ id: 'hours-08-21', name: '08:00-21:00', country: 'US', hours: { start: '08:00', end: '21:00' } });
   const judge = (timeZone: string, at: string, restrictions = [] as ReturnType<typeof notOnDays>[]) =>
-    evaluateCallingWindow({ phone: '2125550100', at: utc(at), profile: eightToNine, location: { timeZone }, restrictions });
+    evaluateCallingWindow({ phone: '2125550100', at: utc(at), profile: eightToNine, zones: { timeZones: [timeZone], countries: [] }, restrictions });
 
   it('Apia, evening of 2011-12-29: the next opening is 08:00 on 2011-12-31, the day after', () => {
     const result = judge('Pacific/Apia', '2011-12-30T07:30:00Z'); // 21:30 Thursday, UTC-10
@@ -248,12 +256,41 @@ describe('evaluateCallingWindow: clocks with gaps, skipped days and odd offsets'
     expect(result.closesAt).toBe(utc('2026-11-02T02:00:00Z'));
   });
 
-  it('Alaska numbers need both Anchorage and Adak open', () => {
-    const early = evaluateCallingWindow({ phone: '+1 907 555 0100', at: utc('2026-03-09T16:30:00Z'), profile: 'US-FDCPA' });
-    expect(early.timeZones).toEqual(['America/Adak', 'America/Anchorage']);
-    expect(early.allowed).toBe(false); // 07:30 in Adak (UTC-9), 08:30 in Anchorage
-    expect(early.opensAt).toBe(utc('2026-03-09T17:00:00Z'));
-    const open = evaluateCallingWindow({ phone: '+1 907 555 0100', at: utc('2026-03-09T17:30:00Z'), profile: 'US-FDCPA' });
-    expect(open.closesAt).toBe(utc('2026-03-10T05:00:00Z')); // 21:00 in Anchorage comes first
+  it('Alaska numbers need every zone that appears under 907 open', () => {
+    // libphonenumber lists Adak, Anchorage, Juneau and (for one exchange) Honolulu under 907.
+    const early = evaluateCallingWindow({ phone: '+1 907 555 0100', at: utc('2026-03-09T17:30:00Z'), profile: 'US-FDCPA' });
+    expect(early.timeZones).toEqual(['America/Adak', 'America/Anchorage', 'America/Juneau', 'Pacific/Honolulu']);
+    expect(early.allowed).toBe(false); // 08:30 in Adak (UTC-9), 07:30 in Honolulu (UTC-10)
+    expect(early.opensAt).toBe(utc('2026-03-09T18:00:00Z'));
+    const open = evaluateCallingWindow({ phone: '+1 907 555 0100', at: utc('2026-03-09T18:30:00Z'), profile: 'US-FDCPA' });
+    expect(open.closesAt).toBe(utc('2026-03-10T05:00:00Z')); // 21:00 in Anchorage and Juneau comes first
+  });
+});
+
+describe('evaluateCallingWindow: the compliance review’s findings (issue 13), each failing on the old reading', () => {
+  it('a split area code: +1 270 (Kentucky) at 07:30 Central is closed, though its default zone is Central', () => {
+    // 07:30 CST = 08:30 EST: fine in Eastern, too early in Central, which 270's exchanges also list.
+    const result = evaluateCallingWindow({ phone: '+1 270 234 5678', at: utc('2026-01-15T13:30:00Z'), profile: 'US-FDCPA' });
+    expect(result.allowed).toBe(false);
+    expect(result.timeZones).toEqual(['America/Chicago', 'America/New_York']);
+    expect(result.opensAt).toBe(utc('2026-01-15T14:00:00Z'));
+  });
+
+  it('an unknown US zone includes Puerto Rico and the Virgin Islands: +1 800 at 20:30 New York (21:30 San Juan) is closed', () => {
+    const result = evaluateCallingWindow({ phone: '+1 800 555 0100', at: utc('2026-01-15T01:30:00Z'), profile: 'US-FDCPA' });
+    expect(result.allowed).toBe(false);
+    expect(result.timeZones).toEqual(expect.arrayContaining(['America/Puerto_Rico', 'America/St_Thomas']));
+  });
+
+  it('an Indonesian mobile is judged in all three zones: 19:30 in Jakarta is 21:30 in Jayapura', () => {
+    const result = evaluateCallingWindow({ phone: '+62 812 3456 7890', at: utc('2026-03-10T12:30:00Z'), profile: 'ID-OJK' });
+    expect(result.allowed).toBe(false);
+    expect(result.timeZones).toEqual(['Asia/Jakarta', 'Asia/Jayapura', 'Asia/Makassar']);
+  });
+
+  it('a new area code (945, Dallas, opened 2021) is located, not unknown', () => {
+    const result = evaluateCallingWindow({ phone: '+1 945 555 0100', at: utc('2026-03-10T15:00:00Z'), profile: 'US-FDCPA' });
+    expect(result.zoneKnown).toBe(true);
+    expect(result.timeZones).toEqual(['America/Chicago']);
   });
 });

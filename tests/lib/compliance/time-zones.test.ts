@@ -6,7 +6,7 @@ import { parsePhoneTimeZoneSource, renderPhoneTimeZoneModule } from '../../../sc
 describe('phone → zones', () => {
   it.each([
     ['+12125550100', ['America/New_York']],
-    ['+19075550100', ['America/Adak', 'America/Anchorage']],
+    ['+19075550100', ['America/Adak', 'America/Anchorage', 'America/Juneau', 'Pacific/Honolulu']],
     ['+18085550100', ['Pacific/Honolulu']],
     ['+16715550100', ['Pacific/Guam']],
     ['+8613800138000', ['Asia/Shanghai']],
@@ -43,10 +43,10 @@ describe('phone → zones', () => {
     expect(countryTimeZones('ZZ')).toEqual([]);
   });
 
-  it('postal codes are noted but not used', () => {
+  it('a ZIP code adds its zone to the number’s', () => {
     const result = resolveTimeZones({ phone: '+12125550100', location: { postalCode: '98101' } });
-    expect(result.timeZones).toEqual(['America/New_York']);
-    expect(result.reasons.join('\n')).toMatch(/postal code 98101 noted/);
+    expect(result.timeZones).toEqual(['America/Los_Angeles', 'America/New_York']);
+    expect(result.reasons.join('\n')).toMatch(/entered ZIP 98101 \(US-WA\) → America\/Los_Angeles/);
   });
 });
 

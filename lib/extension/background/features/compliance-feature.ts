@@ -1,41 +1,40 @@
-import { resolveActiveProfile, type ActiveProfile } from '../../../compliance/active-profile';
 import { assessNumber, callsToAttempts, type ComplianceAssessment } from '../../../compliance/assessment';
 import { parseAttemptsCsv } from '../../../compliance/caps';
 import type { ContactAttempt } from '../../../compliance/caps';
+import { resolveJurisdiction } from '../../../compliance/jurisdiction';
 import { OVERRIDE_TTL_MS, activeOverride, withOverride, type NumberOverride } from '../../../compliance/pre-dial';
 import type { InconvenientTime } from '../../../compliance/restrictions';
+import { resolveEffectiveRules } from '../../../compliance/routing';
 import { normalizePhone } from '../../../compliance/time-zones';
-import type { CallVerdict } from '../../../calls/types';
+import type { CallVerdict, DebtorLocation, LiveCall } from '../../../calls/types';
 import { updateCallRecord } from '../../../db/calls-repository';
 import type { ImportedAttempt, OnScriptDb, StoredDoNotCallFlag } from '../../../db/schema';
 import type { ComplianceEvent } from '../../../notes/types';
 import { COMPLIANCE_MESSAGES } from '../../../protocol/compliance-messages';
-import {
-  complianceDefaultRegionSetting,
-  compliancePolicySetting,
-  complianceProfileSetting,
-  guardOverridesItem,
-  inconvenientTimesSetting,
-} from '../../shared/settings';
+import { guardOverridesItem } from '../../shared/settings';
+import { createComplianceInputs, ruleLayers } from '../compliance-rules';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
 
-/** How far back the log is read: the longest cap period (7 days) plus margin for zones and the cool-down. */
-export const LOG_LOOKBACK_MS = 15 * 24 * 60 * 60 * 1000;
+/** How far back the log is read: the longest cap period (30 days, Massachusetts at work) plus margin for zones. */
+export const LOG_LOOKBACK_MS = 35 * 24 * 60 * 60 * 1000;
 
-/** Browser languages in the worker; the default profile follows the first. */
-function browserLanguages(): readonly string[] {
-  return globalThis.navigator?.languages ?? [];
+/** What a page shows about where the debtor is (DOM rule fields `location.*`), as a location. */
+export function crmLocation(fields: Readonly<Record<string, string>> | undefined): DebtorLocation | undefined {
+  if (!fields) return undefined;
+  const location: DebtorLocation = {};
+  if (fields['location.country']) location.country = fields['location.country'];
+  if (fields['location.region']) location.region = fields['location.region'];
+  if (fields['location.postalCode']) location.postalCode = fields['location.postalCode'];
+  if (fields['location.timeZone']) location.timeZone = fields['location.timeZone'];
+  return Object.keys(location).length > 0 ? location : undefined;
 }
 
-/** The profile in force and the region for national numbers, read fresh for every verdict. */
-export async function loadActiveProfile(): Promise<{ active: ActiveProfile; region: string }> {
-  const [chosen, policy, region] = await Promise.all([
-    complianceProfileSetting.getValue(),
-    compliancePolicySetting.getValue(),
-    complianceDefaultRegionSetting.getValue(),
-  ]);
-  const active = resolveActiveProfile(chosen, policy, browserLanguages());
-  return { active, region: region || active.profile.country };
+/** Whether what is known about where the debtor is changed between two states of a call. */
+function evidenceChanged(call: LiveCall, previous: LiveCall): boolean {
+  return (
+    JSON.stringify(call.enteredLocation ?? null) !== JSON.stringify(previous.enteredLocation ?? null) ||
+    JSON.stringify(crmLocation(call.pageFields) ?? null) !== JSON.stringify(crmLocation(previous.pageFields) ?? null)
+  );
 }
 
 /**
@@ -49,7 +48,8 @@ export const complianceFeature = defineBackgroundFeature({
   create: createComplianceFeature,
 });
 
-function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: BackgroundContext): BackgroundFeature {
+function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitCallChanges, afterCallChanges }: BackgroundContext): BackgroundFeature {
+  const inputs = createComplianceInputs();
   async function readLog(database: OnScriptDb, at: number, region: string): Promise<ContactAttempt[]> {
     const since = IDBKeyRange.lowerBound(at - LOG_LOOKBACK_MS);
     const [calls, imported] = await Promise.all([
@@ -60,26 +60,49 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: Backg
     return [...own, ...imported.map(({ at: when, phoneE164, outcome, debtorRef }) => ({ at: when, phoneE164, outcome, ...(debtorRef ? { debtorRef } : {}) }))];
   }
 
-  async function assess(phone: string, at: number, debtorRef?: string): Promise<ComplianceAssessment> {
-    const [{ active, region }, database, restrictionsByKey] = await Promise.all([
-      loadActiveProfile(),
-      db(),
-      inconvenientTimesSetting.getValue(),
-    ]);
-    const e164 = normalizePhone(phone, region)?.e164;
-    const [log, flags] = await Promise.all([readLog(database, at, region), database.getAll('doNotCall')]);
+  /**
+   * One verdict: where the debtor may be (the number, what the agent entered, what the CRM page shows), the rules of
+   * every such place with the policy's, the pack's and the agent's tightening on top, against the call log and the
+   * do-not-call flags. Never the UI language: the agent's settings only say how to read a national number.
+   */
+  async function assess(request: { phone: string; at: number; debtorRef?: string; entered?: DebtorLocation; crm?: DebtorLocation }): Promise<ComplianceAssessment> {
+    const { phone, at, debtorRef } = request;
+    const [settings, database] = await Promise.all([inputs.load(), db()]);
+    const jurisdiction = resolveJurisdiction({
+      phone,
+      defaultCountry: settings.region,
+      ...(request.entered ? { entered: request.entered } : {}),
+      ...(request.crm ? { crm: request.crm } : {}),
+    });
+    const rules = resolveEffectiveRules(jurisdiction, ruleLayers(settings, jurisdiction));
+    const e164 = jurisdiction.phone?.e164;
+    const [log, flags] = await Promise.all([readLog(database, at, settings.region), database.getAll('doNotCall')]);
     const restrictions: InconvenientTime[] = [
-      ...(debtorRef ? (restrictionsByKey[debtorRef] ?? []) : []),
-      ...(e164 ? (restrictionsByKey[e164] ?? []) : []),
+      ...(debtorRef ? (settings.restrictionsByKey[debtorRef] ?? []) : []),
+      ...(e164 ? (settings.restrictionsByKey[e164] ?? []) : []),
     ];
     return assessNumber({
       phone: e164 ?? phone,
       at,
-      profile: active.profile,
+      profile: rules.profile,
+      rules,
+      jurisdiction,
       log,
       flags,
       restrictions,
       ...(debtorRef ? { debtorRef } : {}),
+    });
+  }
+
+  /** The verdict on a live call, from everything the call knows about its debtor. */
+  function assessCall(call: LiveCall, at: number, debtorRef?: string): Promise<ComplianceAssessment> {
+    const crm = crmLocation(call.pageFields);
+    return assess({
+      phone: call.remoteE164 ?? call.remoteNumber,
+      at,
+      ...(debtorRef ? { debtorRef } : {}),
+      ...(call.enteredLocation ? { entered: call.enteredLocation } : {}),
+      ...(crm ? { crm } : {}),
     });
   }
 
@@ -95,7 +118,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: Backg
 
   /** The key overrides are kept under: the number in E.164 when the region can read it. */
   async function overrideKey(phone: string): Promise<string> {
-    const { region } = await loadActiveProfile();
+    const { region } = await inputs.load();
     return normalizePhone(phone, region)?.e164 ?? phone;
   }
 
@@ -112,7 +135,24 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: Backg
 
   return {
     handlers: {
-      'compliance/evaluate': async ({ phone, debtorRef }) => assess(phone, now(), debtorRef),
+      'compliance/evaluate': async ({ phone, debtorRef, location }) =>
+        assess({ phone, at: now(), ...(debtorRef ? { debtorRef } : {}), ...(location ? { entered: location } : {}) }),
+      'compliance/set-location': async ({ tabId, callId, location }) => {
+        const change = await inTabOrder(tabId, async () => {
+          const current = await tabCalls.load(tabId);
+          const call = current.calls[callId];
+          if (!call || call.phase === 'ended') return undefined;
+          const next: LiveCall = { ...call, updatedAt: Math.max(call.updatedAt, now()) };
+          if (location) next.enteredLocation = location;
+          else delete next.enteredLocation;
+          const change: CallChange = { call: next, previous: call };
+          const committed = await commitCallChanges({ ...current, calls: { ...current.calls, [callId]: next } }, [change]);
+          return { change, call: committed.calls[0] };
+        });
+        if (!change) return { updated: false };
+        await afterCallChanges([change.change]);
+        return { updated: true, ...(change.call?.verdict ? { assessment: change.call.verdict.assessment } : {}) };
+      },
       'compliance/override': async ({ callKey, reason }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return { recorded: false };
@@ -140,7 +180,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: Backg
       },
       'compliance/list-flags': async () => (await db()).getAll('doNotCall'),
       'compliance/add-flag': async ({ reason, scope, phone, debtorRef, note }) => {
-        const { region } = await loadActiveProfile();
+        const { region } = await inputs.load();
         const flag: StoredDoNotCallFlag = { id: newId(), reason, scope, setAt: now() };
         if (scope === 'number' && phone) flag.phoneE164 = normalizePhone(phone, region)?.e164 ?? phone;
         if (scope === 'debtor' && debtorRef) flag.debtorRef = debtorRef;
@@ -157,7 +197,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: Backg
         return { cleared };
       },
       'compliance/import-attempts': async ({ csv, source }) => {
-        const { region } = await loadActiveProfile();
+        const { region } = await inputs.load();
         const { attempts, errors } = parseAttemptsCsv(csv, { defaultCountry: region });
         const importedAt = now();
         const tx = (await db()).transaction('importedAttempts', 'readwrite');
@@ -178,10 +218,24 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: Backg
     },
 
     async onCallChange({ call, previous }: CallChange): Promise<CallContribution | undefined> {
-      // Judged once, when the call is first seen; later phases of the same call add nothing new.
-      if (previous) return undefined;
-      const assessment = await assess(call.remoteNumber, call.startedAt);
+      // Judged when the call is first seen, and again when what is known about where the debtor is changes (the
+      // agent entered a state, the CRM page showed an address); other phases of the same call add nothing new.
+      if (previous && !evidenceChanged(call, previous)) return undefined;
+      const assessment = await assessCall(call, previous ? now() : call.startedAt);
       const verdict: CallVerdict = { assessment };
+      if (previous) {
+        // A breach found once the debtor's location was known: on the record as a warning, for the audit.
+        const events = eventsFor(assessment).map((event): ComplianceEvent => ({ ...event, kind: 'warning', detail: `after the debtor's location changed: ${event.detail}` }));
+        if (events.length === 0) return { live: { verdict } };
+        return {
+          live: { verdict },
+          record: (record) => {
+            const seen = new Set((record.complianceEvents ?? []).filter((event) => event.kind !== 'override').map((event) => event.code));
+            const fresh = events.filter((event) => !seen.has(event.code));
+            return fresh.length === 0 ? record : { ...record, complianceEvents: [...(record.complianceEvents ?? []), ...fresh] };
+          },
+        };
+      }
       // Breaches are evidence on outbound calls being set up: what the pre-dial guard acts on.
       if (call.direction !== 'outbound' || (call.phase !== 'dialing' && call.phase !== 'ringing')) return { live: { verdict } };
       const events = eventsFor(assessment);

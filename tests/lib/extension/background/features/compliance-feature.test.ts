@@ -6,8 +6,8 @@ import type { CallSignal } from '../../../../../lib/calls/types';
 import { openOnScriptDb } from '../../../../../lib/db/schema';
 import { createBackgroundService } from '../../../../../lib/extension/background/service';
 import {
-  compliancePolicySetting,
   complianceProfileSetting,
+  defaultRegionSetting,
   inconvenientTimesSetting,
 } from '../../../../../lib/extension/shared/settings';
 import { envelope } from '../../../../../lib/protocol/envelope';
@@ -58,7 +58,7 @@ function setup(start = OPEN) {
 }
 
 describe('compliance background feature', () => {
-  it('evaluates a number under the chosen profile: open with its closing, closed with its next opening', async () => {
+  it('evaluates a number under its jurisdiction’s rules: open with its closing, closed with its next opening', async () => {
     await complianceProfileSetting.setValue('CN-CBA-2026');
     const { ask, setClock } = setup();
     const open = await ask('compliance/evaluate', { phone: '13800138000' });
@@ -73,16 +73,56 @@ describe('compliance background feature', () => {
     expect(closed.action).toBe('block');
   });
 
-  it('defaults to US federal rules for a non-Chinese browser and lets the lead policy lock and tighten', async () => {
+  it('judges a number by where the debtor is, never by the agent’s language or default country', async () => {
+    await defaultRegionSetting.setValue('CN');
     const { ask } = setup();
-    await expect(ask('compliance/evaluate', { phone: '+12125550123' })).resolves.toMatchObject({ profileId: 'US-FDCPA' });
+    await expect(ask('compliance/evaluate', { phone: '+12125550123' })).resolves.toMatchObject({ profileId: 'US-FDCPA+US-NYC' });
+    await defaultRegionSetting.setValue('US');
+    await expect(ask('compliance/evaluate', { phone: '+8613800138000' })).resolves.toMatchObject({ profileId: 'CN-CBA-2026' });
+  });
 
-    await complianceProfileSetting.setValue('PH-SEC');
-    await compliancePolicySetting.setValue({ profileId: 'CN-CBA-2026', overrides: { hours: { endMinute: 20 * 60 } } });
+  it('applies the lead’s managed policy, which the agent’s own choices cannot loosen', async () => {
+    await complianceProfileSetting.setValue('UK-FCA');
+    await fakeBrowser.storage.managed.set({ complianceProfile: 'PH-SEC', complianceTightening: { latestLocalTime: '20:00' } });
+    const { ask } = setup();
     const tightened = await ask('compliance/evaluate', { phone: '13800138000' });
-    // The policy wins over the agent's choice, and its end (20:00 Shanghai) over the profile's 22:00.
+    // China's 08:00-22:00, the policy's 06:00-22:00 PH profile and its 20:00: 20:00 Shanghai. UK-FCA's warn cannot
+    // loosen the block.
     expect(tightened.window.closesAt).toBe(Date.parse('2026-03-10T12:00:00Z'));
-    expect(tightened.profileName).toMatch(/China|中国/);
+    expect(tightened.onViolation).toBe('block');
+    expect(tightened.rules?.profiles.map((profile) => [profile.key, profile.profileId])).toEqual([
+      ['CN', 'CN-CBA-2026'],
+      ['policy', 'PH-SEC'],
+      ['agent', 'UK-FCA'],
+    ]);
+  });
+
+  it('lets a locked setting override the agent’s: the lead’s default country reads national numbers', async () => {
+    await defaultRegionSetting.setValue('CN');
+    await fakeBrowser.storage.managed.set({ lockedSettings: ['defaultCountry'], defaultCountry: 'US' });
+    const { ask } = setup();
+    await expect(ask('compliance/evaluate', { phone: '2125550123' })).resolves.toMatchObject({ profileId: 'US-FDCPA+US-NYC' });
+  });
+
+  it('judges a live call again when the agent enters where the debtor is, and tells the panel', async () => {
+    // 10:30 in New York (EDT): open there. Then the debtor says they are in California, where it is 07:30.
+    const at = Date.parse('2026-03-10T14:30:00Z');
+    const { ask, signal, bg, record } = setup(at);
+    await signal('c', 'connected', at, { remote: '+12125550123' });
+    const state = await ask('tab/get-state', { tabId: 7 });
+    const [call] = Object.values(state.calls);
+    expect(call?.verdict?.assessment.action).toBe('none');
+    const updated = await ask('compliance/set-location', { tabId: 7, callId: call!.id, location: { region: 'CA' } });
+    expect(updated.updated).toBe(true);
+    expect(updated.assessment?.window.timeZones).toEqual(['America/Los_Angeles', 'America/New_York']);
+    expect(updated.assessment?.rules?.conflicts).toEqual(['area code: US-NY; entered: US-CA']);
+    expect(updated.assessment?.action).toBe('block');
+    // The breach found mid-call is on the record for the audit, as a warning (the call was already going).
+    expect((await record(call!.id))?.complianceEvents?.map((event) => [event.kind, event.code])).toEqual([['warning', 'outside-window']]);
+    await expect(bg.onMessage(envelope('compliance/set-location', { tabId: 7, callId: 'nope', location: null }), panel())).resolves.toMatchObject({
+      ok: true,
+      value: { updated: false },
+    });
   });
 
   it('honours debtor-stated inconvenient times kept per number', async () => {
