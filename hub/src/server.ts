@@ -121,6 +121,8 @@ export async function buildHub(options: HubServerOptions): Promise<FastifyInstan
     ...(options.https ? { https: options.https } : {}),
   }) as unknown as FastifyInstance;
 
+  // JSON for the API, form posts for the lead view's sign-in; nothing else (Fastify would accept text/plain).
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });

@@ -67,7 +67,8 @@ export interface TestHub {
 export async function startTestHub(options: Partial<Omit<HubServerOptions, 'db'>> = {}): Promise<TestHub> {
   const database = await createTestDatabase();
   const db = createHubDb({ connectionString: database.url, poolSize: 5 });
-  const app = await buildHub({ db, defaultTimeZone: 'Asia/Shanghai', ...options });
+  // Tests enroll many members from one address: the enrollment limit is tested on its own.
+  const app = await buildHub({ db, defaultTimeZone: 'Asia/Shanghai', enrollRateLimit: { max: 1000, windowMs: 60_000 }, ...options });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const client = (token: string) => createHubClient({ baseUrl: address, token });
   const anonymous = createHubClient({ baseUrl: address });
