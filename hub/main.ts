@@ -38,6 +38,7 @@ Options of start (or environment variables):
   --rate-limit N       ONSCRIPT_HUB_RATE_LIMIT requests per token per minute (default 600)
   --time-zone ZONE     ONSCRIPT_HUB_TIME_ZONE  the lead view's default zone (default the machine's)
   --pool-size N        ONSCRIPT_HUB_POOL_SIZE  database connections per hub process (default 10)
+                       ONSCRIPT_HUB_LOG_LEVEL  info (default: a JSON line per request), warn, error
 Database: DATABASE_URL (the owner, for init and the member commands); start uses HUB_DATABASE_URL when set
 (a login role that is a member of onscript_app), else DATABASE_URL.`;
 
@@ -139,7 +140,7 @@ async function start(): Promise<void> {
     ...(timeZone ? { defaultTimeZone: timeZone } : {}),
     ...(certFile && keyFile ? { https: { cert: readFileSync(certFile), key: readFileSync(keyFile) } } : {}),
     trustProxy: values['trust-proxy'] ?? env['ONSCRIPT_HUB_TRUST_PROXY'] === '1',
-    logger: true,
+    logger: { level: env['ONSCRIPT_HUB_LOG_LEVEL'] ?? 'info' },
   });
   let stopping = false;
   const stop = async () => {

@@ -18,8 +18,11 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT (extract(epoch FROM t) 
 CREATE FUNCTION onscript.from_epoch_ms(ms bigint) RETURNS timestamptz
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT 'epoch'::timestamptz + ms * interval '1 millisecond' $$;
 
+-- team_id has no foreign key on purpose: every writer of a team would lock the same teams row (FOR KEY SHARE),
+-- and hundreds of concurrent pushes on one row turn into MultiXact traffic. Row-level security already pins
+-- team_id to the writer's own team (migration 003), and teams are never deleted.
 CREATE TABLE onscript.attempts (
-  team_id bigint NOT NULL REFERENCES onscript.teams (id),
+  team_id bigint NOT NULL,
   agent_id bigint NOT NULL REFERENCES onscript.agents (id),
   key text NOT NULL,
   at timestamptz NOT NULL,
@@ -72,7 +75,7 @@ END $$;
 SELECT onscript.ensure_attempt_partitions((date_trunc('month', now()) - interval '12 months')::date, 16);
 
 CREATE TABLE onscript.calls (
-  team_id bigint NOT NULL REFERENCES onscript.teams (id),
+  team_id bigint NOT NULL, -- no foreign key, as in attempts
   agent_id bigint NOT NULL REFERENCES onscript.agents (id),
   call_id text NOT NULL,
   -- Grows with each change of the call in the agent's browser; the hub keeps the highest.
@@ -99,7 +102,7 @@ CREATE TABLE onscript.flag_events (
   -- The team's cursor: writers of one team take a transaction-level advisory lock before inserting, so
   -- sequence order is commit order within a team and a reader polling `seq > cursor` never skips a row.
   seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  team_id bigint NOT NULL REFERENCES onscript.teams (id),
+  team_id bigint NOT NULL, -- no foreign key, as in attempts
   agent_id bigint NOT NULL REFERENCES onscript.agents (id),
   key text NOT NULL,
   op text NOT NULL CHECK (op IN ('set', 'clear')),

@@ -49,7 +49,8 @@ export interface HubServerOptions {
   https?: { cert: Buffer | string; key: Buffer | string };
   /** Behind the agency's HTTPS proxy: trust X-Forwarded-For/-Proto from it. */
   trustProxy?: boolean | string;
-  logger?: boolean;
+  /** Fastify's logger: false, true (info) or a level (`warn` keeps request lines out under load). */
+  logger?: boolean | { level: string };
 }
 
 /** An error with a status and a stable code, thrown by handlers. */
