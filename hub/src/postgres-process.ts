@@ -8,10 +8,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../../scripts/lib/process-utils.ts';
+
+export { freePort };
 
 /** A running private Postgres. */
 export interface PostgresProcess {
@@ -56,19 +58,6 @@ export function findPostgres(): { binDir: string } | { error: string } {
     return { error: "PostgreSQL is required (initdb not found under /usr/lib/postgresql/*/bin).\n  Install it with: sudo apt-get install postgresql" };
   }
   return { binDir: join(root, version, 'bin') };
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
