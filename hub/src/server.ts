@@ -6,7 +6,8 @@
 import { Readable } from 'node:stream';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { dayBounds, zoneClock } from '../../lib/notes/zoned-time.ts';
+import { dayBounds, zoneClock } from '../../lib/time/wall-clock.ts';
+import { isValidTimeZone } from '../../lib/time/zone-offsets.ts';
 import {
   AddAgentRequestSchema,
   AgentNameParamsSchema,
@@ -74,15 +75,8 @@ const LEAD_HEADERS = {
   'cache-control': 'no-store',
 };
 
-/** True for an IANA zone name this runtime knows. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** True for an IANA zone name this runtime knows (lib/time's check). */
+export const isTimeZone = isValidTimeZone;
 
 function bearer(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;

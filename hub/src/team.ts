@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import { createCsvExporter, csvCell, CSV_LINE_END, UTF8_BOM } from '../../lib/export/csv.ts';
 import { EXPORT_COLUMNS, type ExportableCall } from '../../lib/export/types.ts';
-import { dayBounds } from '../../lib/notes/zoned-time.ts';
+import { dayBounds } from '../../lib/time/wall-clock.ts';
 import type { Caller, HubDb } from './db.ts';
 import { ENROLLMENT_CODE_DAYS, hashSecret, newEnrollmentCode } from './secrets.ts';
 import type {

@@ -3,7 +3,8 @@
  * none): sign-in, today's summary per agent with a bar chart in plain SVG, search by debtor or number, and the
  * export form. Every stored value goes through {@link html}, so it is text, never markup.
  */
-import { zoneClock } from '../../lib/notes/zoned-time.ts';
+import { formatDuration } from '../../lib/time/format-duration.ts';
+import { zoneClock } from '../../lib/time/wall-clock.ts';
 import type { AgentDaySummary, TeamCall, TeamSummaryResponse } from '../api/types.ts';
 import { html, type SafeHtml } from './html.ts';
 import { leadMessages, type LeadLanguage, type LeadMessage } from './i18n.ts';
@@ -72,12 +73,6 @@ ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
   );
 }
 
-function formatDuration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-}
 
 /** Horizontal bars, two per agent (calls, connects), labelled with the figures; the table beside it is the data. */
 export function summaryChart(agents: readonly AgentDaySummary[], t: Record<LeadMessage, string>): SafeHtml {
@@ -125,9 +120,9 @@ export function renderSummary(context: PageContext, summary: TeamSummaryResponse
 <th scope="col" class="num">${t.talkTime}</th><th scope="col" class="num">${t.promises}</th><th scope="col" class="num">${t.overrides}</th></tr></thead>
 <tbody>${summary.agents.map(
           (agent) => html`<tr><th scope="row">${agent.agent}</th><td class="num">${agent.calls}</td><td class="num">${agent.connects}</td>
-<td class="num">${formatDuration(agent.talkSeconds)}</td><td class="num">${agent.promises}</td><td class="num">${agent.overrides}</td></tr>`,
+<td class="num">${formatDuration(agent.talkSeconds * 1000)}</td><td class="num">${agent.promises}</td><td class="num">${agent.overrides}</td></tr>`,
         )}</tbody>
-<tfoot><tr><td>${t.total}</td><td class="num">${total.calls}</td><td class="num">${total.connects}</td><td class="num">${formatDuration(total.talkSeconds)}</td>
+<tfoot><tr><td>${t.total}</td><td class="num">${total.calls}</td><td class="num">${total.connects}</td><td class="num">${formatDuration(total.talkSeconds * 1000)}</td>
 <td class="num">${total.promises}</td><td class="num">${total.overrides}</td></tr></tfoot></table>
 ${summaryChart(summary.agents, t)}`;
   return page(

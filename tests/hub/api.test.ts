@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateContactCaps } from '../../lib/compliance/caps';
 import { evaluateDoNotCall } from '../../lib/compliance/dnc';
-import { zoneClock, zonedTimeToEpoch } from '../../lib/notes/zoned-time';
+import { dayStart, zoneClock } from '../../lib/time/wall-clock';
 import { HubRequestError, type HubClient } from '../../hub/api/client';
 import { countsToAttempts } from '../../hub/api/counts';
 import type { CountsRequest, PushAttempt } from '../../hub/api/types';
@@ -151,7 +151,7 @@ describe('push', () => {
     const zone = 'Asia/Shanghai';
     const now = Date.now();
     const today = zoneClock(zone).toLocalDate(now);
-    const start = zonedTimeToEpoch(today, '00:00', zone);
+    const start = dayStart(today, zone);
     const at = (i: number) => Math.min(now - 1000, start + 1000 * (i + 1));
     await ana.push({ attempts: [0, 1, 2].map((i) => attempt(at(i), 'unanswered', { numberE164: CN_NUMBER })) });
     await ben.push({ attempts: [3, 4, 5].map((i) => attempt(at(i), 'voicemail', { numberE164: CN_NUMBER })) });
@@ -226,7 +226,7 @@ describe('flags', () => {
 describe('counts at day boundaries', () => {
   it('splits days at local midnight, includes `from` and excludes `to`', async () => {
     const zone = 'Asia/Shanghai';
-    const midnight = zonedTimeToEpoch('2026-03-10', '00:00', zone);
+    const midnight = dayStart('2026-03-10', zone);
     const times = [midnight - 1, midnight, midnight + DAY - 1, midnight + DAY];
     await ana.push({ attempts: times.map((at) => attempt(at, 'unanswered', { debtorRef: 'BOUNDARY' })) });
     const response = await ben.counts({ debtorRef: 'BOUNDARY', from: midnight - 1, to: midnight + DAY, timeZone: zone });
@@ -236,11 +236,11 @@ describe('counts at day boundaries', () => {
     ]);
   });
 
-  it('groups by the named zone’s calendar across a DST change, as lib/notes/zoned-time does', async () => {
+  it('groups by the named zone’s calendar across a DST change, as lib/time does', async () => {
     // New York springs forward on 2026-03-08: that day has 23 hours.
     const zone = 'America/New_York';
-    const from = zonedTimeToEpoch('2026-03-06', '00:00', zone);
-    const to = zonedTimeToEpoch('2026-03-11', '00:00', zone);
+    const from = dayStart('2026-03-06', zone);
+    const to = dayStart('2026-03-11', zone);
     const times = Array.from({ length: 60 }, (_, i) => from + Math.floor(((to - from) / 60) * i) + (i % 7) * 997);
     await ana.push({ attempts: times.map((at) => attempt(at, 'voicemail', { debtorRef: 'DST-NY' })) });
     const response = await ben.counts({ debtorRef: 'DST-NY', from, to, timeZone: zone });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { EXPORT_COLUMNS } from '../../lib/export/types';
-import { zoneClock } from '../../lib/notes/zoned-time';
+import { zoneClock } from '../../lib/time/wall-clock';
 import type { HubClient } from '../../hub/api/client';
 import type { PushCall } from '../../hub/api/types';
 import { addMember } from '../../hub/src/admin';
@@ -114,9 +114,9 @@ describe('lead view', () => {
       .map((row) => [...row.children].map((cell) => cell.textContent?.trim()))
       .filter((row) => ['ana', 'ben', 'lia'].includes(row[0]!));
     expect(rows).toEqual([
-      ['ana', '3', '2', '0:02:00', '1', '1'],
-      ['ben', '0', '0', '0:00:00', '0', '0'],
-      ['lia', '0', '0', '0:00:00', '0', '0'],
+      ['ana', '3', '2', '2:00', '1', '1'],
+      ['ben', '0', '0', '0:00', '0', '0'],
+      ['lia', '0', '0', '0:00', '0', '0'],
     ]);
     const chart = document.querySelector('svg[role="img"]')!;
     expect(chart.getAttribute('aria-labelledby')).toBe('chart-title chart-desc');
