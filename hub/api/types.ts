@@ -227,17 +227,10 @@ export interface CountsResponse {
 // ---------------------------------------------------------------------------------------------------------------
 // Flags feed: `GET /v1/flags?after=CURSOR&limit=N`
 
-/** One flag set or cleared by someone in the team. */
-export interface FlagEvent {
+/** One flag set or cleared by someone in the team: the pushed item without its key, and who and when. */
+export interface FlagEvent extends Omit<PushFlag, 'key'> {
   /** Position in the team's feed; pass the last one as `after` to read on. */
   cursor: string;
-  op: 'set' | 'clear';
-  scope: HubFlagScope;
-  numberE164?: string;
-  debtorRef?: string;
-  reason: HubDoNotCallReason;
-  at: number;
-  note?: string;
   agent: string;
   receivedAt: number;
 }
