@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { addMember, AdminError, DEFAULT_TEAM, ensureTeam, issueCode, revokeMember, type IssuedCode } from './src/admin.ts';
-import { createHubDb } from './src/db.ts';
+import { createHubDb, schemaVersion } from './src/db.ts';
 import { migrate, readMigrations } from './src/migrate.ts';
 import { startPostgres, type PostgresProcess } from './src/postgres-process.ts';
 import { buildHub, isTimeZone } from './src/server.ts';
@@ -125,13 +125,7 @@ async function start(): Promise<void> {
 
   const db = createHubDb({ connectionString: url, poolSize: numberOption(values['pool-size'], 'ONSCRIPT_HUB_POOL_SIZE', 10) });
   const known = readMigrations().length;
-  const version = await db.pool
-    .query<{ version: number | null }>('SELECT max(version) AS version FROM onscript_migrations')
-    .then((result) => result.rows[0]?.version ?? 0)
-    .catch((error: Error) => {
-      if ((error as { code?: string }).code === '42P01') return 0;
-      return fail(`Cannot reach the database: ${error.message}`);
-    });
+  const version = await schemaVersion(db).catch((error: Error) => fail(`Cannot reach the database: ${error.message}`));
   if (version < known) fail(`The database is at schema version ${version}, this hub needs ${known}: run \`npm run hub -- init\` first.`);
 
   const app = await buildHub({

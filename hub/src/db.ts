@@ -43,6 +43,23 @@ export interface HubDbOptions {
   statementTimeoutMs?: number;
 }
 
+/**
+ * The schema version the database is at, read as the hub reads everything (role onscript_app), so it works through
+ * a login role that holds nothing else; 0 when the database was never initialised.
+ */
+export async function schemaVersion(db: HubDb): Promise<number> {
+  try {
+    return await db.anonymous(async (client) => {
+      const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM onscript_migrations');
+      return rows[0]?.version ?? 0;
+    });
+  } catch (error) {
+    // No role onscript_app yet (42704) or no bookkeeping table (42P01): nothing was ever applied.
+    if (['42704', '42P01'].includes((error as { code?: string }).code ?? '')) return 0;
+    throw error;
+  }
+}
+
 /** Opens the pool (lazily: connections are made on first use). */
 export function createHubDb(options: HubDbOptions): HubDb {
   const pool = new pg.Pool({

@@ -84,6 +84,10 @@ export async function migrate(client: pg.ClientBase, options: { upTo?: number; m
       applied.push(migration);
     }
     const version = Math.max(0, ...[...done, ...applied.map((migration) => migration.version)]);
+    // The hub, running as onscript_app, checks the version before it serves (see schemaVersion).
+    await client.query(`DO $$ BEGIN
+      IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'onscript_app') THEN GRANT SELECT ON onscript_migrations TO onscript_app; END IF;
+    END $$`);
     return { applied, version };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember } from '../../hub/src/admin';
-import { AuthError, createHubDb, type Caller, type HubDb } from '../../hub/src/db';
+import { AuthError, createHubDb, schemaVersion, type Caller, type HubDb } from '../../hub/src/db';
+import { readMigrations } from '../../hub/src/migrate';
 import { revokeMember } from '../../hub/src/admin';
 import { createTestDatabase, type TestDatabase } from './support/hub-fixture';
 import { createHubClient } from '../../hub/api/client';
@@ -120,6 +121,11 @@ describe('row-level security (SQL, no HTTP)', () => {
       return client.query('SELECT count(*) FROM onscript.attempts');
     });
     await expect(reset).rejects.toThrow(/permission denied/);
+  });
+
+  it('the hub’s login role can read the schema version it checks before serving, and nothing else outside onscript_app', async () => {
+    expect(await schemaVersion(db)).toBe(readMigrations().length);
+    await expect(db.pool.query('SELECT count(*) FROM onscript.attempts')).rejects.toThrow(/permission denied/);
   });
 
   it('a lead reads every call of the team and only the team', async () => {
