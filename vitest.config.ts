@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    exclude: ['tests/e2e/**', 'tests/hub/**', 'node_modules/**'],
     setupFiles: ['tests/setup.ts'],
     environment: 'node',
     restoreMocks: true,

@@ -13,6 +13,8 @@
  *   enabled, after calls 10, 100 and 200; also object growth from heap snapshots, compiled code left out.
  *
  * - notes: the notes store's figures (scripts/bench-notes.ts).
+ * - hub: the Team Hub's figures on a private PostgreSQL (scripts/bench-hub.ts): counts query at 10 million
+ *   attempts against 10 thousand, sustained push from 500 simulated agents.
  *
  * Needs the builds (`npm run build`, `npm run build:demo`) and Kamailio, like the end-to-end suite.
  */
@@ -27,6 +29,7 @@ import { envelope } from '../lib/protocol/envelope';
 import { DemoCustomerPage, DemoDialerPage } from '../tests/e2e/pages/demo-phone-page';
 import { SidePanelPage } from '../tests/e2e/pages/side-panel-page';
 import { useWarnOnlyCompliance } from '../tests/e2e/support/warn-only-compliance';
+import { hubFigures } from './bench-hub';
 import { notesFigures } from './bench-notes';
 import { CHROME_BUILD_DIR, launchChromiumWithExtension, type ExtensionBrowser } from './lib/chromium';
 import { startDemoPages } from './lib/demo-session';
@@ -485,10 +488,10 @@ async function pageFigures(browser: ExtensionBrowser) {
   }
 }
 
-// BENCH_ONLY=detection or BENCH_ONLY=notes runs one group.
+// BENCH_ONLY=detection, BENCH_ONLY=notes or BENCH_ONLY=hub runs one group.
 const only = process.env['BENCH_ONLY'];
 const figures: Record<string, unknown> = {};
-if (only !== 'notes') {
+if (only === undefined || only === 'detection') {
   const browser = await launchChromiumWithExtension();
   try {
     figures['size'] = sizeFigures();
@@ -502,7 +505,7 @@ if (only !== 'notes') {
     await browser.close();
   }
 }
-if (only !== 'detection') {
+if (only === undefined || only === 'notes') {
   // A fresh profile: the notes figures fill its database with 100,000 records.
   const browser = await launchChromiumWithExtension();
   try {
@@ -510,5 +513,9 @@ if (only !== 'detection') {
   } finally {
     await browser.close();
   }
+}
+if (only === undefined || only === 'hub') {
+  // No browser: a private PostgreSQL and the hub as its own process.
+  figures['hub'] = await hubFigures();
 }
 console.log(JSON.stringify(figures, null, 2));

@@ -1,6 +1,6 @@
 /**
  * `npm test`: the whole suite, failing fast, in the order a broken change is cheapest to catch:
- * type-check, unit tests, component tests, production builds for Chrome and Firefox, `web-ext lint` on the
+ * type-check, unit tests, component tests, the Team Hub's tests (real PostgreSQL), production builds for Chrome and Firefox, `web-ext lint` on the
  * Firefox build, the demo build, then the end-to-end suite in headless Chromium and Firefox ESR with real SIP
  * calls through Kamailio. Before its closing line it prints what each step cost (time) and covered (count), so
  * the cost of each tier is visible; the last line is `N passed, N failed`, counting every test.
@@ -66,7 +66,7 @@ const buildCount = (dir: string) => () => {
 };
 
 const sourceCount = () => {
-  const files = ['lib', 'components', 'entrypoints', 'tests', 'scripts', 'demo'].flatMap((dir) =>
+  const files = ['lib', 'components', 'entrypoints', 'tests', 'scripts', 'demo', 'hub'].flatMap((dir) =>
     filesUnder(resolve(root, dir)).filter((file) => /\.(ts|tsx)$/.test(file)),
   );
   return `${files.length} source files`;
@@ -86,6 +86,12 @@ const steps: Step[] = [
     command: vitest('component', 'tests/components/'),
     report: vitestJson('component'),
     count: testCount(vitestJson('component')),
+  },
+  {
+    name: 'Team Hub tests (PostgreSQL)',
+    command: vitest('hub', '-c', 'tests/hub/vitest.config.ts'),
+    report: vitestJson('hub'),
+    count: testCount(vitestJson('hub')),
   },
   { name: 'build for Chrome', command: ['npx', 'wxt', 'build'], count: buildCount(resolve(outDir, 'chrome-mv3')) },
   { name: 'build for Firefox', command: ['npx', 'wxt', 'build', '-b', 'firefox'], count: buildCount(resolve(outDir, 'firefox-mv2')) },

@@ -67,6 +67,14 @@ describe('walls', () => {
     expect(importCircles(root, product).map((circle) => circle.join(' → '))).toEqual([]);
   });
 
+  it('keeps the Team Hub client modules (hub/api/types.ts, client.ts, counts.ts) importable by the extension: nothing at run time', () => {
+    const clientModules = ['hub/api/types.ts', 'hub/api/client.ts', 'hub/api/counts.ts'];
+    const runtime = clientModules.flatMap((file) => importsOf(root, file)).filter((edge) => !edge.typeOnly);
+    expect(runtime.map((edge) => `${edge.from} → ${edge.to}`)).toEqual([]);
+    // And the product reaches the hub only through them.
+    expect(offending((e) => e.local && under(e.to, 'hub') && !clientModules.includes(e.to))).toEqual([]);
+  });
+
   it('keeps Node-only code (generators, file access) in scripts/, out of the product', () => {
     expect(offending((e) => !e.local && /^(node:|fs$|path$|child_process$)/.test(e.to))).toEqual([]);
   });
