@@ -23,3 +23,11 @@ export function readDemoConfig(search: string, defaults: { user: string; display
 export function dialableNumber(typed: string): string {
   return typed.replace(/[^\d+*#]/g, '');
 }
+
+/**
+ * A number scripted demo calls and most end-to-end scenes dial: a UK debtor's. The rules OnScript applies there
+ * (FCA CONC 7.9.4R: "not at unreasonable times", industry hours) only warn, so a scripted call goes through at any
+ * hour of the day, with nothing left for caps to count. Scenes about the guard itself pick numbers whose windows
+ * are open or closed (tests/fixtures/calling-window-candidates.ts).
+ */
+export const ALWAYS_CALLABLE_NUMBER = '+447400123456';

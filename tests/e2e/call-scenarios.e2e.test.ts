@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ALWAYS_CALLABLE_NUMBER } from '../../demo/demo-config';
 import { readCallRecords } from '../../scripts/lib/demo-session';
 import { waitFor } from '../../scripts/lib/process-utils';
 import { CallScenarioPanel, SipJsCustomerPage } from './pages/call-scenario-pages';
 import { openCallScene, waitForEndedRecord, type CallScene } from './support/call-scenario-fixture';
 
-const CUSTOMER_A = '13800138000';
-const CUSTOMER_B = '13900139000';
+// UK debtors: their rules only warn, so each scene holds at any hour (demo/demo-config.ts).
+const CUSTOMER_A = ALWAYS_CALLABLE_NUMBER;
+const CUSTOMER_B = '+447400123457';
 
 /**
  * The ways a real call goes, between the agent's JsSIP dialer and a customer on a second SIP stack (SIP.js),

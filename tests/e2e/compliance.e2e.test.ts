@@ -13,13 +13,6 @@ import { openDemoCallFixture, type DemoCallFixture } from './support/demo-call-f
  */
 const pick = (open: boolean) => pickWindowCandidate(open, Date.now());
 
-async function chooseProfile(extensionPage: Page, profileId: string): Promise<void> {
-  await extensionPage.evaluate(async (id) => {
-    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-    await chrome.storage.local.set({ 'compliance.profileId': id });
-  }, profileId);
-}
-
 /** The text inside the guard's closed shadow root, read through the DevTools protocol (scripts cannot reach it). */
 async function guardText(page: Page): Promise<{ closed: boolean; text: string } | undefined> {
   type DomNode = { localName?: string; nodeType: number; nodeValue?: string; children?: DomNode[]; shadowRoots?: DomNode[]; shadowRootType?: string };
@@ -61,7 +54,6 @@ describe('compliance in a real call', () => {
     const chosen = pick(true);
     scene = await openDemoCallFixture({ customerNumber: chosen.number });
     const { dialer, panel } = scene;
-    await chooseProfile(panel.page, chosen.profile);
 
     await dialer.dial(chosen.number);
     await dialer.waitForState('connected');
@@ -96,7 +88,6 @@ describe('compliance in a real call', () => {
     // The customer answers late enough that only a guard that cancels by itself can stop the call in time.
     scene = await openDemoCallFixture({ customerNumber: chosen.number, answerAfterMs: 3_000 });
     const { dialer, panel } = scene;
-    await chooseProfile(panel.page, chosen.profile);
 
     await dialer.dial(chosen.number);
     // OnScript pressed the dialer's Hang up before the answer: JsSIP sent CANCEL.

@@ -148,7 +148,7 @@ describe('detection layers in the built extension', () => {
     await page.goto(`${agent.origin}/dom.html`);
     const set = (script: string) => page.evaluate(script);
     await page.waitForTimeout(500);
-    await set(`document.querySelector('[data-onscript-demo="remote-number"]').textContent = '13800138000';
+    await set(`document.querySelector('[data-onscript-demo="remote-number"]').textContent = '+447400123456';
       document.querySelector('[data-onscript-demo="hangup"]').disabled = false;`);
     await page.waitForTimeout(1_200);
     await set(`document.querySelector('[data-onscript-demo="call-timer"]').textContent = '0:01'`);
@@ -160,7 +160,7 @@ describe('detection layers in the built extension', () => {
     await set(`document.querySelector('[data-onscript-demo="call-timer"]').textContent = '';
       document.querySelector('[data-onscript-demo="hangup"]').disabled = true;`);
     const record = await endedRecord(agent.origin, 'dom');
-    expect(record).toMatchObject({ remoteNumber: '13800138000', numberE164: '+8613800138000', endReason: 'hangup', endedBy: 'unknown' });
+    expect(record).toMatchObject({ remoteNumber: '+447400123456', numberE164: '+447400123456', endReason: 'hangup', endedBy: 'unknown' });
     expect(record['confidence']).toBeCloseTo(0.6);
     await page.close();
   });
@@ -176,7 +176,7 @@ describe('detection layers in the built extension', () => {
     await page.goto(`${vendor.origin}/dom.html`);
     expect(await page.evaluate(() => WebSocket.prototype.send.toString().includes('[native code]'))).toBe(true);
     await page.evaluate(() => {
-      document.querySelector<HTMLElement>('[data-onscript-demo="remote-number"]')!.textContent = '13800138000';
+      document.querySelector<HTMLElement>('[data-onscript-demo="remote-number"]')!.textContent = '+447400123456';
       document.querySelector<HTMLButtonElement>('[data-onscript-demo="hangup"]')!.disabled = false;
       document.querySelector<HTMLElement>('[data-onscript-demo="call-timer"]')!.textContent = '0:05';
     });

@@ -7,7 +7,6 @@ import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scr
 import { waitFor } from '../../scripts/lib/process-utils';
 import { FirefoxDemoPhone, FirefoxSidePanel } from './pages/firefox/firefox-pages';
 import { CUSTOMER_NUMBER } from './support/demo-call-fixture';
-import { useWarnOnlyCompliance } from './support/warn-only-compliance';
 
 /**
  * The same proof as in Chromium, in Debian's Firefox ESR: a real SIP call through Kamailio, detected by the
@@ -29,7 +28,6 @@ describe('Firefox: a real SIP call through Kamailio', () => {
   it('shows the call and its script in the sidebar page, saves the note and exports the day', async () => {
     pages = await startDemoPages({ wsUrl: inject('sipWsUrl'), domain: inject('sipDomain') });
     firefox = await launchFirefoxWithExtension({ downloadDir: downloads });
-    await useWarnOnlyCompliance(firefox.extensionPage);
     await new FirefoxDemoPhone(await firefox.browser.newPage()).open(pages.customerUrl(CUSTOMER_NUMBER, { answerAfterMs: '800' }));
     const dialer = await new FirefoxDemoPhone(await firefox.browser.newPage()).open(pages.dialerUrl());
     const panel = new FirefoxSidePanel(firefox.extensionPage);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { ALWAYS_CALLABLE_NUMBER } from '../../demo/demo-config';
 
 /**
  * `npm start -- --headless` is what a new developer runs first on a machine without a display: it must place a
@@ -18,7 +19,7 @@ describe('npm start -- --headless', () => {
     const json = result.stdout.slice(result.stdout.indexOf('[', result.stdout.indexOf('IndexedDB')));
     const records = JSON.parse(json) as Record<string, unknown>[];
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ direction: 'outbound', remoteNumber: '13800138000', phase: 'ended', endedBy: 'local' });
+    expect(records[0]).toMatchObject({ direction: 'outbound', remoteNumber: ALWAYS_CALLABLE_NUMBER, phase: 'ended', endedBy: 'local' });
   });
 
   it('without a display and without --headless, says so and how to proceed', () => {

@@ -5,7 +5,6 @@ import { waitFor } from '../../../scripts/lib/process-utils';
 import { SipJsCustomerPage } from '../pages/call-scenario-pages';
 import { DemoCustomerPage, DemoDialerPage } from '../pages/demo-phone-page';
 import { SidePanelPage } from '../pages/side-panel-page';
-import { useWarnOnlyCompliance } from './warn-only-compliance';
 
 /** One customer phone in a scene: its number, which SIP stack, and its query parameters. */
 export interface CustomerSpec {
@@ -43,7 +42,6 @@ export async function openCallScene(customers: CustomerSpec[]): Promise<CallScen
     }
     const dialer = await new DemoDialerPage(await browser.context.newPage()).open(pages.dialerUrl());
     const panel = await SidePanelPage.openFor(browser, '/dialer.html');
-    await useWarnOnlyCompliance(panel.page);
     return {
       browser,
       pages,

@@ -1,12 +1,14 @@
 import { inject } from 'vitest';
+import { ALWAYS_CALLABLE_NUMBER } from '../../../demo/demo-config';
 import { launchChromiumWithExtension, type ExtensionBrowser } from '../../../scripts/lib/chromium';
 import { startDemoPages, type DemoPages } from '../../../scripts/lib/demo-session';
 import { DemoCustomerPage, DemoDialerPage } from '../pages/demo-phone-page';
 import { SidePanelPage } from '../pages/side-panel-page';
-import { useWarnOnlyCompliance } from './warn-only-compliance';
 
-/** The customer number the demo dials; a Chinese mobile number, as the default script expects. */
-export const CUSTOMER_NUMBER = '13800138000';
+/**
+ * The customer number scenes dial: one whose rules only warn, so a scene about something else holds at any hour.
+ */
+export const CUSTOMER_NUMBER = ALWAYS_CALLABLE_NUMBER;
 
 /** A browser with OnScript, a registered demo dialer and customer, and the side panel following the dialer. */
 export interface DemoCallFixture {
@@ -29,7 +31,6 @@ export async function openDemoCallFixture(options: { customerNumber?: string; an
     );
     const dialer = await new DemoDialerPage(await browser.context.newPage()).open(pages.dialerUrl());
     const panel = await SidePanelPage.openFor(browser, '/dialer.html');
-    await useWarnOnlyCompliance(panel.page);
     const fixture: DemoCallFixture = {
       browser,
       pages,
