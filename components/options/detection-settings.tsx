@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
 import { KNOWN_DIALERS } from '../../lib/extension/shared/detection-settings';
-import { defaultRegionSetting } from '../../lib/extension/shared/settings';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import { AddOriginForm } from '../detection/add-origin-form';
 import { useDialerAccess } from '../detection/dialer-access';
@@ -47,40 +45,6 @@ export function DetectionSettings({ t }: { t: Translate }) {
       )}
       <AddOriginForm t={t} onAdd={(pattern) => change([pattern], true)} onInvalid={() => setMessage(t('detection.badOrigin'))} />
       {message && <p role="alert">{message}</p>}
-      <RegionForm t={t} />
     </section>
-  );
-}
-
-function RegionForm({ t }: { t: Translate }) {
-  const [region, setRegion] = useState('');
-  const [status, setStatus] = useState('');
-  useEffect(() => {
-    void defaultRegionSetting.getValue().then(setRegion);
-  }, []);
-  return (
-    <form
-      aria-label={t('detection.region')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const value = region.trim().toUpperCase();
-        if (value !== '' && !/^[A-Z]{2}$/.test(value)) {
-          setStatus(t('detection.badRegion'));
-          return;
-        }
-        void defaultRegionSetting.setValue(value).then(() => {
-          setRegion(value);
-          setStatus(t('detection.regionSaved'));
-        });
-      }}
-    >
-      <label>
-        {t('detection.region')}
-        <input name="region" value={region} maxLength={2} onInput={(event) => setRegion(event.currentTarget.value)} />
-      </label>
-      <p>{t('detection.regionHint')}</p>
-      <button type="submit">{t('detection.saveRegion')}</button>
-      {status && <p role="status">{status}</p>}
-    </form>
   );
 }

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -136,4 +137,32 @@ function browserProcessOf(profile: string): number | undefined {
     if (args.includes(`--user-data-dir=${profile}`) && !args.some((arg) => arg.startsWith('--type='))) return Number(entry);
   }
   return undefined;
+}
+
+/** Where Debian's Chromium reads the administrator's policies (JSON files, read at start-up). */
+export const CHROMIUM_MANAGED_POLICY_DIR = process.env['CHROMIUM_POLICY_DIR'] ?? '/etc/chromium/policies/managed';
+
+/**
+ * The id Chromium gives an unpacked extension: from the SHA-256 of its absolute path, each of the first 32 hex
+ * digits written as a letter a-p. Known before launch, so a policy can name it.
+ */
+export function unpackedExtensionId(extensionDir: string): string {
+  const digest = createHash('sha256').update(resolve(extensionDir)).digest('hex').slice(0, 32);
+  return [...digest].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+}
+
+/**
+ * Installs an administrator's policy for OnScript the way a fleet does (Chrome's `3rdparty` → `extensions` →
+ * id → managed storage values), for the browsers launched after it. Writing there needs root, as a real policy
+ * does; the file names this build's id, so builds elsewhere on the machine are not affected. Returns the removal.
+ */
+export function installChromiumPolicy(values: Record<string, unknown>, extensionDir = CHROME_BUILD_DIR): () => void {
+  const file = join(CHROMIUM_MANAGED_POLICY_DIR, `onscript-${unpackedExtensionId(extensionDir)}.json`);
+  try {
+    mkdirSync(CHROMIUM_MANAGED_POLICY_DIR, { recursive: true });
+    writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [unpackedExtensionId(extensionDir)]: values } } }, null, 2));
+  } catch (error) {
+    throw new Error(`Cannot install a Chromium policy in ${CHROMIUM_MANAGED_POLICY_DIR} (run as root, or set CHROMIUM_POLICY_DIR): ${String(error)}`);
+  }
+  return () => rmSync(file, { force: true });
 }
