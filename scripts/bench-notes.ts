@@ -15,14 +15,16 @@ import type { ExtensionBrowser } from './lib/chromium';
 
 const DAY = 86_400_000;
 
-const percentile = (values: number[], p: number) => {
+/** The p-th percentile of some timings. */
+export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+/** Rounds a figure for the report. */
+export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** Runs in the extension page: sends one protocol message and returns its value (or throws its error). */
-async function send(page: Page, type: string, payload: unknown): Promise<unknown> {
+export async function send(page: Page, type: string, payload: unknown): Promise<unknown> {
   return page.evaluate(
     async ({ type, payload }) => {
       const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> } } }).chrome;
@@ -35,7 +37,7 @@ async function send(page: Page, type: string, payload: unknown): Promise<unknown
 }
 
 /** Times `runs` round trips of one message from inside the page, in ms each. */
-function timeMessages(page: Page, type: string, payloads: unknown[]): Promise<number[]> {
+export function timeMessages(page: Page, type: string, payloads: unknown[]): Promise<number[]> {
   return page.evaluate(
     async ({ type, payloads }) => {
       const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
@@ -53,7 +55,7 @@ function timeMessages(page: Page, type: string, payloads: unknown[]): Promise<nu
 }
 
 /** Writes synthetic call records straight into OnScript's database, in batches of one transaction each. */
-function seed(page: Page, spec: { prefix: string; count: number; startMs: number; spanMs: number; now: number; todayFollowUps: number }) {
+export function seed(page: Page, spec: { prefix: string; count: number; startMs: number; spanMs: number; now: number; todayFollowUps: number }) {
   return page.evaluate(
     (spec) =>
       new Promise<void>((resolve, reject) => {

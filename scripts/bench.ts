@@ -18,6 +18,7 @@
  *
  * Needs the builds (`npm run build`, `npm run build:demo`) and Kamailio, like the end-to-end suite.
  */
+import { complianceFigures } from './bench-compliance';
 import { statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
@@ -487,7 +488,7 @@ async function pageFigures(browser: ExtensionBrowser) {
   }
 }
 
-// BENCH_ONLY=detection, BENCH_ONLY=notes or BENCH_ONLY=hub runs one group.
+// BENCH_ONLY=detection, notes, compliance or hub runs one group.
 const only = process.env['BENCH_ONLY'];
 const figures: Record<string, unknown> = {};
 if (only === undefined || only === 'detection') {
@@ -509,6 +510,15 @@ if (only === undefined || only === 'notes') {
   const browser = await launchChromiumWithExtension();
   try {
     figures['notes'] = await notesFigures(browser);
+  } finally {
+    await browser.close();
+  }
+}
+if (only === undefined || only === 'compliance') {
+  // A fresh profile: the verdict figures store a 60-day call log.
+  const browser = await launchChromiumWithExtension();
+  try {
+    figures['compliance'] = await complianceFigures(browser);
   } finally {
     await browser.close();
   }

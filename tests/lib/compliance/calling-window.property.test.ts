@@ -167,3 +167,36 @@ describe('DST examples', () => {
     expect(before.opensAt).toBe(Date.parse('2026-03-29T07:00:00Z')); // 08:00 IST = 07:00 UTC
   });
 });
+
+describe('allowed under the debtor’s jurisdiction implies allowed in every place every source names', () => {
+  const numbers = ['+1 270 234 5678', '+1 212 555 0100', '+1 907 555 0100', '+1 208 299 0100', '+1 800 555 0100', '+86 138 0013 8000', '+62 812 3456 7890', '+44 20 7946 0018'];
+  const regions = [undefined, 'CA', 'TX', 'FL', 'Hawaii', 'ON'];
+  const zips = [undefined, '94105', '10001', '36867', '99501', '00601'];
+
+  it('for any number, entered state, CRM ZIP and instant', async () => {
+    const { resolveJurisdiction, zonesOf } = await import('../../../lib/compliance/jurisdiction');
+    const { resolveEffectiveRules } = await import('../../../lib/compliance/routing');
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...numbers),
+        fc.constantFrom(...regions),
+        fc.constantFrom(...zips),
+        fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-01-01T00:00:00Z') }),
+        (phone, region, postalCode, at) => {
+          const jurisdiction = resolveJurisdiction({ phone, ...(region ? { entered: { region } } : {}), ...(postalCode ? { crm: { postalCode } } : {}) });
+          const rules = resolveEffectiveRules(jurisdiction);
+          const verdict = evaluateCallingWindow({ phone, at, profile: rules.profile, zones: zonesOf(jurisdiction) });
+          if (!verdict.allowed || rules.blocked) return;
+          // Every zone of every place any source names is inside the combined rules' hours and days.
+          const zones = jurisdiction.places.flatMap((place) => place.timeZones);
+          const { startMinute, endMinute } = rules.profile.hours;
+          expect(insideEverywhere(at, zones, startMinute, endMinute, rules.profile.days)).toBe(true);
+          // And the federal hours hold for every US place, whatever a state's profile says.
+          const us = jurisdiction.places.filter((place) => place.country === 'US').flatMap((place) => place.timeZones);
+          expect(insideEverywhere(at, us, 480, 1260, ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'])).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  }, 120_000);
+});

@@ -50,14 +50,26 @@ export const complianceFeature = defineBackgroundFeature({
 
 function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitCallChanges, afterCallChanges }: BackgroundContext): BackgroundFeature {
   const inputs = createComplianceInputs();
-  async function readLog(database: OnScriptDb, at: number, region: string): Promise<ContactAttempt[]> {
-    const since = IDBKeyRange.lowerBound(at - LOG_LOOKBACK_MS);
-    const [calls, imported] = await Promise.all([
-      database.getAllFromIndex('calls', 'by-startedAt', since),
-      database.getAllFromIndex('importedAttempts', 'by-at', since),
+  /**
+   * The calls and imported attempts that can count for this number or debtor, read through their indexes (not the
+   * whole log: a verdict is on the dial path, and a busy agent's 30 days hold thousands of calls).
+   */
+  async function readLog(database: OnScriptDb, at: number, region: string, who: { e164?: string; raw: string; debtorRef?: string }): Promise<ContactAttempt[]> {
+    const since = at - LOG_LOOKBACK_MS;
+    const [byNumber, byRaw, byDebtor, importedByNumber, importedByDebtor] = await Promise.all([
+      who.e164 ? database.getAllFromIndex('calls', 'by-numberE164', who.e164) : [],
+      database.getAllFromIndex('calls', 'by-remoteNumber', who.raw),
+      who.debtorRef ? database.getAllFromIndex('calls', 'by-debtorRef', who.debtorRef) : [],
+      who.e164 ? database.getAllFromIndex('importedAttempts', 'by-phoneE164', who.e164) : [],
+      who.debtorRef ? database.getAllFromIndex('importedAttempts', 'by-debtorRef', who.debtorRef) : [],
     ]);
-    const own = callsToAttempts(calls, region);
-    return [...own, ...imported.map(({ at: when, phoneE164, outcome, debtorRef }) => ({ at: when, phoneE164, outcome, ...(debtorRef ? { debtorRef } : {}) }))];
+    const calls = new Map([...byNumber, ...byRaw, ...byDebtor].filter((call) => call.startedAt >= since).map((call) => [call.id, call]));
+    const imported = new Map([...importedByNumber, ...importedByDebtor].filter((attempt) => attempt.at >= since).map((attempt) => [attempt.id, attempt]));
+    const own = callsToAttempts([...calls.values()], region);
+    return [
+      ...own,
+      ...[...imported.values()].map(({ at: when, phoneE164, outcome, debtorRef }) => ({ at: when, phoneE164, outcome, ...(debtorRef ? { debtorRef } : {}) })),
+    ];
   }
 
   /**
@@ -76,7 +88,8 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
     });
     const rules = resolveEffectiveRules(jurisdiction, ruleLayers(settings, jurisdiction));
     const e164 = jurisdiction.phone?.e164;
-    const [log, flags] = await Promise.all([readLog(database, at, settings.region), database.getAll('doNotCall')]);
+    const who = { raw: phone, ...(e164 ? { e164 } : {}), ...(debtorRef ? { debtorRef } : {}) };
+    const [log, flags] = await Promise.all([readLog(database, at, settings.region, who), database.getAll('doNotCall')]);
     const restrictions: InconvenientTime[] = [
       ...(debtorRef ? (settings.restrictionsByKey[debtorRef] ?? []) : []),
       ...(e164 ? (settings.restrictionsByKey[e164] ?? []) : []),
