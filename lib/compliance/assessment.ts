@@ -79,7 +79,7 @@ export function assessNumber(input: AssessmentInput): ComplianceAssessment {
     phone,
     at,
     profile,
-    ...(zones ? { zones: { timeZones: zones.timeZones, countries: zones.countries, reasons: zones.reasons } } : {}),
+    ...(zones ? { zones: { timeZones: zones.timeZones, countries: zones.countries, why: zones.why } } : {}),
     ...(input.location ? { location: input.location } : {}),
     ...(input.restrictions ? { restrictions: input.restrictions } : {}),
   });
