@@ -60,6 +60,11 @@ describe('script view', () => {
     expect(screen.getByTestId('script-refusal').textContent).toContain(checkLabel(cnCardLoanPack, 'self-identified'));
     fireEvent.click(screen.getByLabelText(checkLabel(cnCardLoanPack, 'self-identified'), { exact: false }));
     await settle();
+    // The recording notice is required too.
+    await press('ArrowRight', 'ArrowRight');
+    expect(screen.getByTestId('script-refusal').textContent).toContain(checkLabel(cnCardLoanPack, 'recording-notice'));
+    fireEvent.click(screen.getByLabelText(checkLabel(cnCardLoanPack, 'recording-notice'), { exact: false }));
+    await settle();
     await press('ArrowRight', 'ArrowRight');
     expect(heading().textContent).toBe(stepTitle(cnCardLoanPack, 'identity'));
 
@@ -106,6 +111,7 @@ describe('script view', () => {
   it('acts on the extension commands the background forwards', async () => {
     const { fake } = await cnCall();
     fireEvent.click(screen.getByLabelText(checkLabel(cnCardLoanPack, 'self-identified'), { exact: false }));
+    fireEvent.click(screen.getByLabelText(checkLabel(cnCardLoanPack, 'recording-notice'), { exact: false }));
     await settle();
     await fake.command('script-next');
     await settle();
