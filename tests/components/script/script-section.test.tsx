@@ -149,6 +149,22 @@ describe('script view', () => {
     expect(fake.records.get('c1')!.debtorRef).toBe('ACC-42');
   });
 
+  it('lists the pack’s forbidden phrases as “never say” entries in the objection search, with the rule', async () => {
+    const fake = fakeScriptClient(PACKS, usCollectionsPack.id);
+    await renderPanelWithScript(fake.client, { tabId: 3, calls: { c1: liveCall() } });
+    fireEvent.input(screen.getByLabelText('Search objections and FAQ'), { target: { value: 'jail' } });
+    await settle();
+    const never = screen.getAllByTestId('script-never-say');
+    expect(never.map((entry) => entry.textContent)).toEqual([
+      'Never say: “You will be arrested / go to jail if you don’t pay.”Why: Saying or implying that not paying leads to arrest or jail is false and banned (FDCPA 1692e(4); Reg F 1006.18).',
+    ]);
+    // "Never say" entries come with the answers, not instead of them.
+    fireEvent.input(screen.getByLabelText('Search objections and FAQ'), { target: { value: 'sue' } });
+    await settle();
+    expect(screen.getAllByTestId('script-never-say').map((entry) => entry.textContent)).toEqual([expect.stringMatching(/^Never say: “We are suing you/)]);
+    expect(document.querySelector('.script-hits:not([aria-label]) .script-hit__question')?.textContent).toBe('Are you going to sue me?');
+  });
+
   it('keeps progress when the panel is closed and reopened', async () => {
     const { fake, panel } = await cnCall();
     await digit(2);
