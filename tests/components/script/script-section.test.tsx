@@ -149,6 +149,13 @@ describe('script view', () => {
     expect(fake.records.get('c1')!.debtorRef).toBe('ACC-42');
   });
 
+  it('prefills the agent’s own name and organisation from the settings', async () => {
+    const fake = fakeScriptClient(PACKS, usCollectionsPack.id);
+    await renderPanelWithScript(fake.client, { tabId: 3, calls: { c1: liveCall() } });
+    expect((screen.getByRole('textbox', { name: /^Agent name/ }) as HTMLInputElement).value).toBe('Li Lei');
+    expect((screen.getByRole('textbox', { name: /^Company name/ }) as HTMLInputElement).value).toBe('Example Bank');
+  });
+
   it('lists the pack’s forbidden phrases as “never say” entries in the objection search, with the rule', async () => {
     const fake = fakeScriptClient(PACKS, usCollectionsPack.id);
     await renderPanelWithScript(fake.client, { tabId: 3, calls: { c1: liveCall() } });

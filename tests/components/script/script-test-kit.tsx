@@ -67,7 +67,7 @@ export function fakeScriptClient(packs: readonly ScriptPack[], setting = 'auto')
     savePackSetting: async (value) => {
       state.setting = value;
     },
-    loadAgentName: async () => 'Li Lei',
+    loadVariableDefaults: async () => ({ 'agent.name': 'Li Lei', 'company.name': 'Example Bank' }),
     onScriptChanged: () => () => undefined,
     onCommand: (callback) => {
       commandListener = callback;
