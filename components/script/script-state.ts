@@ -99,7 +99,10 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
     if (nextCallId === undefined) return;
     loading.value = true;
     try {
-      const loaded = await client.getScript(nextCallId);
+      // The settings are read again for each call: an agent who fills in their name with the panel open gets it
+      // on the next call without reopening the panel.
+      const [loaded, defaults] = await Promise.all([client.getScript(nextCallId), client.loadVariableDefaults().catch(() => variableDefaults.value)]);
+      variableDefaults.value = defaults;
       if (callId.value === nextCallId) show(loaded, { resetForm: true });
       error.value = undefined;
     } catch (failure) {

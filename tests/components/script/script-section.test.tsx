@@ -156,6 +156,15 @@ describe('script view', () => {
     expect((screen.getByRole('textbox', { name: /^Company name/ }) as HTMLInputElement).value).toBe('Example Bank');
   });
 
+  it('reads the settings again for the next call, so a name filled in with the panel open is used', async () => {
+    const fake = fakeScriptClient(PACKS, usCollectionsPack.id);
+    const panel = await renderPanelWithScript(fake.client, { tabId: 3, calls: { c1: liveCall() } });
+    fake.state.defaults = { 'agent.name': 'Wang Fang', 'company.name': 'Example Bank' };
+    await panel.push({ tabId: 3, calls: { c2: liveCall({ id: 'c2' }) } });
+    expect(fake.records.has('c2')).toBe(true);
+    expect((screen.getByRole('textbox', { name: /^Agent name/ }) as HTMLInputElement).value).toBe('Wang Fang');
+  });
+
   it('lists the pack’s forbidden phrases as “never say” entries in the objection search, with the rule', async () => {
     const fake = fakeScriptClient(PACKS, usCollectionsPack.id);
     await renderPanelWithScript(fake.client, { tabId: 3, calls: { c1: liveCall() } });
