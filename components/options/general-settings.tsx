@@ -34,46 +34,19 @@ export function GeneralSettings({ t, onLanguageChange }: { t: Translate; onLangu
     setSaved(true);
   }
 
+  /** A setter that also clears "Saved." once the form differs from what was stored. */
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setSaved(false);
+  };
+
   return (
     <section aria-labelledby="general-settings-title">
       <h2 id="general-settings-title">{t('options.general')}</h2>
       <form onSubmit={save}>
-        <label>
-          {t('options.agentName')}
-          <input
-            name="agentName"
-            value={agentName}
-            maxLength={80}
-            onInput={(event) => {
-              setAgentName(event.currentTarget.value);
-              setSaved(false);
-            }}
-          />
-        </label>
-        <label>
-          {t('options.staffId')}
-          <input
-            name="staffId"
-            value={staffId}
-            maxLength={40}
-            onInput={(event) => {
-              setStaffId(event.currentTarget.value);
-              setSaved(false);
-            }}
-          />
-        </label>
-        <label>
-          {t('options.companyName')}
-          <input
-            name="companyName"
-            value={companyName}
-            maxLength={120}
-            onInput={(event) => {
-              setCompanyName(event.currentTarget.value);
-              setSaved(false);
-            }}
-          />
-        </label>
+        <TextSetting label={t('options.agentName')} name="agentName" value={agentName} maxLength={80} onInput={edit(setAgentName)} />
+        <TextSetting label={t('options.staffId')} name="staffId" value={staffId} maxLength={40} onInput={edit(setStaffId)} />
+        <TextSetting label={t('options.companyName')} name="companyName" value={companyName} maxLength={120} onInput={edit(setCompanyName)} />
         <label>
           {t('options.language')}
           <select
@@ -96,5 +69,15 @@ export function GeneralSettings({ t, onLanguageChange }: { t: Translate; onLangu
         <p role="status">{saved ? t('options.saved') : ''}</p>
       </form>
     </section>
+  );
+}
+
+/** One labelled text setting of the agent's own. */
+function TextSetting({ label, name, value, maxLength, onInput }: { label: string; name: string; value: string; maxLength: number; onInput: (value: string) => void }) {
+  return (
+    <label>
+      {label}
+      <input name={name} value={value} maxLength={maxLength} onInput={(event) => onInput(event.currentTarget.value)} />
+    </label>
   );
 }
