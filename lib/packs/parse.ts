@@ -76,9 +76,6 @@ export const PACK_LIMITS = {
   debtGate: 5,
 } as const;
 
-/** The format that added each v2 field, named in the error a v1 pack using it gets. */
-const V2 = 'onscript-pack/2';
-
 /** Maximum issues returned, so a broken file does not produce thousands. */
 const MAX_ISSUES = 200;
 
@@ -193,7 +190,7 @@ class PackReader {
   /** Reports a v2 field found in a v1 pack. */
   private requireV2(value: unknown, path: string): void {
     if (value !== undefined && this.format === 'onscript-pack/1') {
-      this.report.error(path, `this field needs "format": "${V2}" (a reader of "onscript-pack/1" would refuse the pack)`);
+      this.report.error(path, `this field needs "format": "${PACK_FORMAT}" (a reader of "onscript-pack/1" would refuse the pack)`);
     }
   }
 
