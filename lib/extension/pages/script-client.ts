@@ -1,6 +1,8 @@
 import type { ScriptPack } from '../../packs/types';
 import type { ScriptActResponse, ScriptCallView, ScriptCommand } from '../../protocol/script-messages';
 import type { ScriptAction } from '../../script/engine';
+import { lockedOr } from '../../compliance/locked-settings';
+import { readLockedSettings } from '../shared/locked-settings';
 import { sendToBackground } from '../shared/messaging';
 import type { BackgroundChannel } from './background-channel';
 import { listAvailablePacks } from '../shared/script-packs';
@@ -21,7 +23,8 @@ export interface ScriptClient {
   savePackSetting(value: string): Promise<void>;
   /**
    * The agent's own values from the general settings, by variable key (`agent.name`, `agent.staffId`,
-   * `company.name`), to prefill the per-call form; a setting left empty is absent.
+   * `company.name`), to prefill the per-call form; a setting left empty is absent. A name or organisation the
+   * lead's policy locks is the policy's.
    */
   loadVariableDefaults(): Promise<Readonly<Record<string, string>>>;
   onScriptChanged(callback: (view: ScriptCallView) => void): () => void;
@@ -39,8 +42,17 @@ export function createExtensionScriptClient(channel: BackgroundChannel): ScriptC
     loadPackSetting: () => scriptPackSetting.getValue(),
     savePackSetting: (value) => scriptPackSetting.setValue(value),
     loadVariableDefaults: async () => {
-      const [name, staffId, company] = await Promise.all([agentNameSetting.getValue(), agentStaffIdSetting.getValue(), companyNameSetting.getValue()]);
-      return variableDefaults({ 'agent.name': name, 'agent.staffId': staffId, 'company.name': company });
+      const [name, staffId, company, locks] = await Promise.all([
+        agentNameSetting.getValue(),
+        agentStaffIdSetting.getValue(),
+        companyNameSetting.getValue(),
+        readLockedSettings(),
+      ]);
+      return variableDefaults({
+        'agent.name': lockedOr<unknown>(locks, 'agentName', locks.values.agentName, name, ''),
+        'agent.staffId': staffId,
+        'company.name': lockedOr<unknown>(locks, 'companyName', locks.values.companyName, company, ''),
+      });
     },
     onScriptChanged: (callback) => channel.on('script/changed', callback),
     onCommand: (callback) => channel.on('script/command', (payload) => callback(payload.command)),
