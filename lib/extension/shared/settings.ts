@@ -19,6 +19,18 @@ export const agentNameSetting = storage.defineItem<string>('local:settings.agent
   version: 1,
 });
 
+/** The agent's staff number (工号), offered to scripts as `agent.staffId`. */
+export const agentStaffIdSetting = storage.defineItem<string>('local:settings.agentStaffId', {
+  fallback: '',
+  version: 1,
+});
+
+/** The agent's organisation as scripts name it, offered to scripts as `company.name`. */
+export const companyNameSetting = storage.defineItem<string>('local:settings.companyName', {
+  fallback: '',
+  version: 1,
+});
+
 /** The UI language: `auto` follows the browser. */
 export const uiLanguageSetting = storage.defineItem<UiLanguage | 'auto'>('local:settings.uiLanguage', {
   fallback: 'auto',

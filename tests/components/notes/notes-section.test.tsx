@@ -148,6 +148,33 @@ describe('notes editor', () => {
     });
   });
 
+  it('warns, without blocking, when the notes mention a phrase the script pack says never to say', async () => {
+    const { client, saves } = fakeNotesClient();
+    await renderNotes(client);
+    const warning = () => screen.getByTestId('notes-forbidden');
+    expect(warning().getAttribute('aria-live')).toBe('polite');
+    expect(warning().textContent).toBe('');
+    await type('Consumer upset; told him he could be ARRESTED.');
+    // The English UI previews the US pack, whose list names arrest threats (FDCPA 1692e(4)).
+    expect(warning().textContent).toContain('must never say');
+    expect(warning().textContent).toContain('“arrested”');
+    expect(warning().textContent).toContain('1692e(4)');
+    await settle(1_000);
+    expect(saves.at(-1)?.draft.notes).toBe('Consumer upset; told him he could be ARRESTED.');
+    await type('Consumer will pay on Friday.');
+    expect(warning().textContent).toBe('');
+  });
+
+  it('checks Chinese notes against the Chinese pack, after NFKC normalisation', async () => {
+    const { client } = fakeNotesClient();
+    await renderNotes(client, { languages: ['zh-CN'] });
+    await act(async () => {
+      // Full-width punctuation and a stray zero-width space, as input methods and pastes leave them.
+      fireEvent.input(screen.getByRole('textbox', { name: '通话备注' }), { target: { value: '跟客户说：不还就通知你\u200b单位！' } });
+    });
+    expect(screen.getByTestId('notes-forbidden').textContent).toContain('“通知你单位”');
+  });
+
   it('shows the masked text and tells the agent what was masked', async () => {
     const { client } = fakeNotesClient();
     await renderNotes(client);

@@ -20,7 +20,12 @@ export function fakeScriptClient(packs: readonly ScriptPack[], setting = 'auto')
   let clock = 1_000_000;
   let commandListener: ((command: ScriptCommand) => void) | undefined;
   const packOf = (view: ScriptCallView) => packs.find((pack) => pack.id === view.packId && pack.version === view.packVersion);
-  const state = { setting, saved: [] as { variables: Record<string, string>; debtorRef: string }[] };
+  const state = {
+    setting,
+    saved: [] as { variables: Record<string, string>; debtorRef: string }[],
+    /** The agent's own values in the settings, as the script client offers them. */
+    defaults: { 'agent.name': 'Li Lei', 'company.name': 'Example Bank' } as Record<string, string>,
+  };
   const client: ScriptClient = {
     async getScript(callId) {
       if (!records.has(callId)) {
@@ -67,7 +72,7 @@ export function fakeScriptClient(packs: readonly ScriptPack[], setting = 'auto')
     savePackSetting: async (value) => {
       state.setting = value;
     },
-    loadAgentName: async () => 'Li Lei',
+    loadVariableDefaults: async () => ({ ...state.defaults }),
     onScriptChanged: () => () => undefined,
     onCommand: (callback) => {
       commandListener = callback;

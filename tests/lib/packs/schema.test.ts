@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACKS } from '../../../lib/packs/defaults/index.ts';
-import { DISPOSITION_FLAGS, PACK_LIMITS, VARIABLE_TYPES } from '../../../lib/packs/index.ts';
+import { createPackTemplate, DISPOSITION_FLAGS, PACK_FORMATS, PACK_LIMITS, VARIABLE_TYPES } from '../../../lib/packs/index.ts';
 import { minimalPack } from './fixtures.ts';
 
 type Schema = Record<string, unknown>;
@@ -76,7 +76,7 @@ describe('published JSON Schema', () => {
   });
 
   it('accepts both default packs and the test fixture', () => {
-    for (const pack of [...DEFAULT_PACKS, minimalPack()]) expect(validate(JSON.parse(JSON.stringify(pack)), schema)).toEqual([]);
+    for (const pack of [...DEFAULT_PACKS, minimalPack(), createPackTemplate()]) expect(validate(JSON.parse(JSON.stringify(pack)), schema)).toEqual([]);
   });
 
   it('refuses unknown fields, bad versions, choices with both targets and too many choices', () => {
@@ -103,5 +103,8 @@ describe('published JSON Schema', () => {
     expect(((schema.properties as Record<string, Schema>).steps!).maxItems).toBe(PACK_LIMITS.steps);
     expect(((defs.variable!.properties as Record<string, Schema>).type!).enum).toEqual([...VARIABLE_TYPES]);
     expect((((defs.disposition!.properties as Record<string, Schema>).flags!).items as Schema).enum).toEqual([...DISPOSITION_FLAGS]);
+    expect(((schema.properties as Record<string, Schema>).forbiddenPhrases!).maxItems).toBe(PACK_LIMITS.forbiddenPhrases);
+    expect(((defs.compliance!.properties as Record<string, Schema>).debtGate!).maxItems).toBe(PACK_LIMITS.debtGate);
+    expect(((schema.properties as Record<string, Schema>).format!).enum).toEqual([...PACK_FORMATS]);
   });
 });

@@ -90,6 +90,7 @@ describe('script feature (background)', () => {
     await s.startCall();
     s.tick(4_000);
     await s.value('script/act', { callId: 'call-1', action: { type: 'toggleCheck', checkId: 'self-identified' } });
+    await s.value('script/act', { callId: 'call-1', action: { type: 'toggleCheck', checkId: 'recording-notice' } });
     const moved = await s.value('script/act', { callId: 'call-1', action: { type: 'next' } });
     expect(moved).toMatchObject({ ok: true, view: { progress: { currentStepId: 'identity', timeOnStepMs: { greeting: 4_000 } } } });
     // The arrears step is gated on identity: refused, nothing stored changes.
@@ -104,7 +105,7 @@ describe('script feature (background)', () => {
     const stored = await s.record();
     expect(stored?.scriptProgress).toMatchObject({
       currentStepId: 'third-party',
-      checked: ['self-identified'],
+      checked: ['self-identified', 'recording-notice'],
       choices: [{ stepId: 'identity', index: 1, next: 'third-party', at: 56_000 }],
       timeOnStepMs: { greeting: 4_000, identity: 2_000 },
     });
