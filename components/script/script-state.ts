@@ -71,6 +71,9 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
   }
 
   function show(next: ScriptCallView | null, { resetForm }: { resetForm: boolean }) {
+    // An action's answer and the broadcast of a later action travel on different channels and may cross.
+    const shown = view.value;
+    if (next && shown && next.callId === shown.callId && (next.revision ?? 0) < (shown.revision ?? 0)) return;
     view.value = next;
     if (next) refreshPacksFor(next);
     if (!next || !resetForm) return;

@@ -27,6 +27,11 @@ export type StoredCallRecord = CallRecord &
     pageFields?: Record<string, string>;
     /** Where the agent said the debtor is. */
     enteredLocation?: DebtorLocation;
+    /**
+     * Counts the script writes (actions, form, pack switch), so a panel can tell an older view from a newer one
+     * when answers and broadcasts cross on their way.
+     */
+    scriptRevision?: number;
   };
 
 /** A do-not-call flag as stored: the compliance flag plus its key. */

@@ -14,6 +14,8 @@ export interface ScriptCallView {
   debtorRef: string;
   /** Outcome code, once the script ended with one. */
   disposition: string | null;
+  /** Grows with every script write to the call; a view with a lower revision than the one shown is old news. */
+  revision?: number;
 }
 
 /** The result of an action: the view after it, or why it was refused (with the unchanged view). */

@@ -88,6 +88,22 @@ describe('script view', () => {
     expect(heading().textContent).toBe(stepTitle(cnCardLoanPack, 'arrears'));
   });
 
+  it('keeps two quick ticks when the first answer arrives after the second broadcast', async () => {
+    const { fake } = await cnCall();
+    const box = (id: string) => screen.getByLabelText(checkLabel(cnCardLoanPack, id), { exact: false }) as HTMLInputElement;
+    fake.holdAnswers();
+    fireEvent.click(box('self-identified'));
+    await settle();
+    fireEvent.click(box('recording-notice'));
+    await settle();
+    // Both broadcasts are in; now the first answer, older than what is shown, arrives last.
+    await fake.releaseAnswers();
+    await settle();
+    expect(fake.records.get('c1')!.progress.checked).toEqual(expect.arrayContaining(['self-identified', 'recording-notice']));
+    expect(box('self-identified').checked).toBe(true);
+    expect(box('recording-notice').checked).toBe(true);
+  });
+
   it('takes options 1-9 from the keyboard, but not while typing unless with Alt+Shift', async () => {
     const { fake } = await cnCall();
     const search = screen.getByLabelText('Search objections and FAQ');

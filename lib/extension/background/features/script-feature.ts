@@ -59,11 +59,11 @@ function createScriptFeature({ now, db, pushToPanels }: BackgroundContext): Back
         response = { ok: false, view: toView(current), refusal: result.refusal };
         return current;
       }
-      return {
+      return revised({
         ...current,
         scriptProgress: result.progress as unknown as JsonValue,
         ...dispositionChange(current, result.progress),
-      };
+      });
     });
     if (response) return response;
     const view = await changed(written);
@@ -80,7 +80,7 @@ function createScriptFeature({ now, db, pushToPanels }: BackgroundContext): Back
       'script/set-variables': async ({ callId, variables, debtorRef }) => {
         await ensureScript(callId);
         const written = await updateCallRecord(await db(), callId, (record) => {
-          const next: StoredCallRecord = { ...record, variables: { ...variables } };
+          const next: StoredCallRecord = revised({ ...record, variables: { ...variables } });
           if (debtorRef) next.debtorRef = debtorRef;
           else delete next.debtorRef;
           return next;
@@ -101,7 +101,7 @@ function createScriptFeature({ now, db, pushToPanels }: BackgroundContext): Back
             refused = true;
             return current;
           }
-          return { ...current, ...stamp(pack, now()) };
+          return revised({ ...current, ...stamp(pack, now()) });
         });
         if (refused || !written) return { ok: false, view: written ? toView(written) : null, refusal: { reason: 'in-progress' } };
         const view = await changed(written);
@@ -159,6 +159,11 @@ function dispositionChange(record: StoredCallRecord, progress: ScriptProgress): 
   return previous?.disposition ? { disposition: undefined } : record.disposition === undefined ? {} : { disposition: record.disposition };
 }
 
+/** The record with its script revision moved on by one. */
+function revised(record: StoredCallRecord): StoredCallRecord {
+  return { ...record, scriptRevision: (record.scriptRevision ?? 0) + 1 };
+}
+
 function toView(record: StoredCallRecord): ScriptCallView | null {
   const progress = readProgress(record);
   if (!progress) return null;
@@ -170,5 +175,6 @@ function toView(record: StoredCallRecord): ScriptCallView | null {
     variables: { ...(record.variables ?? {}) },
     debtorRef: record.debtorRef ?? '',
     disposition: record.disposition ?? null,
+    revision: record.scriptRevision ?? 0,
   };
 }

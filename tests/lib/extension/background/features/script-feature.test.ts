@@ -93,6 +93,8 @@ describe('script feature (background)', () => {
     await s.value('script/act', { callId: 'call-1', action: { type: 'toggleCheck', checkId: 'recording-notice' } });
     const moved = await s.value('script/act', { callId: 'call-1', action: { type: 'next' } });
     expect(moved).toMatchObject({ ok: true, view: { progress: { currentStepId: 'identity', timeOnStepMs: { greeting: 4_000 } } } });
+    // Each write moves the revision on, so a panel can drop an answer that arrives after a newer broadcast.
+    expect((moved as ScriptActResponse).view?.revision).toBe(3);
     // The arrears step is gated on identity: refused, nothing stored changes.
     const locked = (await s.value('script/act', { callId: 'call-1', action: { type: 'choose', index: 0 } })) as ScriptActResponse;
     expect(locked).toMatchObject({ ok: false, refusal: { reason: 'gate-locked', stepId: 'arrears', missingChecks: ['identity-verified'] } });
