@@ -5,6 +5,7 @@
  */
 import { pointerSegment, readJsonDocument } from './json-guard.ts';
 import {
+  CALL_OUTCOME_FLAGS,
   DISPOSITION_FLAGS,
   PACK_FORMAT,
   PACK_LANGUAGES,
@@ -387,6 +388,11 @@ class PackReader {
       return undefined;
     });
     if (flags && new Set(flags).size !== flags.length) this.report.error(`${path}/flags`, 'a flag is listed twice');
+    const outcomes = flags?.filter((flag) => (CALL_OUTCOME_FLAGS as readonly string[]).includes(flag)) ?? [];
+    if (outcomes.length > 1) {
+      // Compliance counts the call by this flag: two of them would make the count depend on their order.
+      this.report.error(`${path}/flags`, `a call went one way on the line: use at most one of ${CALL_OUTCOME_FLAGS.join(', ')} (found ${outcomes.join(', ')})`);
+    }
     if (code === undefined || !label || !flags) return undefined;
     return { code, label, flags };
   }

@@ -98,7 +98,10 @@ export interface Objection {
   goTo?: string;
 }
 
-/** Facts an outcome code records, read by compliance (stop calling, 7-in-7 conversations) and exports. */
+/**
+ * Facts an outcome code records, read by compliance (stop calling, how the call counts towards contact caps) and
+ * exports. Compliance reads flags, never code spellings: a pack may call its voicemail outcome anything.
+ */
 export const DISPOSITION_FLAGS = [
   'cease',
   'wrongParty',
@@ -107,7 +110,16 @@ export const DISPOSITION_FLAGS = [
   'callback',
   'hardship',
   'rightPartyContact',
+  'voicemail',
+  'noAnswer',
+  'noConnect',
 ] as const;
+
+/**
+ * The flags that say how a call went on the line; a disposition carries at most one of them. Without one, the
+ * call's signaling decides (connected: a conversation).
+ */
+export const CALL_OUTCOME_FLAGS = ['rightPartyContact', 'voicemail', 'noAnswer', 'noConnect'] as const satisfies readonly DispositionFlag[];
 
 /** A fact an outcome code records. */
 export type DispositionFlag = (typeof DISPOSITION_FLAGS)[number];

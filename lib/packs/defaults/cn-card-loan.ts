@@ -438,5 +438,8 @@ export const cnCardLoanPack: ScriptPack = {
     { code: 'THIRD_PARTY', label: t('第三方接听，已请转告', 'Third party: callback message left'), flags: [] },
     { code: 'WRONG_NUMBER', label: t('号码错误', 'Wrong number'), flags: ['wrongParty'] },
     { code: 'HUNG_UP', label: t('通话中断', 'Call cut off'), flags: [] },
+    { code: 'VOICEMAIL', label: t('语音信箱', 'Voicemail'), flags: ['voicemail'] },
+    { code: 'NO_ANSWER', label: t('无人接听', 'No answer'), flags: ['noAnswer'] },
+    { code: 'LINE_BUSY', label: t('占线或空号', 'Busy or not in service'), flags: ['noConnect'] },
   ],
 };

@@ -423,5 +423,8 @@ export const usCollectionsPack: ScriptPack = {
     { code: 'THIRD_PARTY', label: t('Third party: message left', '第三方接听，已请转告'), flags: [] },
     { code: 'WRONG_NUMBER', label: t('Wrong number', '号码错误'), flags: ['wrongParty'] },
     { code: 'HUNG_UP', label: t('Call cut off', '通话中断'), flags: [] },
+    { code: 'VOICEMAIL', label: t('Voicemail', '语音信箱'), flags: ['voicemail'] },
+    { code: 'NO_ANSWER', label: t('No answer', '无人接听'), flags: ['noAnswer'] },
+    { code: 'LINE_BUSY', label: t('Busy or not in service', '占线或空号'), flags: ['noConnect'] },
   ],
 };

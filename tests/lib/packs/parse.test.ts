@@ -63,6 +63,22 @@ describe('parsePack: structure errors carry JSON Pointer paths', () => {
     expect(errors.map((e) => e.path)).toEqual(expect.arrayContaining(['/steps/1/next', '/start', '/objections/0/goTo']));
   });
 
+  it('outcome flags for compliance: voicemail, noAnswer, noConnect are read; a disposition carries at most one outcome', () => {
+    const pack = minimalPack();
+    pack.dispositions.push(
+      { code: 'VM', label: both('Voicemail'), flags: ['voicemail'] },
+      { code: 'NA', label: both('No answer'), flags: ['noAnswer', 'callback'] },
+      { code: 'BUSY', label: both('Busy'), flags: ['noConnect'] },
+    );
+    const result = parsePack(pack);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.pack.dispositions.slice(-3).map((d) => d.flags)).toEqual([['voicemail'], ['noAnswer', 'callback'], ['noConnect']]);
+
+    const conflicting = minimalPack();
+    conflicting.dispositions[0]!.flags = ['voicemail', 'rightPartyContact'];
+    expectError(conflicting, '/dispositions/0/flags', /at most one of rightPartyContact, voicemail, noAnswer, noConnect \(found voicemail, rightPartyContact\)/);
+  });
+
   it('unknown disposition code in a choice', () => {
     const pack = minimalPack();
     pack.steps[2]!.choices![0]!.disposition = 'NOPE';
