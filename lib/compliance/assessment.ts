@@ -171,10 +171,10 @@ export function outcomeOfCall(call: LoggedCall, dispositionFlags: readonly strin
  * and then only towards cool-downs (Reg F's pause follows a conversation "regardless of which party initiated").
  * `dispositionFlags` gives the flags of a call's disposition, looked up in the pack that recorded it.
  */
-export function callsToAttempts(
-  calls: readonly LoggedCall[],
+export function callsToAttempts<Call extends LoggedCall = LoggedCall>(
+  calls: readonly Call[],
   defaultCountry?: string,
-  dispositionFlags: (call: LoggedCall) => readonly string[] | undefined = () => undefined,
+  dispositionFlags: (call: Call) => readonly string[] | undefined = () => undefined,
 ): ContactAttempt[] {
   const attempts: ContactAttempt[] = [];
   for (const call of calls) {

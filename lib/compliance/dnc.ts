@@ -129,9 +129,9 @@ export function dispositionDoNotCallFlags(facts: DispositionFacts): DoNotCallFla
 }
 
 /** What {@link planDispositionFlags} decided: flags to add, and flags of the call to lift (with `clearedAt`). */
-export interface DispositionFlagPlan {
+export interface DispositionFlagPlan<Stored extends DoNotCallFlag = DoNotCallFlag> {
   add: DoNotCallFlag[];
-  lift: DoNotCallFlag[];
+  lift: Stored[];
 }
 
 /**
@@ -140,12 +140,12 @@ export interface DispositionFlagPlan {
  * disposition set, and the current one no longer wants, is lifted: the agent corrected the outcome on the same
  * call. Flags set by a lead or by other calls are never lifted here.
  */
-export function planDispositionFlags(
-  stored: readonly DoNotCallFlag[],
+export function planDispositionFlags<Stored extends DoNotCallFlag>(
+  stored: readonly Stored[],
   wanted: readonly DoNotCallFlag[],
   callId: string,
   at: number,
-): DispositionFlagPlan {
+): DispositionFlagPlan<Stored> {
   const same = (a: DoNotCallFlag, b: DoNotCallFlag): boolean => a.reason === b.reason && sameTarget(a, b);
   const active = stored.filter((flag) => isFlagActive(flag, at));
   const add = wanted.filter((flag) => !active.some((existing) => same(existing, flag)));

@@ -1,6 +1,5 @@
-import { assessNumber, callsToAttempts, type ComplianceAssessment } from '../../../compliance/assessment';
-import { parseAttemptsCsv } from '../../../compliance/caps';
-import type { ContactAttempt } from '../../../compliance/caps';
+import { assessNumber, type ComplianceAssessment } from '../../../compliance/assessment';
+import { capsLookbackMs, parseAttemptsCsv } from '../../../compliance/caps';
 import { resolveJurisdiction } from '../../../compliance/jurisdiction';
 import { OVERRIDE_TTL_MS, activeOverride, withOverride, type NumberOverride } from '../../../compliance/pre-dial';
 import type { InconvenientTime } from '../../../compliance/restrictions';
@@ -8,14 +7,18 @@ import { resolveEffectiveRules } from '../../../compliance/routing';
 import { normalizePhone } from '../../../compliance/time-zones';
 import type { CallVerdict, DebtorLocation, LiveCall } from '../../../calls/types';
 import { updateCallRecord } from '../../../db/calls-repository';
-import type { ImportedAttempt, OnScriptDb, StoredDoNotCallFlag } from '../../../db/schema';
+import type { ImportedAttempt, StoredDoNotCallFlag, StoredNumberKind } from '../../../db/schema';
 import type { ComplianceEvent } from '../../../notes/types';
 import { COMPLIANCE_MESSAGES } from '../../../protocol/compliance-messages';
 import { guardOverridesItem } from '../../shared/settings';
 import { createComplianceInputs, ruleLayers } from '../compliance-rules';
+import { readContactHistory } from '../contact-log';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
 
-/** How far back the log is read: the longest cap period (30 days, Massachusetts at work) plus margin for zones. */
+/**
+ * How far back the log is read at least: the longest shipped cap period (30 days, Massachusetts at work) plus margin
+ * for zones; a profile with a longer cap reads further (capsLookbackMs: a calendar month, a lead's custom cap).
+ */
 export const LOG_LOOKBACK_MS = 35 * 24 * 60 * 60 * 1000;
 
 /** What a page shows about where the debtor is (DOM rule fields `location.*`), as a location. */
@@ -50,16 +53,6 @@ export const complianceFeature = defineBackgroundFeature({
 
 function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitCallChanges, afterCallChanges }: BackgroundContext): BackgroundFeature {
   const inputs = createComplianceInputs();
-  async function readLog(database: OnScriptDb, at: number, region: string): Promise<ContactAttempt[]> {
-    const since = IDBKeyRange.lowerBound(at - LOG_LOOKBACK_MS);
-    const [calls, imported] = await Promise.all([
-      database.getAllFromIndex('calls', 'by-startedAt', since),
-      database.getAllFromIndex('importedAttempts', 'by-at', since),
-    ]);
-    const own = callsToAttempts(calls, region);
-    return [...own, ...imported.map(({ at: when, phoneE164, outcome, debtorRef }) => ({ at: when, phoneE164, outcome, ...(debtorRef ? { debtorRef } : {}) }))];
-  }
-
   /**
    * One verdict: where the debtor may be (the number, what the agent entered, what the CRM page shows), the rules of
    * every such place with the policy's, the pack's and the agent's tightening on top, against the call log and the
@@ -76,7 +69,9 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
     });
     const rules = resolveEffectiveRules(jurisdiction, ruleLayers(settings, jurisdiction));
     const e164 = jurisdiction.phone?.e164;
-    const [log, flags] = await Promise.all([readLog(database, at, settings.region), database.getAll('doNotCall')]);
+    const since = at - Math.max(LOG_LOOKBACK_MS, capsLookbackMs(rules.profile));
+    const [{ log, numberKinds }, flags] = await Promise.all([readContactHistory(database, since, settings.region), database.getAll('doNotCall')]);
+    const numberKind = e164 ? numberKinds.get(e164) : undefined;
     const restrictions: InconvenientTime[] = [
       ...(debtorRef ? (settings.restrictionsByKey[debtorRef] ?? []) : []),
       ...(e164 ? (settings.restrictionsByKey[e164] ?? []) : []),
@@ -91,6 +86,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
       flags,
       restrictions,
       ...(debtorRef ? { debtorRef } : {}),
+      ...(numberKind ? { numberKind } : {}),
     });
   }
 
@@ -207,6 +203,12 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
         }
         await tx.done;
         return { imported: attempts.length, errors };
+      },
+      'compliance/set-number-kind': async ({ phone, kind }) => {
+        const { region } = await inputs.load();
+        const marking: StoredNumberKind = { phoneE164: normalizePhone(phone, region)?.e164 ?? phone, kind, setAt: now() };
+        await (await db()).put('numberKinds', marking);
+        return marking;
       },
       'compliance/count-imports': async () => ({ count: await (await db()).count('importedAttempts') }),
       'compliance/clear-imports': async () => {
