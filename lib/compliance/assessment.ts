@@ -4,6 +4,7 @@
  */
 import { evaluateContactCaps } from './caps';
 import type { ContactAttempt, ContactCapsResult } from './caps';
+import type { DeliveredCalendars } from './calendar-data';
 import { evaluateCallingWindow } from './calling-window';
 import type { CallingWindowResult } from './calling-window';
 import { evaluateDoNotCall } from './dnc';
@@ -31,6 +32,8 @@ export interface AssessmentInput {
   rules?: EffectiveRules;
   /** What the number is to the debtor, when marked (work numbers have caps of their own). */
   numberKind?: NumberKind;
+  /** Holiday tables delivered by a signed pack or the managed policy (calendar-data.ts). */
+  calendars?: DeliveredCalendars;
 }
 
 /** Which rule a violation breaks: stable codes kept with the call as evidence. */
@@ -84,6 +87,7 @@ export function assessNumber(input: AssessmentInput): ComplianceAssessment {
     ...(zones ? { zones: { timeZones: zones.timeZones, countries: zones.countries, reasons: zones.reasons } } : {}),
     ...(input.location ? { location: input.location } : {}),
     ...(input.restrictions ? { restrictions: input.restrictions } : {}),
+    ...(input.calendars ? { calendars: input.calendars } : {}),
   });
   const caps = evaluateContactCaps({
     profile,

@@ -6,6 +6,7 @@
  * wall clock reaches a boundary minute (hours, restrictions, midnight) or jumps (an offset transition), so the
  * engine evaluates exactly those instants instead of stepping through time.
  */
+import type { DeliveredCalendars } from './calendar-data';
 import { evaluateDay } from './day-rules';
 import type { DayVerdict } from './day-rules';
 import { DAY_MS, MINUTE_MS, addDays, formatClockTime } from '../time/calendar';
@@ -38,6 +39,8 @@ export interface CallingWindowInput {
   restrictions?: readonly InconvenientTime[];
   /** How far ahead to look for the next opening or closing, in days (default 14). */
   searchDays?: number;
+  /** Holiday tables delivered by a signed pack or the managed policy (calendar-data.ts); shipped data is the floor. */
+  calendars?: DeliveredCalendars;
 }
 
 /** Verdict of {@link evaluateCallingWindow}. */
@@ -78,6 +81,7 @@ class WindowModel {
     readonly profile: ComplianceProfile,
     readonly zones: readonly string[],
     readonly restrictions: readonly InconvenientTime[],
+    readonly calendars?: DeliveredCalendars,
   ) {
     const minutes = new Set<number>([0, profile.hours.startMinute, profile.hours.endMinute]);
     for (const restriction of restrictions) {
@@ -90,7 +94,7 @@ class WindowModel {
   private day(date: string, weekday: Parameters<typeof evaluateDay>[2]): DayVerdict {
     let verdict = this.dayCache.get(date);
     if (!verdict) {
-      verdict = evaluateDay(this.profile, date, weekday);
+      verdict = evaluateDay(this.profile, date, weekday, this.calendars);
       this.dayCache.set(date, verdict);
     }
     return verdict;
@@ -215,7 +219,7 @@ export function evaluateCallingWindow(input: CallingWindowInput): CallingWindowR
   }
   for (const restriction of restrictions) reasons.push(`debtor-stated inconvenient time: ${restriction.label}`);
 
-  const model = new WindowModel(profile, zones, restrictions);
+  const model = new WindowModel(profile, zones, restrictions, input.calendars);
   const states = zones.map((zone) => ({ zone, state: model.zoneState(input.at, zone) }));
   const allowed = states.every(({ state }) => state.open);
   for (const { zone } of states) reasons.push(`local time in ${zone}: ${describeLocal(input.at, zone)}`);

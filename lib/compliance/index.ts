@@ -3,6 +3,10 @@
  * parameter, no browser APIs, importable from Node. See README.md in this folder for the profiles and sources.
  */
 export { evaluateCallingWindow, DEFAULT_SEARCH_DAYS } from './calling-window';
+export { evaluateDay, chineseYear, LAST_SHIPPED_CHINESE_YEAR } from './day-rules';
+export type { ChineseYear, DayVerdict } from './day-rules';
+export { parseDeliveredCalendars, mergeDeliveredCalendars, chineseFixedDateHoliday, CALENDAR_LIMITS } from './calendar-data';
+export type { CalendarIssue, CalendarParseResult, DeliveredCalendars, YearCalendar } from './calendar-data';
 export type { CallingWindowInput, CallingWindowResult } from './calling-window';
 export { evaluateContactCaps, parseAttemptsCsv, capsLookbackMs, LOCAL_LOG_NOTICE } from './caps';
 export type {

@@ -48,7 +48,11 @@ export type HolidayRule =
        */
       source: 'chinese-days';
       block: 'statutory-holidays' | 'rest-days';
-      /** What to do on a date whose year the package has no data for; default `allow` (and say so). */
+      /**
+       * A date whose year neither the package nor a delivered calendar (calendar-data.ts) covers: `block` (the
+       * default) closes the day and says why; `allow` closes only fixed-date holidays (and weekends under
+       * `rest-days`) and notes the gap.
+       */
       uncoveredYear?: 'allow' | 'block';
     };
 

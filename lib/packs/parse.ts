@@ -3,6 +3,7 @@
  * Structure is checked first (every finding reported with its JSON Pointer path); cross-references (ids, step
  * links, gates, variables, reachability) are checked once the structure is sound, so each error is real.
  */
+import { parseDeliveredCalendars, type DeliveredCalendars } from '../compliance/calendar-data.ts';
 import { pointerSegment, readJsonDocument } from './json-guard.ts';
 import {
   CALL_OUTCOME_FLAGS,
@@ -199,7 +200,7 @@ class PackReader {
   }
 
   private readCompliance(value: unknown): PackCompliance | undefined {
-    const fields = this.object(value, '/compliance', { required: ['profileId'], optional: ['tighten'] });
+    const fields = this.object(value, '/compliance', { required: ['profileId'], optional: ['tighten', 'calendars'] });
     if (!fields) return undefined;
     const profileId = this.string(fields.profileId, '/compliance/profileId', { pattern: PROFILE_ID_PATTERN, patternHint: 'a profile id such as CN-CBA-2026' });
     let tighten: ComplianceTightening | undefined;
@@ -208,10 +209,19 @@ class PackReader {
       tighten = this.readTightening(fields.tighten);
       tightenOk = tighten !== undefined;
     }
-    if (profileId === undefined || !tightenOk) return undefined;
+    const calendars = fields.calendars === undefined ? undefined : this.readCalendars(fields.calendars);
+    if (profileId === undefined || !tightenOk || calendars === null) return undefined;
     const compliance: PackCompliance = { profileId };
     if (tighten) compliance.tighten = tighten;
+    if (calendars) compliance.calendars = calendars;
     return compliance;
+  }
+
+  /** Holiday tables (lib/compliance/calendar-data.ts); any refused part refuses the pack (null). */
+  private readCalendars(value: unknown): DeliveredCalendars | null {
+    const { calendars, errors } = parseDeliveredCalendars(value);
+    for (const issue of errors) this.report.error(`/compliance/calendars${issue.path}`, issue.message);
+    return errors.length > 0 ? null : calendars;
   }
 
   private readTightening(value: unknown): ComplianceTightening | undefined {

@@ -3,6 +3,7 @@
  * through during a call. The JSON Schema twin of these types is `script-pack.schema.json` beside this file;
  * `parsePack` in `./index.ts` is the authority (it also checks cross-references the schema cannot express).
  */
+import type { DeliveredCalendars } from '../compliance/calendar-data.ts';
 
 /** The format marker every v1 pack carries. */
 export const PACK_FORMAT = 'onscript-pack/1';
@@ -152,6 +153,12 @@ export interface PackCompliance {
   /** Profile id such as `CN-CBA-2026` or `US-FDCPA`. */
   profileId: string;
   tighten?: ComplianceTightening;
+  /**
+   * Holiday and adjusted-working-day tables the calling-hours rules should know before a release ships them,
+   * e.g. `{ "CN": { "2027": { "holidays": ["2027-01-01"], "workdays": ["2027-02-07"] } } }`. They add years and
+   * closed days to the shipped calendars, never remove shipped holidays (lib/compliance/calendar-data.ts).
+   */
+  calendars?: DeliveredCalendars;
 }
 
 /** A whole script pack, as `parsePack` returns it. */

@@ -79,6 +79,25 @@ describe('parsePack: structure errors carry JSON Pointer paths', () => {
     expectError(conflicting, '/dispositions/0/flags', /at most one of rightPartyContact, voicemail, noAnswer, noConnect \(found voicemail, rightPartyContact\)/);
   });
 
+  it('compliance.calendars: holiday tables delivered with the pack are read, and each bad part is an error with its path', () => {
+    const pack = minimalPack() as unknown as { compliance: Record<string, unknown> };
+    pack.compliance.calendars = { CN: { '2027': { holidays: ['2027-01-01', '2027-02-08'], workdays: ['2027-02-07'] } } };
+    const result = parsePack(pack);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.pack.compliance.calendars).toEqual({ CN: { '2027': { holidays: ['2027-01-01', '2027-02-08'], workdays: ['2027-02-07'] } } });
+
+    pack.compliance.calendars = { CN: { '2027': { holidays: ['2027-13-01'], extra: [] } }, cn: {} };
+    const errors = errorsOf(parsePack(pack));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { path: '/compliance/calendars/CN/2027/extra', message: 'unknown field' },
+        { path: '/compliance/calendars/cn', message: 'not an ISO country code such as CN' },
+      ]),
+    );
+    pack.compliance.calendars = { CN: { '2027': { holidays: ['2027-13-01'] } } };
+    expectError(pack, '/compliance/calendars/CN/2027/holidays/0', /"2027-13-01" is not a date \(YYYY-MM-DD\) in 2027/);
+  });
+
   it('unknown disposition code in a choice', () => {
     const pack = minimalPack();
     pack.steps[2]!.choices![0]!.disposition = 'NOPE';
