@@ -109,6 +109,12 @@ function evaluateHolidayRule(
     return;
   }
   const from = calendar.source === 'shipped' ? '' : ` (${calendar.source === 'delivered' ? 'delivered' : 'shipped and delivered'} calendar)`;
+  // A fixed-date holiday is closed by law, whatever a delivered table forgot to list.
+  const fixed = calendar.holidays.has(date) ? undefined : chineseFixedDateHoliday(date);
+  if (fixed) {
+    verdict.reasons.push(`${date} is a Chinese statutory holiday (${fixed}, a fixed date)`);
+    return;
+  }
   if (rule.block === 'statutory-holidays') {
     if (calendar.holidays.has(date)) verdict.reasons.push(`${date} is a Chinese statutory holiday${from}`);
     return;

@@ -84,6 +84,11 @@ describe('evaluateDay: years without shipped holiday data (issue 13, item 9)', (
     expect(evaluateDay(restDays, '2027-03-10', 'wed', calendars)).toEqual({ closed: false, reasons: [], notes: [] });
     expect(evaluateDay(restDays, '2027-03-13', 'sat', calendars).reasons).toEqual(['2027-03-13 is not an official working day in China (delivered calendar)']);
     expect(evaluateDay(statutory, '2027-10-04', 'mon', calendars).closed).toBe(true);
+    // A delivered table that forgets a fixed-date holiday does not open it.
+    expect(evaluateDay(statutory, '2027-10-01', 'fri', calendars)).toMatchObject({
+      closed: true,
+      reasons: ['2027-10-01 is a Chinese statutory holiday (National Day (国庆节), a fixed date)'],
+    });
     // Another country's data does not cover China.
     expect(evaluateDay(restDays, '2027-03-10', 'wed', { IE: { '2027': { holidays: [], workdays: [] } } }).closed).toBe(true);
   });

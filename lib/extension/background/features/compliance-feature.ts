@@ -12,6 +12,7 @@ import type { ComplianceEvent } from '../../../notes/types';
 import { COMPLIANCE_MESSAGES } from '../../../protocol/compliance-messages';
 import { guardOverridesItem } from '../../shared/settings';
 import { createComplianceInputs, ruleLayers } from '../compliance-rules';
+import { createDeliveredCalendars } from '../calendar-data';
 import { readContactHistory } from '../contact-log';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
 
@@ -53,6 +54,7 @@ export const complianceFeature = defineBackgroundFeature({
 
 function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitCallChanges, afterCallChanges }: BackgroundContext): BackgroundFeature {
   const inputs = createComplianceInputs();
+  const calendars = createDeliveredCalendars();
   /**
    * One verdict: where the debtor may be (the number, what the agent entered, what the CRM page shows), the rules of
    * every such place with the policy's, the pack's and the agent's tightening on top, against the call log and the
@@ -60,7 +62,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
    */
   async function assess(request: { phone: string; at: number; debtorRef?: string; entered?: DebtorLocation; crm?: DebtorLocation }): Promise<ComplianceAssessment> {
     const { phone, at, debtorRef } = request;
-    const [settings, database] = await Promise.all([inputs.load(), db()]);
+    const [settings, database, delivered] = await Promise.all([inputs.load(), db(), calendars.load()]);
     const jurisdiction = resolveJurisdiction({
       phone,
       defaultCountry: settings.region,
@@ -87,6 +89,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
       restrictions,
       ...(debtorRef ? { debtorRef } : {}),
       ...(numberKind ? { numberKind } : {}),
+      calendars: delivered,
     });
   }
 

@@ -9,6 +9,7 @@ import {
   complianceProfileSetting,
   defaultRegionSetting,
   inconvenientTimesSetting,
+  packChannelItem,
   scriptPackSetting,
 } from '../../../../../lib/extension/shared/settings';
 import { cnCardLoanPack } from '../../../../../lib/packs/defaults';
@@ -125,6 +126,41 @@ describe('compliance background feature', () => {
       ok: true,
       value: { updated: false },
     });
+  });
+
+  it('closes a 2027 day when no holiday data covers the year, and opens it once a team pack or the policy delivers 2027', async () => {
+    // 11:00 Wednesday 10 March 2027 in Shanghai, under a rule that closes Chinese rest days.
+    const at = Date.parse('2027-03-10T03:00:00Z');
+    const restDays = { profileId: 'CN-CBA-2026', tighten: { avoidRestDays: true } };
+    const channel = (calendars?: object) => ({
+      active: { ...cnCardLoanPack, compliance: { ...restDays, ...(calendars ? { calendars } : {}) } },
+      previous: null,
+      pending: null,
+      consecutiveFailures: 0,
+      nextCheckAt: 0,
+    });
+    await packChannelItem.setValue(channel() as never);
+    const { ask, setClock } = setup(at);
+    const uncovered = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(uncovered.window.allowed).toBe(false);
+    expect(uncovered.window.reasons.join('\n')).toMatch(/no holiday\/调休 data for 2027 .*deliver the year's calendar/);
+
+    await packChannelItem.setValue(channel({ CN: { '2027': { holidays: ['2027-03-11'], workdays: [] } } }) as never);
+    const fromPack = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(fromPack.window.allowed).toBe(true);
+    // The next day is a holiday in the delivered table: the window closes at 22:00 and opens again on Friday.
+    expect(fromPack.window.closesAt).toBe(Date.parse('2027-03-10T14:00:00Z'));
+
+    await packChannelItem.setValue(channel() as never);
+    await fakeBrowser.storage.managed.set({ holidayCalendars: { CN: { '2027': { holidays: [], workdays: [] } }, cn: 'bad' } });
+    const fromPolicy = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(fromPolicy.window.allowed).toBe(true);
+    // A fixed-date holiday stays closed whatever is delivered: 1 October 2027, 11:00 Shanghai.
+    await fakeBrowser.storage.managed.set({ holidayCalendars: { CN: { '2027': { holidays: [], workdays: [] } } } });
+    setClock(Date.parse('2027-10-01T03:00:00Z'));
+    const nationalDay = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(nationalDay.window.allowed).toBe(false);
+    expect(nationalDay.window.reasons.join('\n')).toMatch(/2027-10-01 is a Chinese statutory holiday \(National Day/);
   });
 
   it('honours debtor-stated inconvenient times kept per number', async () => {
