@@ -3,7 +3,10 @@ import type { ContactAttempt } from '../../compliance/caps';
 import type { NumberKind } from '../../compliance/profiles';
 import type { OnScriptDb, StoredCallRecord } from '../../db/schema';
 import { findDispositionFlags } from '../../packs/disposition-flags';
-import { listAvailablePacks } from '../shared/script-packs';
+import type { ScriptPack } from '../../packs/types';
+import { availablePacks } from '../shared/script-packs';
+import { packChannelItem } from '../shared/settings';
+import { cachedSetting } from './cached-setting';
 
 /** What the caps are counted from, as the background reads it for one verdict. */
 export interface ContactHistory {
@@ -14,12 +17,24 @@ export interface ContactHistory {
 }
 
 /**
+ * The caps' log reader. The packs a disposition is looked up in (the team pack's versions and the shipped ones) are
+ * read once per worker life and again after a pack change, not per verdict. Create it during the service's
+ * synchronous set-up so the watcher is registered first.
+ */
+export function createContactLog(): { read(database: OnScriptDb, since: number, region: string): Promise<ContactHistory> } {
+  const channel = cachedSetting(packChannelItem);
+  return {
+    read: async (database, since, region) => readContactHistory(database, since, region, availablePacks(await channel())),
+  };
+}
+
+/**
  * Reads the caps' log in one transaction: calls and imported attempts since `since`, and the number markings.
  * A call's outcome comes from its disposition's flags in the pack that recorded it (never from the code's
  * spelling); each entry gets its number's marking as it stands now (a number marked as work was a work number
  * for the earlier calls too).
  */
-export async function readContactHistory(database: OnScriptDb, since: number, region: string): Promise<ContactHistory> {
+export async function readContactHistory(database: OnScriptDb, since: number, region: string, packs: readonly ScriptPack[]): Promise<ContactHistory> {
   const range = IDBKeyRange.lowerBound(since);
   const tx = database.transaction(['calls', 'importedAttempts', 'numberKinds'], 'readonly');
   const [calls, imported, kinds] = await Promise.all([
@@ -28,7 +43,6 @@ export async function readContactHistory(database: OnScriptDb, since: number, re
     tx.objectStore('numberKinds').getAll(),
     tx.done,
   ]);
-  const packs = calls.some((call) => call.disposition !== undefined) ? await listAvailablePacks() : [];
   const numberKinds = new Map(kinds.map((entry) => [entry.phoneE164, entry.kind] as const));
   const own = callsToAttempts<StoredCallRecord>(calls, region, (call) => findDispositionFlags(packs, call));
   const log = [

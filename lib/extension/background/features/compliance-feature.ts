@@ -13,7 +13,7 @@ import { COMPLIANCE_MESSAGES } from '../../../protocol/compliance-messages';
 import { guardOverridesItem } from '../../shared/settings';
 import { createComplianceInputs, ruleLayers } from '../compliance-rules';
 import { createDeliveredCalendars } from '../calendar-data';
-import { readContactHistory } from '../contact-log';
+import { createContactLog } from '../contact-log';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
 
 /**
@@ -55,6 +55,7 @@ export const complianceFeature = defineBackgroundFeature({
 function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitCallChanges, afterCallChanges }: BackgroundContext): BackgroundFeature {
   const inputs = createComplianceInputs();
   const calendars = createDeliveredCalendars();
+  const contactLog = createContactLog();
   /**
    * One verdict: where the debtor may be (the number, what the agent entered, what the CRM page shows), the rules of
    * every such place with the policy's, the pack's and the agent's tightening on top, against the call log and the
@@ -72,7 +73,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
     const rules = resolveEffectiveRules(jurisdiction, ruleLayers(settings, jurisdiction));
     const e164 = jurisdiction.phone?.e164;
     const since = at - Math.max(LOG_LOOKBACK_MS, capsLookbackMs(rules.profile));
-    const [{ log, numberKinds }, flags] = await Promise.all([readContactHistory(database, since, settings.region), database.getAll('doNotCall')]);
+    const [{ log, numberKinds }, flags] = await Promise.all([contactLog.read(database, since, settings.region), database.getAll('doNotCall')]);
     const numberKind = e164 ? numberKinds.get(e164) : undefined;
     const restrictions: InconvenientTime[] = [
       ...(debtorRef ? (settings.restrictionsByKey[debtorRef] ?? []) : []),
