@@ -6,6 +6,7 @@
  * wall clock reaches a boundary minute (hours, restrictions, midnight) or jumps (an offset transition), so the
  * engine evaluates exactly those instants instead of stepping through time.
  */
+import type { DeliveredCalendars } from './calendar-data';
 import { evaluateDay } from './day-rules';
 import type { DayVerdict } from './day-rules';
 import { DAY_MS, MINUTE_MS, addDays, formatClockTime } from '../time/calendar';
@@ -39,6 +40,8 @@ export interface CallingWindowInput {
   restrictions?: readonly InconvenientTime[];
   /** How far ahead to look for the next opening or closing, in days (default 14). */
   searchDays?: number;
+  /** Holiday tables delivered by a signed pack or the managed policy (calendar-data.ts); shipped data is the floor. */
+  calendars?: DeliveredCalendars;
 }
 
 /** Verdict of {@link evaluateCallingWindow}. */
@@ -81,6 +84,7 @@ class WindowModel {
     readonly profile: ComplianceProfile,
     readonly zones: readonly string[],
     readonly restrictions: readonly InconvenientTime[],
+    readonly calendars?: DeliveredCalendars,
   ) {
     const minutes = new Set<number>([0, profile.hours.startMinute, profile.hours.endMinute]);
     for (const restriction of restrictions) {
@@ -93,7 +97,7 @@ class WindowModel {
   private day(date: string, weekday: Parameters<typeof evaluateDay>[2]): DayVerdict {
     let verdict = this.dayCache.get(date);
     if (!verdict) {
-      verdict = evaluateDay(this.profile, date, weekday);
+      verdict = evaluateDay(this.profile, date, weekday, this.calendars);
       this.dayCache.set(date, verdict);
     }
     return verdict;
@@ -210,7 +214,7 @@ export function evaluateCallingWindow(input: CallingWindowInput): CallingWindowR
   if (zones.length > 1) why.push(reason('reason.window.allZones', { count: zones.length }));
   for (const restriction of restrictions) why.push(reason('reason.window.stated', { label: restriction.label }));
 
-  const model = new WindowModel(profile, zones, restrictions);
+  const model = new WindowModel(profile, zones, restrictions, input.calendars);
   const states = zones.map((zone) => ({ zone, state: model.zoneState(input.at, zone) }));
   const allowed = states.every(({ state }) => state.open);
   for (const { zone } of states) why.push(reason('reason.window.localTime', { zone, local: describeLocal(input.at, zone) }));

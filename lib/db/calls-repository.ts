@@ -1,5 +1,5 @@
 import type { CallRecord } from '../calls/types';
-import type { OnScriptDb, StoredCallRecord } from './schema';
+import type { OnScriptDb, StoredCallRecord, StoredDoNotCallFlag } from './schema';
 
 /**
  * Writes a call record, merging into the stored one so that fields other features added (notes, progress)
@@ -44,4 +44,29 @@ export async function updateCallRecord(
   await tx.store.put(next);
   await tx.done;
   return next;
+}
+
+/**
+ * Like {@link updateCallRecord}, and in the same read-write transaction writes the do-not-call flags the change
+ * asks for: `change` sees the record and every stored flag and returns the record to store plus the flags to put
+ * (new ones and lifted ones). So a disposition and the stop-calling flag it implies are written together or not
+ * at all.
+ */
+export async function updateCallRecordAndFlags(
+  db: OnScriptDb,
+  id: string,
+  change: (record: StoredCallRecord, flags: readonly StoredDoNotCallFlag[]) => { record: StoredCallRecord; flags: readonly StoredDoNotCallFlag[] },
+): Promise<StoredCallRecord | undefined> {
+  const tx = db.transaction(['calls', 'doNotCall'], 'readwrite');
+  const calls = tx.objectStore('calls');
+  const flagStore = tx.objectStore('doNotCall');
+  const [existing, flags] = await Promise.all([calls.get(id), flagStore.getAll()]);
+  if (!existing) {
+    await tx.done;
+    return undefined;
+  }
+  const next = change(existing, flags);
+  await Promise.all([calls.put(next.record), ...next.flags.map((flag) => flagStore.put(flag))]);
+  await tx.done;
+  return next.record;
 }

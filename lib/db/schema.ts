@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { CallRecord, DebtorLocation } from '../calls/types';
 import type { ContactAttempt } from '../compliance/caps';
 import type { DoNotCallFlag } from '../compliance/dnc';
+import type { NumberKind } from '../compliance/profiles';
 import type { CallWrapUp } from '../notes/types';
 
 /** The IndexedDB database OnScript keeps, owned by the background worker. */
@@ -11,7 +12,7 @@ export const DB_NAME = 'onscript';
  * The current schema version. Each version adds one `if (oldVersion < N)` step to {@link upgradeOnScriptDb};
  * steps are never removed or edited once released, and none deletes data.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * A stored call: what detection recorded, plus what the agent and the other features added to it (wrap-up,
@@ -36,6 +37,15 @@ export type StoredCallRecord = CallRecord &
 
 /** A do-not-call flag as stored: the compliance flag plus its key. */
 export type StoredDoNotCallFlag = DoNotCallFlag & { id: string };
+
+/** What a number is to its debtor, as the agent marked it ("This is a work number"), keyed by the number. */
+export interface StoredNumberKind {
+  /** The number in E.164. */
+  phoneE164: string;
+  kind: NumberKind;
+  /** When it was marked, epoch ms. */
+  setAt: number;
+}
 
 /** A contact attempt imported from the team's central log (not made in this browser). */
 export type ImportedAttempt = ContactAttempt & { id: string; importedAt: number; source: string };
@@ -65,6 +75,11 @@ export interface OnScriptDbSchema extends DBSchema {
     key: string;
     value: ImportedAttempt;
     indexes: { 'by-at': number; 'by-debtorRef': string; 'by-phoneE164': string };
+  };
+  /** v4: work numbers (and numbers marked personal again), for the caps that count calls to work numbers. */
+  numberKinds: {
+    key: string;
+    value: StoredNumberKind;
   };
 }
 
@@ -115,5 +130,9 @@ function upgradeOnScriptDb(
     const calls = transaction.objectStore('calls');
     calls.createIndex('by-callbackAt', 'callbackAt');
     calls.createIndex('by-promiseDate', 'promiseToPay.date');
+  }
+  if (oldVersion < 4 && targetVersion >= 4) {
+    // Keyed by the number itself: one marking per number, read whole (a team marks a handful of work numbers).
+    db.createObjectStore('numberKinds', { keyPath: 'phoneE164' });
   }
 }

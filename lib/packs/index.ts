@@ -31,6 +31,7 @@ export {
   type PackUpdateReason,
 } from './versions.ts';
 export * from './subscription.ts';
+export { findDispositionFlags, type DispositionRef } from './disposition-flags.ts';
 
 /**
  * Picks the text to show: the requested language, else the pack's default language, else any translation.

@@ -4,9 +4,11 @@
  * links, gates, variables, reachability) are checked once the structure is sound, so each error is real.
  */
 import { checkDebtGates } from './gates.ts';
+import { parseDeliveredCalendars, type DeliveredCalendars } from '../compliance/calendar-data.ts';
 import { pointerSegment, readJsonDocument } from './json-guard.ts';
 import { splitSayTemplate } from './say-template.ts';
 import {
+  CALL_OUTCOME_FLAGS,
   DISPOSITION_FLAGS,
   PACK_FORMAT,
   PACK_FORMATS,
@@ -223,7 +225,7 @@ class PackReader {
   }
 
   private readCompliance(value: unknown): PackCompliance | undefined {
-    const fields = this.object(value, '/compliance', { required: ['profileId'], optional: ['tighten', 'debtGate'] });
+    const fields = this.object(value, '/compliance', { required: ['profileId'], optional: ['tighten', 'debtGate', 'calendars'] });
     if (!fields) return undefined;
     this.requireV2(fields.debtGate, '/compliance/debtGate');
     const debtGate =
@@ -237,11 +239,21 @@ class PackReader {
       tighten = this.readTightening(fields.tighten);
       tightenOk = tighten !== undefined;
     }
-    if (profileId === undefined || !tightenOk || (fields.debtGate !== undefined && !debtGate)) return undefined;
+    this.requireV2(fields.calendars, '/compliance/calendars');
+    const calendars = fields.calendars === undefined ? undefined : this.readCalendars(fields.calendars);
+    if (profileId === undefined || !tightenOk || (fields.debtGate !== undefined && !debtGate) || calendars === null) return undefined;
     const compliance: PackCompliance = { profileId };
     if (tighten) compliance.tighten = tighten;
     if (debtGate) compliance.debtGate = debtGate;
+    if (calendars) compliance.calendars = calendars;
     return compliance;
+  }
+
+  /** Holiday tables (lib/compliance/calendar-data.ts); any refused part refuses the pack (null). */
+  private readCalendars(value: unknown): DeliveredCalendars | null {
+    const { calendars, errors } = parseDeliveredCalendars(value);
+    for (const issue of errors) this.report.error(`/compliance/calendars${issue.path}`, issue.message);
+    return errors.length > 0 ? null : calendars;
   }
 
   private readTightening(value: unknown): ComplianceTightening | undefined {
@@ -437,6 +449,11 @@ class PackReader {
       return undefined;
     });
     if (flags && new Set(flags).size !== flags.length) this.report.error(`${path}/flags`, 'a flag is listed twice');
+    const outcomes = flags?.filter((flag) => (CALL_OUTCOME_FLAGS as readonly string[]).includes(flag)) ?? [];
+    if (outcomes.length > 1) {
+      // Compliance counts the call by this flag: two of them would make the count depend on their order.
+      this.report.error(`${path}/flags`, `a call went one way on the line: use at most one of ${CALL_OUTCOME_FLAGS.join(', ')} (found ${outcomes.join(', ')})`);
+    }
     if (code === undefined || !label || !flags) return undefined;
     return { code, label, flags };
   }

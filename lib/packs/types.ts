@@ -4,6 +4,7 @@
  * `script-pack.schema.json` beside this file; `parsePack` in `./index.ts` is the authority (it also checks
  * cross-references the schema cannot express).
  */
+import type { DeliveredCalendars } from '../compliance/calendar-data.ts';
 
 /** The format marker packs are written in now. */
 export const PACK_FORMAT = 'onscript-pack/2';
@@ -120,7 +121,10 @@ export interface Objection {
   goTo?: string;
 }
 
-/** Facts an outcome code records, read by compliance (stop calling, 7-in-7 conversations) and exports. */
+/**
+ * Facts an outcome code records, read by compliance (stop calling, how the call counts towards contact caps) and
+ * exports. Compliance reads flags, never code spellings: a pack may call its voicemail outcome anything.
+ */
 export const DISPOSITION_FLAGS = [
   'cease',
   'wrongParty',
@@ -129,7 +133,16 @@ export const DISPOSITION_FLAGS = [
   'callback',
   'hardship',
   'rightPartyContact',
+  'voicemail',
+  'noAnswer',
+  'noConnect',
 ] as const;
+
+/**
+ * The flags that say how a call went on the line; a disposition carries at most one of them. Without one, the
+ * call's signaling decides (connected: a conversation).
+ */
+export const CALL_OUTCOME_FLAGS = ['rightPartyContact', 'voicemail', 'noAnswer', 'noConnect'] as const satisfies readonly DispositionFlag[];
 
 /** A fact an outcome code records. */
 export type DispositionFlag = (typeof DISPOSITION_FLAGS)[number];
@@ -168,6 +181,12 @@ export interface PackCompliance {
    * (a step need not require a check it holds itself); `parsePack` warns where one is not.
    */
   debtGate?: string[];
+  /**
+   * (v2) Holiday and adjusted-working-day tables the calling-hours rules should know before a release ships them,
+   * e.g. `{ "CN": { "2027": { "holidays": ["2027-01-01"], "workdays": ["2027-02-07"] } } }`. They add years and
+   * closed days to the shipped calendars, never remove shipped holidays (lib/compliance/calendar-data.ts).
+   */
+  calendars?: DeliveredCalendars;
 }
 
 /**

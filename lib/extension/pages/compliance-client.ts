@@ -1,7 +1,8 @@
 import type { DebtorLocation } from '../../calls/types';
 import type { ComplianceAssessment } from '../../compliance/assessment';
 import type { CsvLineError } from '../../compliance/caps';
-import type { StoredDoNotCallFlag } from '../../db/schema';
+import type { NumberKind } from '../../compliance/profiles';
+import type { StoredDoNotCallFlag, StoredNumberKind } from '../../db/schema';
 import type { NewDoNotCallFlag } from '../../protocol/compliance-messages';
 import type { LockedSettings } from '../../compliance/locked-settings';
 import { parseCompliancePolicy } from '../../compliance/policy';
@@ -32,6 +33,8 @@ export interface ComplianceClient {
   evaluate(phone: string, location?: DebtorLocation): Promise<ComplianceAssessment>;
   /** Where the agent says a live call's debtor is (null clears it); the call's verdict is computed again. */
   setLocation(tabId: number, callId: string, location: DebtorLocation | null): Promise<{ updated: boolean; assessment?: ComplianceAssessment }>;
+  /** Marks the number as a work number, or as personal again. */
+  setNumberKind(phone: string, kind: NumberKind): Promise<StoredNumberKind>;
 }
 
 /** What the options page's compliance section asks the background; a plain object in tests. */
@@ -49,6 +52,7 @@ export function createExtensionComplianceClient(): ComplianceClient & Compliance
   return {
     evaluate: (phone, location) => sendToBackground('compliance/evaluate', { phone, ...(location ? { location } : {}) }),
     setLocation: (tabId, callId, location) => sendToBackground('compliance/set-location', { tabId, callId, location }),
+    setNumberKind: (phone, kind) => sendToBackground('compliance/set-number-kind', { phone, kind }),
     listFlags: () => sendToBackground('compliance/list-flags', {}),
     addFlag: (flag) => sendToBackground('compliance/add-flag', flag),
     clearFlag: (id) => sendToBackground('compliance/clear-flag', { id }),

@@ -663,6 +663,9 @@ export const cnCardLoanPack: ScriptPack = {
     { code: 'WRONG_NUMBER', label: t('号码错误', 'Wrong number'), flags: ['wrongParty'] },
     { code: 'ABUSE_ENDED', label: t('客户辱骂，提醒后结束通话', 'Abusive call ended after a warning'), flags: [] },
     { code: 'HUNG_UP', label: t('通话中断', 'Call cut off'), flags: [] },
+    { code: 'VOICEMAIL', label: t('语音信箱', 'Voicemail'), flags: ['voicemail'] },
+    { code: 'NO_ANSWER', label: t('无人接听', 'No answer'), flags: ['noAnswer'] },
+    { code: 'LINE_BUSY', label: t('占线或空号', 'Busy or not in service'), flags: ['noConnect'] },
   ],
   forbiddenPhrases: [
     {

@@ -690,9 +690,11 @@ export const usCollectionsPack: ScriptPack = {
     { code: 'THIRD_PARTY', label: t('Third party: contact information confirmed, no message', '第三方接听：已确认联系方式，未留言'), flags: [] },
     { code: 'THIRD_PARTY_STOP', label: t('Third party: do not call this number', '第三方要求不再拨打此号码'), flags: ['wrongParty'] },
     { code: 'WRONG_NUMBER', label: t('Wrong number', '号码错误'), flags: ['wrongParty'] },
-    { code: 'VOICEMAIL', label: t('Voicemail: limited-content message left', '语音信箱：已留限定内容留言'), flags: [] },
+    { code: 'VOICEMAIL', label: t('Voicemail: limited-content message left', '语音信箱：已留限定内容留言'), flags: ['voicemail'] },
     { code: 'NO_MESSAGE', label: t('No message left', '未留言'), flags: [] },
     { code: 'HUNG_UP', label: t('Call cut off', '通话中断'), flags: [] },
+    { code: 'NO_ANSWER', label: t('No answer', '无人接听'), flags: ['noAnswer'] },
+    { code: 'LINE_BUSY', label: t('Busy or not in service', '占线或空号'), flags: ['noConnect'] },
   ],
   forbiddenPhrases: [
     {

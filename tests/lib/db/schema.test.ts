@@ -76,6 +76,25 @@ describe('schema upgrades', () => {
     v3.close();
   });
 
+  it('step 4 adds the number-kinds store keyed by E.164, leaving calls and flags as they were', async () => {
+    const name = freshName();
+    const v3 = await openOnScriptDb(3, name);
+    await v3.put('calls', { ...record('before', 1), disposition: 'VOICEMAIL' });
+    await v3.put('doNotCall', { id: 'f1', reason: 'cease-request', scope: 'debtor', debtorRef: 'ACC-1', setAt: 1 });
+    expect([...v3.objectStoreNames]).not.toContain('numberKinds');
+    v3.close();
+    const v4 = await openOnScriptDb(4, name);
+    expect([...v4.objectStoreNames].sort()).toEqual(['calls', 'doNotCall', 'importedAttempts', 'numberKinds']);
+    expect(v4.transaction('numberKinds').store.keyPath).toBe('phoneE164');
+    await v4.put('numberKinds', { phoneE164: '+12125550199', kind: 'work', setAt: 5 });
+    await v4.put('numberKinds', { phoneE164: '+12125550199', kind: 'personal', setAt: 6 });
+    expect(await v4.getAll('numberKinds')).toEqual([{ phoneE164: '+12125550199', kind: 'personal', setAt: 6 }]);
+    expect(await v4.get('calls', 'before')).toMatchObject({ disposition: 'VOICEMAIL' });
+    expect(await v4.get('doNotCall', 'f1')).toMatchObject({ debtorRef: 'ACC-1' });
+    expect([...v4.transaction('calls').store.indexNames]).toHaveLength(6);
+    v4.close();
+  });
+
   it('a version-1 database of 10,000 records upgrades to the current version with every record and index entry', async () => {
     const name = freshName();
     const v1 = await openOnScriptDb(1, name);

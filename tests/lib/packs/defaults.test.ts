@@ -86,6 +86,14 @@ describe.each(DEFAULT_PACKS.map((pack) => [pack.id, pack] as const))('default pa
     }
   });
 
+  it('offers voicemail, no answer and busy outcomes flagged for the contact caps (not by code spelling)', () => {
+    const flagsOf = (code: string) => pack.dispositions.find((d) => d.code === code)?.flags;
+    expect(flagsOf('VOICEMAIL')).toEqual(['voicemail']);
+    expect(flagsOf('NO_ANSWER')).toEqual(['noAnswer']);
+    expect(flagsOf('LINE_BUSY')).toEqual(['noConnect']);
+    expect(flagsOf('WRONG_NUMBER')).toEqual(['wrongParty']);
+  });
+
   it('walks the wrong-person branch without ever unlocking the debt', () => {
     const progress = walk(pack, [
       { type: 'choose', index: choiceIndex(pack, 'greeting', (next) => next === 'third-party') },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PACK_BYTES, MAX_PACK_DEPTH, parsePack, type PackIssue, type ParsePackResult } from '../../../lib/packs/index.ts';
+import { MAX_PACK_BYTES, MAX_PACK_DEPTH, PACK_FORMAT, parsePack, type PackIssue, type ParsePackResult } from '../../../lib/packs/index.ts';
 import { both, minimalPack } from './fixtures.ts';
 
 function errorsOf(result: ParsePackResult): PackIssue[] {
@@ -61,6 +61,43 @@ describe('parsePack: structure errors carry JSON Pointer paths', () => {
     pack.objections[0]!.goTo = 'missing-goto';
     const errors = errorsOf(parsePack(pack));
     expect(errors.map((e) => e.path)).toEqual(expect.arrayContaining(['/steps/1/next', '/start', '/objections/0/goTo']));
+  });
+
+  it('outcome flags for compliance: voicemail, noAnswer, noConnect are read; a disposition carries at most one outcome', () => {
+    const pack = minimalPack();
+    pack.dispositions.push(
+      { code: 'VM', label: both('Voicemail'), flags: ['voicemail'] },
+      { code: 'NA', label: both('No answer'), flags: ['noAnswer', 'callback'] },
+      { code: 'BUSY', label: both('Busy'), flags: ['noConnect'] },
+    );
+    const result = parsePack(pack);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.pack.dispositions.slice(-3).map((d) => d.flags)).toEqual([['voicemail'], ['noAnswer', 'callback'], ['noConnect']]);
+
+    const conflicting = minimalPack();
+    conflicting.dispositions[0]!.flags = ['voicemail', 'rightPartyContact'];
+    expectError(conflicting, '/dispositions/0/flags', /at most one of rightPartyContact, voicemail, noAnswer, noConnect \(found voicemail, rightPartyContact\)/);
+  });
+
+  it('compliance.calendars: holiday tables delivered with the pack are read, and each bad part is an error with its path', () => {
+    const pack = minimalPack() as unknown as { format: string; compliance: Record<string, unknown> };
+    // A v2 field: a v1 reader would refuse the pack.
+    pack.format = PACK_FORMAT;
+    pack.compliance.calendars = { CN: { '2027': { holidays: ['2027-01-01', '2027-02-08'], workdays: ['2027-02-07'] } } };
+    const result = parsePack(pack);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.pack.compliance.calendars).toEqual({ CN: { '2027': { holidays: ['2027-01-01', '2027-02-08'], workdays: ['2027-02-07'] } } });
+
+    pack.compliance.calendars = { CN: { '2027': { holidays: ['2027-13-01'], extra: [] } }, cn: {} };
+    const errors = errorsOf(parsePack(pack));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { path: '/compliance/calendars/CN/2027/extra', message: 'unknown field' },
+        { path: '/compliance/calendars/cn', message: 'not an ISO country code such as CN' },
+      ]),
+    );
+    pack.compliance.calendars = { CN: { '2027': { holidays: ['2027-13-01'] } } };
+    expectError(pack, '/compliance/calendars/CN/2027/holidays/0', /"2027-13-01" is not a date \(YYYY-MM-DD\) in 2027/);
   });
 
   it('unknown disposition code in a choice', () => {

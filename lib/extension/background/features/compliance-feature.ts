@@ -1,6 +1,5 @@
-import { assessNumber, callsToAttempts, type ComplianceAssessment } from '../../../compliance/assessment';
-import { parseAttemptsCsv } from '../../../compliance/caps';
-import type { ContactAttempt } from '../../../compliance/caps';
+import { assessNumber, type ComplianceAssessment } from '../../../compliance/assessment';
+import { capsLookbackMs, parseAttemptsCsv } from '../../../compliance/caps';
 import { resolveJurisdiction } from '../../../compliance/jurisdiction';
 import { OVERRIDE_TTL_MS, activeOverride, withOverride, type NumberOverride } from '../../../compliance/pre-dial';
 import type { InconvenientTime } from '../../../compliance/restrictions';
@@ -8,14 +7,19 @@ import { resolveEffectiveRules } from '../../../compliance/routing';
 import { normalizePhone } from '../../../compliance/time-zones';
 import type { CallVerdict, DebtorLocation, LiveCall } from '../../../calls/types';
 import { updateCallRecord } from '../../../db/calls-repository';
-import type { ImportedAttempt, OnScriptDb, StoredDoNotCallFlag } from '../../../db/schema';
+import type { ImportedAttempt, StoredDoNotCallFlag, StoredNumberKind } from '../../../db/schema';
 import type { ComplianceEvent } from '../../../notes/types';
 import { COMPLIANCE_MESSAGES } from '../../../protocol/compliance-messages';
 import { guardOverridesItem } from '../../shared/settings';
 import { createComplianceInputs, ruleLayers } from '../compliance-rules';
+import { createDeliveredCalendars } from '../calendar-data';
+import { createContactLog } from '../contact-log';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
 
-/** How far back the log is read: the longest cap period (30 days, Massachusetts at work) plus margin for zones. */
+/**
+ * How far back the log is read at least: the longest shipped cap period (30 days, Massachusetts at work) plus margin
+ * for zones; a profile with a longer cap reads further (capsLookbackMs: a calendar month, a lead's custom cap).
+ */
 export const LOG_LOOKBACK_MS = 35 * 24 * 60 * 60 * 1000;
 
 /** What a page shows about where the debtor is (DOM rule fields `location.*`), as a location. */
@@ -50,28 +54,8 @@ export const complianceFeature = defineBackgroundFeature({
 
 function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitCallChanges, afterCallChanges }: BackgroundContext): BackgroundFeature {
   const inputs = createComplianceInputs();
-  /**
-   * The calls and imported attempts that can count for this number or debtor, read through their indexes (not the
-   * whole log: a verdict is on the dial path, and a busy agent's 30 days hold thousands of calls).
-   */
-  async function readLog(database: OnScriptDb, at: number, region: string, who: { e164?: string; raw: string; debtorRef?: string }): Promise<ContactAttempt[]> {
-    const since = at - LOG_LOOKBACK_MS;
-    const [byNumber, byRaw, byDebtor, importedByNumber, importedByDebtor] = await Promise.all([
-      who.e164 ? database.getAllFromIndex('calls', 'by-numberE164', who.e164) : [],
-      database.getAllFromIndex('calls', 'by-remoteNumber', who.raw),
-      who.debtorRef ? database.getAllFromIndex('calls', 'by-debtorRef', who.debtorRef) : [],
-      who.e164 ? database.getAllFromIndex('importedAttempts', 'by-phoneE164', who.e164) : [],
-      who.debtorRef ? database.getAllFromIndex('importedAttempts', 'by-debtorRef', who.debtorRef) : [],
-    ]);
-    const calls = new Map([...byNumber, ...byRaw, ...byDebtor].filter((call) => call.startedAt >= since).map((call) => [call.id, call]));
-    const imported = new Map([...importedByNumber, ...importedByDebtor].filter((attempt) => attempt.at >= since).map((attempt) => [attempt.id, attempt]));
-    const own = callsToAttempts([...calls.values()], region);
-    return [
-      ...own,
-      ...[...imported.values()].map(({ at: when, phoneE164, outcome, debtorRef }) => ({ at: when, phoneE164, outcome, ...(debtorRef ? { debtorRef } : {}) })),
-    ];
-  }
-
+  const calendars = createDeliveredCalendars();
+  const contactLog = createContactLog();
   /**
    * One verdict: where the debtor may be (the number, what the agent entered, what the CRM page shows), the rules of
    * every such place with the policy's, the pack's and the agent's tightening on top, against the call log and the
@@ -79,7 +63,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
    */
   async function assess(request: { phone: string; at: number; debtorRef?: string; entered?: DebtorLocation; crm?: DebtorLocation }): Promise<ComplianceAssessment> {
     const { phone, at, debtorRef } = request;
-    const [settings, database] = await Promise.all([inputs.load(), db()]);
+    const [settings, database, delivered] = await Promise.all([inputs.load(), db(), calendars.load()]);
     const jurisdiction = resolveJurisdiction({
       phone,
       defaultCountry: settings.region,
@@ -88,8 +72,10 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
     });
     const rules = resolveEffectiveRules(jurisdiction, ruleLayers(settings, jurisdiction));
     const e164 = jurisdiction.phone?.e164;
+    const since = at - Math.max(LOG_LOOKBACK_MS, capsLookbackMs(rules.profile));
     const who = { raw: phone, ...(e164 ? { e164 } : {}), ...(debtorRef ? { debtorRef } : {}) };
-    const [log, flags] = await Promise.all([readLog(database, at, settings.region, who), database.getAll('doNotCall')]);
+    const [{ log, numberKinds }, flags] = await Promise.all([contactLog.read(database, since, settings.region, who), database.getAll('doNotCall')]);
+    const numberKind = e164 ? numberKinds.get(e164) : undefined;
     const restrictions: InconvenientTime[] = [
       ...(debtorRef ? (settings.restrictionsByKey[debtorRef] ?? []) : []),
       ...(e164 ? (settings.restrictionsByKey[e164] ?? []) : []),
@@ -104,6 +90,8 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
       flags,
       restrictions,
       ...(debtorRef ? { debtorRef } : {}),
+      ...(numberKind ? { numberKind } : {}),
+      calendars: delivered,
     });
   }
 
@@ -220,6 +208,12 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
         }
         await tx.done;
         return { imported: attempts.length, errors };
+      },
+      'compliance/set-number-kind': async ({ phone, kind }) => {
+        const { region } = await inputs.load();
+        const marking: StoredNumberKind = { phoneE164: normalizePhone(phone, region)?.e164 ?? phone, kind, setAt: now() };
+        await (await db()).put('numberKinds', marking);
+        return marking;
       },
       'compliance/count-imports': async () => ({ count: await (await db()).count('importedAttempts') }),
       'compliance/clear-imports': async () => {
