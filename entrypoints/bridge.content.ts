@@ -40,7 +40,9 @@ export default defineContentScript({
       },
     });
     // The page is going away (reload, navigation, tab closed, back/forward cache): its live calls end with it.
-    // The port's disconnect tells the background too, but only while the port is open (not after a worker stop).
+    // While the signal port is open this last word arrives (and the port's disconnect says the same). After a
+    // worker stop no port is open: Chromium drops a channel opened by a page that is going away, but opening it
+    // wakes the worker, whose question to this frame (below) finds the page gone.
     ctx.addEventListener(window, 'pagehide', () => bridge.endLiveCalls());
     // A restarted worker asks which of the calls it holds live this frame still reports.
     answerCallProbes(ctx, () => bridge.reportedCalls());

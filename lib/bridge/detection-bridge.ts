@@ -171,7 +171,7 @@ export function createDetectionBridge(options: DetectionBridgeOptions) {
      * recent when there are more than a report holds), for the background's question after a worker restart: a
      * call it does not name is not this document's.
      */
-    reportedCalls(): FrameCallReport {
+    reportedCalls(): Omit<FrameCallReport, 'startedAt'> {
       const live: string[] = [];
       const ended: string[] = [];
       for (const { signal } of lastEmitted.values()) (signal.phase === 'ended' ? ended : live).push(signal.callKey);

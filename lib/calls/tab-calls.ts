@@ -153,7 +153,7 @@ export function leaveCalls(
   const moved: LiveCall[] = [];
   for (const call of Object.values(state.calls)) {
     if (call.phase === 'ended') continue;
-    const reporters = [{ frameId: call.frameId, callKey: call.callKey }, ...(call.aliases ?? []).flatMap(parseAlias)];
+    const reporters = callReporters(call);
     const staying = reporters.filter((reporter) => !gone(reporter.frameId, reporter.callKey, call));
     if (staying.length === reporters.length) continue;
     const [first, ...rest] = staying;
@@ -170,6 +170,11 @@ export function leaveCalls(
     ended.push(done);
   }
   return { state: { ...state, calls: pruneEnded(calls) }, ended, moved };
+}
+
+/** The frames of a tab that report a call, with the key each knows it by: its own first, then those that joined. */
+export function callReporters(call: LiveCall): { frameId: number; callKey: string }[] {
+  return [{ frameId: call.frameId, callKey: call.callKey }, ...(call.aliases ?? []).flatMap(parseAlias)];
 }
 
 /**

@@ -37,10 +37,15 @@ export interface CallMessages {
   'call/probe-frame': { request: Record<string, never>; response: FrameCallReport };
 }
 
-/** A dialer frame's answer to `call/probe-frame`: the call keys it has reported, by whether they ended. */
+/**
+ * A dialer frame's answer to `call/probe-frame`: the call keys its page has reported, by whether they ended, and
+ * when the page started (its navigation, epoch ms). A page that does not know a call is a newer page: the one
+ * that reported the call was gone by then.
+ */
 export interface FrameCallReport {
   live: string[];
   ended: string[];
+  startedAt: number;
 }
 
 /** Most call keys a frame may name per kind in a {@link FrameCallReport}. */
@@ -49,7 +54,7 @@ export const MAX_FRAME_REPORT_KEYS = 64;
 /** Checks a frame's answer to `call/probe-frame` (it comes from a page's renderer: untrusted like any page data). */
 export function validateFrameCallReport(value: unknown): Checked<FrameCallReport> {
   if (!isRecord(value)) return refuse('report is not an object');
-  if (unexpectedKey(value, new Set(['live', 'ended'])) !== undefined) return refuse('unexpected field');
+  if (unexpectedKey(value, new Set(['live', 'ended', 'startedAt'])) !== undefined) return refuse('unexpected field');
   const keys = (list: unknown): string[] | undefined =>
     Array.isArray(list) &&
     list.length <= MAX_FRAME_REPORT_KEYS &&
@@ -58,7 +63,10 @@ export function validateFrameCallReport(value: unknown): Checked<FrameCallReport
       : undefined;
   const live = keys(value['live']);
   const ended = keys(value['ended']);
-  return live && ended ? accept({ live, ended }) : refuse('bad call keys');
+  if (!live || !ended) return refuse('bad call keys');
+  const startedAt = value['startedAt'];
+  if (typeof startedAt !== 'number' || !Number.isFinite(startedAt) || startedAt <= 0) return refuse('bad startedAt');
+  return accept({ live, ended, startedAt });
 }
 
 /** Most fields a page may report for a call, and their longest value (the DOM rules' own limits). */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { activeCalls, endAllCalls, endUnseen, leaveCalls, toCallRecord } from '../../calls/tab-calls';
+import { activeCalls, callReporters, endAllCalls, endUnseen, leaveCalls, toCallRecord } from '../../calls/tab-calls';
 import type { LiveCall, TabCallState } from '../../calls/types';
 import { listUnfinishedCallRecords } from '../../db/calls-repository';
 import type { StoredCallRecord } from '../../db/schema';
@@ -74,20 +74,18 @@ export function createCallEndings(context: BackgroundContext, ask: AskFrame = as
 
   /**
    * After a worker restart: asks each frame that holds live calls which of them its page still reports, and
-   * ends the ones no frame reports (a crashed frame never ran `pagehide`, and its port died with the old
-   * worker). A call that changed meanwhile is left alone: its frame is evidently alive.
+   * ends the ones no frame reports: the page was reloaded or navigated while no worker ran (its last word on
+   * `pagehide` found no open port), or the frame crashed. A call that changed meanwhile is left alone: its frame
+   * is evidently alive.
    */
   async function probeTab(tabId: number): Promise<void> {
     const snapshot = await context.inTabOrder(tabId, () => context.tabCalls.load(tabId));
     const live = activeCalls(snapshot);
     if (live.length === 0) return;
-    const frames = new Set<number>();
-    for (const call of live) {
-      frames.add(call.frameId);
-      for (const alias of call.aliases ?? []) frames.add(Number(alias.slice(0, alias.indexOf(':'))));
-    }
+    const frames = new Set(live.flatMap((call) => callReporters(call).map((reporter) => reporter.frameId)));
     const answers = new Map(await Promise.all([...frames].map(async (frameId) => [frameId, await ask(tabId, frameId)] as const)));
     const asked = new Map(live.map((call) => [call.id, call.updatedAt]));
+    const now = context.now();
     await leave(tabId, (state) =>
       leaveCalls(
         state,
@@ -97,8 +95,15 @@ export function createCallEndings(context: BackgroundContext, ask: AskFrame = as
           if (answer === undefined || answer === 'silent') return false;
           return answer === 'gone' || (!answer.live.includes(callKey) && !answer.ended.includes(callKey));
         },
-        // When it ended is unknown: the last moment it was seen is the one fact there is.
-        (call) => call.updatedAt,
+        // A newer page in the frame started after the call's page was gone: that is when it ended at the latest.
+        // A frame with no page to answer (crashed, tab gone) says nothing: the last sighting is all there is.
+        (call) =>
+          Math.max(
+            ...callReporters(call).map(({ frameId }) => {
+              const answer = answers.get(frameId);
+              return typeof answer === 'object' ? Math.min(Math.max(answer.startedAt, call.updatedAt), now) : call.updatedAt;
+            }),
+          ),
       ),
     );
   }

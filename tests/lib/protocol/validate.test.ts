@@ -59,19 +59,21 @@ describe('validateCallSignal', () => {
 
 describe('validateFrameCallReport', () => {
   it('accepts a frame’s call keys and copies them', () => {
-    const input = { live: ['sip-ws:a'], ended: [] };
+    const input = { live: ['sip-ws:a'], ended: [], startedAt: 1_700_000_000_000.5 };
     const checked = validateFrameCallReport(input);
     expect(checked).toEqual({ ok: true, value: input });
     expect(checked.ok && checked.value.live).not.toBe(input.live);
   });
 
   it.each([
-    ['no ended list', { live: [] }],
-    ['an extra field', { live: [], ended: [], calls: [] }],
-    ['a key that is not a string', { live: [1], ended: [] }],
-    ['an empty key', { live: [''], ended: [] }],
-    ['a huge key', { live: ['x'.repeat(300)], ended: [] }],
-    ['too many keys', { live: Array.from({ length: MAX_FRAME_REPORT_KEYS + 1 }, (_, i) => `k${i}`), ended: [] }],
+    ['no ended list', { live: [], startedAt: 1 }],
+    ['no start', { live: [], ended: [] }],
+    ['a start that is not a time', { live: [], ended: [], startedAt: Number.NaN }],
+    ['an extra field', { live: [], ended: [], startedAt: 1, calls: [] }],
+    ['a key that is not a string', { live: [1], ended: [], startedAt: 1 }],
+    ['an empty key', { live: [''], ended: [], startedAt: 1 }],
+    ['a huge key', { live: ['x'.repeat(300)], ended: [], startedAt: 1 }],
+    ['too many keys', { live: Array.from({ length: MAX_FRAME_REPORT_KEYS + 1 }, (_, i) => `k${i}`), ended: [], startedAt: 1 }],
     ['undefined (no bridge answered)', undefined],
   ])('refuses %s', (_name, value) => {
     expect(validateFrameCallReport(value).ok).toBe(false);

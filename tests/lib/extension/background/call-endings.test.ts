@@ -59,7 +59,7 @@ function session() {
 }
 
 describe('after a worker restart', () => {
-  it('asks each frame with live calls and ends the calls no frame reports any more, at their last sighting', async () => {
+  it('asks each frame with live calls and ends the calls no frame reports any more, when their page was gone', async () => {
     const { worker, records, stateOf, afterChanges } = session();
     const first = worker(10_000);
     await first.onMessage(envelope('call/signal', signal('connected', 9_000)), dialer(11, 0));
@@ -68,9 +68,13 @@ describe('after a worker restart', () => {
     await first.onMessage(envelope('call/signal', signal('dialing', 9_700, { callKey: 'done', remote: '13600136000' })), dialer(13, 0));
     await first.onMessage(envelope('call/signal', signal('ended', 9_800, { callKey: 'done', remote: '13600136000' })), dialer(13, 0));
 
-    // Frame 0 of tab 11 crashed; its CTI iframe (frame 3) is still there; tab 12 reloaded (a new page that
-    // knows no call); tab 13 has nothing live and is not asked.
-    const answers: Record<string, FrameAnswer> = { '11:0': 'gone', '11:3': { live: ['cti-1'], ended: [] }, '12:0': { live: [], ended: [] } };
+    // Frame 0 of tab 11 crashed (when, nobody can say); its CTI iframe (frame 3) is still there; tab 12 was
+    // reloaded at 30 s (a new page that knows no call); tab 13 has nothing live and is not asked.
+    const answers: Record<string, FrameAnswer> = {
+      '11:0': 'gone',
+      '11:3': { live: ['cti-1'], ended: [], startedAt: 20_000 },
+      '12:0': { live: [], ended: [], startedAt: 30_000 },
+    };
     const asked: string[] = [];
     const restarted = worker(60_000, async (tabId, frameId) => {
       asked.push(`${tabId}:${frameId}`);
@@ -81,11 +85,11 @@ describe('after a worker restart', () => {
     expect(asked.sort()).toEqual(['11:0', '11:3', '12:0']);
     const byKey = (state: TabCallState) => Object.fromEntries(Object.values(state.calls).map((c) => [c.callKey, [c.phase, c.endReason, c.endedAt]]));
     expect(byKey(await stateOf(restarted, 11))).toEqual({ 'cid-1': ['ended', 'ended-unknown', 9_000], 'cti-1': ['dialing', undefined, undefined] });
-    expect(byKey(await stateOf(restarted, 12))).toEqual({ 'cid-9': ['ended', 'ended-unknown', 9_600] });
+    expect(byKey(await stateOf(restarted, 12))).toEqual({ 'cid-9': ['ended', 'ended-unknown', 30_000] });
     expect(await records()).toMatchObject({
       'call-1': { phase: 'ended', endReason: 'ended-unknown', endedBy: 'unknown', connectedAt: 9_000, endedAt: 9_000 },
       'call-2': { phase: 'dialing' },
-      'call-3': { phase: 'ended', endReason: 'ended-unknown', endedAt: 9_600 },
+      'call-3': { phase: 'ended', endReason: 'ended-unknown', endedAt: 30_000 },
       'call-4': { phase: 'ended', endedAt: 9_800 },
     });
     // Through the one pass: the features' after-hooks heard each ending.
@@ -102,7 +106,7 @@ describe('after a worker restart', () => {
     const restarted = worker(60_000, async (tabId) => {
       if (tabId === 11) return 'silent';
       // Tab 12's page ended its call; the end it reported is on its way (re-posted over a new port).
-      if (tabId === 12) return { live: [], ended: ['cid-2'] };
+      if (tabId === 12) return { live: [], ended: ['cid-2'], startedAt: 1_000 };
       // Tab 13's page speaks about its call while it is being asked, then answers from a new page.
       await restarted.onMessage(envelope('call/signal', signal('held', 59_000, { callKey: 'cid-3', remote: '13700137000' })), dialer(13, 0));
       return 'gone';
@@ -141,7 +145,7 @@ describe('after a browser restart', () => {
     db.close();
 
     // storage.session is empty: the browser started afresh. This worker's own new call is not a leftover.
-    const bg = worker(1_000_000, async () => ({ live: ['cid-1'], ended: [] }));
+    const bg = worker(1_000_000, async () => ({ live: ['cid-1'], ended: [], startedAt: 990_000 }));
     await bg.onMessage(envelope('call/signal', signal('dialing', 999_000)), dialer(21, 0));
     await bg.recoverUnfinishedCalls();
 
@@ -167,7 +171,7 @@ describe('after a browser restart', () => {
   it('closes nothing a stored tab state holds live (its frame is asked instead)', async () => {
     const { worker, records } = session();
     await worker(10_000).onMessage(envelope('call/signal', signal('connected', 9_000)), dialer(11, 0));
-    await worker(60_000, async () => ({ live: ['cid-1'], ended: [] })).recoverUnfinishedCalls();
+    await worker(60_000, async () => ({ live: ['cid-1'], ended: [], startedAt: 1_000 })).recoverUnfinishedCalls();
     expect(await records()).toMatchObject({ 'call-1': { phase: 'connected' } });
   });
 });
@@ -176,8 +180,8 @@ describe('askFrame', () => {
   afterEach(() => vi.useRealTimers());
 
   it('sends the probe to the one frame and reads its report', async () => {
-    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ live: ['a'], ended: ['b'] });
-    await expect(askFrame(4, 2)).resolves.toEqual({ live: ['a'], ended: ['b'] });
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ live: ['a'], ended: ['b'], startedAt: 5 });
+    await expect(askFrame(4, 2)).resolves.toEqual({ live: ['a'], ended: ['b'], startedAt: 5 });
     expect(send).toHaveBeenCalledWith(4, envelope('call/probe-frame', {}), { frameId: 2 });
   });
 

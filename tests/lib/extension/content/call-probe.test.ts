@@ -25,10 +25,12 @@ const background = (): Browser.runtime.MessageSender => ({ id: fakeBrowser.runti
 const probe = envelope('call/probe-frame', {});
 
 describe('answerCallProbes', () => {
-  it("answers the background's probe with the frame's report", async () => {
+  it("answers the background's probe with the frame's report and when its page started", async () => {
     const { ctx } = context();
-    answerCallProbes(ctx, () => ({ live: ['k1'], ended: ['k0'] }));
-    await expect(fakeBrowser.runtime.onMessage.trigger(probe, background())).resolves.toEqual([{ live: ['k1'], ended: ['k0'] }]);
+    answerCallProbes(ctx, () => ({ live: ['k1'], ended: ['k0'] }), 1_700_000_000_000);
+    await expect(fakeBrowser.runtime.onMessage.trigger(probe, background())).resolves.toEqual([
+      { live: ['k1'], ended: ['k0'], startedAt: 1_700_000_000_000 },
+    ]);
   });
 
   it('leaves other messages, and probes from a page or another extension, unanswered', async () => {
