@@ -9,6 +9,7 @@ import { DECLARED_DIALER_MATCHES } from '../lib/detection/declared-origins';
 import { createPortSender, SIGNAL_PORT_NAME } from '../lib/extension/shared/ports';
 import { verdictOf } from '../lib/extension/content/signal-reply';
 import { startPreDialGuard } from '../lib/extension/content/pre-dial-guard';
+import { answerCallProbes } from '../lib/extension/content/call-probe';
 import { envelope } from '../lib/protocol/envelope';
 
 /**
@@ -38,6 +39,13 @@ export default defineContentScript({
         if (readFields) fields.observe(signal, readFields);
       },
     });
+    // The page is going away (reload, navigation, tab closed, back/forward cache): its live calls end with it.
+    // While the signal port is open this last word arrives (and the port's disconnect says the same). After a
+    // worker stop no port is open: Chromium drops a channel opened by a page that is going away, but opening it
+    // wakes the worker, whose question to this frame (below) finds the page gone.
+    ctx.addEventListener(window, 'pagehide', () => bridge.endLiveCalls());
+    // A restarted worker asks which of the calls it holds live this frame still reports.
+    answerCallProbes(ctx, () => bridge.reportedCalls());
     const onFrame = (event: Event) => bridge.acceptFrame((event as CustomEvent<unknown>).detail);
     ctx.addEventListener(window, PAGE_FRAME_EVENT as keyof WindowEventMap, onFrame);
     ctx.addEventListener(window, 'message', (event: MessageEvent) => {

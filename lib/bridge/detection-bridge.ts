@@ -6,6 +6,7 @@ import { fromCallSignal, LAYER_CONFIDENCE, type DetectedCallSignal, type VendorI
 import { createVendorEventReader } from '../detection/vendor-events';
 import { parseSipMessage } from '../sip/parse-sip-message';
 import { createSipCallTracker } from '../sip/sip-call-tracker';
+import { MAX_FRAME_REPORT_KEYS, type FrameCallReport } from '../protocol/call-messages';
 import { decodePageFrame } from './page-channel';
 
 /** At most this many hook frames per second are parsed from one page; a flood beyond it is dropped. */
@@ -55,8 +56,8 @@ export function createDetectionBridge(options: DetectionBridgeOptions) {
   let vendors = makeVendorReader(options.vendorOrigins);
   const frameLimiter = createRateLimiter({ perSecond: MAX_FRAMES_PER_SECOND, burst: MAX_FRAMES_PER_SECOND, now });
   let signals: DetectedCallSignal[] = [];
-  /** What was last emitted per view key, so unchanged views send nothing. */
-  const lastEmitted = new Map<string, string>();
+  /** What was last emitted per view key (its fingerprint and the signal), so unchanged views send nothing. */
+  const lastEmitted = new Map<string, { fingerprint: string; signal: CallSignal }>();
 
   const forgotten: string[] = [];
 
@@ -95,12 +96,12 @@ export function createDetectionBridge(options: DetectionBridgeOptions) {
       if (decider.vendorCode !== undefined) out.vendorCode = decider.vendorCode;
     }
     const fingerprint = `${out.phase}|${out.remote}|${out.confidence}`;
-    const previous = lastEmitted.get(view.key);
+    const previous = lastEmitted.get(view.key)?.fingerprint;
     // A call first seen as ended is no news (and no call): e.g. a DOM panel closing after its call was forgotten.
     if (previous === undefined && out.phase === 'ended') return false;
     // An end is final: once reported, later agreement from another layer is not news.
     if (previous === fingerprint || previous?.startsWith('ended|')) return false;
-    lastEmitted.set(view.key, fingerprint);
+    lastEmitted.set(view.key, { fingerprint, signal: out });
     options.emit(out);
     return true;
   }
@@ -146,6 +147,35 @@ export function createDetectionBridge(options: DetectionBridgeOptions) {
     /** Feeds signals from the DOM rule tracker. */
     acceptDom(domSignals: readonly DetectedCallSignal[]): number {
       return feed(domSignals);
+    },
+    /**
+     * The page is going away (`pagehide`: reload, navigation, tab closed, or the back/forward cache): a last
+     * signal per live call, ended with `ended-unknown`, since nobody saw how the call ended. The calls count as
+     * ended here too, so a page restored from the back/forward cache does not report them again. Returns how
+     * many it ended.
+     */
+    endLiveCalls(): number {
+      let ended = 0;
+      for (const [key, last] of lastEmitted) {
+        if (last.signal.phase === 'ended') continue;
+        const { status: _status, vendorCode: _vendorCode, ...rest } = last.signal;
+        const out: CallSignal = { ...rest, phase: 'ended', at: now(), endedBy: 'unknown', endReason: 'ended-unknown' };
+        lastEmitted.set(key, { fingerprint: `ended|${out.remote}|${out.confidence}`, signal: out });
+        options.emit(out);
+        ended += 1;
+      }
+      return ended;
+    },
+    /**
+     * The keys of the calls this frame has reported, live and ended (as long as it remembers them; the most
+     * recent when there are more than a report holds), for the background's question after a worker restart: a
+     * call it does not name is not this document's.
+     */
+    reportedCalls(): Omit<FrameCallReport, 'startedAt'> {
+      const live: string[] = [];
+      const ended: string[] = [];
+      for (const { signal } of lastEmitted.values()) (signal.phase === 'ended' ? ended : live).push(signal.callKey);
+      return { live: live.slice(-MAX_FRAME_REPORT_KEYS), ended: ended.slice(-MAX_FRAME_REPORT_KEYS) };
     },
     /** Signals currently kept (for tests and the benchmark's leak check). */
     get keptSignals(): number {

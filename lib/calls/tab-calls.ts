@@ -1,4 +1,4 @@
-import type { CallRecord, CallSignal, LiveCall, TabCallState } from './types';
+import type { CallFacts, CallPhase, CallRecord, CallSignal, LiveCall, TabCallState } from './types';
 
 /** Ended calls a tab keeps for wrap-up; older ones live on only in IndexedDB. */
 export const ENDED_CALLS_KEPT = 5;
@@ -39,8 +39,10 @@ export interface SignalResult {
 
 /**
  * Folds one detector signal into a tab's calls. Pure: `newId` supplies ids for calls seen for the first time.
- * A call may be first seen at any phase (the panel may have opened mid-call); `ended` is final and later
- * signals for that call are ignored.
+ * A call may be first seen at any phase (the panel may have opened mid-call). Phases only move forward: a late
+ * `dialing` or `ringing` never takes a connected or held call back, and `ended` is final (later signals for that
+ * call are ignored). An `ended-unknown` end is a frame's last word as its page goes away: the frame stops
+ * reporting the call, which ends unless another frame of the tab still reports it (see {@link leaveCalls}).
  */
 export function applyCallSignal(
   state: TabCallState,
@@ -49,6 +51,11 @@ export function applyCallSignal(
   newId: () => string,
 ): SignalResult {
   const at = clamp(signal.at, origin.receivedAt - SIGNAL_CLOCK_TOLERANCE_MS, origin.receivedAt + 5_000);
+  if (signal.phase === 'ended' && signal.endReason === 'ended-unknown') {
+    const left = leaveCalls(state, (frameId, callKey) => frameId === origin.frameId && callKey === signal.callKey, () => at);
+    const changed = left.ended[0] ?? left.moved[0];
+    return changed ? { state: left.state, changed } : { state };
+  }
   const alias = `${origin.frameId}:${signal.callKey}`;
   const tabCalls = Object.values(state.calls);
   let existing = tabCalls.find(
@@ -63,6 +70,10 @@ export function applyCallSignal(
   if (existing?.phase === 'ended') return { state };
   // Between frames the more exact layer speaks for the call (cti > signaling > dom > media).
   if (existing && (joined || existing.aliases) && sourceRank(signal.source) < sourceRank(existing.source)) {
+    return joined ? { state: withAlias(state, existing, alias) } : { state };
+  }
+  // A late signal from an earlier phase (a retransmitted 180 after the 200) is old news.
+  if (existing && PHASE_ORDER[signal.phase] < PHASE_ORDER[existing.phase]) {
     return joined ? { state: withAlias(state, existing, alias) } : { state };
   }
   if (joined && existing) existing = { ...existing, aliases: [...(existing.aliases ?? []), alias].slice(-MAX_ALIASES) };
@@ -109,26 +120,77 @@ export function applyCallSignal(
 }
 
 /**
- * Ends every live call of a tab whose page went away (tab closed, page reloaded mid-call): nobody can say who
- * hung up, and a call that never connected counts as failed.
+ * Ends every live call of a closed tab: nobody saw how they ended (`ended-unknown`, by `unknown`).
  */
 export function endAllCalls(state: TabCallState, at: number): { state: TabCallState; ended: LiveCall[] } {
-  const ended: LiveCall[] = [];
+  const { state: next, ended } = leaveCalls(state, () => true, () => at);
+  return { state: next, ended };
+}
+
+/** What {@link leaveCalls} did. */
+export interface LeftCalls {
+  state: TabCallState;
+  /** Calls no frame reports any more: ended, `ended-unknown`. */
+  ended: LiveCall[];
+  /** Calls another frame still reports: they now belong to that frame. */
+  moved: LiveCall[];
+}
+
+/**
+ * Takes frames that went away (or one frame's one call, as its page's last word) out of a tab's live calls. A
+ * call is known by its own frame and key and by the frames that joined it (`aliases`); `gone` says which of
+ * those are gone (asked per reporter, with the call). A call none of them reports any more ends with
+ * `ended-unknown` at `endedAt(call)` (see {@link endUnseen}); a call another frame still reports moves to that
+ * frame. Pure.
+ */
+export function leaveCalls(
+  state: TabCallState,
+  gone: (frameId: number, callKey: string, call: LiveCall) => boolean,
+  endedAt: (call: LiveCall) => number,
+): LeftCalls {
   const calls = { ...state.calls };
-  for (const call of Object.values(calls)) {
+  const ended: LiveCall[] = [];
+  const moved: LiveCall[] = [];
+  for (const call of Object.values(state.calls)) {
     if (call.phase === 'ended') continue;
-    const done: LiveCall = {
-      ...call,
-      phase: 'ended',
-      endedAt: at,
-      endedBy: 'unknown',
-      endReason: call.connectedAt === undefined ? 'failed' : 'hangup',
-      updatedAt: at,
-    };
+    const reporters = callReporters(call);
+    const staying = reporters.filter((reporter) => !gone(reporter.frameId, reporter.callKey, call));
+    if (staying.length === reporters.length) continue;
+    const [first, ...rest] = staying;
+    if (first) {
+      const next: LiveCall = { ...call, frameId: first.frameId, callKey: first.callKey };
+      delete next.aliases;
+      if (rest.length > 0) next.aliases = rest.map((reporter) => `${reporter.frameId}:${reporter.callKey}`);
+      calls[call.id] = next;
+      moved.push(next);
+      continue;
+    }
+    const done = endUnseen(call, endedAt(call));
     calls[call.id] = done;
     ended.push(done);
   }
-  return { state: { tabId: state.tabId, calls: pruneEnded(calls) }, ended };
+  return { state: { ...state, calls: pruneEnded(calls) }, ended, moved };
+}
+
+/** The frames of a tab that report a call, with the key each knows it by: its own first, then those that joined. */
+export function callReporters(call: LiveCall): { frameId: number; callKey: string }[] {
+  return [{ frameId: call.frameId, callKey: call.callKey }, ...(call.aliases ?? []).flatMap(parseAlias)];
+}
+
+/**
+ * A call whose end nobody saw, ended at `at` (never before it started or connected): `ended-unknown`, by
+ * `unknown`. Pure; works on a tab's live call and on a stored record alike.
+ */
+export function endUnseen<T extends CallFacts>(call: T, at: number): T {
+  const endedAt = Math.max(at, call.connectedAt ?? call.startedAt);
+  return {
+    ...call,
+    phase: 'ended',
+    endedAt,
+    endedBy: 'unknown',
+    endReason: 'ended-unknown',
+    updatedAt: Math.max(call.updatedAt, endedAt),
+  };
 }
 
 /** Calls of a tab that have not ended, oldest first. */
@@ -149,8 +211,8 @@ export function focusCall(state: TabCallState): LiveCall | undefined {
   return calls.sort((a, b) => rank(b) - rank(a) || b.updatedAt - a.updatedAt)[0];
 }
 
-/** The stored form of a call. */
-export function toCallRecord(call: LiveCall): CallRecord {
+/** The stored form of a call (its facts, without the tab bookkeeping). */
+export function toCallRecord(call: CallFacts): CallRecord {
   const record: CallRecord = {
     id: call.id,
     direction: call.direction,
@@ -181,6 +243,16 @@ function pruneEnded(calls: Record<string, LiveCall>): Record<string, LiveCall> {
 
 /** Frames/keys one call can be known by besides its own; bounded, a call is seen by a few frames at most. */
 const MAX_ALIASES = 4;
+
+/** Where each phase stands in a call's life: a call never moves to an earlier one (connected ⇄ held is sideways). */
+const PHASE_ORDER: Record<CallPhase, number> = { dialing: 0, ringing: 1, connected: 2, held: 2, ended: 3 };
+
+/** Reads a `<frameId>:<callKey>` alias; none for a malformed one. */
+function parseAlias(alias: string): { frameId: number; callKey: string }[] {
+  const colon = alias.indexOf(':');
+  const frameId = Number(alias.slice(0, colon));
+  return colon > 0 && Number.isInteger(frameId) ? [{ frameId, callKey: alias.slice(colon + 1) }] : [];
+}
 
 function sourceRank(source: CallSignal['source']): number {
   if (source === 'sip-ws' || source === 'twilio-ws') return 2;

@@ -70,3 +70,17 @@ export async function updateCallRecordAndFlags(
   await tx.done;
   return next.record;
 }
+
+/**
+ * Call records that never ended (any phase but `ended`), read through the phase index: after a browser or worker
+ * restart these are calls whose end nobody saw. Normally none or a few.
+ */
+export async function listUnfinishedCallRecords(db: OnScriptDb): Promise<StoredCallRecord[]> {
+  const index = db.transaction('calls').store.index('by-phase');
+  // Every phase sorts either before or after `ended`: two ranges, the ended records in between left unread.
+  const [before, after] = await Promise.all([
+    index.getAll(IDBKeyRange.upperBound('ended', true)),
+    index.getAll(IDBKeyRange.lowerBound('ended', true)),
+  ]);
+  return [...before, ...after];
+}

@@ -12,7 +12,7 @@ export const DB_NAME = 'onscript';
  * The current schema version. Each version adds one `if (oldVersion < N)` step to {@link upgradeOnScriptDb};
  * steps are never removed or edited once released, and none deletes data.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * A stored call: what detection recorded, plus what the agent and the other features added to it (wrap-up,
@@ -62,6 +62,7 @@ export interface OnScriptDbSchema extends DBSchema {
       /** v2 */ 'by-numberE164': string;
       /** v3: agreed callbacks, for the "today" list and reminders. */ 'by-callbackAt': number;
       /** v3: promise-to-pay dates (`YYYY-MM-DD`), for the "today" list and reminders. */ 'by-promiseDate': string;
+      /** v5: the phase, to find records left unfinished (not `ended`) when a worker or the browser restarts. */ 'by-phase': string;
     };
   };
   /** v2: cease requests, wrong numbers, disputes, per number or per debtor. */
@@ -134,5 +135,9 @@ function upgradeOnScriptDb(
   if (oldVersion < 4 && targetVersion >= 4) {
     // Keyed by the number itself: one marking per number, read whole (a team marks a handful of work numbers).
     db.createObjectStore('numberKinds', { keyPath: 'phoneE164' });
+  }
+  if (oldVersion < 5 && targetVersion >= 5) {
+    // Calls whose end was never seen (browser crash, restart) must be found and closed without a full scan.
+    transaction.objectStore('calls').createIndex('by-phase', 'phase');
   }
 }

@@ -1,4 +1,4 @@
-import type { CallRecord, CallSignal, TabCallState } from '../calls/types';
+import { END_REASONS, type CallRecord, type CallSignal, type TabCallState } from '../calls/types';
 import type { GuardVerdict } from '../compliance/pre-dial';
 import { CTI_VENDOR_IDS } from '../detection/vendors/ids';
 import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Checked } from './checks';
@@ -30,6 +30,43 @@ export interface CallMessages {
   'call/page-fields': { request: { callKey: string; fields: Record<string, string> }; response: { accepted: boolean } };
   /** extension or content → background: a no-op round trip, for latency baselines. */
   'ping': { request: { sentAt: number }; response: { sentAt: number } };
+  /**
+   * background → one dialer frame (`tabs.sendMessage` with its `frameId`), after a worker restart: which of the
+   * calls the background holds live does this frame's page still report? No answer means the frame is gone.
+   */
+  'call/probe-frame': { request: Record<string, never>; response: FrameCallReport };
+}
+
+/**
+ * A dialer frame's answer to `call/probe-frame`: the call keys its page has reported, by whether they ended, and
+ * when the page started (its navigation, epoch ms). A page that does not know a call is a newer page: the one
+ * that reported the call was gone by then.
+ */
+export interface FrameCallReport {
+  live: string[];
+  ended: string[];
+  startedAt: number;
+}
+
+/** Most call keys a frame may name per kind in a {@link FrameCallReport}. */
+export const MAX_FRAME_REPORT_KEYS = 64;
+
+/** Checks a frame's answer to `call/probe-frame` (it comes from a page's renderer: untrusted like any page data). */
+export function validateFrameCallReport(value: unknown): Checked<FrameCallReport> {
+  if (!isRecord(value)) return refuse('report is not an object');
+  if (unexpectedKey(value, new Set(['live', 'ended', 'startedAt'])) !== undefined) return refuse('unexpected field');
+  const keys = (list: unknown): string[] | undefined =>
+    Array.isArray(list) &&
+    list.length <= MAX_FRAME_REPORT_KEYS &&
+    list.every((key) => isBoundedString(key, MAX_CALL_KEY_CHARS) && key !== '')
+      ? [...(list as string[])]
+      : undefined;
+  const live = keys(value['live']);
+  const ended = keys(value['ended']);
+  if (!live || !ended) return refuse('bad call keys');
+  const startedAt = value['startedAt'];
+  if (typeof startedAt !== 'number' || !Number.isFinite(startedAt) || startedAt <= 0) return refuse('bad startedAt');
+  return accept({ live, ended, startedAt });
 }
 
 /** Most fields a page may report for a call, and their longest value (the DOM rules' own limits). */
@@ -64,7 +101,7 @@ export const MAX_CALL_KEY_CHARS = 256;
 const PHASES = new Set(['dialing', 'ringing', 'connected', 'held', 'ended']);
 const DIRECTIONS = new Set(['outbound', 'inbound']);
 const HANGUP_PARTIES = new Set(['local', 'remote', 'unknown']);
-const END_REASONS = new Set(['hangup', 'cancelled', 'rejected', 'failed']);
+const KNOWN_END_REASONS = new Set<string>(END_REASONS);
 // The CTI vendor ids come from the leaf beside the vendor registry, not the registry: the registry would bring
 // every vendor's parser into the background, which only needs the names.
 const SOURCES = new Set<string>([
@@ -107,7 +144,7 @@ export function validateCallSignal(value: unknown): Checked<CallSignal> {
   if (!isBoundedString(remote, MAX_REMOTE_CHARS)) return refuse('bad remote');
   if (typeof at !== 'number' || !Number.isFinite(at) || at <= 0) return refuse('bad at');
   if (endedBy !== undefined && (typeof endedBy !== 'string' || !HANGUP_PARTIES.has(endedBy))) return refuse('bad endedBy');
-  if (endReason !== undefined && (typeof endReason !== 'string' || !END_REASONS.has(endReason))) {
+  if (endReason !== undefined && (typeof endReason !== 'string' || !KNOWN_END_REASONS.has(endReason))) {
     return refuse('bad endReason');
   }
   if (status !== undefined && (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 699)) {
@@ -153,6 +190,7 @@ export const CALL_MESSAGES = defineMessages<CallMessages>({
   } },
   'tab/state-changed': { senders: ['background'], validate: () => refuse('only the background broadcasts tab state') },
   'call/page-fields': { senders: ['content'], validate: validatePageFields },
+  'call/probe-frame': { senders: ['background'], validate: () => refuse('only the background asks frames about their calls') },
   'ping': { senders: ['content', 'extension'], validate: (payload) =>
     isRecord(payload) && typeof payload['sentAt'] === 'number' ? accept({ sentAt: payload['sentAt'] }) : refuse('sentAt must be a number') },
 });

@@ -36,6 +36,8 @@ export interface TabCallStore {
   save(state: TabCallState): { state: TabCallState; written: Promise<void> };
   /** Forgets a closed tab, in memory and in storage. */
   forget(tabId: number): Promise<void>;
+  /** Whether a tab state this worker holds in memory has the call (it was loaded or saved in this worker's life). */
+  holds(callId: string): boolean;
 }
 
 /**
@@ -66,15 +68,22 @@ export function createTabCallStore(): TabCallStore {
       states.delete(tabId);
       return forgetTabCallState(tabId);
     },
+    holds(callId) {
+      for (const state of states.values()) if (state.calls[callId]) return true;
+      return false;
+    },
   };
+}
+
+/** Every tab state in storage (what a worker that has just started inherits from the earlier ones). */
+export async function listStoredTabCallStates(): Promise<TabCallState[]> {
+  const all = (await browser.storage.session.get(null)) as Record<string, unknown>;
+  return Object.entries(all)
+    .filter(([key, value]) => key.startsWith('tab-calls:') && typeof value === 'object' && value !== null)
+    .map(([, value]) => value as TabCallState);
 }
 
 /** Whether any tab has a call that has not ended (a pack update waits for none). */
 export async function anyLiveCall(): Promise<boolean> {
-  const all = (await browser.storage.session.get(null)) as Record<string, unknown>;
-  return Object.entries(all).some(
-    ([key, value]) =>
-      key.startsWith('tab-calls:') &&
-      Object.values((value as TabCallState | undefined)?.calls ?? {}).some((call) => call.phase !== 'ended'),
-  );
+  return (await listStoredTabCallStates()).some((state) => Object.values(state.calls ?? {}).some((call) => call.phase !== 'ended'));
 }

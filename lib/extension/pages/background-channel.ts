@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { MessageType, ProtocolMap } from '../../protocol/messages';
 import { readEnvelope } from '../../protocol/validate';
+import { isFromBackground } from '../shared/messaging';
 import { createPanelPortListener, PANEL_PORT_NAME } from '../shared/ports';
 
 /** A message the background tells extension pages, by type. */
@@ -17,13 +18,6 @@ export interface BackgroundChannel {
   /** Calls back when the port is reopened after it was down: what was told meanwhile may have been missed. */
   onReconnected(callback: () => void): () => void;
   close(): void;
-}
-
-/** Whether a runtime message comes from OnScript's own background (not a dialer page, not another extension). */
-export function isFromBackground(sender: Browser.runtime.MessageSender, extensionOrigin: string, extensionId: string): boolean {
-  if (sender.tab !== undefined) return false;
-  if (sender.id !== undefined && sender.id !== extensionId) return false;
-  return sender.url === undefined || sender.url.startsWith(extensionOrigin);
 }
 
 /** The channel backed by the extension: one per page, created by the page's entry point. */

@@ -174,3 +174,46 @@ describe('detection bridge: media confirmation', () => {
     expect(signals).toEqual([]);
   });
 });
+
+describe('detection bridge: the page going away', () => {
+  const frames = capturedScenario('outbound');
+  const answeredAt = frames.findIndex((frame) => frame.data.startsWith('SIP/2.0 200') && /CSeq: \d+ INVITE/.test(frame.data));
+  const ring = { type: 'rc-call-ring-notify', call: { id: 'rc-1', direction: 'Inbound', from: '+14155552671', to: '+14155550000' } };
+
+  it('ends every live call with ended-unknown on pagehide, once, and no call that already ended', () => {
+    const { bridge, signals, advance, at } = setUp();
+    for (const [index, frame] of frames.slice(0, answeredAt + 1).entries()) {
+      bridge.acceptFrame(encodePageFrame({ wire: frame.wire, at: 1_000 + index * 100, data: frame.data }));
+    }
+    bridge.acceptMessage({ origin: RC, data: ring, fromChildFrame: true });
+    feedSip(bridge, 'inbound-declined', 3_000);
+    const sipCall = signals[0]!;
+    const before = signals.length;
+    advance(5_000);
+
+    expect(bridge.endLiveCalls()).toBe(2);
+    const last = signals.slice(before);
+    expect(last).toEqual([
+      expect.objectContaining({ callKey: sipCall.callKey, source: 'sip-ws', phase: 'ended', endedBy: 'unknown', endReason: 'ended-unknown', at: at(), remote: sipCall.remote }),
+      expect.objectContaining({ source: 'ringcentral', phase: 'ended', endedBy: 'unknown', endReason: 'ended-unknown', at: at() }),
+    ]);
+    // A page restored from the back/forward cache: nothing live is left to end, and its old calls stay ended.
+    expect(bridge.endLiveCalls()).toBe(0);
+    // (The rest of the captured call holds, resumes and hangs up: each would be news to a live call.)
+    for (const [index, frame] of frames.slice(answeredAt + 1).entries()) {
+      bridge.acceptFrame(encodePageFrame({ wire: frame.wire, at: at() + index * 100, data: frame.data }));
+    }
+    expect(signals).toHaveLength(before + 2);
+  });
+
+  it('names the calls it reported, live and ended, when the background asks', () => {
+    const { bridge, signals } = setUp();
+    expect(bridge.reportedCalls()).toEqual({ live: [], ended: [] });
+    feedSip(bridge, 'inbound-declined', 1_000);
+    for (const [index, frame] of frames.slice(0, answeredAt + 1).entries()) {
+      bridge.acceptFrame(encodePageFrame({ wire: frame.wire, at: 2_000 + index * 100, data: frame.data }));
+    }
+    const keys = [...new Set(signals.map((s) => s.callKey))];
+    expect(bridge.reportedCalls()).toEqual({ live: [keys[1]], ended: [keys[0]] });
+  });
+});

@@ -5,7 +5,9 @@ import {
   emptyTabCallState,
   endAllCalls,
   ENDED_CALLS_KEPT,
+  endUnseen,
   focusCall,
+  leaveCalls,
   SIGNAL_CLOCK_TOLERANCE_MS,
   supersedesTabState,
   toCallRecord,
@@ -128,14 +130,86 @@ describe('focusCall', () => {
   });
 });
 
-describe('endAllCalls', () => {
-  it('ends live calls when the page goes away, without naming who hung up', () => {
-    const state = fold([signal('connected', 1_000, { callKey: 'a' }), signal('dialing', 1_500, { callKey: 'b' })]);
-    const { ended } = endAllCalls(state, 5_000);
-    expect(ended.map((c) => [c.callKey, c.endedBy, c.endReason])).toEqual([
-      ['a', 'unknown', 'hangup'],
-      ['b', 'unknown', 'failed'],
+describe('phases only move forward', () => {
+  it.each([
+    ['ringing', ['dialing', 'ringing', 'connected']],
+    ['dialing', ['dialing', 'connected']],
+    ['ringing', ['connected', 'held']],
+    ['dialing', ['ringing']],
+  ] as const)('a late %s does not take a call at %j back', (late, phases) => {
+    const newId = ids();
+    const state = fold(phases.map((phase, i) => signal(phase, 1_000 + i * 100)), newId);
+    const before = Object.values(state.calls)[0]!;
+    const result = applyCallSignal(state, signal(late, 2_000), where(2_000), newId);
+    expect(result.changed).toBeUndefined();
+    expect(Object.values(result.state.calls)).toEqual([before]);
+  });
+
+  it('still moves between connected and held both ways, and on to ended', () => {
+    const state = fold([signal('connected', 1_000), signal('held', 2_000), signal('connected', 3_000), signal('ringing', 3_500), signal('ended', 4_000)]);
+    expect(Object.values(state.calls)[0]).toMatchObject({ phase: 'ended', connectedAt: 1_000, endedAt: 4_000, endReason: 'hangup' });
+  });
+
+  it('takes the alias of another frame reporting a late phase, but not the phase', () => {
+    const newId = ids();
+    let state = fold([signal('connected', 1_000, { remoteE164: '+8613800138000' })], newId);
+    state = applyCallSignal(state, signal('ringing', 1_200, { source: 'ringcentral', callKey: 'rc-1', remoteE164: '+8613800138000' }), where(1_200, 3), newId).state;
+    expect(Object.values(state.calls)[0]).toMatchObject({ phase: 'connected', aliases: ['3:rc-1'] });
+  });
+});
+
+describe('a page going away', () => {
+  it('ends a closed tab’s live calls as ended-unknown, without naming who hung up', () => {
+    const state = fold([
+      signal('connected', 1_000, { callKey: 'a' }),
+      signal('dialing', 1_500, { callKey: 'b' }),
+      signal('ended', 1_600, { callKey: 'b', endReason: 'cancelled' }),
+      signal('dialing', 1_700, { callKey: 'c' }),
     ]);
+    const { ended } = endAllCalls(state, 5_000);
+    expect(ended.map((c) => [c.callKey, c.endedBy, c.endReason, c.endedAt])).toEqual([
+      ['a', 'unknown', 'ended-unknown', 5_000],
+      ['c', 'unknown', 'ended-unknown', 5_000],
+    ]);
+  });
+
+  it('ends the calls of a frame whose page left with ended-unknown, and no other frame’s', () => {
+    const newId = ids();
+    let state = applyCallSignal(emptyTabCallState(7), signal('connected', 1_000, { callKey: 'top' }), where(1_000, 0), newId).state;
+    state = applyCallSignal(state, signal('dialing', 1_100, { callKey: 'child', remote: '13900139000' }), where(1_100, 4), newId).state;
+    const left = applyCallSignal(state, signal('ended', 2_000, { callKey: 'top', endedBy: 'unknown', endReason: 'ended-unknown' }), where(2_000, 0), newId);
+    expect(left.changed).toMatchObject({ callKey: 'top', phase: 'ended', endReason: 'ended-unknown', endedBy: 'unknown', endedAt: 2_000, connectedAt: 1_000 });
+    expect(activeCalls(left.state).map((c) => c.callKey)).toEqual(['child']);
+    // Another frame's page leaving names only its own calls.
+    const unknown = applyCallSignal(left.state, signal('ended', 2_100, { callKey: 'top', endReason: 'ended-unknown' }), where(2_100, 4), newId);
+    expect(unknown.changed).toBeUndefined();
+  });
+
+  it('keeps a call another frame still reports when one of its frames leaves', () => {
+    const newId = ids();
+    let state = applyCallSignal(emptyTabCallState(7), signal('ringing', 1_000, { source: 'dom', callKey: 'dom:1', remoteE164: '+8613800138000', direction: 'inbound' }), where(1_000, 0), newId).state;
+    state = applyCallSignal(state, signal('connected', 1_100, { source: 'ringcentral', callKey: 'rc-1', remoteE164: '+8613800138000', direction: 'inbound' }), where(1_100, 3), newId).state;
+    // The CTI frame's page leaves: the host page still shows the call, which now belongs to it.
+    const moved = leaveCalls(state, (frameId) => frameId === 3, () => 2_000);
+    expect(moved.ended).toEqual([]);
+    expect(moved.moved).toEqual([expect.objectContaining({ frameId: 0, callKey: 'dom:1', phase: 'connected' })]);
+    expect(moved.moved[0]!.aliases).toBeUndefined();
+    // Then the host page leaves too: nobody reports it, it ends.
+    const ended = leaveCalls(moved.state, (frameId) => frameId === 0, () => 3_000);
+    expect(ended.ended).toEqual([expect.objectContaining({ id: 'id-1', phase: 'ended', endReason: 'ended-unknown', endedAt: 3_000 })]);
+  });
+
+  it('never ends a call before it connected, whatever time it is given', () => {
+    const state = fold([signal('dialing', 1_000), signal('connected', 2_000)]);
+    const { ended } = leaveCalls(state, () => true, () => 500);
+    expect(ended[0]).toMatchObject({ endedAt: 2_000, updatedAt: 2_000 });
+  });
+});
+
+describe('endUnseen', () => {
+  it('closes a stored record as ended-unknown at the time given, keeping its facts', () => {
+    const record = toCallRecord(fold([signal('connected', 1_000)]).calls['id-1']!);
+    expect(endUnseen(record, 9_000)).toEqual({ ...record, phase: 'ended', endedAt: 9_000, endedBy: 'unknown', endReason: 'ended-unknown', updatedAt: 9_000 });
   });
 });
 

@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../../lib/calls/types';
-import { listRecentCallRecords, upsertCallRecord } from '../../../lib/db/calls-repository';
+import { listRecentCallRecords, listUnfinishedCallRecords, upsertCallRecord } from '../../../lib/db/calls-repository';
 import { DB_VERSION, openOnScriptDb } from '../../../lib/db/schema';
 
 let dbCounter = 0;
@@ -95,6 +95,23 @@ describe('schema upgrades', () => {
     v4.close();
   });
 
+  it('step 5 adds the phase index over existing calls, which finds the unfinished ones', async () => {
+    const name = freshName();
+    const v4 = await openOnScriptDb(4, name);
+    await v4.put('calls', record('dialing', 1, { phase: 'dialing' }));
+    await v4.put('calls', record('connected', 2));
+    await v4.put('calls', { ...record('held', 3, { phase: 'held' }), notes: 'n' });
+    await v4.put('calls', record('ringing', 4, { phase: 'ringing' }));
+    await v4.put('calls', record('ended', 5, { phase: 'ended', endedAt: 6 }));
+    v4.close();
+    const v5 = await openOnScriptDb(5, name);
+    expect([...v5.transaction('calls').store.indexNames]).toContain('by-phase');
+    expect(await v5.count('calls')).toBe(5);
+    expect((await listUnfinishedCallRecords(v5)).map((r) => r.id).sort()).toEqual(['connected', 'dialing', 'held', 'ringing']);
+    expect(await v5.get('calls', 'held')).toMatchObject({ notes: 'n' });
+    v5.close();
+  });
+
   it('a version-1 database of 10,000 records upgrades to the current version with every record and index entry', async () => {
     const name = freshName();
     const v1 = await openOnScriptDb(1, name);
@@ -106,6 +123,7 @@ describe('schema upgrades', () => {
     expect(await current.count('calls')).toBe(10_000);
     expect(await current.countFromIndex('calls', 'by-startedAt')).toBe(10_000);
     expect(await current.countFromIndex('calls', 'by-remoteNumber', '13800130007')).toBe(10);
+    expect(await current.countFromIndex('calls', 'by-phase', 'connected')).toBe(10_000);
     expect(await current.get('calls', 'r9999')).toMatchObject({ startedAt: 10_999 });
     current.close();
   });

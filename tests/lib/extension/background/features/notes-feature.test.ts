@@ -227,7 +227,7 @@ describe('notes/export-page', () => {
   it('writes an empty range as a header alone, and an empty JSON array', async () => {
     const { ask } = await setup();
     const [startMs, endMs] = dayBounds('2026-11-28', TZ);
-    expect((await exportAll(ask, 'csv', startMs, endMs)).text).toBe('\uFEFFcall_id,agent,started_at,ended_at,duration_s,direction,number_e164,number_raw,debtor_ref,disposition,promise_amount,promise_currency,promise_date,callback_at,pack_id,pack_version,compliance_flags,notes\r\n');
+    expect((await exportAll(ask, 'csv', startMs, endMs)).text).toBe('\uFEFFcall_id,agent,started_at,ended_at,duration_s,end_reason,direction,number_e164,number_raw,debtor_ref,disposition,promise_amount,promise_currency,promise_date,callback_at,pack_id,pack_version,compliance_flags,notes\r\n');
     expect(JSON.parse((await exportAll(ask, 'json', startMs, endMs)).text)).toEqual([]);
   });
 });

@@ -22,6 +22,21 @@ const dialer = (): Browser.runtime.MessageSender => ({
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
+/** A lead's signing key and the pack server; `publish` signs the default pack at a version and serves it. */
+async function lead(): Promise<{ url: string; publicKey: string; publish(version: string): Promise<void> }> {
+  const keys = await generateKeyPair('lead');
+  const packs = await serve();
+  return {
+    url: packs.url,
+    publicKey: JSON.stringify(keys.publicKey),
+    async publish(version) {
+      const result = await signPack({ ...(cnCardLoanPack as ScriptPack), version }, keys.privateKey);
+      if (!result.ok) throw new Error('sign failed');
+      packs.publish(JSON.stringify(result.signed));
+    },
+  };
+}
+
 async function serve(): Promise<{ url: string; publish(body: string): void }> {
   let body = '';
   server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
@@ -30,36 +45,31 @@ async function serve(): Promise<{ url: string; publish(body: string): void }> {
 }
 
 let dbCount = 0;
-function background() {
-  const name = `packs-${++dbCount}`;
-  const service = createBackgroundService({ openDb: () => openOnScriptDb(undefined, name) });
-  return async <T extends MessageType>(type: T, payload: ProtocolMap[T]['request'], sender = panel()) => {
+/** A background (one worker life); `restart` builds the next life over the same database and storage. */
+function background(name = `packs-${++dbCount}`) {
+  const service = createBackgroundService({ openDb: () => openOnScriptDb(undefined, name), askFrame: async () => 'gone' });
+  const send = async <T extends MessageType>(type: T, payload: ProtocolMap[T]['request'], sender = panel()) => {
     const reply = (await service.onMessage(envelope(type, payload), sender)) as { ok: boolean; value?: ProtocolMap[T]['response']; error?: string };
     if (!reply.ok) throw new Error(reply.error);
     return reply.value as ProtocolMap[T]['response'];
   };
+  return Object.assign(send, { service, restart: () => background(name) });
 }
 
 const call = (phase: CallSignal['phase']): CallSignal => ({ callKey: 'c', source: 'sip-ws', phase, direction: 'outbound', remote: '1', at: Date.now() });
 
 describe('packs feature', () => {
   it('subscribes, defers an update during a call and applies it when the call ends', async () => {
-    const lead = await generateKeyPair('lead');
-    const sign = async (version: string) => {
-      const result = await signPack({ ...(cnCardLoanPack as ScriptPack), version }, lead.privateKey);
-      if (!result.ok) throw new Error('sign failed');
-      return JSON.stringify(result.signed);
-    };
-    const packs = await serve();
-    packs.publish(await sign('1.0.0'));
+    const packs = await lead();
+    await packs.publish('1.0.0');
     const send = background();
 
-    const subscribed = await send('packs/subscribe', { url: packs.url, publicKey: JSON.stringify(lead.publicKey) });
+    const subscribed = await send('packs/subscribe', { url: packs.url, publicKey: packs.publicKey });
     expect(subscribed).toMatchObject({ ok: true, status: { channel: { active: { version: '1.0.0' } } } });
     expect(await fakeBrowser.alarms.get('onscript:packs:poll')).toBeDefined();
 
     await send('call/signal', call('connected'), dialer());
-    packs.publish(await sign('1.1.0'));
+    await packs.publish('1.1.0');
     const during = await send('packs/check-now', {});
     expect(during.channel).toMatchObject({ active: { version: '1.0.0' }, pending: { version: '1.1.0' } });
 
@@ -71,6 +81,24 @@ describe('packs feature', () => {
 
     const rolledBack = await send('packs/rollback', {});
     expect(rolledBack.channel.active?.version).toBe('1.0.0');
+  });
+
+  it('applies a deferred update once a call whose page crashed is found ended after a worker restart', async () => {
+    const packs = await lead();
+    await packs.publish('1.0.0');
+    const send = background();
+    await send('packs/subscribe', { url: packs.url, publicKey: packs.publicKey });
+    await send('call/signal', call('connected'), dialer());
+    await packs.publish('1.1.0');
+    expect((await send('packs/check-now', {})).channel.pending).toMatchObject({ version: '1.1.0' });
+
+    // The dialer's renderer crashed (no pagehide) while the worker was stopped: the next worker's question
+    // reaches no bridge, the call ends, and the update waits no longer.
+    const next = send.restart();
+    await next.service.recoverUnfinishedCalls();
+    const after = await next('packs/get-status', {});
+    expect(after.channel.active?.version).toBe('1.1.0');
+    expect(after.channel.pending).toBeUndefined();
   });
 
   it('refuses a key that is not a key, and keeps pages from subscribing', async () => {
