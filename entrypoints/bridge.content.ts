@@ -3,7 +3,6 @@ import { watchDomRule } from '../lib/bridge/dom-watch';
 import { PAGE_FRAME_EVENT } from '../lib/bridge/page-channel';
 import { findDomRule } from '../lib/detection/dom-rules';
 import { loadBridgeSettings } from '../lib/extension/content/bridge-settings';
-import { DECLARED_DIALER_MATCHES } from '../lib/detection/declared-origins';
 import { createPortSender, SIGNAL_PORT_NAME } from '../lib/extension/shared/ports';
 import { verdictOf } from '../lib/extension/content/signal-reply';
 import { startPreDialGuard } from '../lib/extension/content/pre-dial-guard';
@@ -14,11 +13,8 @@ import { envelope } from '../lib/protocol/envelope';
  * merges them per call, and reports call signals to the background. Runs in every frame of an enabled origin.
  */
 export default defineContentScript({
-  matches: DECLARED_DIALER_MATCHES,
-  runAt: 'document_start',
-  allFrames: true,
-  matchAboutBlank: true,
-  matchOriginAsFallback: true,
+  // Where and how it runs: see hooks.content.ts.
+  registration: 'runtime',
   main(ctx) {
     let wakeDom = () => {};
     const guard = startPreDialGuard(ctx);

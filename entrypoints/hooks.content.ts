@@ -1,5 +1,4 @@
 import { encodePageFrame, PAGE_FRAME_EVENT } from '../lib/bridge/page-channel';
-import { DECLARED_DIALER_MATCHES } from '../lib/detection/declared-origins';
 import { installPeerConnectionHook } from '../lib/hooks/media-hook';
 import { installWebSocketHook, type HookedFrame } from '../lib/hooks/websocket-hook';
 
@@ -8,13 +7,10 @@ import { installWebSocketHook, type HookedFrame } from '../lib/hooks/websocket-h
  * No extension APIs exist here; frames go to the ISOLATED bridge as strings.
  */
 export default defineContentScript({
-  matches: DECLARED_DIALER_MATCHES,
+  // Registered by the background on the origins the agent enabled (detection-registration.ts), and declared on the
+  // demo origins by development builds only (wxt.config.ts): no origin here, or every build would require it.
+  registration: 'runtime',
   world: 'MAIN',
-  runAt: 'document_start',
-  allFrames: true,
-  matchAboutBlank: true,
-  // about:blank, blob: and data: frames of an enabled page run its hooks too (CCP iframes write into those).
-  matchOriginAsFallback: true,
   main() {
     // Captured now, before page scripts could replace them.
     const dispatch = window.dispatchEvent.bind(window);

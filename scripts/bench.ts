@@ -14,7 +14,8 @@
  *
  * - notes: the notes store's figures (scripts/bench-notes.ts).
  *
- * Needs the builds (`npm run build`, `npm run build:demo`) and Kamailio, like the end-to-end suite.
+ * Runs the development build (made here when older than the code, scripts/lib/builds.ts; the same bundles as
+ * production plus the demo origins) and needs Kamailio, like the end-to-end suite.
  */
 import { statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -28,6 +29,7 @@ import { DemoCustomerPage, DemoDialerPage } from '../tests/e2e/pages/demo-phone-
 import { SidePanelPage } from '../tests/e2e/pages/side-panel-page';
 import { useWarnOnlyCompliance } from '../tests/e2e/support/warn-only-compliance';
 import { notesFigures } from './bench-notes';
+import { ensureDemoBuild, ensureDevBuild } from './lib/builds';
 import { CHROME_BUILD_DIR, launchChromiumWithExtension, type ExtensionBrowser } from './lib/chromium';
 import { startDemoPages } from './lib/demo-session';
 import { startKamailio } from './lib/kamailio';
@@ -487,6 +489,8 @@ async function pageFigures(browser: ExtensionBrowser) {
 
 // BENCH_ONLY=detection or BENCH_ONLY=notes runs one group.
 const only = process.env['BENCH_ONLY'];
+ensureDevBuild('chrome');
+ensureDemoBuild();
 const figures: Record<string, unknown> = {};
 if (only !== 'notes') {
   const browser = await launchChromiumWithExtension();

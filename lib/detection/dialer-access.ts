@@ -1,4 +1,3 @@
-import { DECLARED_DIALER_MATCHES } from './declared-origins';
 import { compileMatchPattern, matchesAnyPattern } from './match-patterns';
 
 /**
@@ -89,7 +88,7 @@ export type TabSiteAccess =
  * where the extension has host access (or an `activeTab` grant), so a hidden URL itself means OnScript does not
  * run on that page.
  * @param url the tab's URL as the browser reported it (`undefined` when hidden)
- * @param enabled every pattern detection runs on: granted optional origins and the manifest's declared ones
+ * @param enabled every pattern detection runs on: granted optional origins and the ones the manifest declares
  */
 export function tabSiteAccess(url: string | undefined, enabled: readonly string[]): TabSiteAccess {
   if (url === undefined || url === '') return { kind: 'unknown' };
@@ -104,12 +103,13 @@ const HOST_PATTERN = /^(https?|\*):\/\/(\*|(\*\.)?[a-z0-9.-]+)\/\*$/i;
 
 /**
  * The granted origins detection should run on: http(s) host patterns the user enabled, without the ones the
- * manifest already covers and without catch-alls (`<all_urls>`, `*://*\/*`), which OnScript never asks for.
+ * manifest already declares the scripts on (`declared`: a development build's demo origins) and without catch-alls
+ * (`<all_urls>`, `*://*\/*`), which OnScript never asks for.
  */
-export function enabledDetectionMatches(granted: readonly string[]): string[] {
+export function enabledDetectionMatches(granted: readonly string[], declared: readonly string[] = []): string[] {
   const out = new Set<string>();
   for (const pattern of granted) {
-    if (DECLARED_DIALER_MATCHES.includes(pattern)) continue;
+    if (declared.includes(pattern)) continue;
     const m = HOST_PATTERN.exec(pattern);
     if (!m || m[2] === '*') continue;
     out.add(pattern);
