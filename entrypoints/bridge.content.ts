@@ -1,6 +1,6 @@
 import { createDetectionBridge, isChildFrame } from '../lib/bridge/detection-bridge';
 import { watchDomRule } from '../lib/bridge/dom-watch';
-import { PAGE_FRAME_EVENT } from '../lib/bridge/page-channel';
+import { openBridgeChannel } from '../lib/bridge/page-channel';
 import { findDomRule } from '../lib/detection/dom-rules';
 import { loadBridgeSettings } from '../lib/extension/content/bridge-settings';
 import { createPortSender, SIGNAL_PORT_NAME } from '../lib/extension/shared/ports';
@@ -28,8 +28,9 @@ export default defineContentScript({
         guard.observe(signal, verdictOf(sent));
       },
     });
-    const onFrame = (event: Event) => bridge.acceptFrame((event as CustomEvent<unknown>).detail);
-    ctx.addEventListener(window, PAGE_FRAME_EVENT as keyof WindowEventMap, onFrame);
+    // The hook's frames arrive on the channel handed to it now, at document_start; no window event carries them.
+    const hook = openBridgeChannel(window, (data) => bridge.acceptFrame(data));
+    ctx.onInvalidated(() => hook.close());
     ctx.addEventListener(window, 'message', (event: MessageEvent) => {
       bridge.acceptMessage({ origin: event.origin, data: event.data, fromChildFrame: isChildFrame(window, event.source) });
     });

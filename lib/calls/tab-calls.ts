@@ -4,6 +4,18 @@ import type { CallRecord, CallSignal, LiveCall, TabCallState } from './types';
 export const ENDED_CALLS_KEPT = 5;
 /** A page's clock may be off or forged; signal times outside this window around receipt are clamped. */
 export const SIGNAL_CLOCK_TOLERANCE_MS = 60_000;
+/**
+ * Calls not ended that one tab may have at once. A softphone has a call, one on hold and one being set up for a
+ * transfer or a conference; a page signalling more is forging them, and each would cost a record and a verdict.
+ */
+export const MAX_LIVE_CALLS_PER_TAB = 8;
+/**
+ * New calls one tab may start in a minute (ended at once or not). An agent dialling back to back, a power
+ * dialler's failed attempts included, stays far below; a page forging attempts would inflate the contact caps and
+ * the export.
+ */
+export const MAX_NEW_CALLS_PER_MINUTE = 30;
+const MINUTE_MS = 60_000;
 
 /**
  * Whether `next` should replace `current` in a view of one tab's calls. The background sends each state twice
@@ -30,11 +42,16 @@ export interface SignalOrigin {
   receivedAt: number;
 }
 
+/** Why a signal that would start a call was refused (see {@link MAX_LIVE_CALLS_PER_TAB}). */
+export type SignalRefusal = 'live-calls' | 'new-calls';
+
 /** What folding a signal in did. */
 export interface SignalResult {
   state: TabCallState;
   /** The call the signal changed, or `undefined` when the signal changed nothing. */
   changed?: LiveCall;
+  /** Set when the signal would have started a call beyond the tab's limits: nothing changed. */
+  refused?: SignalRefusal;
 }
 
 /**
@@ -76,6 +93,14 @@ export function applyCallSignal(
     return { state };
   }
 
+  let recentStarts = state.recentStarts;
+  if (!existing) {
+    recentStarts = (state.recentStarts ?? []).filter((started) => started > origin.receivedAt - MINUTE_MS);
+    if (tabCalls.filter((call) => call.phase !== 'ended').length >= MAX_LIVE_CALLS_PER_TAB) return { state, refused: 'live-calls' };
+    if (recentStarts.length >= MAX_NEW_CALLS_PER_MINUTE) return { state, refused: 'new-calls' };
+    recentStarts = [...recentStarts, origin.receivedAt];
+  }
+
   const base: LiveCall = existing ?? {
     id: newId(),
     tabId: origin.tabId,
@@ -105,7 +130,7 @@ export function applyCallSignal(
   }
 
   const calls = pruneEnded({ ...state.calls, [next.id]: next });
-  return { state: { tabId: state.tabId, calls }, changed: next };
+  return { state: withStarts({ tabId: state.tabId, calls }, recentStarts), changed: next };
 }
 
 /**
@@ -128,7 +153,7 @@ export function endAllCalls(state: TabCallState, at: number): { state: TabCallSt
     calls[call.id] = done;
     ended.push(done);
   }
-  return { state: { tabId: state.tabId, calls: pruneEnded(calls) }, ended };
+  return { state: withStarts({ tabId: state.tabId, calls: pruneEnded(calls) }, state.recentStarts), ended };
 }
 
 /** Calls of a tab that have not ended, oldest first. */
@@ -202,7 +227,12 @@ function sameNumber(call: LiveCall, signal: CallSignal): boolean {
 
 function withAlias(state: TabCallState, call: LiveCall, alias: string): TabCallState {
   const aliases = [...(call.aliases ?? []), alias].slice(-MAX_ALIASES);
-  return { tabId: state.tabId, calls: { ...state.calls, [call.id]: { ...call, aliases } } };
+  return withStarts({ tabId: state.tabId, calls: { ...state.calls, [call.id]: { ...call, aliases } } }, state.recentStarts);
+}
+
+/** The state with the tab's recent call starts carried over (absent while there are none). */
+function withStarts(state: TabCallState, recentStarts: readonly number[] | undefined): TabCallState {
+  return recentStarts && recentStarts.length > 0 ? { ...state, recentStarts: [...recentStarts] } : state;
 }
 
 function clamp(value: number, min: number, max: number): number {

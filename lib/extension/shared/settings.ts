@@ -8,8 +8,9 @@ import type { PackChannelState, PackSubscription } from '../../packs/subscriptio
 /**
  * Every key OnScript keeps in `storage.local` and `storage.session`, in one place, grouped by feature. Each item
  * is versioned so later releases can migrate it. What reads them (and checks what storage holds, since storage can
- * hold anything) lives with each feature. The only other keys are the per-tab call states `tab-calls:<tabId>` in
- * `storage.session` (background/tab-state-store.ts), one per tab. Nothing here is secret.
+ * hold anything) lives with each feature. The only other keys are the per-tab call states in `storage.session`
+ * (background/tab-state-store.ts): a header `tab-calls:<tabId>` and one `tab-call:<tabId>:<callId>` per call.
+ * Nothing here is secret.
  */
 
 // General: the agent and the UI.

@@ -111,6 +111,16 @@ describe('detection bridge: merging layers', () => {
     expect(signals.filter((s) => s.phase === 'ended')).toHaveLength(1);
   });
 
+  it('keeps the key it first reported when a layer that saw the call earlier is heard later (the hook\'s port is async)', () => {
+    // The hook's frames arrive over a MessagePort, a task later: the DOM rule can report the ringing call before
+    // the INVITE that made the dialer show it, whose page time is earlier. It is still one call, under one key.
+    const { bridge, signals } = setUp();
+    bridge.acceptDom([{ ...dom('ringing', 1_050), direction: 'inbound' }]);
+    feedSip(bridge, 'inbound', 1_000);
+    expect(new Set(signals.map((s) => s.callKey))).toEqual(new Set(['dom:dom:demo:1']));
+    expect(signals.at(-1)).toMatchObject({ phase: 'ended', source: 'sip-ws' });
+  });
+
   it('keeps memory bounded even for calls in quick succession, and ignores late signals of forgotten calls', () => {
     const { bridge, signals } = setUp();
     for (let call = 0; call < 100; call++) {

@@ -1,4 +1,4 @@
-import { applyCallSignal } from '../../../calls/tab-calls';
+import { applyCallSignal, MAX_LIVE_CALLS_PER_TAB, MAX_NEW_CALLS_PER_MINUTE, type SignalRefusal } from '../../../calls/tab-calls';
 import type { CallSignal, LiveCall, TabCallState } from '../../../calls/types';
 import { toGuardVerdict } from '../../../compliance/pre-dial';
 import { listRecentCallRecords } from '../../../db/calls-repository';
@@ -25,11 +25,12 @@ export const callsFeature = defineBackgroundFeature({
           if (tabId === undefined) return { accepted: false };
           const frameId = sender.frameId ?? 0;
           const where = { tabId, frameId, origin: safeOrigin(sender.url), receivedAt: now() };
-          const outcome = await inTabOrder(tabId, async () => {
+          const outcome = await inTabOrder(tabId, async (): Promise<{ refused?: SignalRefusal; change?: CallChange; call?: LiveCall }> => {
             // This path is the detection latency the panel sees: both reads come from memory after the first
             // signal of the worker's life.
             const [normalized, current] = await Promise.all([withRemoteE164(signal, defaultRegion), tabCalls.load(tabId)]);
-            const { state, changed } = applyCallSignal(current, normalized, where, newId);
+            const { state, changed, refused } = applyCallSignal(current, normalized, where, newId);
+            if (refused) return { refused };
             if (!changed) return { call: callFor(current, frameId, signal.callKey) };
             const change: CallChange = { call: changed, previous: current.calls[changed.id] };
             // The frame's signal is acknowledged after this, so a worker stopped in between gets the same
@@ -37,6 +38,8 @@ export const callsFeature = defineBackgroundFeature({
             const committed = await commitCallChanges(state, [change]);
             return { change, call: committed.calls[0] };
           });
+          // Refused, not dropped: the frame's port gets `refused` back and logs it (shared/ports.ts).
+          if (outcome.refused) throw new Error(SIGNAL_REFUSALS[outcome.refused]);
           // The other features' after-hooks run outside the tab's queue, so the call's next signal never waits.
           if (outcome.change) await afterCallChanges([outcome.change]);
           const reply: CallSignalReply = { accepted: outcome.change !== undefined };
@@ -51,6 +54,12 @@ export const callsFeature = defineBackgroundFeature({
     };
   },
 });
+
+/** What the frame is told when the tab's limits refuse a new call. */
+const SIGNAL_REFUSALS: Record<SignalRefusal, string> = {
+  'live-calls': `the tab already has ${MAX_LIVE_CALLS_PER_TAB} calls that have not ended; a new one is not recorded`,
+  'new-calls': `the tab started ${MAX_NEW_CALLS_PER_MINUTE} calls within a minute; a new one is not recorded`,
+};
 
 /** The call a frame's key names in a tab's state (its own, or one it joined from another frame). */
 function callFor(state: TabCallState, frameId: number, callKey: string): LiveCall | undefined {
