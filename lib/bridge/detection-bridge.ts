@@ -1,3 +1,4 @@
+import { MAX_CALL_KEY_CHARS, MAX_REMOTE_CHARS } from '../calls/limits';
 import type { CallSignal } from '../calls/types';
 import { mergeCallSignals, type MergedCallView } from '../detection/confidence';
 import { createRateLimiter } from '../detection/guard';
@@ -87,11 +88,12 @@ export function createDetectionBridge(options: DetectionBridgeOptions) {
     const key = memberKeys.map((member) => reportedKey.get(member)).find((known) => known !== undefined) ?? view.key;
     const out: CallSignal = {
       // The background refuses longer keys; a Call-ID that long is already an oddity.
-      callKey: key.slice(0, 256),
+      callKey: key.slice(0, MAX_CALL_KEY_CHARS),
       source: decider.source,
       phase: view.phase,
       direction: view.direction,
-      remote: view.remote,
+      // The one limit of the protocol, applied where the signal is made: a long number is clipped, not refused.
+      remote: view.remote.slice(0, MAX_REMOTE_CHARS),
       at: trigger.at,
       confidence: view.confidence,
     };

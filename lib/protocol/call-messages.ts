@@ -1,5 +1,6 @@
 import type { CallRecord, CallSignal, TabCallState } from '../calls/types';
 import type { GuardVerdict } from '../compliance/pre-dial';
+import { MAX_CALL_KEY_CHARS, MAX_REMOTE_CHARS } from '../calls/limits';
 import { CTI_VENDOR_IDS } from '../detection/vendors/ids';
 import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Checked } from './checks';
 import { defineMessages } from './sender-rules';
@@ -27,10 +28,8 @@ export interface CallMessages {
   'ping': { request: { sentAt: number }; response: { sentAt: number } };
 }
 
-/** Longest remote party string accepted from a page. */
-export const MAX_REMOTE_CHARS = 64;
-/** Longest call key (Call-ID) accepted from a page. */
-export const MAX_CALL_KEY_CHARS = 256;
+// One limit for the detectors that make signals and the background that checks them (lib/calls/limits.ts).
+export { MAX_CALL_KEY_CHARS, MAX_REMOTE_CHARS } from '../calls/limits';
 
 const PHASES = new Set(['dialing', 'ringing', 'connected', 'held', 'ended']);
 const DIRECTIONS = new Set(['outbound', 'inbound']);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDetectionBridge, isChildFrame, MAX_KEPT_SIGNALS } from '../../../lib/bridge/detection-bridge';
 import { encodePageFrame } from '../../../lib/bridge/page-channel';
 import type { CallSignal } from '../../../lib/calls/types';
+import { MAX_REMOTE_CHARS, validateCallSignal } from '../../../lib/protocol/call-messages';
 import type { DetectedCallSignal } from '../../../lib/detection/types';
 import { capturedScenario } from '../../fixtures/sip/frames';
 
@@ -182,5 +183,40 @@ describe('detection bridge: media confirmation', () => {
     expect(bridge.acceptFrame(JSON.stringify(['received', 1, '<b>1</b>:connected', 'media']))).toBe(0);
     expect(bridge.acceptFrame(JSON.stringify(['received', 1, '1:connected', 'webrtc']))).toBe(0);
     expect(signals).toEqual([]);
+  });
+});
+
+describe('one limit on the number, clipped where the signal is made (issue 14, item 9)', () => {
+  // 66 characters: over the protocol's limit, which the readers used to accept and the background then refused.
+  const long = `+86${'1'.repeat(63)}`;
+
+  it.each([
+    [
+      'a vendor CTI event',
+      (bridge: ReturnType<typeof setUp>['bridge']) =>
+        bridge.acceptMessage({ origin: RC, data: { type: 'rc-call-ring-notify', call: { id: 'rc-long', direction: 'Inbound', from: long, to: '+14155550000' } }, fromChildFrame: true }),
+    ],
+    [
+      'a Twilio invite',
+      (bridge: ReturnType<typeof setUp>['bridge']) =>
+        bridge.acceptFrame(encodePageFrame({ wire: 'sent', at: 1_000, data: twilio('invite', { callsid: 'TJSlong', sdp: 'v=0', twilio: { params: `To=${encodeURIComponent(long)}` } }), kind: 'twilio' })),
+    ],
+    [
+      'a SIP INVITE',
+      (bridge: ReturnType<typeof setUp>['bridge']) =>
+        bridge.acceptFrame(
+          encodePageFrame({
+            wire: 'sent',
+            at: 1_000,
+            data: `INVITE sip:${long}@x SIP/2.0\r\nVia: SIP/2.0/WSS x;branch=z9hG4bKl\r\nCall-ID: long@x\r\nCSeq: 1 INVITE\r\nFrom: <sip:agent@x>;tag=a\r\nTo: <sip:${long}@x>\r\nContent-Length: 0\r\n\r\n`,
+          }),
+        ),
+    ],
+  ])('%s with a 66-character number becomes a signal the background accepts, the number clipped to 64', (_what, feed) => {
+    const { bridge, signals } = setUp();
+    feed(bridge);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.remote).toBe(long.slice(0, MAX_REMOTE_CHARS));
+    expect(validateCallSignal(signals[0])).toMatchObject({ ok: true });
   });
 });
