@@ -18,6 +18,13 @@ export const MAX_NEW_CALLS_PER_MINUTE = 30;
 const MINUTE_MS = 60_000;
 
 /**
+ * The highest revision a tab's state can reach: a worker counts a save per signal, and a billion signals in one
+ * browser session is no dialer. A page hearing a state beyond it is hearing a forgery, which would make every
+ * real state after it look older (see {@link supersedesTabState}).
+ */
+export const MAX_TAB_STATE_REVISION = 1_000_000_000;
+
+/**
  * Whether `next` should replace `current` in a view of one tab's calls. The background sends each state twice
  * (over a panel's port and in a broadcast) and a panel's first read can return after a newer push, so a state
  * whose revision is not newer is old news. A state without a revision (from an older worker) always replaces.

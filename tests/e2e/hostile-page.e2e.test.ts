@@ -4,14 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_NEW_CALLS_PER_MINUTE } from '../../lib/calls/tab-calls';
 import { envelope } from '../../lib/protocol/envelope';
 import { launchChromiumWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { readCallRecords } from '../../scripts/lib/demo-session';
+import { readCallRecords, tabIdOf } from '../../scripts/lib/demo-session';
 import { waitFor } from '../../scripts/lib/process-utils';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { SidePanelPage } from './pages/side-panel-page';
+import { contentScriptWorld } from './support/content-world';
 
 /**
  * Issue 14: a dialer page is someone else's code, and a script injected into a CRM runs with the page's powers.
  * Here such a script, in a page on an enabled origin of the built extension in real Chromium, tries what the
- * review found: forging call signals through the hook's channel (item 6) and flooding the tab with attempts.
+ * review found: forging call signals through the hook's channel (item 6), flooding the tab with attempts, and,
+ * from the extension's own content script world (a compromised or buggy content script), telling the side panel
+ * a forged state (item 7).
  */
 
 const html = (body: string) => (_req: IncomingMessage, res: ServerResponse) => {
@@ -145,6 +149,57 @@ describe('a hostile script in a dialer page', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect((await recordsFrom(site.origin)).length - before).toBe(MAX_NEW_CALLS_PER_MINUTE);
     expect(counted).toBe(MAX_NEW_CALLS_PER_MINUTE);
+    await page.close();
+  });
+
+  it('cannot tell the side panel a forged tab state or keyboard command from its content script (item 7)', async () => {
+    const page = await openCrm();
+    const tabId = await tabIdOf(extensionPage, '/crm.html');
+    const panel = await SidePanelPage.openFor(browser, '/crm.html');
+    const content = await contentScriptWorld(browser, page);
+    const forgedCall = {
+      id: 'forged',
+      tabId,
+      frameId: 0,
+      callKey: 'forged',
+      origin: site.origin,
+      source: 'sip-ws',
+      direction: 'outbound',
+      remoteNumber: '19999999999',
+      phase: 'connected',
+      startedAt: Date.now(),
+      updatedAt: Date.now(),
+    };
+    const sent = await content.evaluate<string[]>(`(async () => {
+      const tell = async (type, payload) => {
+        try {
+          await chrome.runtime.sendMessage({ protocol: 'onscript/1', type, payload });
+          return type + ': delivered';
+        } catch (error) {
+          return type + ': ' + error.message;
+        }
+      };
+      return [
+        await tell('tab/state-changed', ${JSON.stringify({ tabId, calls: { forged: forgedCall }, revision: 1e15 })}),
+        await tell('script/command', { command: 'script-focus-notes' }),
+      ];
+    })()`);
+    expect(sent).toHaveLength(2);
+    await content.close();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await panel.number().count()).toBe(0);
+
+    // Not frozen either: the next real state (a call the hook reads on the page) shows at once.
+    await page.evaluate((frame) => {
+      const socket = new WebSocket('ws://127.0.0.1:9/');
+      try {
+        socket.send(frame);
+      } catch {
+        // Never connected; the hook has read it.
+      }
+    }, invite('panel-1', '13900139002'));
+    await panel.number().filter({ hasText: '13900139002' }).waitFor({ timeout: 8_000 });
+    await panel.page.close();
     await page.close();
   });
 });
