@@ -1,6 +1,6 @@
 import { applyCallSignal, MAX_LIVE_CALLS_PER_TAB, MAX_NEW_CALLS_PER_MINUTE, type SignalRefusal } from '../../../calls/tab-calls';
 import type { CallSignal, LiveCall, TabCallState } from '../../../calls/types';
-import { toGuardVerdict } from '../../../compliance/pre-dial';
+import { toGuardVerdict, type GuardVerdict } from '../../../compliance/pre-dial';
 import { listRecentCallRecords } from '../../../db/calls-repository';
 import { CALL_MESSAGES, type CallSignalReply } from '../../../protocol/call-messages';
 import { defaultRegionSetting } from '../../shared/settings';
@@ -44,7 +44,7 @@ export const callsFeature = defineBackgroundFeature({
           if (outcome.change) await afterCallChanges([outcome.change]);
           const reply: CallSignalReply = { accepted: outcome.change !== undefined };
           const call = outcome.call;
-          if (call?.verdict && call.direction === 'outbound') reply.verdict = toGuardVerdict(call.verdict);
+          if (call?.verdict && call.direction === 'outbound') reply.verdict = forTheDialerFrame(toGuardVerdict(call.verdict));
           return reply;
         },
         'tab/get-state': async ({ tabId }) => tabCalls.load(tabId),
@@ -60,6 +60,15 @@ const SIGNAL_REFUSALS: Record<SignalRefusal, string> = {
   'live-calls': `the tab already has ${MAX_LIVE_CALLS_PER_TAB} calls that have not ended; a new one is not recorded`,
   'new-calls': `the tab started ${MAX_NEW_CALLS_PER_MINUTE} calls within a minute; a new one is not recorded`,
 };
+
+/**
+ * The verdict as the dialer frame is told it: the frame runs in someone else's page, so it gets what its guard acts
+ * on and shows (the action, the next opening, the class of each broken rule) and none of the reasons, which name
+ * counts, flags and debtors; those stay with the call the side panel shows.
+ */
+function forTheDialerFrame(verdict: GuardVerdict): GuardVerdict {
+  return { ...verdict, profileName: '', violations: verdict.violations.map(({ code }) => ({ code, reasons: [] })) };
+}
 
 /** The call a frame's key names in a tab's state (its own, or one it joined from another frame). */
 function callFor(state: TabCallState, frameId: number, callKey: string): LiveCall | undefined {
