@@ -200,11 +200,20 @@ export function showGuardOverlay(options: GuardOverlayOptions): GuardOverlay {
   /** When the guard last put itself back at once, for {@link REATTACH_BURST}. */
   let answered: number[] = [];
   let pause: ReturnType<typeof setTimeout> | undefined;
+  /** The control the agent was on: a page taking the guard out of the document must not lose the agent's place. */
+  let focused: HTMLElement | null = null;
+  panel.addEventListener('focusin', (event) => (focused = event.target as HTMLElement));
+  panel.addEventListener('focusout', (event) => {
+    // Focus moved to something else on purpose (the dialer); `relatedTarget` is null when the guard was taken away.
+    if ((event as FocusEvent).relatedTarget !== null) focused = null;
+  });
   const putBack = () => {
     pause = undefined;
     if (removed) return;
     for (const name of host.getAttributeNames()) host.removeAttribute(name);
     if (host.parentNode !== parent || parent.lastChild !== host) parent.append(host);
+    const active = doc.activeElement;
+    if (focused && (active === null || active === doc.body || active === doc.documentElement)) focused.focus();
   };
   // The page removing the guard, moving it, or setting `hidden`, `inert` or a style on it: undone. A page that keeps
   // doing it gets a few immediate answers, then one a second, so neither side can spin the other forever.

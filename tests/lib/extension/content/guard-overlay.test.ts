@@ -129,6 +129,15 @@ describe('what the overlay shows inside a hostile page (issue 14, item 8)', () =
     expect(document.querySelector('onscript-guard')).toBeNull();
   });
 
+  it('gives the agent back the control they were on when the page took it away', async () => {
+    const { root, host } = openDetailed();
+    const input = root.querySelector('input')!;
+    expect(root.activeElement).toBe(input);
+    host.remove();
+    await flush();
+    expect(root.activeElement).toBe(input);
+  });
+
   it('takes back attributes the page sets on it to hide or disable it', async () => {
     const { host } = openDetailed();
     host.setAttribute('hidden', '');
