@@ -37,6 +37,15 @@ export const retentionDaysSetting = storage.defineItem<number>('local:settings.n
   version: 1,
 });
 
+/**
+ * Follow-ups due up to this instant (epoch ms) have been told: the one "next follow-up" alarm tells those after it,
+ * so reminders missed while the browser was closed are told once when it starts again.
+ */
+export const followUpsNotifiedThroughItem = storage.defineItem<number | null>('local:notes.followUpsNotifiedThrough', {
+  fallback: null,
+  version: 1,
+});
+
 // Detection.
 
 /**
