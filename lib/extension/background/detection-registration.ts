@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { enabledDetectionMatches } from '../../detection/dialer-access';
+import { enabledDetectionMatches } from '../../detection/detection-matches';
 import { declaredDetectionMatches } from '../shared/declared-detection';
 
 /**
