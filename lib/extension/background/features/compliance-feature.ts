@@ -8,6 +8,7 @@ import { normalizePhone } from '../../../compliance/time-zones';
 import type { CallVerdict } from '../../../calls/types';
 import { updateCallRecord } from '../../../db/calls-repository';
 import type { ImportedAttempt, OnScriptDb, StoredDoNotCallFlag } from '../../../db/schema';
+import { maskFields, maskText } from '../../../notes/redact-record';
 import type { ComplianceEvent } from '../../../notes/types';
 import { COMPLIANCE_MESSAGES } from '../../../protocol/compliance-messages';
 import {
@@ -112,8 +113,10 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: Backg
 
   return {
     handlers: {
-      'compliance/evaluate': async ({ phone, debtorRef }) => assess(phone, now(), debtorRef),
-      'compliance/override': async ({ callKey, reason }, sender) => {
+      // Debtor references are stored masked (notes/redact-record.ts): looked up the same way.
+      'compliance/evaluate': async ({ phone, debtorRef }) => assess(phone, now(), debtorRef === undefined ? undefined : maskText(debtorRef)),
+      'compliance/override': async ({ callKey, reason: typed }, sender) => {
+        const reason = maskText(typed);
         const tabId = sender.tab?.id;
         if (tabId === undefined) return { recorded: false };
         const callId = await findCallId(tabId, callKey);
@@ -143,8 +146,8 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: Backg
         const { region } = await loadActiveProfile();
         const flag: StoredDoNotCallFlag = { id: newId(), reason, scope, setAt: now() };
         if (scope === 'number' && phone) flag.phoneE164 = normalizePhone(phone, region)?.e164 ?? phone;
-        if (scope === 'debtor' && debtorRef) flag.debtorRef = debtorRef;
-        if (note) flag.note = note;
+        if (scope === 'debtor' && debtorRef) flag.debtorRef = maskText(debtorRef);
+        if (note) flag.note = maskText(note);
         await (await db()).put('doNotCall', flag);
         return flag;
       },
@@ -162,7 +165,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: Backg
         const importedAt = now();
         const tx = (await db()).transaction('importedAttempts', 'readwrite');
         for (const attempt of attempts) {
-          const row: ImportedAttempt = { ...attempt, id: newId(), importedAt, source };
+          const row: ImportedAttempt = { ...maskFields(attempt, ['debtorRef']), id: newId(), importedAt, source: maskText(source) };
           void tx.store.put(row);
         }
         await tx.done;

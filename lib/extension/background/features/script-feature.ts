@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { maskText, maskVariables } from '../../../notes/redact-record';
 import { updateCallRecord } from '../../../db/calls-repository';
 import type { StoredCallRecord } from '../../../db/schema';
 import type { JsonValue } from '../../../notes/types';
@@ -80,8 +81,9 @@ function createScriptFeature({ now, db, pushToPanels }: BackgroundContext): Back
       'script/set-variables': async ({ callId, variables, debtorRef }) => {
         await ensureScript(callId);
         const written = await updateCallRecord(await db(), callId, (record) => {
-          const next: StoredCallRecord = { ...record, variables: { ...variables } };
-          if (debtorRef) next.debtorRef = debtorRef;
+          // Masked here, in the one writer (issue 14): a card number typed into the form is never stored.
+          const next: StoredCallRecord = { ...record, variables: maskVariables(variables) };
+          if (debtorRef) next.debtorRef = maskText(debtorRef);
           else delete next.debtorRef;
           return next;
         });
