@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { ComplianceLogAnchor, ComplianceLogEntry } from '../audit/compliance-log';
 import type { CallRecord } from '../calls/types';
 import type { ContactAttempt } from '../compliance/caps';
 import type { DoNotCallFlag } from '../compliance/dnc';
@@ -11,7 +12,7 @@ export const DB_NAME = 'onscript';
  * The current schema version. Each version adds one `if (oldVersion < N)` step to {@link upgradeOnScriptDb};
  * steps are never removed or edited once released, and none deletes data.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * A stored call: what detection recorded, plus what the agent and the other features added to it (wrap-up,
@@ -56,6 +57,17 @@ export interface OnScriptDbSchema extends DBSchema {
     key: string;
     value: ImportedAttempt;
     indexes: { 'by-at': number; 'by-debtorRef': string; 'by-phoneE164': string };
+  };
+  /** v4: the hash-chained compliance log (lib/audit/compliance-log.ts), by sequence number. */
+  complianceLog: {
+    key: number;
+    value: ComplianceLogEntry;
+    indexes: { 'by-at': number };
+  };
+  /** v4: small records of the background's own, by name (`complianceLogAnchor`: where the kept chain starts). */
+  meta: {
+    key: string;
+    value: ComplianceLogAnchor;
   };
 }
 
@@ -106,5 +118,11 @@ function upgradeOnScriptDb(
     const calls = transaction.objectStore('calls');
     calls.createIndex('by-callbackAt', 'callbackAt');
     calls.createIndex('by-promiseDate', 'promiseToPay.date');
+  }
+  if (oldVersion < 4 && targetVersion >= 4) {
+    // The compliance log is appended to in order and purged from its head, by time.
+    const log = db.createObjectStore('complianceLog', { keyPath: 'seq' });
+    log.createIndex('by-at', 'at');
+    db.createObjectStore('meta');
   }
 }

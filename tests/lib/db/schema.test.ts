@@ -140,4 +140,21 @@ describe('updateCallRecord', () => {
     expect(await updateCallRecord(db, 'missing', (r) => r)).toBeUndefined();
     db.close();
   });
+
+  it('step 4 adds the compliance log and the meta store beside the existing stores, losing nothing (issue 14, item 13)', async () => {
+    const name = freshName();
+    const v3 = await openOnScriptDb(3, name);
+    await v3.put('calls', { ...record('kept', 1), callbackAt: 5 });
+    v3.close();
+    const v4 = await openOnScriptDb(4, name);
+    expect([...v4.objectStoreNames].sort()).toEqual(['calls', 'complianceLog', 'doNotCall', 'importedAttempts', 'meta']);
+    const log = v4.transaction('complianceLog').store;
+    expect(log.keyPath).toBe('seq');
+    expect([...log.indexNames]).toEqual(['by-at']);
+    expect(await v4.get('calls', 'kept')).toMatchObject({ id: 'kept', callbackAt: 5 });
+    await v4.put('complianceLog', { seq: 1, at: 9, kind: 'gate', prev: '0'.repeat(64), hash: 'h' });
+    await v4.put('meta', { seq: 0, hash: '0'.repeat(64) }, 'complianceLogAnchor');
+    expect((await v4.getAllFromIndex('complianceLog', 'by-at')).map((entry) => entry.seq)).toEqual([1]);
+    v4.close();
+  });
 });

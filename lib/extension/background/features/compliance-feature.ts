@@ -9,6 +9,7 @@ import type { CallVerdict } from '../../../calls/types';
 import { updateCallRecord } from '../../../db/calls-repository';
 import type { ImportedAttempt, OnScriptDb, StoredDoNotCallFlag } from '../../../db/schema';
 import { maskFields, maskText } from '../../../notes/redact-record';
+import { appendToComplianceLog } from '../compliance-log';
 import type { ComplianceEvent } from '../../../notes/types';
 import { COMPLIANCE_MESSAGES } from '../../../protocol/compliance-messages';
 import {
@@ -22,6 +23,9 @@ import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature
 
 /** How far back the log is read: the longest cap period (7 days) plus margin for zones and the cool-down. */
 export const LOG_LOOKBACK_MS = 15 * 24 * 60 * 60 * 1000;
+
+/** The compliance log is evidence beside the record: a failed append is reported, never fails the call. */
+const logFailed = (error: unknown) => console.error('OnScript compliance log append failed', error);
 
 /** Browser languages in the worker; the default profile follows the first. */
 function browserLanguages(): readonly string[] {
@@ -133,6 +137,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: Backg
           complianceEvents: [...(record.complianceEvents ?? []), event],
         }));
         if (!written) return { recorded: false };
+        void appendToComplianceLog(await db(), [{ at: event.at, kind: 'override', callId, code: event.code, reason }]).catch(logFailed);
         // Remembered per number in storage.session (the worker may stop before the redial), for the rules the
         // agent saw broken on this attempt only.
         const codes = [...new Set((written.complianceEvents ?? []).filter((e) => e.kind !== 'override').map((e) => e.code))];
@@ -185,10 +190,17 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: Backg
       if (previous) return undefined;
       const assessment = await assess(call.remoteNumber, call.startedAt);
       const verdict: CallVerdict = { assessment };
+      const gate = { at: assessment.at, callId: call.id };
       // Breaches are evidence on outbound calls being set up: what the pre-dial guard acts on.
-      if (call.direction !== 'outbound' || (call.phase !== 'dialing' && call.phase !== 'ringing')) return { live: { verdict } };
+      if (call.direction !== 'outbound' || (call.phase !== 'dialing' && call.phase !== 'ringing')) {
+        void appendToComplianceLog(await db(), [{ ...gate, kind: 'gate', code: assessment.action }]).catch(logFailed);
+        return { live: { verdict } };
+      }
       const events = eventsFor(assessment);
-      if (events.length === 0) return { live: { verdict } };
+      if (events.length === 0) {
+        void appendToComplianceLog(await db(), [{ ...gate, kind: 'gate', code: assessment.action }]).catch(logFailed);
+        return { live: { verdict } };
+      }
       const override = await overrideFor(call.remoteNumber, assessment);
       if (override) {
         verdict.override = { reason: override.reason, until: override.until, callId: override.callId };
@@ -200,6 +212,13 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: Backg
           reason: override.reason,
         });
       }
+      // The compliance log gets the gate result and what the record gets: each block, and a redial's override.
+      void appendToComplianceLog(await db(), [
+        { ...gate, kind: 'gate', code: assessment.action },
+        ...events.flatMap((event) =>
+          event.kind === 'warning' ? [] : [{ ...gate, kind: event.kind, code: event.code, ...(event.reason ? { reason: event.reason } : {}) }],
+        ),
+      ]).catch(logFailed);
       return {
         live: { verdict },
         record: (record) =>

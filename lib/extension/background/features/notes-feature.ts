@@ -26,6 +26,7 @@ import { notesCatalog } from '../../../i18n/catalogs/notes';
 import { createCatalogTranslator } from '../../../i18n/catalogs/define-catalog';
 import { pickUiLanguage } from '../../../i18n/language';
 import { agentNameSetting, followUpsNotifiedThroughItem, retentionDaysSetting, uiLanguageSetting } from '../../shared/settings';
+import { readComplianceLogFile } from '../compliance-log';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature } from '../feature';
 
 /** The daily alarm that purges expired records. */
@@ -125,6 +126,7 @@ function createNotesFeature(context: BackgroundContext): BackgroundFeature {
         const [startMs, endMs] = dayBounds(day, timeZone);
         return summarizeDay(await listCallsBetween(await db(), startMs, endMs), { day, timeZone });
       },
+      'notes/export-log': async () => `${JSON.stringify(await readComplianceLogFile(await db()), null, 1)}\n`,
       'notes/export-page': async (request): Promise<ExportPage> => {
         const database = await db();
         const first = request.written === 0 && request.after === undefined;

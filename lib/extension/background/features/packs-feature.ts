@@ -11,6 +11,7 @@ import {
   type PollOutcome,
 } from '../../../packs/subscription';
 import { PACKS_MESSAGES, type PackStatus } from '../../../protocol/packs-messages';
+import { appendToComplianceLog } from '../compliance-log';
 import { broadcastToExtensionPages } from '../messaging';
 import { effectivePackSubscription, loadPackChannel } from '../../shared/pack-channel';
 import { packChannelItem, packSubscriptionItem } from '../../shared/settings';
@@ -65,7 +66,7 @@ function createPacksFeature(context: BackgroundContext): BackgroundFeature {
       'packs/rollback': async () => {
         const { state, event } = rollbackPack(await loadPackChannel(context.now()), context.now());
         await packChannelItem.setValue(state);
-        await announce(event);
+        await announce(event, context);
         return packStatus(context.now());
       },
     },
@@ -75,7 +76,7 @@ function createPacksFeature(context: BackgroundContext): BackgroundFeature {
       if (!channel?.pending) return;
       const { state, event } = applyPendingPack(channel, context.now());
       await packChannelItem.setValue(state);
-      await announce(event);
+      await announce(event, context);
     },
   };
 }
@@ -107,12 +108,21 @@ export async function pollNow(context: BackgroundContext): Promise<PackEvent | u
   });
   await packChannelItem.setValue(state);
   await browser.alarms.create(PACK_POLL_ALARM, { when: Math.max(state.nextCheckAt, context.now() + 60_000) });
-  await announce(event);
+  await announce(event, context);
   return event;
 }
 
-async function announce(event: PackEvent | undefined): Promise<void> {
-  if (event?.kind === 'applied') await broadcastToExtensionPages('packs/changed', event.change);
+async function announce(event: PackEvent | undefined, context?: BackgroundContext): Promise<void> {
+  if (event?.kind !== 'applied') return;
+  // The compliance log records which signed pack version is in use from now on.
+  if (context) {
+    const { change } = event;
+    void context
+      .db()
+      .then((db) => appendToComplianceLog(db, [{ at: change.at, kind: 'pack', code: change.reason, packId: change.packId, packVersion: change.toVersion }]))
+      .catch((error: unknown) => console.error('OnScript compliance log append failed', error));
+  }
+  await broadcastToExtensionPages('packs/changed', event.change);
 }
 
 /** One conditional GET, reading at most a little over the size limit so a huge file costs nothing. */

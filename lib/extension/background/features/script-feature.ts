@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { maskText, maskVariables } from '../../../notes/redact-record';
+import { appendToComplianceLog } from '../compliance-log';
 import { updateCallRecord } from '../../../db/calls-repository';
 import type { StoredCallRecord } from '../../../db/schema';
 import type { JsonValue } from '../../../notes/types';
@@ -67,6 +68,16 @@ function createScriptFeature({ now, db, pushToPanels }: BackgroundContext): Back
       };
     });
     if (response) return response;
+    // The compliance log records each disclosure ticked and the outcome the script ended with.
+    const ticked = action.type === 'toggleCheck' && readProgress(written ?? record)?.checked.includes(action.checkId);
+    if (ticked || action.type === 'finish') {
+      const entry = action.type === 'finish'
+        ? { at: now(), kind: 'disposition' as const, callId, code: action.disposition }
+        : { at: now(), kind: 'disclosure' as const, callId, code: (action as { checkId: string }).checkId };
+      void appendToComplianceLog(await db(), [{ ...entry, packId: progress.packId, packVersion: progress.packVersion }]).catch((error: unknown) =>
+        console.error('OnScript compliance log append failed', error),
+      );
+    }
     const view = await changed(written);
     return view ? { ok: true, view } : { ok: false, view: null, refusal: { reason: 'no-call' } };
   }
