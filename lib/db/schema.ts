@@ -3,6 +3,7 @@ import type { ComplianceLogAnchor, ComplianceLogEntry } from '../audit/complianc
 import type { CallRecord } from '../calls/types';
 import type { ContactAttempt } from '../compliance/caps';
 import type { DoNotCallFlag } from '../compliance/dnc';
+import type { InconvenientTime } from '../compliance/restrictions';
 import type { CallWrapUp } from '../notes/types';
 
 /** The IndexedDB database OnScript keeps, owned by the background worker. */
@@ -12,7 +13,7 @@ export const DB_NAME = 'onscript';
  * The current schema version. Each version adds one `if (oldVersion < N)` step to {@link upgradeOnScriptDb};
  * steps are never removed or edited once released, and none deletes data.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * A stored call: what detection recorded, plus what the agent and the other features added to it (wrap-up,
@@ -31,6 +32,14 @@ export type StoredDoNotCallFlag = DoNotCallFlag & { id: string };
 
 /** A contact attempt imported from the team's central log (not made in this browser). */
 export type ImportedAttempt = ContactAttempt & { id: string; importedAt: number; source: string };
+
+/** A debtor's stated inconvenient times, under the debtor reference or the number in E.164 they were about. */
+export interface DebtorTimes {
+  key: string;
+  times: InconvenientTime[];
+  /** Epoch ms of the last change, for retention. */
+  updatedAt: number;
+}
 
 /** The typed schema. */
 export interface OnScriptDbSchema extends DBSchema {
@@ -68,6 +77,12 @@ export interface OnScriptDbSchema extends DBSchema {
   meta: {
     key: string;
     value: ComplianceLogAnchor;
+  };
+  /** v5: debtor-stated inconvenient times (they name debtors: out of storage areas content scripts can read). */
+  debtorTimes: {
+    key: string;
+    value: DebtorTimes;
+    indexes: { 'by-updatedAt': number };
   };
 }
 
@@ -124,5 +139,11 @@ function upgradeOnScriptDb(
     const log = db.createObjectStore('complianceLog', { keyPath: 'seq' });
     log.createIndex('by-at', 'at');
     db.createObjectStore('meta');
+  }
+  if (oldVersion < 5 && targetVersion >= 5) {
+    // Filled from storage.local by the background on first use (background/debtor-times.ts), not here: an upgrade
+    // cannot wait for another storage.
+    const times = db.createObjectStore('debtorTimes', { keyPath: 'key' });
+    times.createIndex('by-updatedAt', 'updatedAt');
   }
 }

@@ -96,8 +96,9 @@ export const complianceDefaultRegionSetting = storage.defineItem<string>('local:
 });
 
 /**
- * Debtor-stated inconvenient times, keyed by the debtor reference or by the number in E.164 (whichever the
- * debtor's request was about). Stored as the engine's data so the window honours them directly.
+ * Where releases before issue 14 kept debtor-stated inconvenient times (keyed by debtor reference or E.164). They
+ * name debtors and storage.local is readable by content scripts: the background moves them into IndexedDB on first
+ * use and removes this key (background/debtor-times.ts). Nothing writes it any more.
  */
 export const inconvenientTimesSetting = storage.defineItem<Record<string, InconvenientTime[]>>(
   'local:compliance.inconvenientTimes',

@@ -157,4 +157,20 @@ describe('updateCallRecord', () => {
     expect((await v4.getAllFromIndex('complianceLog', 'by-at')).map((entry) => entry.seq)).toEqual([1]);
     v4.close();
   });
+
+  it('step 5 adds the debtor-times store, keeping the log and the calls (issue 14, item 3)', async () => {
+    const name = freshName();
+    const v4 = await openOnScriptDb(4, name);
+    await v4.put('calls', record('kept', 1));
+    await v4.put('complianceLog', { seq: 1, at: 9, kind: 'gate', prev: '0'.repeat(64), hash: 'h' });
+    v4.close();
+    const v5 = await openOnScriptDb(5, name);
+    expect([...v5.objectStoreNames]).toContain('debtorTimes');
+    expect(v5.transaction('debtorTimes').store.keyPath).toBe('key');
+    expect(await v5.get('calls', 'kept')).toBeDefined();
+    expect(await v5.count('complianceLog')).toBe(1);
+    await v5.put('debtorTimes', { key: 'D-1', times: [], updatedAt: 5 });
+    expect((await v5.getAllFromIndex('debtorTimes', 'by-updatedAt')).map((entry) => entry.key)).toEqual(['D-1']);
+    v5.close();
+  });
 });

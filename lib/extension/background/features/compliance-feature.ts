@@ -3,13 +3,13 @@ import { assessNumber, callsToAttempts, type ComplianceAssessment } from '../../
 import { parseAttemptsCsv } from '../../../compliance/caps';
 import type { ContactAttempt } from '../../../compliance/caps';
 import { OVERRIDE_TTL_MS, activeOverride, withOverride, type NumberOverride } from '../../../compliance/pre-dial';
-import type { InconvenientTime } from '../../../compliance/restrictions';
 import { normalizePhone } from '../../../compliance/time-zones';
 import type { CallVerdict } from '../../../calls/types';
 import { updateCallRecord } from '../../../db/calls-repository';
 import type { ImportedAttempt, OnScriptDb, StoredDoNotCallFlag } from '../../../db/schema';
 import { maskFields, maskText } from '../../../notes/redact-record';
 import { appendToComplianceLog } from '../compliance-log';
+import { readDebtorTimes } from '../debtor-times';
 import type { ComplianceEvent } from '../../../notes/types';
 import { COMPLIANCE_MESSAGES } from '../../../protocol/compliance-messages';
 import {
@@ -17,7 +17,6 @@ import {
   compliancePolicySetting,
   complianceProfileSetting,
   guardOverridesItem,
-  inconvenientTimesSetting,
 } from '../../shared/settings';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
 
@@ -66,17 +65,14 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls }: Backg
   }
 
   async function assess(phone: string, at: number, debtorRef?: string): Promise<ComplianceAssessment> {
-    const [{ active, region }, database, restrictionsByKey] = await Promise.all([
-      loadActiveProfile(),
-      db(),
-      inconvenientTimesSetting.getValue(),
-    ]);
+    const [{ active, region }, database] = await Promise.all([loadActiveProfile(), db()]);
     const e164 = normalizePhone(phone, region)?.e164;
-    const [log, flags] = await Promise.all([readLog(database, at, region), database.getAll('doNotCall')]);
-    const restrictions: InconvenientTime[] = [
-      ...(debtorRef ? (restrictionsByKey[debtorRef] ?? []) : []),
-      ...(e164 ? (restrictionsByKey[e164] ?? []) : []),
-    ];
+    // Debtor-stated times are the background's, in IndexedDB (background/debtor-times.ts, issue 14).
+    const [log, flags, restrictions] = await Promise.all([
+      readLog(database, at, region),
+      database.getAll('doNotCall'),
+      readDebtorTimes(database, [debtorRef, e164], now()),
+    ]);
     return assessNumber({
       phone: e164 ?? phone,
       at,
