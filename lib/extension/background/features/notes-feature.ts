@@ -9,7 +9,6 @@ import {
   listFollowUpsBetween,
   nextCallbackAfter,
   promiseDatesFrom,
-  purgeCallsBefore,
   readCallsPage,
 } from '../../../db/notes-repository';
 import type { StoredCallRecord } from '../../../db/schema';
@@ -18,7 +17,7 @@ import { createJsonExporter } from '../../../export/json';
 import { alarmNameFor, followUpsDueOn, parseAlarmName } from '../../../notes/follow-ups';
 import { addDays, dayIn, followUpsDueBetween, promiseDaysAround, promiseReminderAt } from '../../../notes/reminders';
 import { redactSensitive } from '../../../notes/redact';
-import { effectiveRetentionDays, retentionCutoff } from '../../../notes/retention';
+import { retentionCutoffs } from '../../../notes/retention';
 import { dayBounds, summarizeDay } from '../../../notes/summary';
 import { NOTES_MESSAGES, type ExportPage, type NotesHistoryEntry, type NotesRecordView, type NotesSaveResult } from '../../../protocol/notes-messages';
 import { readRetentionPolicy } from '../../shared/retention-policy';
@@ -27,6 +26,7 @@ import { createCatalogTranslator } from '../../../i18n/catalogs/define-catalog';
 import { pickUiLanguage } from '../../../i18n/language';
 import { agentNameSetting, followUpsNotifiedThroughItem, retentionDaysSetting, uiLanguageSetting } from '../../shared/settings';
 import { readComplianceLogFile } from '../compliance-log';
+import { purgeAllStores } from '../retention';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature } from '../feature';
 
 /** The daily alarm that purges expired records. */
@@ -248,17 +248,21 @@ async function tellDueFollowUps(context: BackgroundContext, timeZone = browserTi
   await rebuildFollowUpAlarm(context, timeZone);
 }
 
-/** Purges records past the retention in force; returns how many went. */
+/**
+ * Purges every store past the retention in force (background/retention.ts), compliance evidence past the lead's
+ * floor, which the agent's setting cannot lower; returns how many call records went.
+ */
 export async function purgeExpiredRecords(context: BackgroundContext): Promise<number> {
   const [own, policy] = await Promise.all([retentionDaysSetting.getValue(), readRetentionPolicy()]);
   const chosen = own ?? policy.teamDays;
-  const days = effectiveRetentionDays({
+  const cutoffs = retentionCutoffs(context.now(), {
     ...(chosen === undefined ? {} : { days: chosen }),
     ...(policy.lockedDays === undefined ? {} : { lockedDays: policy.lockedDays }),
+    ...(policy.complianceFloorDays === undefined ? {} : { complianceFloorDays: policy.complianceFloorDays }),
   });
-  const purged = await purgeCallsBefore(await context.db(), retentionCutoff(context.now(), days));
+  const purged = await purgeAllStores(await context.db(), cutoffs);
   await rebuildFollowUpAlarm(context);
-  return purged.length;
+  return purged.calls.length;
 }
 
 /** A 16×16 square in OnScript blue: notifications need an icon and the build ships none of its own yet. */

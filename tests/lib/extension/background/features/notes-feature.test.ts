@@ -249,21 +249,22 @@ describe('retention', () => {
   it("uses the lead's locked value over the agent's setting", async () => {
     const { db, bg } = await setup();
     await retentionDaysSetting.setValue(365);
-    await fakeBrowser.storage.managed.set({ retentionDays: 7 });
-    await db.put('calls', call('eight-days', NOW - 8 * DAY_MS));
-    await db.put('calls', call('six-days', NOW - 6 * DAY_MS));
+    // (Locks and choices below the contact caps' 15 days keep 15: issue 14, item 3.)
+    await fakeBrowser.storage.managed.set({ retentionDays: 20 });
+    await db.put('calls', call('twenty-one-days', NOW - 21 * DAY_MS));
+    await db.put('calls', call('nineteen-days', NOW - 19 * DAY_MS));
     await purgeExpiredRecords(bg.context);
-    expect((await db.getAll('calls')).map((r: CallRecord) => r.id)).toEqual(['six-days']);
+    expect((await db.getAll('calls')).map((r: CallRecord) => r.id)).toEqual(['nineteen-days']);
   });
 
   it("uses the team's unlocked policy value only while the agent has not chosen one", async () => {
     const { db, bg } = await setup();
-    await fakeBrowser.storage.managed.set({ retentionDays: 7, lockedSettings: ['complianceProfile'] });
-    await db.put('calls', call('eight-days', NOW - 8 * DAY_MS));
+    await fakeBrowser.storage.managed.set({ retentionDays: 20, lockedSettings: ['complianceProfile'] });
+    await db.put('calls', call('twenty-one-days', NOW - 21 * DAY_MS));
     await db.put('calls', call('forty-days', NOW - 40 * DAY_MS));
     await retentionDaysSetting.setValue(60);
     await purgeExpiredRecords(bg.context);
-    expect((await db.getAll('calls')).map((r: CallRecord) => r.id).sort()).toEqual(['eight-days', 'forty-days']);
+    expect((await db.getAll('calls')).map((r: CallRecord) => r.id).sort()).toEqual(['forty-days', 'twenty-one-days']);
     await retentionDaysSetting.removeValue();
     await purgeExpiredRecords(bg.context);
     expect((await db.getAll('calls')).map((r: CallRecord) => r.id)).toEqual([]);
