@@ -3,6 +3,7 @@ import { diffPacks } from '../../../packs/diff';
 import { readPublicKey } from '../../../packs/signing';
 import {
   applyPendingPack,
+  channelFor,
   MAX_PACK_RESPONSE_CHARS,
   processPollOutcome,
   rollbackPack,
@@ -64,7 +65,19 @@ function createPacksFeature(context: BackgroundContext): BackgroundFeature {
         return packStatus(context.now());
       },
       'packs/rollback': async () => {
-        const { state, event } = rollbackPack(await loadPackChannel(context.now()), context.now());
+        const { subscription, managed } = await effectivePackSubscription();
+        const current = await loadPackChannel(context.now());
+        // The administrator's or the lead's pin decides the version: an agent's rollback would undo it.
+        const refusal = managed
+          ? 'Your administrator manages the team pack; only they can roll it back (a pinned version).'
+          : subscription?.pinnedVersion
+            ? `The team is pinned to version ${subscription.pinnedVersion}; a rollback would leave it.`
+            : undefined;
+        if (refusal) {
+          await packChannelItem.setValue({ ...current, lastError: refusal });
+          return packStatus(context.now());
+        }
+        const { state, event } = rollbackPack(current, context.now());
         await packChannelItem.setValue(state);
         await announce(event, context);
         return packStatus(context.now());
@@ -99,7 +112,8 @@ function registerPacksBackground(context: BackgroundContext): void {
 export async function pollNow(context: BackgroundContext): Promise<PackEvent | undefined> {
   const { subscription } = await effectivePackSubscription();
   if (!subscription) return undefined;
-  const before = await loadPackChannel(context.now());
+  // A channel belongs to one URL and key: a new subscription (the agent's or the administrator's) starts over.
+  const before = channelFor(await loadPackChannel(context.now()), subscription, context.now());
   const outcome = await fetchPack(subscription.url, before.etag);
   const { state, event } = await processPollOutcome(before, subscription, outcome, {
     now: context.now(),
