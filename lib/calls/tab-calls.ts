@@ -4,6 +4,25 @@ import type { CallFacts, CallPhase, CallRecord, CallSignal, LiveCall, TabCallSta
 export const ENDED_CALLS_KEPT = 5;
 /** A page's clock may be off or forged; signal times outside this window around receipt are clamped. */
 export const SIGNAL_CLOCK_TOLERANCE_MS = 60_000;
+/**
+ * Calls not ended that one tab may have at once. A softphone has a call, one on hold and one being set up for a
+ * transfer or a conference; a page signalling more is forging them, and each would cost a record and a verdict.
+ */
+export const MAX_LIVE_CALLS_PER_TAB = 8;
+/**
+ * New calls one tab may start in a minute (ended at once or not). An agent dialling back to back, a power
+ * dialler's failed attempts included, stays far below; a page forging attempts would inflate the contact caps and
+ * the export.
+ */
+export const MAX_NEW_CALLS_PER_MINUTE = 30;
+const MINUTE_MS = 60_000;
+
+/**
+ * The highest revision a tab's state can reach: a worker counts a save per signal, and a billion signals in one
+ * browser session is no dialer. A page hearing a state beyond it is hearing a forgery, which would make every
+ * real state after it look older (see {@link supersedesTabState}).
+ */
+export const MAX_TAB_STATE_REVISION = 1_000_000_000;
 
 /**
  * Whether `next` should replace `current` in a view of one tab's calls. The background sends each state twice
@@ -30,11 +49,16 @@ export interface SignalOrigin {
   receivedAt: number;
 }
 
+/** Why a signal that would start a call was refused (see {@link MAX_LIVE_CALLS_PER_TAB}). */
+export type SignalRefusal = 'live-calls' | 'new-calls';
+
 /** What folding a signal in did. */
 export interface SignalResult {
   state: TabCallState;
   /** The call the signal changed, or `undefined` when the signal changed nothing. */
   changed?: LiveCall;
+  /** Set when the signal would have started a call beyond the tab's limits: nothing changed. */
+  refused?: SignalRefusal;
 }
 
 /**
@@ -87,6 +111,14 @@ export function applyCallSignal(
     return { state };
   }
 
+  let recentStarts = state.recentStarts;
+  if (!existing) {
+    recentStarts = (state.recentStarts ?? []).filter((started) => started > origin.receivedAt - MINUTE_MS);
+    if (tabCalls.filter((call) => call.phase !== 'ended').length >= MAX_LIVE_CALLS_PER_TAB) return { state, refused: 'live-calls' };
+    if (recentStarts.length >= MAX_NEW_CALLS_PER_MINUTE) return { state, refused: 'new-calls' };
+    recentStarts = [...recentStarts, origin.receivedAt];
+  }
+
   const base: LiveCall = existing ?? {
     id: newId(),
     tabId: origin.tabId,
@@ -116,7 +148,7 @@ export function applyCallSignal(
   }
 
   const calls = pruneEnded({ ...state.calls, [next.id]: next });
-  return { state: { tabId: state.tabId, calls }, changed: next };
+  return { state: withStarts({ tabId: state.tabId, calls }, recentStarts), changed: next };
 }
 
 /**
@@ -169,7 +201,7 @@ export function leaveCalls(
     calls[call.id] = done;
     ended.push(done);
   }
-  return { state: { ...state, calls: pruneEnded(calls) }, ended, moved };
+  return { state: withStarts({ tabId: state.tabId, calls: pruneEnded(calls) }, state.recentStarts), ended, moved };
 }
 
 /** The frames of a tab that report a call, with the key each knows it by: its own first, then those that joined. */
@@ -274,7 +306,12 @@ function sameNumber(call: LiveCall, signal: CallSignal): boolean {
 
 function withAlias(state: TabCallState, call: LiveCall, alias: string): TabCallState {
   const aliases = [...(call.aliases ?? []), alias].slice(-MAX_ALIASES);
-  return { tabId: state.tabId, calls: { ...state.calls, [call.id]: { ...call, aliases } } };
+  return withStarts({ tabId: state.tabId, calls: { ...state.calls, [call.id]: { ...call, aliases } } }, state.recentStarts);
+}
+
+/** The state with the tab's recent call starts carried over (absent while there are none). */
+function withStarts(state: TabCallState, recentStarts: readonly number[] | undefined): TabCallState {
+  return recentStarts && recentStarts.length > 0 ? { ...state, recentStarts: [...recentStarts] } : state;
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -131,6 +131,8 @@ export interface TabCallState {
    * its port and in a broadcast, can tell an older one arriving late and keep the newer.
    */
   revision?: number;
+  /** When (background receipt time) the tab's calls of the last minute started, for the tab's limits (tab-calls.ts). */
+  recentStarts?: number[];
 }
 
 /** A call as stored in IndexedDB (schema v1): the facts without the tab bookkeeping. */

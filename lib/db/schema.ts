@@ -1,8 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { ComplianceLogAnchor, ComplianceLogEntry } from '../audit/compliance-log';
 import type { CallRecord, DebtorLocation } from '../calls/types';
 import type { ContactAttempt } from '../compliance/caps';
 import type { DoNotCallFlag } from '../compliance/dnc';
 import type { NumberKind } from '../compliance/profiles';
+import type { InconvenientTime } from '../compliance/restrictions';
 import type { CallWrapUp } from '../notes/types';
 
 /** The IndexedDB database OnScript keeps, owned by the background worker. */
@@ -12,7 +14,7 @@ export const DB_NAME = 'onscript';
  * The current schema version. Each version adds one `if (oldVersion < N)` step to {@link upgradeOnScriptDb};
  * steps are never removed or edited once released, and none deletes data.
  */
-export const DB_VERSION = 5;
+export const DB_VERSION = 7;
 
 /**
  * A stored call: what detection recorded, plus what the agent and the other features added to it (wrap-up,
@@ -50,6 +52,14 @@ export interface StoredNumberKind {
 /** A contact attempt imported from the team's central log (not made in this browser). */
 export type ImportedAttempt = ContactAttempt & { id: string; importedAt: number; source: string };
 
+/** A debtor's stated inconvenient times, under the debtor reference or the number in E.164 they were about. */
+export interface DebtorTimes {
+  key: string;
+  times: InconvenientTime[];
+  /** Epoch ms of the last change, for retention. */
+  updatedAt: number;
+}
+
 /** The typed schema. */
 export interface OnScriptDbSchema extends DBSchema {
   calls: {
@@ -81,6 +91,23 @@ export interface OnScriptDbSchema extends DBSchema {
   numberKinds: {
     key: string;
     value: StoredNumberKind;
+  };
+  /** v6: the hash-chained compliance log (lib/audit/compliance-log.ts), by sequence number. */
+  complianceLog: {
+    key: number;
+    value: ComplianceLogEntry;
+    indexes: { 'by-at': number };
+  };
+  /** v6: small records of the background's own, by name (`complianceLogAnchor`: where the kept chain starts). */
+  meta: {
+    key: string;
+    value: ComplianceLogAnchor;
+  };
+  /** v7: debtor-stated inconvenient times (they name debtors: out of storage areas content scripts can read). */
+  debtorTimes: {
+    key: string;
+    value: DebtorTimes;
+    indexes: { 'by-updatedAt': number };
   };
 }
 
@@ -139,5 +166,17 @@ function upgradeOnScriptDb(
   if (oldVersion < 5 && targetVersion >= 5) {
     // Calls whose end was never seen (browser crash, restart) must be found and closed without a full scan.
     transaction.objectStore('calls').createIndex('by-phase', 'phase');
+  }
+  if (oldVersion < 6 && targetVersion >= 6) {
+    // The compliance log is appended to in order and purged from its head, by time.
+    const log = db.createObjectStore('complianceLog', { keyPath: 'seq' });
+    log.createIndex('by-at', 'at');
+    db.createObjectStore('meta');
+  }
+  if (oldVersion < 7 && targetVersion >= 7) {
+    // Filled from storage.local by the background on first use (background/debtor-times.ts), not here: an upgrade
+    // cannot wait for another storage.
+    const times = db.createObjectStore('debtorTimes', { keyPath: 'key' });
+    times.createIndex('by-updatedAt', 'updatedAt');
   }
 }

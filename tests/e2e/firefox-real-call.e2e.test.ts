@@ -64,6 +64,8 @@ describe('Firefox: a real SIP call through Kamailio', () => {
       phase: 'ended',
       endedBy: 'local',
       endReason: 'hangup',
+      // Decided by the MAIN-world hook's SIP frames, which reach the bridge over its private channel (issue 14).
+      source: 'sip-ws',
       origin: pages.origin,
     });
 

@@ -2,6 +2,7 @@ import type { DebtorLocation } from '../../calls/types';
 import type { ComplianceAssessment } from '../../compliance/assessment';
 import type { CsvLineError } from '../../compliance/caps';
 import type { NumberKind } from '../../compliance/profiles';
+import type { InconvenientTime } from '../../compliance/restrictions';
 import type { StoredDoNotCallFlag, StoredNumberKind } from '../../db/schema';
 import type { NewDoNotCallFlag } from '../../protocol/compliance-messages';
 import type { LockedSettings } from '../../compliance/locked-settings';
@@ -45,6 +46,9 @@ export interface ComplianceSettingsClient {
   importAttempts(csv: string, source: string): Promise<{ imported: number; errors: CsvLineError[] }>;
   countImports(): Promise<{ count: number }>;
   clearImports(): Promise<{ removed: number }>;
+  /** Debtor-stated inconvenient times, kept by the background (never in storage content scripts read). */
+  listTimes(): Promise<Record<string, InconvenientTime[]>>;
+  setTimes(key: string, times: InconvenientTime[]): Promise<unknown>;
 }
 
 /** The compliance client backed by the background worker. */
@@ -59,5 +63,7 @@ export function createExtensionComplianceClient(): ComplianceClient & Compliance
     importAttempts: (csv, source) => sendToBackground('compliance/import-attempts', { csv, source }),
     countImports: () => sendToBackground('compliance/count-imports', {}),
     clearImports: () => sendToBackground('compliance/clear-imports', {}),
+    listTimes: () => sendToBackground('debtor/list-times', {}),
+    setTimes: (key, times) => sendToBackground('debtor/set-times', { key, times }),
   };
 }

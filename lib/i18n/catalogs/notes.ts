@@ -69,6 +69,7 @@ export const notesCatalog = defineCatalog(
     'notes.settings.invalid': 'Enter a whole number from 1 to 3650.',
     'notes.reminder.callback': 'Callback due',
     'notes.reminder.promise': 'Promise to pay due',
+    'notes.reminder.body': 'For the call of {when}. Open it in OnScript.',
   },
   {
     'notes.title': '备注',
@@ -136,5 +137,6 @@ export const notesCatalog = defineCatalog(
     'notes.settings.invalid': '请输入 1 到 3650 之间的整数。',
     'notes.reminder.callback': '回拨提醒',
     'notes.reminder.promise': '承诺还款到期',
+    'notes.reminder.body': '{when} 的通话。在 OnScript 中打开查看。',
   },
 );

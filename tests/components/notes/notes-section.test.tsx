@@ -55,6 +55,7 @@ function fakeNotesClient(stored: Record<string, NotesRecordView> = {}) {
         ? { text: '\uFEFFcall_id,notes\r\nc1,客户\r\n', written: 1, total: 2, after: { startedAt: 1, id: 'c1' }, finished: false }
         : { text: 'c2,ok\r\n', written: 2, after: { startedAt: 2, id: 'c2' }, finished: true };
     },
+    exportLog: async () => '{"format":"onscript-compliance-log/1","anchor":{"seq":0,"hash":"0"},"entries":[]}\n',
   };
   return { client, saves, exportRequests, failWithQuota: (times: number) => (quotaFailures = times) };
 }
@@ -248,8 +249,9 @@ describe('export and summary', () => {
       [1, 'c1'],
     ]);
     expect(exportRequests[0]).toMatchObject({ format: 'csv', timeZone: 'Asia/Shanghai' });
-    expect(downloads).toHaveLength(1);
-    expect(downloads[0]?.fileName).toBe('onscript-calls-2026-11-28.csv');
+    // The calls, then the hash-chained compliance log beside them (issue 14, item 13).
+    expect(downloads.map((download) => download.fileName)).toEqual(['onscript-calls-2026-11-28.csv', 'onscript-compliance-log-2026-11-28.json']);
+    expect(await downloads[1]!.blob.text()).toContain('onscript-compliance-log/1');
     const bytes = new Uint8Array(await downloads[0]!.blob.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes)).toBe('call_id,notes\r\nc1,客户\r\nc2,ok\r\n');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDetectionBridge, isChildFrame, MAX_KEPT_SIGNALS } from '../../../lib/bridge/detection-bridge';
 import { encodePageFrame } from '../../../lib/bridge/page-channel';
 import type { CallSignal } from '../../../lib/calls/types';
+import { MAX_REMOTE_CHARS, validateCallSignal } from '../../../lib/protocol/call-messages';
 import type { DetectedCallSignal } from '../../../lib/detection/types';
 import { capturedScenario } from '../../fixtures/sip/frames';
 
@@ -111,6 +112,16 @@ describe('detection bridge: merging layers', () => {
     expect(signals.filter((s) => s.phase === 'ended')).toHaveLength(1);
   });
 
+  it('keeps the key it first reported when a layer that saw the call earlier is heard later (the hook\'s port is async)', () => {
+    // The hook's frames arrive over a MessagePort, a task later: the DOM rule can report the ringing call before
+    // the INVITE that made the dialer show it, whose page time is earlier. It is still one call, under one key.
+    const { bridge, signals } = setUp();
+    bridge.acceptDom([{ ...dom('ringing', 1_050), direction: 'inbound' }]);
+    feedSip(bridge, 'inbound', 1_000);
+    expect(new Set(signals.map((s) => s.callKey))).toEqual(new Set(['dom:dom:demo:1']));
+    expect(signals.at(-1)).toMatchObject({ phase: 'ended', source: 'sip-ws' });
+  });
+
   it('keeps memory bounded even for calls in quick succession, and ignores late signals of forgotten calls', () => {
     const { bridge, signals } = setUp();
     for (let call = 0; call < 100; call++) {
@@ -215,5 +226,40 @@ describe('detection bridge: the page going away', () => {
     }
     const keys = [...new Set(signals.map((s) => s.callKey))];
     expect(bridge.reportedCalls()).toEqual({ live: [keys[1]], ended: [keys[0]] });
+  });
+});
+
+describe('one limit on the number, clipped where the signal is made (issue 14, item 9)', () => {
+  // 66 characters: over the protocol's limit, which the readers used to accept and the background then refused.
+  const long = `+86${'1'.repeat(63)}`;
+
+  it.each([
+    [
+      'a vendor CTI event',
+      (bridge: ReturnType<typeof setUp>['bridge']) =>
+        bridge.acceptMessage({ origin: RC, data: { type: 'rc-call-ring-notify', call: { id: 'rc-long', direction: 'Inbound', from: long, to: '+14155550000' } }, fromChildFrame: true }),
+    ],
+    [
+      'a Twilio invite',
+      (bridge: ReturnType<typeof setUp>['bridge']) =>
+        bridge.acceptFrame(encodePageFrame({ wire: 'sent', at: 1_000, data: twilio('invite', { callsid: 'TJSlong', sdp: 'v=0', twilio: { params: `To=${encodeURIComponent(long)}` } }), kind: 'twilio' })),
+    ],
+    [
+      'a SIP INVITE',
+      (bridge: ReturnType<typeof setUp>['bridge']) =>
+        bridge.acceptFrame(
+          encodePageFrame({
+            wire: 'sent',
+            at: 1_000,
+            data: `INVITE sip:${long}@x SIP/2.0\r\nVia: SIP/2.0/WSS x;branch=z9hG4bKl\r\nCall-ID: long@x\r\nCSeq: 1 INVITE\r\nFrom: <sip:agent@x>;tag=a\r\nTo: <sip:${long}@x>\r\nContent-Length: 0\r\n\r\n`,
+          }),
+        ),
+    ],
+  ])('%s with a 66-character number becomes a signal the background accepts, the number clipped to 64', (_what, feed) => {
+    const { bridge, signals } = setUp();
+    feed(bridge);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.remote).toBe(long.slice(0, MAX_REMOTE_CHARS));
+    expect(validateCallSignal(signals[0])).toMatchObject({ ok: true });
   });
 });

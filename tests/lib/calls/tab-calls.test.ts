@@ -8,6 +8,8 @@ import {
   endUnseen,
   focusCall,
   leaveCalls,
+  MAX_LIVE_CALLS_PER_TAB,
+  MAX_NEW_CALLS_PER_MINUTE,
   SIGNAL_CLOCK_TOLERANCE_MS,
   supersedesTabState,
   toCallRecord,
@@ -257,5 +259,57 @@ describe('supersedesTabState', () => {
     expect(supersedesTabState(at(2, 1), at(1, 5))).toBe(true);
     expect(supersedesTabState(at(1), at(1, 5))).toBe(true);
     expect(supersedesTabState(at(1, 1), at(1))).toBe(true);
+  });
+});
+
+describe('limits per tab: what a page can make the background keep (issue 14, item 6)', () => {
+  const call = (n: number, phase: CallSignal['phase'], at: number) =>
+    signal(phase, at, { callKey: `flood-${n}`, remote: `1380013${String(n).padStart(4, '0')}` });
+
+  it(`keeps at most ${MAX_LIVE_CALLS_PER_TAB} live calls in a tab: a new one beyond is refused until one ends`, () => {
+    let state = emptyTabCallState(7);
+    const newId = ids();
+    for (let n = 0; n < MAX_LIVE_CALLS_PER_TAB; n++) {
+      const result = applyCallSignal(state, call(n, 'dialing', 1_000 + n), where(1_000 + n), newId);
+      expect(result.refused).toBeUndefined();
+      state = result.state;
+    }
+    const refused = applyCallSignal(state, call(99, 'dialing', 2_000), where(2_000), newId);
+    expect(refused).toEqual({ state, refused: 'live-calls' });
+    // Signals about the calls already kept still count.
+    state = applyCallSignal(state, call(0, 'ended', 3_000), where(3_000), newId).state;
+    expect(applyCallSignal(state, call(99, 'dialing', 4_000), where(4_000), newId).changed?.remoteNumber).toBe('13800130099');
+  });
+
+  it(`starts at most ${MAX_NEW_CALLS_PER_MINUTE} calls a minute in a tab, ended ones included; a minute later it starts them again`, () => {
+    let state = emptyTabCallState(7);
+    const newId = ids();
+    let started = 0;
+    let refused = 0;
+    // A page making an attempt and ending it every 10 ms: 500 attempts in 5 s.
+    for (let n = 0; n < 500; n++) {
+      const at = 10_000 + n * 10;
+      const opened = applyCallSignal(state, call(n, 'dialing', at), where(at), newId);
+      if (opened.refused) {
+        expect(opened.refused).toBe('new-calls');
+        refused++;
+        continue;
+      }
+      started++;
+      state = applyCallSignal(opened.state, call(n, 'ended', at + 5), where(at + 5), newId).state;
+    }
+    expect(started).toBe(MAX_NEW_CALLS_PER_MINUTE);
+    expect(refused).toBe(500 - MAX_NEW_CALLS_PER_MINUTE);
+    const later = 10_000 + 60_000 + 1;
+    expect(applyCallSignal(state, call(1_000, 'dialing', later), where(later), newId).refused).toBeUndefined();
+  });
+
+  it('refuses nothing that another frame of the tab joins: a call seen twice is one call', () => {
+    let state = emptyTabCallState(7);
+    const newId = ids();
+    for (let n = 0; n < MAX_LIVE_CALLS_PER_TAB; n++) state = applyCallSignal(state, call(n, 'dialing', 1_000 + n), where(1_000 + n), newId).state;
+    const joined = applyCallSignal(state, call(0, 'ringing', 2_000), where(2_000, 3), newId);
+    expect(joined.refused).toBeUndefined();
+    expect(Object.keys(joined.state.calls)).toHaveLength(MAX_LIVE_CALLS_PER_TAB);
   });
 });

@@ -177,4 +177,37 @@ describe('updateCallRecord', () => {
     expect(await updateCallRecord(db, 'missing', (r) => r)).toBeUndefined();
     db.close();
   });
+
+  it('step 6 adds the compliance log and the meta store beside the existing stores, losing nothing (issue 14, item 13)', async () => {
+    const name = freshName();
+    const v5 = await openOnScriptDb(5, name);
+    await v5.put('calls', { ...record('kept', 1), callbackAt: 5 });
+    v5.close();
+    const v6 = await openOnScriptDb(6, name);
+    expect([...v6.objectStoreNames].sort()).toEqual(['calls', 'complianceLog', 'doNotCall', 'importedAttempts', 'meta', 'numberKinds']);
+    const log = v6.transaction('complianceLog').store;
+    expect(log.keyPath).toBe('seq');
+    expect([...log.indexNames]).toEqual(['by-at']);
+    expect(await v6.get('calls', 'kept')).toMatchObject({ id: 'kept', callbackAt: 5 });
+    await v6.put('complianceLog', { seq: 1, at: 9, kind: 'gate', prev: '0'.repeat(64), hash: 'h' });
+    await v6.put('meta', { seq: 0, hash: '0'.repeat(64) }, 'complianceLogAnchor');
+    expect((await v6.getAllFromIndex('complianceLog', 'by-at')).map((entry) => entry.seq)).toEqual([1]);
+    v6.close();
+  });
+
+  it('step 7 adds the debtor-times store, keeping the log and the calls (issue 14, item 3)', async () => {
+    const name = freshName();
+    const v6 = await openOnScriptDb(6, name);
+    await v6.put('calls', record('kept', 1));
+    await v6.put('complianceLog', { seq: 1, at: 9, kind: 'gate', prev: '0'.repeat(64), hash: 'h' });
+    v6.close();
+    const v7 = await openOnScriptDb(7, name);
+    expect([...v7.objectStoreNames]).toContain('debtorTimes');
+    expect(v7.transaction('debtorTimes').store.keyPath).toBe('key');
+    expect(await v7.get('calls', 'kept')).toBeDefined();
+    expect(await v7.count('complianceLog')).toBe(1);
+    await v7.put('debtorTimes', { key: 'D-1', times: [], updatedAt: 5 });
+    expect((await v7.getAllFromIndex('debtorTimes', 'by-updatedAt')).map((entry) => entry.key)).toEqual(['D-1']);
+    v7.close();
+  });
 });

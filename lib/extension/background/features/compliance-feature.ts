@@ -2,12 +2,14 @@ import { assessNumber, type ComplianceAssessment } from '../../../compliance/ass
 import { capsLookbackMs, parseAttemptsCsv } from '../../../compliance/caps';
 import { resolveJurisdiction } from '../../../compliance/jurisdiction';
 import { OVERRIDE_TTL_MS, activeOverride, withOverride, type NumberOverride } from '../../../compliance/pre-dial';
-import type { InconvenientTime } from '../../../compliance/restrictions';
 import { resolveEffectiveRules } from '../../../compliance/routing';
 import { normalizePhone } from '../../../compliance/time-zones';
 import type { CallVerdict, DebtorLocation, LiveCall } from '../../../calls/types';
 import { updateCallRecord } from '../../../db/calls-repository';
 import type { ImportedAttempt, StoredDoNotCallFlag, StoredNumberKind } from '../../../db/schema';
+import { maskFields, maskText } from '../../../notes/redact-record';
+import { appendToComplianceLog } from '../compliance-log';
+import { readDebtorTimes } from '../debtor-times';
 import type { ComplianceEvent } from '../../../notes/types';
 import { COMPLIANCE_MESSAGES } from '../../../protocol/compliance-messages';
 import { guardOverridesItem } from '../../shared/settings';
@@ -21,6 +23,9 @@ import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature
  * for zones; a profile with a longer cap reads further (capsLookbackMs: a calendar month, a lead's custom cap).
  */
 export const LOG_LOOKBACK_MS = 35 * 24 * 60 * 60 * 1000;
+
+/** The compliance log is evidence beside the record: a failed append is reported, never fails the call. */
+const logFailed = (error: unknown) => console.error('OnScript compliance log append failed', error);
 
 /** What a page shows about where the debtor is (DOM rule fields `location.*`), as a location. */
 export function crmLocation(fields: Readonly<Record<string, string>> | undefined): DebtorLocation | undefined {
@@ -74,12 +79,13 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
     const e164 = jurisdiction.phone?.e164;
     const since = at - Math.max(LOG_LOOKBACK_MS, capsLookbackMs(rules.profile));
     const who = { raw: phone, ...(e164 ? { e164 } : {}), ...(debtorRef ? { debtorRef } : {}) };
-    const [{ log, numberKinds }, flags] = await Promise.all([contactLog.read(database, since, settings.region, who), database.getAll('doNotCall')]);
+    // Debtor-stated times are the background's, in IndexedDB (background/debtor-times.ts, issue 14).
+    const [{ log, numberKinds }, flags, restrictions] = await Promise.all([
+      contactLog.read(database, since, settings.region, who),
+      database.getAll('doNotCall'),
+      readDebtorTimes(database, [debtorRef, e164], now()),
+    ]);
     const numberKind = e164 ? numberKinds.get(e164) : undefined;
-    const restrictions: InconvenientTime[] = [
-      ...(debtorRef ? (settings.restrictionsByKey[debtorRef] ?? []) : []),
-      ...(e164 ? (settings.restrictionsByKey[e164] ?? []) : []),
-    ];
     return assessNumber({
       phone: e164 ?? phone,
       at,
@@ -136,8 +142,9 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
 
   return {
     handlers: {
+      // Debtor references are stored masked (notes/redact-record.ts): looked up the same way.
       'compliance/evaluate': async ({ phone, debtorRef, location }) =>
-        assess({ phone, at: now(), ...(debtorRef ? { debtorRef } : {}), ...(location ? { entered: location } : {}) }),
+        assess({ phone, at: now(), ...(debtorRef ? { debtorRef: maskText(debtorRef) } : {}), ...(location ? { entered: location } : {}) }),
       'compliance/set-location': async ({ tabId, callId, location }) => {
         const change = await inTabOrder(tabId, async () => {
           const current = await tabCalls.load(tabId);
@@ -154,7 +161,8 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
         await afterCallChanges([change.change]);
         return { updated: true, ...(change.call?.verdict ? { assessment: change.call.verdict.assessment } : {}) };
       },
-      'compliance/override': async ({ callKey, reason }, sender) => {
+      'compliance/override': async ({ callKey, reason: typed }, sender) => {
+        const reason = maskText(typed);
         const tabId = sender.tab?.id;
         if (tabId === undefined) return { recorded: false };
         const callId = await findCallId(tabId, callKey);
@@ -171,6 +179,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
           complianceEvents: [...(record.complianceEvents ?? []), event],
         }));
         if (!written) return { recorded: false };
+        void appendToComplianceLog(await db(), [{ at: event.at, kind: 'override', callId, code: event.code, reason }]).catch(logFailed);
         // Remembered per number in storage.session (the worker may stop before the redial), for the rules the
         // agent saw broken on this attempt only.
         const codes = [...new Set((written.complianceEvents ?? []).filter((e) => e.kind !== 'override').map((e) => e.code))];
@@ -184,8 +193,8 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
         const { region } = await inputs.load();
         const flag: StoredDoNotCallFlag = { id: newId(), reason, scope, setAt: now() };
         if (scope === 'number' && phone) flag.phoneE164 = normalizePhone(phone, region)?.e164 ?? phone;
-        if (scope === 'debtor' && debtorRef) flag.debtorRef = debtorRef;
-        if (note) flag.note = note;
+        if (scope === 'debtor' && debtorRef) flag.debtorRef = maskText(debtorRef);
+        if (note) flag.note = maskText(note);
         await (await db()).put('doNotCall', flag);
         return flag;
       },
@@ -203,7 +212,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
         const importedAt = now();
         const tx = (await db()).transaction('importedAttempts', 'readwrite');
         for (const attempt of attempts) {
-          const row: ImportedAttempt = { ...attempt, id: newId(), importedAt, source };
+          const row: ImportedAttempt = { ...maskFields(attempt, ['debtorRef']), id: newId(), importedAt, source: maskText(source) };
           void tx.store.put(row);
         }
         await tx.done;
@@ -230,7 +239,9 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
       if (previous && !evidenceChanged(call, previous)) return undefined;
       const assessment = await assessCall(call, previous ? now() : call.startedAt);
       const verdict: CallVerdict = { assessment };
+      const gate = { at: assessment.at, callId: call.id };
       if (previous) {
+        void appendToComplianceLog(await db(), [{ ...gate, kind: 'gate', code: assessment.action }]).catch(logFailed);
         // A breach found once the debtor's location was known: on the record as a warning, for the audit.
         const events = eventsFor(assessment).map((event): ComplianceEvent => ({ ...event, kind: 'warning', detail: `after the debtor's location changed: ${event.detail}` }));
         if (events.length === 0) return { live: { verdict } };
@@ -244,9 +255,15 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
         };
       }
       // Breaches are evidence on outbound calls being set up: what the pre-dial guard acts on.
-      if (call.direction !== 'outbound' || (call.phase !== 'dialing' && call.phase !== 'ringing')) return { live: { verdict } };
+      if (call.direction !== 'outbound' || (call.phase !== 'dialing' && call.phase !== 'ringing')) {
+        void appendToComplianceLog(await db(), [{ ...gate, kind: 'gate', code: assessment.action }]).catch(logFailed);
+        return { live: { verdict } };
+      }
       const events = eventsFor(assessment);
-      if (events.length === 0) return { live: { verdict } };
+      if (events.length === 0) {
+        void appendToComplianceLog(await db(), [{ ...gate, kind: 'gate', code: assessment.action }]).catch(logFailed);
+        return { live: { verdict } };
+      }
       const override = await overrideFor(call.remoteNumber, assessment);
       if (override) {
         verdict.override = { reason: override.reason, until: override.until, callId: override.callId };
@@ -258,6 +275,13 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
           reason: override.reason,
         });
       }
+      // The compliance log gets the gate result and what the record gets: each block, and a redial's override.
+      void appendToComplianceLog(await db(), [
+        { ...gate, kind: 'gate', code: assessment.action },
+        ...events.flatMap((event) =>
+          event.kind === 'warning' ? [] : [{ ...gate, kind: event.kind, code: event.code, ...(event.reason ? { reason: event.reason } : {}) }],
+        ),
+      ]).catch(logFailed);
       return {
         live: { verdict },
         record: (record) =>

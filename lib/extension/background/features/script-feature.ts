@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { maskText, maskVariables } from '../../../notes/redact-record';
+import { appendToComplianceLog } from '../compliance-log';
 import { dispositionDoNotCallFlags, planDispositionFlags } from '../../../compliance/dnc';
 import { updateCallRecord, updateCallRecordAndFlags } from '../../../db/calls-repository';
 import type { StoredCallRecord, StoredDoNotCallFlag } from '../../../db/schema';
@@ -87,6 +89,16 @@ function createScriptFeature({ now, newId, db, pushToPanels }: BackgroundContext
       });
     });
     if (response) return response;
+    // The compliance log records each disclosure ticked and the outcome the script ended with.
+    const ticked = action.type === 'toggleCheck' && readProgress(written ?? record)?.checked.includes(action.checkId);
+    if (ticked || action.type === 'finish') {
+      const entry = action.type === 'finish'
+        ? { at: now(), kind: 'disposition' as const, callId, code: action.disposition }
+        : { at: now(), kind: 'disclosure' as const, callId, code: (action as { checkId: string }).checkId };
+      void appendToComplianceLog(await db(), [{ ...entry, packId: progress.packId, packVersion: progress.packVersion }]).catch((error: unknown) =>
+        console.error('OnScript compliance log append failed', error),
+      );
+    }
     const view = await changed(written);
     return view ? { ok: true, view } : { ok: false, view: null, refusal: { reason: 'no-call' } };
   }
@@ -104,8 +116,9 @@ function createScriptFeature({ now, newId, db, pushToPanels }: BackgroundContext
         // The debtor reference decides whether a cease or dispute holds the debtor or only the number.
         const pack = progress?.disposition ? await lookUpPack(progress.packId, progress.packVersion) : undefined;
         const written = await updateWithStopFlags(callId, pack, (record) => {
-          const next: StoredCallRecord = revised({ ...record, variables: { ...variables } });
-          if (debtorRef) next.debtorRef = debtorRef;
+          const next: StoredCallRecord = revised({ ...record, variables: maskVariables(variables) });
+          // Masked here, in the one writer (issue 14): a card number typed into the form is never stored.
+          if (debtorRef) next.debtorRef = maskText(debtorRef);
           else delete next.debtorRef;
           return next;
         });

@@ -1,12 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
+import { MAX_LIVE_CALLS_PER_TAB } from '../../../../lib/calls/tab-calls';
 import type { CallSignal, TabCallState } from '../../../../lib/calls/types';
 import { listRecentCallRecords } from '../../../../lib/db/calls-repository';
 import { openOnScriptDb } from '../../../../lib/db/schema';
 import { createBackgroundService } from '../../../../lib/extension/background/service';
 import { defaultRegionSetting } from '../../../../lib/extension/shared/settings';
-import { PANEL_PORT_NAME, SIGNAL_PORT_NAME } from '../../../../lib/extension/shared/ports';
+import { PANEL_PORT_NAME, SIGNAL_PORT_NAME, type PortAck } from '../../../../lib/extension/shared/ports';
 import { envelope } from '../../../../lib/protocol/envelope';
 
 const extensionOrigin = () => fakeBrowser.runtime.getURL('/');
@@ -267,6 +268,24 @@ describe('background service', () => {
       expect(page.fromBackground).toEqual([{ ack: 0, refused: 'call/signal is not accepted from this sender' }]);
       const state = await bg.onMessage(envelope('tab/get-state', { tabId: 11 }), panel());
       expect((state as { value: TabCallState }).value.calls).toEqual({});
+    });
+
+    it('refuses, on the port, a new call beyond the tab\'s limit: the frame hears why and nothing is recorded (issue 14, item 6)', async () => {
+      const dbName = `bg-${++dbCounter}`;
+      const bg = service(dbName);
+      const frame = port(SIGNAL_PORT_NAME, dialer());
+      bg.onConnect(frame.port);
+      for (let n = 0; n <= MAX_LIVE_CALLS_PER_TAB; n++) {
+        frame.post({ seq: n, message: envelope('call/signal', signal('dialing', 9_000 + n, { callKey: `flood-${n}`, remote: `1390013${1000 + n}` })) });
+      }
+      await acked(frame, MAX_LIVE_CALLS_PER_TAB);
+      const refused = (frame.fromBackground as PortAck[]).filter((ack) => ack.refused !== undefined);
+      expect(refused).toEqual([{ ack: MAX_LIVE_CALLS_PER_TAB, refused: expect.stringContaining('calls that have not ended') }]);
+      const state = (await bg.onMessage(envelope('tab/get-state', { tabId: 11 }), panel())) as { value: TabCallState };
+      expect(Object.keys(state.value.calls)).toHaveLength(MAX_LIVE_CALLS_PER_TAB);
+      const db = await openOnScriptDb(undefined, dbName);
+      expect(await db.count('calls')).toBe(MAX_LIVE_CALLS_PER_TAB);
+      db.close();
     });
 
     it('accepts the panel port only from extension pages; pushes each state once, over it, and broadcasts only while no panel has one', async () => {

@@ -111,3 +111,67 @@ describe('packs feature', () => {
     await expect(send('packs/subscribe', { url: 'javascript:alert(1)', publicKey: 'x' })).rejects.toThrow(/https:\/\//);
   });
 });
+
+describe('packs that cannot be replayed (issue 14, item 5)', () => {
+  const signer = async (keyId: string) => {
+    const lead = await generateKeyPair(keyId);
+    return {
+      publicKey: JSON.stringify(lead.publicKey),
+      sign: async (version: string) => {
+        const result = await signPack({ ...(cnCardLoanPack as ScriptPack), version }, lead.privateKey);
+        if (!result.ok) throw new Error('sign failed');
+        return JSON.stringify(result.signed);
+      },
+    };
+  };
+
+  it('clears the ETag on rollback, so the next poll asks the server again', async () => {
+    const lead = await signer('lead');
+    const packs = await serve();
+    const send = background();
+    packs.publish(await lead.sign('1.0.0'));
+    await send('packs/subscribe', { url: packs.url, publicKey: lead.publicKey });
+    packs.publish(await lead.sign('1.1.0'));
+    await send('packs/check-now', {});
+    await fakeBrowser.storage.local.set({ 'packs.channel': { ...((await fakeBrowser.storage.local.get('packs.channel'))['packs.channel'] as object), etag: '"v1.1"' } });
+    const rolledBack = await send('packs/rollback', {});
+    expect(rolledBack.channel.active?.version).toBe('1.0.0');
+    expect(rolledBack.channel.etag).toBeUndefined();
+  });
+
+  it('refuses a rollback when the administrator manages the subscription, or the team is pinned', async () => {
+    const lead = await signer('lead');
+    const packs = await serve();
+    const send = background();
+    packs.publish(await lead.sign('1.0.0'));
+    await send('packs/subscribe', { url: packs.url, publicKey: lead.publicKey, pinnedVersion: '1.0.0' });
+    await fakeBrowser.storage.local.set({
+      'packs.channel': { ...((await fakeBrowser.storage.local.get('packs.channel'))['packs.channel'] as object), previous: { ...(cnCardLoanPack as ScriptPack), version: '0.9.0' } },
+    });
+    const pinned = await send('packs/rollback', {});
+    expect(pinned.channel.active?.version).toBe('1.0.0');
+    expect(pinned.channel.lastError).toMatch(/pinned/);
+
+    await fakeBrowser.storage.managed.set({ packUrl: packs.url, packPublicKey: lead.publicKey });
+    const managed = await send('packs/rollback', {});
+    expect(managed.channel.active?.version).toBe('1.0.0');
+    expect(managed.channel.lastError).toMatch(/administrator/);
+  });
+
+  it("starts a fresh channel when the URL or the key changes: the agent's own 99.0.0 does not outlive the administrator's policy", async () => {
+    const agent = await signer('agent');
+    const lead = await signer('lead');
+    const own = await serve();
+    const send = background();
+    own.publish(await agent.sign('99.0.0'));
+    await send('packs/subscribe', { url: own.url, publicKey: agent.publicKey });
+    expect((await send('packs/get-status', {})).channel.active?.version).toBe('99.0.0');
+
+    // The administrator's policy names the lead's channel (here served at the same URL with another key).
+    own.publish(await lead.sign('1.4.0'));
+    await fakeBrowser.storage.managed.set({ packUrl: own.url, packPublicKey: lead.publicKey });
+    const status = await send('packs/check-now', {});
+    expect(status.channel.active?.version).toBe('1.4.0');
+    expect(status.channel.previous).toBeUndefined();
+  });
+});
