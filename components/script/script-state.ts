@@ -161,7 +161,15 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
     /** Sends one engine action for the focused call; a refusal is kept for the view to explain. */
     async act(action: ScriptAction): Promise<void> {
       const id = callId.value;
-      if (id === undefined || !view.value) return;
+      const shown = view.value;
+      if (id === undefined || !shown) return;
+      // A tick shows at once: the agent's next key (C for the next check) must see it before the background
+      // answers. The answer, or the broadcast of the write, replaces this with what was stored.
+      if (action.type === 'toggleCheck') {
+        const { checked } = shown.progress;
+        const next = checked.includes(action.checkId) ? checked.filter((checkId) => checkId !== action.checkId) : [...checked, action.checkId];
+        view.value = { ...shown, progress: { ...shown.progress, checked: next } };
+      }
       try {
         const result = await client.act(id, action);
         if (callId.value !== id) return;

@@ -104,6 +104,21 @@ describe('script view', () => {
     expect(box('recording-notice').checked).toBe(true);
   });
 
+  it('shows a tick at once, so C goes to the next check before the background has answered', async () => {
+    const { fake } = await cnCall();
+    fake.holdAnswers({ broadcasts: true });
+    await press('c', 'KeyC');
+    expect(document.activeElement?.id).toBe('script-check-self-identified');
+    fireEvent.click(document.activeElement!);
+    await settle();
+    await press('c', 'KeyC');
+    expect(document.activeElement?.id).toBe('script-check-recording-notice');
+    await fake.releaseAnswers();
+    await settle();
+    expect(fake.records.get('c1')!.progress.checked).toEqual(['self-identified']);
+    expect((document.getElementById('script-check-self-identified') as HTMLInputElement).checked).toBe(true);
+  });
+
   it('takes options 1-9 from the keyboard, but not while typing unless with Alt+Shift', async () => {
     const { fake } = await cnCall();
     const search = screen.getByLabelText('Search objections and FAQ');

@@ -23,6 +23,7 @@ export function fakeScriptClient(packs: readonly ScriptPack[], setting = 'auto')
   /** While set, action answers wait here until the test releases them (the broadcast still goes out at once). */
   const heldAnswers: (() => void)[] = [];
   let holdAnswers = false;
+  let holdBroadcasts = false;
   const packOf = (view: ScriptCallView) => packs.find((pack) => pack.id === view.packId && pack.version === view.packVersion);
   const state = {
     setting,
@@ -53,7 +54,9 @@ export function fakeScriptClient(packs: readonly ScriptPack[], setting = 'auto')
       if (!result.ok) return { ok: false, view: structuredClone(view), refusal: result.refusal };
       const next = { ...view, progress: result.progress, disposition: result.progress.disposition?.code ?? null, revision: (view.revision ?? 0) + 1 };
       records.set(callId, next);
-      changeListener?.(structuredClone(next));
+      const told = structuredClone(next);
+      if (holdBroadcasts) heldAnswers.push(() => changeListener?.(told));
+      else changeListener?.(told);
       const answer = { ok: true as const, view: structuredClone(next) };
       if (!holdAnswers) return answer;
       return new Promise((resolve) => heldAnswers.push(() => resolve(answer)));
@@ -95,10 +98,14 @@ export function fakeScriptClient(packs: readonly ScriptPack[], setting = 'auto')
     state,
     command: (command: ScriptCommand) => act(() => commandListener?.(command)),
     /** Holds action answers from now on, as a busy channel would. */
-    holdAnswers: () => void (holdAnswers = true),
+    holdAnswers: ({ broadcasts = false }: { broadcasts?: boolean } = {}) => {
+      holdAnswers = true;
+      holdBroadcasts = broadcasts;
+    },
     /** Delivers the held answers newest first (the oldest arrives last) and stops holding. */
     releaseAnswers: async () => {
       holdAnswers = false;
+      holdBroadcasts = false;
       for (const deliver of heldAnswers.splice(0).reverse()) {
         await act(async () => {
           deliver();
