@@ -3,6 +3,10 @@ import type { CallRecord, DebtorLocation } from '../calls/types';
 import type { ContactAttempt } from '../compliance/caps';
 import type { DoNotCallFlag } from '../compliance/dnc';
 import type { CallWrapUp } from '../notes/types';
+import type { Enrollment } from '../team/enrollment';
+import type { TeamCounts } from '../team/merge';
+import type { OutboxRow } from '../team/outbox';
+import type { SyncState } from '../team/sync-policy';
 
 /** The IndexedDB database OnScript keeps, owned by the background worker. */
 export const DB_NAME = 'onscript';
@@ -11,7 +15,7 @@ export const DB_NAME = 'onscript';
  * The current schema version. Each version adds one `if (oldVersion < N)` step to {@link upgradeOnScriptDb};
  * steps are never removed or edited once released, and none deletes data.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * A stored call: what detection recorded, plus what the agent and the other features added to it (wrap-up,
@@ -29,8 +33,27 @@ export type StoredCallRecord = CallRecord &
     enteredLocation?: DebtorLocation;
   };
 
-/** A do-not-call flag as stored: the compliance flag plus its key. */
-export type StoredDoNotCallFlag = DoNotCallFlag & { id: string };
+/**
+ * A do-not-call flag as stored: the compliance flag plus its key. Flags heard from the Team Hub are marked
+ * `source: 'team'`, with the agent who set or cleared them and the time of that event (lib/team/team-flags.ts).
+ */
+export type StoredDoNotCallFlag = DoNotCallFlag & { id: string; source?: 'team'; setBy?: string; lastEventAt?: number };
+
+/** The team hub's kept state, one row per key (v4, lib/db/outbox.ts reads and writes it). */
+export interface TeamStateValues {
+  /** Present while this browser is enrolled: the outbox takes rows only then. */
+  enrollment: Enrollment;
+  /** The outbox's last sequence number (never reset, so call revisions only grow). */
+  sequence: number;
+  sync: SyncState;
+  /** Where the team's flag feed was read up to, on which hub. */
+  'flags-cursor': { hubUrl: string; cursor: string; polledAt: number };
+}
+
+/** A row of the team state store: a named value, or the last counts the hub gave for one number and debtor. */
+export type TeamStateRow =
+  | { [K in keyof TeamStateValues]: { key: K; value: TeamStateValues[K] } }[keyof TeamStateValues]
+  | { key: `counts:${string}`; value: { savedAt: number; counts: TeamCounts } };
 
 /** A contact attempt imported from the team's central log (not made in this browser). */
 export type ImportedAttempt = ContactAttempt & { id: string; importedAt: number; source: string };
@@ -60,6 +83,17 @@ export interface OnScriptDbSchema extends DBSchema {
     key: string;
     value: ImportedAttempt;
     indexes: { 'by-at': number; 'by-debtorRef': string; 'by-phoneE164': string };
+  };
+  /** v4: what waits to be sent to the Team Hub, written in the same transaction as the change it stands for. */
+  outbox: {
+    key: string;
+    value: OutboxRow;
+    indexes: { 'by-seq': number };
+  };
+  /** v4: the Team Hub's enrollment, the outbox's sequence, the sync state and the last counts per number. */
+  teamState: {
+    key: string;
+    value: TeamStateRow;
   };
 }
 
@@ -110,5 +144,12 @@ function upgradeOnScriptDb(
     const calls = transaction.objectStore('calls');
     calls.createIndex('by-callbackAt', 'callbackAt');
     calls.createIndex('by-promiseDate', 'promiseToPay.date');
+  }
+  if (oldVersion < 4 && targetVersion >= 4) {
+    // The team outbox, read in queue order; its companion holds the enrollment the outbox checks in the same
+    // transaction as every write (no hub configured: nothing is queued).
+    const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+    outbox.createIndex('by-seq', 'seq');
+    db.createObjectStore('teamState', { keyPath: 'key' });
   }
 }

@@ -76,6 +76,26 @@ describe('schema upgrades', () => {
     v3.close();
   });
 
+  it('step 4 adds the team outbox and its state store beside existing data, and the outbox reads in queue order', async () => {
+    const name = freshName();
+    const v3 = await openOnScriptDb(3, name);
+    await v3.put('calls', { ...record('before-team', 1), notes: 'n' });
+    await v3.put('doNotCall', { id: 'f1', reason: 'cease-request', scope: 'debtor', debtorRef: 'D-1', setAt: 1 });
+    v3.close();
+    const v4 = await openOnScriptDb(4, name);
+    expect([...v4.objectStoreNames].sort()).toEqual(['calls', 'doNotCall', 'importedAttempts', 'outbox', 'teamState']);
+    const outbox = v4.transaction('outbox').store;
+    expect(outbox.keyPath).toBe('id');
+    expect([...outbox.indexNames]).toEqual(['by-seq']);
+    expect(v4.transaction('teamState').store.keyPath).toBe('key');
+    expect(await v4.get('calls', 'before-team')).toMatchObject({ notes: 'n' });
+    expect(await v4.count('doNotCall')).toBe(1);
+    await v4.put('outbox', { id: 'call:b', kind: 'call', callId: 'b', seq: 2 });
+    await v4.put('outbox', { id: 'call:a', kind: 'call', callId: 'a', seq: 1 });
+    expect((await v4.getAllFromIndex('outbox', 'by-seq')).map((row) => row.id)).toEqual(['call:a', 'call:b']);
+    v4.close();
+  });
+
   it('a version-1 database of 10,000 records upgrades to the current version with every record and index entry', async () => {
     const name = freshName();
     const v1 = await openOnScriptDb(1, name);
