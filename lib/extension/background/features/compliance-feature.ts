@@ -8,11 +8,14 @@ import { resolveEffectiveRules } from '../../../compliance/routing';
 import { normalizePhone } from '../../../compliance/time-zones';
 import type { CallVerdict, DebtorLocation, LiveCall } from '../../../calls/types';
 import { updateCallRecord } from '../../../db/calls-repository';
+import { OUTBOX_STORES, queueOutbox } from '../../../db/outbox';
 import type { ImportedAttempt, OnScriptDb, StoredDoNotCallFlag } from '../../../db/schema';
 import type { ComplianceEvent } from '../../../notes/types';
 import { COMPLIANCE_MESSAGES } from '../../../protocol/compliance-messages';
+import { flagChanged } from '../../../team/outbox';
 import { guardOverridesItem } from '../../shared/settings';
 import { createComplianceInputs, ruleLayers } from '../compliance-rules';
+import { createTeamLedger } from '../team-ledger';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
 
 /** How far back the log is read: the longest cap period (30 days, Massachusetts at work) plus margin for zones. */
@@ -48,8 +51,10 @@ export const complianceFeature = defineBackgroundFeature({
   create: createComplianceFeature,
 });
 
-function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitCallChanges, afterCallChanges }: BackgroundContext): BackgroundFeature {
+function createComplianceFeature(context: BackgroundContext): BackgroundFeature {
+  const { now, newId, db, inTabOrder, tabCalls, commitCallChanges, afterCallChanges } = context;
   const inputs = createComplianceInputs();
+  const team = createTeamLedger(context);
   /**
    * The calls and imported attempts that can count for this number or debtor, read through their indexes (not the
    * whole log: a verdict is on the dial path, and a busy agent's 30 days hold thousands of calls).
@@ -89,12 +94,15 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
     const rules = resolveEffectiveRules(jurisdiction, ruleLayers(settings, jurisdiction));
     const e164 = jurisdiction.phone?.e164;
     const who = { raw: phone, ...(e164 ? { e164 } : {}), ...(debtorRef ? { debtorRef } : {}) };
-    const [log, flags] = await Promise.all([readLog(database, at, settings.region, who), database.getAll('doNotCall')]);
+    // The team's counts (when enrolled) are asked for while this browser's log is read.
+    const teamView = team.lookup({ ...who, at, timeZone: jurisdiction.timeZones[0] ?? 'UTC' });
+    const [ownLog, ownFlags, ledger] = await Promise.all([readLog(database, at, settings.region, who), database.getAll('doNotCall'), teamView]);
+    const { log, flags } = ledger ? ledger.merge(ownLog, ownFlags) : { log: ownLog, flags: ownFlags };
     const restrictions: InconvenientTime[] = [
       ...(debtorRef ? (settings.restrictionsByKey[debtorRef] ?? []) : []),
       ...(e164 ? (settings.restrictionsByKey[e164] ?? []) : []),
     ];
-    return assessNumber({
+    const assessment = assessNumber({
       phone: e164 ?? phone,
       at,
       profile: rules.profile,
@@ -105,6 +113,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
       restrictions,
       ...(debtorRef ? { debtorRef } : {}),
     });
+    return ledger ? ledger.annotate(assessment) : assessment;
   }
 
   /** The verdict on a live call, from everything the call knows about its debtor. */
@@ -198,15 +207,22 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
         if (scope === 'number' && phone) flag.phoneE164 = normalizePhone(phone, region)?.e164 ?? phone;
         if (scope === 'debtor' && debtorRef) flag.debtorRef = debtorRef;
         if (note) flag.note = note;
-        await (await db()).put('doNotCall', flag);
+        // With the team outbox in the same transaction: the flag is kept and queued for the team together.
+        const tx = (await db()).transaction(['doNotCall', ...OUTBOX_STORES], 'readwrite');
+        await Promise.all([tx.objectStore('doNotCall').put(flag), queueOutbox(tx, [flagChanged(flag, 'set', flag.setAt)])]);
+        await tx.done;
+        team.flagsChanged();
         return flag;
       },
       'compliance/clear-flag': async ({ id }) => {
-        const tx = (await db()).transaction('doNotCall', 'readwrite');
-        const flag = await tx.store.get(id);
+        const tx = (await db()).transaction(['doNotCall', ...OUTBOX_STORES], 'readwrite');
+        const store = tx.objectStore('doNotCall');
+        const flag = await store.get(id);
         const cleared = flag !== undefined && flag.clearedAt === undefined;
-        if (flag && cleared) await tx.store.put({ ...flag, clearedAt: now() });
+        const at = now();
+        if (flag && cleared) await Promise.all([store.put({ ...flag, clearedAt: at }), queueOutbox(tx, [flagChanged(flag, 'clear', at)])]);
         await tx.done;
+        if (cleared) team.flagsChanged();
         return { cleared };
       },
       'compliance/import-attempts': async ({ csv, source }) => {
