@@ -129,7 +129,8 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
   }
 
   function eventsFor(assessment: ComplianceAssessment): ComplianceEvent[] {
-    const kind = assessment.onViolation === 'block' ? 'block' : 'warning';
+    // What the guard was told to do (a team-unavailable breach on its own only warns; no rules always block).
+    const kind = assessment.action === 'block' ? 'block' : 'warning';
     return assessment.violations.map((violation) => ({
       at: assessment.at,
       kind,

@@ -89,11 +89,20 @@ function setup() {
       db.close();
     }
   };
+  const record = async (id: string) => {
+    const db = await openOnScriptDb(undefined, dbName);
+    try {
+      return await db.get('calls', id);
+    } finally {
+      db.close();
+    }
+  };
   return {
     ask,
     unansweredCall,
     outbox,
     keptCounts,
+    record,
     enroll,
     tick: (ms: number) => (clock += ms),
     now: () => clock,
@@ -250,7 +259,7 @@ describe('team feature: the pre-dial verdict', () => {
   });
 
   it('judges with the last counts it kept when the hub is unreachable, and says so; the policy can block', async () => {
-    const { enroll, ask, keptCounts } = setup();
+    const { enroll, ask, keptCounts, unansweredCall, record } = setup();
     await enroll();
     for (let i = 0; i < 3; i += 1) theirs(1, i);
     const fresh = await ask('compliance/evaluate', { phone: NUMBER });
@@ -262,6 +271,11 @@ describe('team feature: the pre-dial verdict', () => {
     expect(cached.caps.caps.find((cap) => cap.capId === 'reg-f-7-in-7')?.count).toBe(3);
     expect(cached.violations.map((violation) => violation.code)).toEqual(['team-unavailable']);
     expect(cached.action).toBe('warn');
+    // A call placed meanwhile goes ahead, with the warning on its record (not a block: the guard only warned).
+    const dial = await unansweredCall();
+    expect(dial.verdict?.action).toBe('warn');
+    const [offline] = Object.values((await ask('tab/get-state', { tabId: 7 })).calls);
+    expect((await record(offline!.id))?.complianceEvents?.map((event) => [event.kind, event.code])).toEqual([['warning', 'team-unavailable']]);
     // A number the hub never answered for: this browser's log only, said so.
     expect((await ask('compliance/evaluate', { phone: '+13125550199' })).ledger).toMatchObject({ source: 'local' });
     expect((await ask('team/get-status', {})).sync.hub).toBe('unreachable');
