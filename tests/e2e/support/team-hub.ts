@@ -1,12 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import pg from 'pg';
 import { addMember, revokeMember } from '../../../hub/src/admin';
 import { migrate } from '../../../hub/src/migrate';
 import { findPostgres, freePort, startPostgres, type PostgresProcess } from '../../../hub/src/postgres-process';
-import { waitFor } from '../../../scripts/lib/process-utils';
-
-const ROOT = resolve(import.meta.dirname, '../../..');
+import { startHubProcess, type HubProcess } from '../../../scripts/lib/hub-process';
 
 /**
  * The real Team Hub for the end-to-end tests: a private PostgreSQL from Debian's package, the hub as its own
@@ -43,70 +39,34 @@ export async function startTeamHub(): Promise<TeamHubScene> {
   await owner.connect();
   await migrate(owner);
   const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  let child: ChildProcess | undefined;
-  let exited: Promise<void> = Promise.resolve();
+  let hub: HubProcess | undefined;
   let onLine: ((line: string) => void) | undefined;
-  let output = '';
-
-  async function start(): Promise<void> {
-    const hub = spawn(resolve(ROOT, 'node_modules/.bin/vite-node'), ['hub/main.ts', 'start', '--port', String(port)], {
-      cwd: ROOT,
-      // info: a JSON line per request, "incoming request" as it arrives (what killOnNextPush watches for).
-      env: { ...process.env, DATABASE_URL: url, ONSCRIPT_HUB_LOG_LEVEL: 'info', ONSCRIPT_HUB_RATE_LIMIT: '100000' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = hub;
-    exited = new Promise((done) => hub.once('exit', () => done()));
-    let pending = '';
-    hub.stdout!.on('data', (chunk: Buffer) => {
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        output = (output + line + '\n').slice(-20_000);
-        onLine?.(line);
-      }
-    });
-    hub.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
-    await waitFor(
-      async () => {
-        if (hub.exitCode !== null) throw new Error(`the hub exited at start:\n${output}`);
-        return fetch(`${baseUrl}/healthz`).then((response) => response.ok || undefined, () => undefined);
-      },
-      { timeoutMs: 60_000, what: 'the Team Hub to answer' },
-    );
-  }
-
-  async function kill(): Promise<void> {
-    if (!child || child.exitCode !== null) return;
-    // vite-node runs the hub in this very process (no child of its own), so this ends the hub.
-    child.kill('SIGKILL');
-    await exited;
-  }
 
   return {
-    baseUrl,
+    baseUrl: `http://127.0.0.1:${port}`,
     owner,
     async addAgent(name) {
       return (await addMember(owner, name, 'agent')).code;
     },
     revoke: (name) => revokeMember(owner, name),
-    start,
-    kill,
+    async start() {
+      // info: a JSON line per request, "incoming request" as it arrives (what killOnNextPush watches for).
+      hub = await startHubProcess({ databaseUrl: url, port, env: { ONSCRIPT_HUB_LOG_LEVEL: 'info' }, onLine: (line) => onLine?.(line) });
+    },
+    kill: async () => hub?.kill(),
     killOnNextPush() {
       return new Promise<void>((done) => {
         onLine = (line) => {
           if (!line.includes('incoming request') || !line.includes('"/v1/push"')) return;
           onLine = undefined;
-          void kill().then(done);
+          void hub!.kill().then(done);
         };
       });
     },
-    running: () => child !== undefined && child.exitCode === null && child.signalCode === null,
+    running: () => hub?.running() ?? false,
     async stop() {
       onLine = undefined;
-      await kill();
+      await hub?.kill();
       await owner.end().catch(() => undefined);
       await server.stop();
     },
