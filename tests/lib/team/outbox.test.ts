@@ -12,11 +12,12 @@ import {
   selectBatch,
   settledBy,
   SETTLE_MS,
+  type OutboxRequest,
   type OutboxRow,
 } from '../../../lib/team/outbox';
 
 const T = 1_750_000_000_000;
-const row = <R extends OutboxRow>(value: Omit<R, 'seq'>, seq: number): R => ({ ...value, seq }) as R;
+const row = (value: OutboxRequest, seq: number): OutboxRow => ({ ...value, seq }) as OutboxRow;
 const attempt = { at: T, numberE164: '+12125550100', outcome: 'unanswered' as const };
 
 interface Rec {
