@@ -1,19 +1,22 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { DECLARED_DIALER_MATCHES } from './lib/detection/declared-origins';
+import { DEMO_DIALER_MATCHES } from './lib/detection/demo-origins';
 
 /**
  * OnScript build configuration.
  *
  * Chrome gets MV3 (service worker, `side_panel`); Firefox gets WXT's default MV2 build with a
  * `sidebar_action`, because Firefox's MV2 background page and sidebar are its most mature path.
+ *
+ * Two modes: `wxt build` (production, what ships) and `wxt build --mode development` (into `*-dev`: npm start and
+ * the end-to-end suite build it themselves), which alone declares the local demo origins.
  */
 export default defineConfig({
   // Parallel work (several builds at once) can point each build elsewhere; everything else reads the same variable.
   outDir: process.env['ONSCRIPT_OUT_DIR'] ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -30,9 +33,11 @@ export default defineConfig({
     ],
     // Firefox MV2 has no optional_host_permissions: host patterns go with the optional permissions.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
-    // The local demo dialer's origins: required, so the demo works with no step. Every other dialer origin is
-    // optional and enabled per origin from the options page (lib/extension/background/detection-registration.ts).
-    host_permissions: DECLARED_DIALER_MATCHES,
+    // Every dialer origin is optional and enabled per origin (options page, side panel, policy); the background
+    // registers the detection scripts there (lib/extension/background/detection-registration.ts). Development
+    // builds alone also require the local demo origins, with the scripts declared below.
+    host_permissions: mode === 'development' ? DEMO_DIALER_MATCHES : [],
+    ...(mode === 'development' ? { content_scripts: demoContentScripts() } : {}),
     ...(browser === 'firefox' ? {} : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     // Enterprise policy (pack subscription, profile, origins, retention, locks): public/managed-schema.json.
@@ -61,3 +66,23 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/**
+ * The detection scripts on the demo origins, as a development build declares them: the MAIN-world hook first, so it
+ * is listening when the bridge hands it its private channel (lib/bridge/page-channel.ts). Same options as the
+ * runtime registration (detection-registration.ts); the entry points themselves declare no origin.
+ */
+function demoContentScripts() {
+  const common = {
+    matches: DEMO_DIALER_MATCHES,
+    run_at: 'document_start' as const,
+    all_frames: true,
+    match_about_blank: true,
+    // about:blank, blob: and data: frames of an enabled page run the scripts too (CCP iframes write into those).
+    match_origin_as_fallback: true,
+  };
+  return [
+    { ...common, js: ['content-scripts/hooks.js'], world: 'MAIN' as const },
+    { ...common, js: ['content-scripts/bridge.js'] },
+  ];
+}

@@ -1,14 +1,14 @@
 import { createDetectionBridge, isChildFrame } from '../lib/bridge/detection-bridge';
 import { watchDomRule } from '../lib/bridge/dom-watch';
-import { PAGE_FRAME_EVENT } from '../lib/bridge/page-channel';
+import { openBridgeChannel } from '../lib/bridge/page-channel';
 import { findDomRule, readDomFields } from '../lib/detection/dom-rules';
 import { createPageFieldsReporter } from '../lib/bridge/page-fields';
 import { sendToBackground } from '../lib/extension/shared/messaging';
 import { loadBridgeSettings } from '../lib/extension/content/bridge-settings';
-import { DECLARED_DIALER_MATCHES } from '../lib/detection/declared-origins';
 import { createPortSender, SIGNAL_PORT_NAME } from '../lib/extension/shared/ports';
 import { verdictOf } from '../lib/extension/content/signal-reply';
 import { startPreDialGuard } from '../lib/extension/content/pre-dial-guard';
+import { answerCallProbes } from '../lib/extension/content/call-probe';
 import { envelope } from '../lib/protocol/envelope';
 
 /**
@@ -16,11 +16,8 @@ import { envelope } from '../lib/protocol/envelope';
  * merges them per call, and reports call signals to the background. Runs in every frame of an enabled origin.
  */
 export default defineContentScript({
-  matches: DECLARED_DIALER_MATCHES,
-  runAt: 'document_start',
-  allFrames: true,
-  matchAboutBlank: true,
-  matchOriginAsFallback: true,
+  // Where and how it runs: see hooks.content.ts.
+  registration: 'runtime',
   main(ctx) {
     let wakeDom = () => {};
     /** Reads what the page shows about the debtor (the DOM rule's fields), once a rule is known. */
@@ -38,8 +35,16 @@ export default defineContentScript({
         if (readFields) fields.observe(signal, readFields);
       },
     });
-    const onFrame = (event: Event) => bridge.acceptFrame((event as CustomEvent<unknown>).detail);
-    ctx.addEventListener(window, PAGE_FRAME_EVENT as keyof WindowEventMap, onFrame);
+    // The page is going away (reload, navigation, tab closed, back/forward cache): its live calls end with it.
+    // While the signal port is open this last word arrives (and the port's disconnect says the same). After a
+    // worker stop no port is open: Chromium drops a channel opened by a page that is going away, but opening it
+    // wakes the worker, whose question to this frame (below) finds the page gone.
+    ctx.addEventListener(window, 'pagehide', () => bridge.endLiveCalls());
+    // A restarted worker asks which of the calls it holds live this frame still reports.
+    answerCallProbes(ctx, () => bridge.reportedCalls());
+    // The hook's frames arrive on the channel handed to it now, at document_start; no window event carries them.
+    const hook = openBridgeChannel(window, (data) => bridge.acceptFrame(data));
+    ctx.onInvalidated(() => hook.close());
     ctx.addEventListener(window, 'message', (event: MessageEvent) => {
       bridge.acceptMessage({ origin: event.origin, data: event.data, fromChildFrame: isChildFrame(window, event.source) });
     });

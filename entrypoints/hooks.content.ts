@@ -1,25 +1,20 @@
-import { encodePageFrame, PAGE_FRAME_EVENT } from '../lib/bridge/page-channel';
-import { DECLARED_DIALER_MATCHES } from '../lib/detection/declared-origins';
+import { openHookChannel } from '../lib/bridge/page-channel';
 import { installPeerConnectionHook } from '../lib/hooks/media-hook';
-import { installWebSocketHook, type HookedFrame } from '../lib/hooks/websocket-hook';
+import { installWebSocketHook } from '../lib/hooks/websocket-hook';
 
 /**
  * MAIN-world hooks: run before any page script so the dialer's sockets are created through the wrapper.
- * No extension APIs exist here; frames go to the ISOLATED bridge as strings.
+ * No extension APIs exist here; frames go to the ISOLATED bridge over the private channel it hands over now,
+ * before the page could listen (lib/bridge/page-channel.ts).
  */
 export default defineContentScript({
-  matches: DECLARED_DIALER_MATCHES,
+  // Registered by the background on the origins the agent enabled (detection-registration.ts), and declared on the
+  // demo origins by development builds only (wxt.config.ts): no origin here, or every build would require it.
+  registration: 'runtime',
   world: 'MAIN',
-  runAt: 'document_start',
-  allFrames: true,
-  matchAboutBlank: true,
-  // about:blank, blob: and data: frames of an enabled page run its hooks too (CCP iframes write into those).
-  matchOriginAsFallback: true,
   main() {
-    // Captured now, before page scripts could replace them.
-    const dispatch = window.dispatchEvent.bind(window);
-    const PageEvent = CustomEvent;
-    const report = (frame: HookedFrame) => dispatch(new PageEvent(PAGE_FRAME_EVENT, { detail: encodePageFrame(frame) }));
+    // First, while the page's globals are still the browser's own.
+    const report = openHookChannel(window);
     installWebSocketHook(window, report);
     // Media only confirms a call another layer reported (lib/detection/confidence.ts); it never creates one.
     installPeerConnectionHook(window, report);

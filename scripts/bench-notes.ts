@@ -8,9 +8,12 @@
  * - exporting 10,000 records to CSV through `notes/export-page` against a raw IndexedDB `getAll` of the same
  *   records in the same page (target ≤ 1.5x);
  * - the service worker's JS heap before and after that export, where Chromium exposes it (it should return
- *   to its baseline: the export streams page by page).
+ *   to its baseline: the export streams page by page);
+ * - masking (`redactSensitive`, run here in Node: it is pure) of 1 MB of digit-heavy notes, English and full-width
+ *   Chinese, against ten times 100 KB of the same text (target ≤ 1.5x: it must stay linear).
  */
 import type { Page } from 'playwright-core';
+import { redactSensitive } from '../lib/notes/redact';
 import type { ExtensionBrowser } from './lib/chromium';
 
 const DAY = 86_400_000;
@@ -163,6 +166,33 @@ async function workerHeap(browser: ExtensionBrowser): Promise<number | null> {
     .catch(() => null);
 }
 
+/** Milliseconds to redact `text`, the best of `runs` (the first run also warms the JIT). */
+function timeRedaction(text: string, runs = 5): number {
+  let best = Infinity;
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    redactSensitive(text);
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+/** How masking scales with the length of the notes: 1 MB against ten times 100 KB, per kind of text. */
+export function redactionFigures(): Record<string, unknown> {
+  const kinds = {
+    english: 'call 138 0013 8000 about 4111 1111 1111 1111, amount 1234.56, ID 11010519491231002X, 1 2 3 4 5 6 7 8 9 0 ',
+    fullWidthChinese: '客户来电，卡号４１１１　１１１１　１１１１　１１１１，身份证１１０１０５　１９４９１２３１　００２Ｘ，约定明天（周五）还款１２３４．５６元。',
+  };
+  return Object.fromEntries(
+    Object.entries(kinds).map(([kind, chunk]) => {
+      const sized = (chars: number) => chunk.repeat(Math.ceil(chars / chunk.length));
+      const small = timeRedaction(sized(100_000));
+      const large = timeRedaction(sized(1_000_000), 3);
+      return [kind, { at100kMs: round(small), at1mMs: round(large), ratio: round(large / (10 * small)), targetRatio: 1.5 }];
+    }),
+  );
+}
+
 /** Measures the notes figures in a fresh page of the given browser (whose database it fills). */
 export async function notesFigures(browser: ExtensionBrowser): Promise<Record<string, unknown>> {
   const page = await browser.context.newPage();
@@ -226,6 +256,7 @@ export async function notesFigures(browser: ExtensionBrowser): Promise<Record<st
       ratio: round(exported.ms / raw.ms),
       targetRatio: 1.5,
     },
+    redaction: redactionFigures(),
     workerHeap: {
       beforeExportBytes: heapBefore,
       afterExportBytes: heapAfter,

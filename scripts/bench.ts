@@ -16,7 +16,8 @@
  * - hub: the Team Hub's figures on a private PostgreSQL (scripts/bench-hub.ts): counts query at 10 million
  *   attempts against 10 thousand, sustained push from 500 simulated agents.
  *
- * Needs the builds (`npm run build`, `npm run build:demo`) and Kamailio, like the end-to-end suite.
+ * Runs the development build (made here when older than the code, scripts/lib/builds.ts; the same bundles as
+ * production plus the demo origins) and needs Kamailio, like the end-to-end suite.
  */
 import { complianceFigures } from './bench-compliance';
 import { statSync } from 'node:fs';
@@ -32,6 +33,7 @@ import { SidePanelPage } from '../tests/e2e/pages/side-panel-page';
 import { ALWAYS_CALLABLE_NUMBER } from '../demo/demo-config';
 import { hubFigures } from './bench-hub';
 import { notesFigures } from './bench-notes';
+import { ensureDemoBuild, ensureDevBuild } from './lib/builds';
 import { CHROME_BUILD_DIR, launchChromiumWithExtension, type ExtensionBrowser } from './lib/chromium';
 import { startDemoPages } from './lib/demo-session';
 import { startKamailio } from './lib/kamailio';
@@ -490,6 +492,8 @@ async function pageFigures(browser: ExtensionBrowser) {
 
 // BENCH_ONLY=detection, notes, compliance or hub runs one group.
 const only = process.env['BENCH_ONLY'];
+ensureDevBuild('chrome');
+ensureDemoBuild();
 const figures: Record<string, unknown> = {};
 if (only === undefined || only === 'detection') {
   const browser = await launchChromiumWithExtension();

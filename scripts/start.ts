@@ -7,7 +7,7 @@
  * Node (scripts/lib/sip-relay.ts) that is enough for two demo phones on this machine.
  *
  * Flags: `--headless` (scripted call, no window), `--relay` (use the Node relay even when Kamailio is
- * installed), `--skip-build` (reuse .output/ and demo/dist, as the test suite does after building).
+ * installed), `--skip-build` (use the builds as they are, even when older than the code).
  */
 import { spawnSync } from 'node:child_process';
 import { launchChromiumWithExtension } from './lib/chromium';
@@ -51,8 +51,9 @@ async function main(): Promise<void> {
   }
 
   if (!args.has('--skip-build')) {
-    console.log('Building the extension and the demo softphone…');
-    run('npx', ['wxt', 'build']);
+    // The development build: the only one that runs on the demo's 127.0.0.1 with no step (wxt.config.ts).
+    console.log('Building the extension (development build) and the demo softphone…');
+    run('npx', ['wxt', 'build', '--mode', 'development']);
     run('npx', ['vite', 'build', '-c', 'demo/vite.config.ts']);
   }
 

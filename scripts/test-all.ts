@@ -1,8 +1,9 @@
 /**
  * `npm test`: the whole suite, failing fast, in the order a broken change is cheapest to catch:
- * type-check, unit tests, component tests, the Team Hub's tests (real PostgreSQL), production builds for Chrome and Firefox, `web-ext lint` on the
- * Firefox build, the demo build, then the end-to-end suite in headless Chromium and Firefox ESR with real SIP
- * calls through Kamailio. Before its closing line it prints what each step cost (time) and covered (count), so
+ * type-check, unit tests, component tests, the Team Hub's tests (real PostgreSQL), production builds for Chrome and
+ * Firefox, `web-ext lint` on the Firefox build, the development builds (the production ones plus the local demo
+ * origins) and the demo build, then the end-to-end suite on the development builds in headless Chromium and Firefox
+ * ESR with real SIP calls through Kamailio. Before its closing line it prints what each step cost (time) and covered (count), so
  * the cost of each tier is visible; the last line is `N passed, N failed`, counting every test.
  */
 import { spawnSync } from 'node:child_process';
@@ -96,6 +97,11 @@ const steps: Step[] = [
   { name: 'build for Chrome', command: ['npx', 'wxt', 'build'], count: buildCount(resolve(outDir, 'chrome-mv3')) },
   { name: 'build for Firefox', command: ['npx', 'wxt', 'build', '-b', 'firefox'], count: buildCount(resolve(outDir, 'firefox-mv2')) },
   { name: 'web-ext lint (Firefox build)', command: ['npx', 'vite-node', 'scripts/lint-firefox.ts'], count: () => '1 package' },
+  {
+    name: 'development builds (demo origins) for the end-to-end suite',
+    command: ['sh', '-c', 'npx wxt build --mode development && npx wxt build --mode development -b firefox'],
+    count: buildCount(resolve(outDir, 'chrome-mv3-dev')),
+  },
   {
     name: 'build the demo softphone',
     command: ['npx', 'vite', 'build', '-c', 'demo/vite.config.ts'],

@@ -21,7 +21,9 @@ export function ComplianceSection() {
   // A live call carries the verdict the background computed once for it (the same one the pre-dial guard got);
   // the panel asks again only once that verdict's window edge has passed.
   const callVerdict = live ? call.verdict?.assessment : undefined;
-  const current = callVerdict && !edgePassed(callVerdict, now) ? callVerdict : undefined;
+  // ... or once the agent marked the number's kind after it was computed (work numbers have caps of their own).
+  const marked = phone !== undefined ? own.numberKindMarks.value[phone] : undefined;
+  const current = callVerdict && !edgePassed(callVerdict, now) && !(marked && marked.at >= callVerdict.at) ? callVerdict : undefined;
 
   useEffect(() => {
     if (!current && own.isStale(phone, now)) void own.refresh(phone, now);
@@ -37,6 +39,7 @@ export function ComplianceSection() {
       {phone && !shown && own.error.value && <p class="compliance__error">{tr('compliance.failed', { message: own.error.value })}</p>}
       {phone && !shown && !own.error.value && <p class="muted">{tr('compliance.loading')}</p>}
       {phone && shown && <Verdict assessment={shown} now={now} />}
+      {phone && shown && <WorkNumberToggle state={own} phone={phone} assessment={shown} now={now} />}
       {live && tabId.value !== undefined && <DebtorLocationForm tabId={tabId.value} call={call} />}
     </section>
   );
@@ -147,6 +150,31 @@ function RulesWhy({ assessment }: { assessment: ComplianceAssessment }) {
           {tr('compliance.noRules', { reason: rules.blocked })}
         </p>
       )}
+    </div>
+  );
+}
+
+/** "This is a work number": marks the number for the caps that count calls to a workplace. */
+function WorkNumberToggle({ state, phone, assessment, now }: { state: ComplianceState; phone: string; assessment: ComplianceAssessment; now: number }) {
+  const { t } = usePanelState();
+  const tr = t.value;
+  const failure = state.numberKindError.value;
+  return (
+    <div class="compliance__work-number">
+      <label>
+        <input
+          type="checkbox"
+          data-testid="compliance-work-number"
+          checked={assessment.caps.numberKind === 'work'}
+          aria-describedby="compliance-work-number-hint"
+          onChange={(event) => void state.markNumberKind(phone, event.currentTarget.checked ? 'work' : 'personal', now)}
+        />{' '}
+        {tr('compliance.workNumber')}
+      </label>
+      <p id="compliance-work-number-hint" class="muted">
+        {tr('compliance.workNumberHint')}
+      </p>
+      {failure && <p class="compliance__error">{tr('compliance.workNumberFailed', { message: failure })}</p>}
     </div>
   );
 }

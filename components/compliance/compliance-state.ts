@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import type { ComplianceAssessment } from '../../lib/compliance/assessment';
+import type { NumberKind } from '../../lib/compliance/profiles';
 
 import type { ComplianceClient } from '../../lib/extension/pages/compliance-client';
 
@@ -44,6 +45,24 @@ export function createComplianceState(client: ComplianceClient) {
     }
   }
 
+  /** The last failure to save a number's kind, shown beside the checkbox (the verdict stays as it was). */
+  const numberKindError = signal<string | undefined>(undefined);
+  /** Numbers marked from this panel, with when: a live call's verdict from before the marking is out of date. */
+  const numberKindMarks = signal<Readonly<Record<string, { kind: NumberKind; at: number }>>>({});
+
+  /** Marks `phone` as a work number (or personal again), then fetches its verdict again: work numbers have caps of their own. */
+  async function markNumberKind(phone: string, kind: NumberKind, now: number): Promise<void> {
+    try {
+      await client.setNumberKind(phone, kind);
+      numberKindError.value = undefined;
+    } catch (failure) {
+      numberKindError.value = failure instanceof Error ? failure.message : String(failure);
+      return;
+    }
+    numberKindMarks.value = { ...numberKindMarks.value, [phone]: { kind, at: now } };
+    await refresh(phone, now);
+  }
+
   /** True when the verdict shown is for another number, crossed a boundary, or is old. */
   function isStale(phone: string | undefined, now: number): boolean {
     if (phone !== latestPhone) return true;
@@ -54,7 +73,7 @@ export function createComplianceState(client: ComplianceClient) {
     return (boundary !== undefined && now >= boundary) || now - fetchedAt >= REFRESH_AFTER_MS;
   }
 
-  return { nextNumber, assessment, error, pending, refresh, isStale };
+  return { nextNumber, assessment, error, pending, refresh, isStale, numberKindError, numberKindMarks, markNumberKind };
 }
 
 /** The compliance section's state type. */

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { tabSiteAccess, type TabSiteAccess } from '../../lib/detection/dialer-access';
-import { DECLARED_DIALER_MATCHES } from '../../lib/detection/declared-origins';
 import { KNOWN_DIALERS } from '../../lib/extension/shared/detection-settings';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import { AddOriginForm } from './add-origin-form';
@@ -53,7 +52,7 @@ export function EnableDetectionHere({ t, tabId, access }: { t: Translate; tabId:
     );
   }
   if (url === null) return null;
-  const site: TabSiteAccess = tabSiteAccess(url, [...DECLARED_DIALER_MATCHES, ...enabled]);
+  const site: TabSiteAccess = tabSiteAccess(url, [...access.declared(), ...enabled]);
   if (site.kind === 'enabled' || site.kind === 'not-web') {
     return policy.length > 0 ? <section aria-label={t('detection.policyTitle')}>{policyNotice}</section> : null;
   }

@@ -1,4 +1,6 @@
-import { usePanelState } from '../side-panel-model';
+import { localize } from '../../lib/packs';
+import { findForbiddenPhrases } from '../../lib/script/forbidden-phrases';
+import { usePanelState, useScriptState } from '../side-panel-model';
 import { formatDateTime, formatTime } from './format';
 import { useNotesState } from '../side-panel-model';
 
@@ -47,6 +49,7 @@ function NotesForm() {
       </p>
       <SaveStatus />
       <MaskNotice />
+      <ForbiddenPhraseNotice />
       <SaveProblem />
       <fieldset class="notes__follow-up">
         <legend>{tr('notes.followUp')}</legend>
@@ -135,6 +138,34 @@ function MaskNotice() {
     <p aria-live="polite" class="notes__masked" data-testid="notes-masked">
       {list === '' ? '' : tr('notes.masked', { list })}
     </p>
+  );
+}
+
+/**
+ * Warns when the note mentions one of the script pack's forbidden phrases (a threat of arrest, posing as a court):
+ * a prompt to check what was said on the call. It never blocks: the note is saved exactly as written.
+ */
+function ForbiddenPhraseNotice() {
+  const notes = useNotesState();
+  const script = useScriptState();
+  const { t } = usePanelState();
+  const pack = script.pack.value ?? script.settingPack.value;
+  const language = script.language.value;
+  const matches = findForbiddenPhrases(notes.text.value, pack.forbiddenPhrases ?? []);
+  // Always rendered, so screen readers hear the warning when it fills in.
+  return (
+    <div aria-live="polite" class="notes__forbidden" data-testid="notes-forbidden">
+      {matches.length > 0 && (
+        <>
+          <p>{t.value('notes.forbidden')}</p>
+          <ul>
+            {matches.map((match) => (
+              <li key={match.phrase.id}>{t.value('notes.forbidden.item', { term: match.term, reason: localize(match.phrase.reason, language, pack) })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }
 

@@ -276,7 +276,11 @@ export function createNotesState(options: NotesStateOptions) {
       }
       const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json;charset=utf-8';
       const range = fromDay === toDay ? fromDay : `${fromDay}_${toDay}`;
-      (options.download ?? downloadBlob)(new Blob(chunks, { type }), `onscript-calls-${range}.${format}`);
+      const download = options.download ?? downloadBlob;
+      download(new Blob(chunks, { type }), `onscript-calls-${range}.${format}`);
+      // The compliance log goes with every export: `npm run pack -- verify-log FILE` checks its chain.
+      const log = await client.exportLog();
+      download(new Blob([log], { type: 'application/json;charset=utf-8' }), `onscript-compliance-log-${range}.json`);
       return true;
     } catch (error) {
       exportError.value = error instanceof Error ? error.message : String(error);

@@ -10,7 +10,6 @@ import {
   complianceProfileSetting,
   complianceTighteningSetting,
   defaultRegionSetting,
-  inconvenientTimesSetting,
 } from '../../lib/extension/shared/settings';
 import type { CompliancePolicyView, ComplianceSettingsClient } from '../../lib/extension/pages/compliance-client';
 import { useOptionsClients } from '../options-clients';
@@ -30,7 +29,7 @@ export function ComplianceSettings({ t }: { t: Translate }) {
       <RulesSettings t={t} />
       <AttemptsImport t={t} client={client} />
       <DoNotCallFlags t={t} client={client} />
-      <InconvenientTimes t={t} />
+      <InconvenientTimes t={t} client={client} />
     </section>
   );
 }
@@ -313,18 +312,19 @@ function DoNotCallFlags({ t, client }: { t: Translate; client: ComplianceSetting
 
 type TimeRuleKind = 'notBefore' | 'notAfter' | 'notAtWork';
 
-function InconvenientTimes({ t }: { t: Translate }) {
+function InconvenientTimes({ t, client }: { t: Translate; client: ComplianceSettingsClient }) {
   const [times, setTimes] = useState<Record<string, InconvenientTime[]>>({});
   const [key, setKey] = useState('');
   const [kind, setKind] = useState<TimeRuleKind>('notBefore');
   const [from, setFrom] = useState('10:00');
   const [to, setTo] = useState('17:00');
   const [error, setError] = useState('');
-  useEffect(() => void inconvenientTimesSetting.getValue().then(setTimes), []);
+  useEffect(() => void client.listTimes().then(setTimes), [client]);
 
-  async function save(next: Record<string, InconvenientTime[]>) {
-    await inconvenientTimesSetting.setValue(next);
-    setTimes(next);
+  /** Saves one debtor's rules through the background, then shows what it keeps. */
+  async function save(owner: string, rules: InconvenientTime[]) {
+    await client.setTimes(owner, rules);
+    setTimes(await client.listTimes());
   }
 
   async function add(event: Event) {
@@ -339,7 +339,7 @@ function InconvenientTimes({ t }: { t: Translate }) {
       return;
     }
     setError('');
-    await save({ ...times, [owner]: [...(times[owner] ?? []), rule] });
+    await save(owner, [...(times[owner] ?? []), rule]);
   }
 
   const entries = Object.entries(times).flatMap(([owner, rules]) => rules.map((rule, index) => ({ owner, rule, index })));
@@ -357,11 +357,7 @@ function InconvenientTimes({ t }: { t: Translate }) {
               <button
                 type="button"
                 onClick={() => {
-                  const rest = (times[owner] ?? []).filter((_, position) => position !== index);
-                  const next = { ...times };
-                  if (rest.length > 0) next[owner] = rest;
-                  else delete next[owner];
-                  void save(next);
+                  void save(owner, (times[owner] ?? []).filter((_, position) => position !== index));
                 }}
               >
                 {t('compliance.times.remove', { label: rule.label, key: owner })}

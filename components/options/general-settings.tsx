@@ -1,18 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
-import { agentNameSetting, uiLanguageSetting } from '../../lib/extension/shared/settings';
+import { agentNameSetting, agentStaffIdSetting, companyNameSetting, uiLanguageSetting } from '../../lib/extension/shared/settings';
 import { UI_LANGUAGES, type Translate, type UiLanguage } from '../../lib/i18n/ui-messages';
 
 const LANGUAGE_NAMES: Record<UiLanguage, string> = { 'zh-CN': '简体中文', en: 'English' };
 
-/** The agent's own settings: name and interface language. */
+/** The agent's own settings: name, staff number and organisation (which scripts say), and interface language. */
 export function GeneralSettings({ t, onLanguageChange }: { t: Translate; onLanguageChange(language: UiLanguage | 'auto'): void }) {
   const [agentName, setAgentName] = useState('');
+  const [staffId, setStaffId] = useState('');
+  const [companyName, setCompanyName] = useState('');
   const [language, setLanguage] = useState<UiLanguage | 'auto'>('auto');
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    void Promise.all([agentNameSetting.getValue(), uiLanguageSetting.getValue()]).then(([name, lang]) => {
+    void Promise.all([agentNameSetting.getValue(), agentStaffIdSetting.getValue(), companyNameSetting.getValue(), uiLanguageSetting.getValue()]).then(([name, staff, company, lang]) => {
       setAgentName(name);
+      setStaffId(staff);
+      setCompanyName(company);
       setLanguage(lang);
       onLanguageChange(lang);
     });
@@ -20,27 +24,29 @@ export function GeneralSettings({ t, onLanguageChange }: { t: Translate; onLangu
 
   async function save(event: Event) {
     event.preventDefault();
-    await Promise.all([agentNameSetting.setValue(agentName.trim()), uiLanguageSetting.setValue(language)]);
+    await Promise.all([
+      agentNameSetting.setValue(agentName.trim()),
+      agentStaffIdSetting.setValue(staffId.trim()),
+      companyNameSetting.setValue(companyName.trim()),
+      uiLanguageSetting.setValue(language),
+    ]);
     onLanguageChange(language);
     setSaved(true);
   }
+
+  /** A setter that also clears "Saved." once the form differs from what was stored. */
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setSaved(false);
+  };
 
   return (
     <section aria-labelledby="general-settings-title">
       <h2 id="general-settings-title">{t('options.general')}</h2>
       <form onSubmit={save}>
-        <label>
-          {t('options.agentName')}
-          <input
-            name="agentName"
-            value={agentName}
-            maxLength={80}
-            onInput={(event) => {
-              setAgentName(event.currentTarget.value);
-              setSaved(false);
-            }}
-          />
-        </label>
+        <TextSetting label={t('options.agentName')} name="agentName" value={agentName} maxLength={80} onInput={edit(setAgentName)} />
+        <TextSetting label={t('options.staffId')} name="staffId" value={staffId} maxLength={40} onInput={edit(setStaffId)} />
+        <TextSetting label={t('options.companyName')} name="companyName" value={companyName} maxLength={120} onInput={edit(setCompanyName)} />
         <label>
           {t('options.language')}
           <select
@@ -63,5 +69,15 @@ export function GeneralSettings({ t, onLanguageChange }: { t: Translate; onLangu
         <p role="status">{saved ? t('options.saved') : ''}</p>
       </form>
     </section>
+  );
+}
+
+/** One labelled text setting of the agent's own. */
+function TextSetting({ label, name, value, maxLength, onInput }: { label: string; name: string; value: string; maxLength: number; onInput: (value: string) => void }) {
+  return (
+    <label>
+      {label}
+      <input name={name} value={value} maxLength={maxLength} onInput={(event) => onInput(event.currentTarget.value)} />
+    </label>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useOptionsClients } from '../options-clients';
 import type { Translate, UiLanguage } from '../../lib/i18n/ui-messages';
-import { localize, parsePack, type ScriptPack } from '../../lib/packs';
+import { createPackTemplate, localize, parsePack, type ScriptPack } from '../../lib/packs';
 import { DEFAULT_PACKS } from '../../lib/packs/defaults';
 import { diffPacks, isEmptyDiff } from '../../lib/packs/diff';
 import { readDraft, writeDraft } from './pack-editor/draft';
@@ -29,6 +29,7 @@ export function PackEditor({ t, language }: { t: Translate; language: UiLanguage
   const pack = result?.ok ? result.pack : undefined;
   const baseline = pack ? (teamPack?.id === pack.id ? teamPack : DEFAULT_PACKS.find((known) => known.id === pack.id)) : undefined;
   const starters: { label: string; pack: ScriptPack }[] = [
+    { label: t('packs.editor.newPack'), pack: createPackTemplate() },
     ...(teamPack ? [{ label: t('packs.editor.teamPack'), pack: teamPack }] : []),
     ...DEFAULT_PACKS.map((known) => ({ label: localize(known.title, language, known), pack: known })),
   ];

@@ -41,7 +41,8 @@ export function PacksSettings({ t }: { t: Translate }) {
           <button type="button" disabled={busy} onClick={() => run(() => packs.checkNow())}>
             {t('packs.checkNow')}
           </button>
-          {status.channel.previous && (
+          {/* Under the administrator's policy or a pin, the version is theirs to choose: no agent rollback (issue 14). */}
+          {status.channel.previous && !status.managed && !status.subscription.pinnedVersion && (
             <button type="button" disabled={busy} onClick={() => run(() => packs.rollback())}>
               {t('packs.rollback', { version: status.channel.previous.version })}
             </button>

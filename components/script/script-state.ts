@@ -22,7 +22,8 @@ export interface ScriptStateOptions {
 export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptStateOptions) {
   const packs = signal<readonly ScriptPack[]>([]);
   const packSetting = signal('auto');
-  const agentName = signal('');
+  /** The agent's own values from the settings (`agent.name`, `company.name`, …), prefilled into each call's form. */
+  const variableDefaults = signal<Readonly<Record<string, string>>>({});
   const view = signal<ScriptCallView | null>(null);
   /** The call the view belongs to; `loading` while its script is fetched. */
   const callId = signal<string | undefined>(undefined);
@@ -70,11 +71,14 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
   }
 
   function show(next: ScriptCallView | null, { resetForm }: { resetForm: boolean }) {
+    // An action's answer and the broadcast of a later action travel on different channels and may cross.
+    const shown = view.value;
+    if (next && shown && next.callId === shown.callId && (next.revision ?? 0) < (shown.revision ?? 0)) return;
     view.value = next;
     if (next) refreshPacksFor(next);
     if (!next || !resetForm) return;
     const values = { ...next.variables };
-    if (!values['agent.name'] && agentName.value) values['agent.name'] = agentName.value;
+    for (const [key, value] of Object.entries(variableDefaults.value)) if (!values[key]) values[key] = value;
     variables.value = values;
     debtorRef.value = next.debtorRef;
   }
@@ -98,7 +102,10 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
     if (nextCallId === undefined) return;
     loading.value = true;
     try {
-      const loaded = await client.getScript(nextCallId);
+      // The settings are read again for each call: an agent who fills in their name with the panel open gets it
+      // on the next call without reopening the panel.
+      const [loaded, defaults] = await Promise.all([client.getScript(nextCallId), client.loadVariableDefaults().catch(() => variableDefaults.value)]);
+      variableDefaults.value = defaults;
       if (callId.value === nextCallId) show(loaded, { resetForm: true });
       error.value = undefined;
     } catch (failure) {
@@ -133,10 +140,10 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
         }),
       );
       try {
-        const [available, setting, name] = await Promise.all([client.listPacks(), client.loadPackSetting(), client.loadAgentName()]);
+        const [available, setting, defaults] = await Promise.all([client.listPacks(), client.loadPackSetting(), client.loadVariableDefaults()]);
         packs.value = available;
         packSetting.value = setting;
-        agentName.value = name;
+        variableDefaults.value = defaults;
       } catch (failure) {
         fail(failure);
       }

@@ -63,12 +63,16 @@ function SayLines({ state, pack, step }: { state: ScriptState; pack: ScriptPack;
   const { t } = usePanelState();
   const language = state.language.value;
   if (!step.say || step.say.length === 0) return null;
+  // A line made only of an optional part whose value is empty renders as nothing: it is left out, not shown blank.
+  const lines = step.say
+    .map((line) => sayLineSegments(pack, localize(line.text, language, pack), state.variables.value, language))
+    .filter((segments) => segments.some((segment) => segment.kind !== 'text' || segment.text.trim() !== ''));
   return (
     <div class="script-say" role="group" aria-label={t.value('script.say')}>
-      {step.say.map((line, index) => (
+      {lines.map((segments, index) => (
         <SayLineView
           key={index}
-          segments={sayLineSegments(pack, localize(line.text, language, pack), state.variables.value, language)}
+          segments={segments}
           missingLabel={(key) => t.value('script.missingValue', { label: variableLabel(pack, key, language) })}
         />
       ))}

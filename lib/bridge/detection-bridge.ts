@@ -1,3 +1,4 @@
+import { MAX_CALL_KEY_CHARS, MAX_REMOTE_CHARS } from '../calls/limits';
 import type { CallSignal } from '../calls/types';
 import { mergeCallSignals, type MergedCallView } from '../detection/confidence';
 import { createRateLimiter } from '../detection/guard';
@@ -6,6 +7,7 @@ import { fromCallSignal, LAYER_CONFIDENCE, type DetectedCallSignal, type VendorI
 import { createVendorEventReader } from '../detection/vendor-events';
 import { parseSipMessage } from '../sip/parse-sip-message';
 import { createSipCallTracker } from '../sip/sip-call-tracker';
+import { MAX_FRAME_REPORT_KEYS, type FrameCallReport } from '../protocol/call-messages';
 import { decodePageFrame } from './page-channel';
 
 /** At most this many hook frames per second are parsed from one page; a flood beyond it is dropped. */
@@ -55,8 +57,14 @@ export function createDetectionBridge(options: DetectionBridgeOptions) {
   let vendors = makeVendorReader(options.vendorOrigins);
   const frameLimiter = createRateLimiter({ perSecond: MAX_FRAMES_PER_SECOND, burst: MAX_FRAMES_PER_SECOND, now });
   let signals: DetectedCallSignal[] = [];
-  /** What was last emitted per view key, so unchanged views send nothing. */
-  const lastEmitted = new Map<string, string>();
+  /** What was last emitted per reported key (its fingerprint and the signal), so unchanged views send nothing. */
+  const lastEmitted = new Map<string, { fingerprint: string; signal: CallSignal }>();
+  /**
+   * The key each detector call was reported under. A view's own key is its earliest member's, which changes when
+   * a layer that saw the call earlier is heard later (the hook's frames come a task late over their port, after
+   * the DOM rule may have reported the call): the call keeps the key the background first heard.
+   */
+  const reportedKey = new Map<string, string>();
 
   const forgotten: string[] = [];
 
@@ -77,13 +85,16 @@ export function createDetectionBridge(options: DetectionBridgeOptions) {
 
   function emitView(view: MergedCallView, trigger: DetectedCallSignal): boolean {
     const decider = signals.filter((s) => s.layer === view.decidedBy && view.members.some((m) => m.source === s.source && m.callKey === s.callKey)).at(-1) ?? trigger;
+    const memberKeys = view.members.map((m) => `${m.source}:${m.callKey}`);
+    const key = memberKeys.map((member) => reportedKey.get(member)).find((known) => known !== undefined) ?? view.key;
     const out: CallSignal = {
       // The background refuses longer keys; a Call-ID that long is already an oddity.
-      callKey: view.key.slice(0, 256),
+      callKey: key.slice(0, MAX_CALL_KEY_CHARS),
       source: decider.source,
       phase: view.phase,
       direction: view.direction,
-      remote: view.remote,
+      // The one limit of the protocol, applied where the signal is made: a long number is clipped, not refused.
+      remote: view.remote.slice(0, MAX_REMOTE_CHARS),
       at: trigger.at,
       confidence: view.confidence,
     };
@@ -95,12 +106,13 @@ export function createDetectionBridge(options: DetectionBridgeOptions) {
       if (decider.vendorCode !== undefined) out.vendorCode = decider.vendorCode;
     }
     const fingerprint = `${out.phase}|${out.remote}|${out.confidence}`;
-    const previous = lastEmitted.get(view.key);
+    const previous = lastEmitted.get(key)?.fingerprint;
     // A call first seen as ended is no news (and no call): e.g. a DOM panel closing after its call was forgotten.
     if (previous === undefined && out.phase === 'ended') return false;
     // An end is final: once reported, later agreement from another layer is not news.
     if (previous === fingerprint || previous?.startsWith('ended|')) return false;
-    lastEmitted.set(view.key, fingerprint);
+    lastEmitted.set(key, { fingerprint, signal: out });
+    for (const member of memberKeys) reportedKey.set(member, key);
     options.emit(out);
     return true;
   }
@@ -113,13 +125,18 @@ export function createDetectionBridge(options: DetectionBridgeOptions) {
     if (gone.length === 0) return;
     const goneMembers = new Set(gone.flatMap((v) => v.members.map((m) => `${m.source}:${m.callKey}`)));
     signals = signals.filter((s) => !goneMembers.has(`${s.source}:${s.callKey}`));
+    for (const member of goneMembers) {
+      const key = reportedKey.get(member);
+      if (key !== undefined) lastEmitted.delete(key);
+      reportedKey.delete(member);
+    }
     for (const v of gone) lastEmitted.delete(v.key);
     forgotten.push(...goneMembers);
     if (forgotten.length > FORGOTTEN_KEPT) forgotten.splice(0, forgotten.length - FORGOTTEN_KEPT);
   }
 
   return {
-    /** Feeds one hook channel event's detail (a SIP or Twilio frame). Returns how many signals it emitted. */
+    /** Feeds one message off the hook's channel (a SIP, Twilio or media frame). Returns how many signals it emitted. */
     acceptFrame(detail: unknown): number {
       if (!frameLimiter.tryTake()) return 0;
       const frame = decodePageFrame(detail);
@@ -146,6 +163,35 @@ export function createDetectionBridge(options: DetectionBridgeOptions) {
     /** Feeds signals from the DOM rule tracker. */
     acceptDom(domSignals: readonly DetectedCallSignal[]): number {
       return feed(domSignals);
+    },
+    /**
+     * The page is going away (`pagehide`: reload, navigation, tab closed, or the back/forward cache): a last
+     * signal per live call, ended with `ended-unknown`, since nobody saw how the call ended. The calls count as
+     * ended here too, so a page restored from the back/forward cache does not report them again. Returns how
+     * many it ended.
+     */
+    endLiveCalls(): number {
+      let ended = 0;
+      for (const [key, last] of lastEmitted) {
+        if (last.signal.phase === 'ended') continue;
+        const { status: _status, vendorCode: _vendorCode, ...rest } = last.signal;
+        const out: CallSignal = { ...rest, phase: 'ended', at: now(), endedBy: 'unknown', endReason: 'ended-unknown' };
+        lastEmitted.set(key, { fingerprint: `ended|${out.remote}|${out.confidence}`, signal: out });
+        options.emit(out);
+        ended += 1;
+      }
+      return ended;
+    },
+    /**
+     * The keys of the calls this frame has reported, live and ended (as long as it remembers them; the most
+     * recent when there are more than a report holds), for the background's question after a worker restart: a
+     * call it does not name is not this document's.
+     */
+    reportedCalls(): Omit<FrameCallReport, 'startedAt'> {
+      const live: string[] = [];
+      const ended: string[] = [];
+      for (const { signal } of lastEmitted.values()) (signal.phase === 'ended' ? ended : live).push(signal.callKey);
+      return { live: live.slice(-MAX_FRAME_REPORT_KEYS), ended: ended.slice(-MAX_FRAME_REPORT_KEYS) };
     },
     /** Signals currently kept (for tests and the benchmark's leak check). */
     get keptSignals(): number {

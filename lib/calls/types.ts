@@ -19,8 +19,14 @@ export type HangupParty = 'local' | 'remote' | 'unknown';
 /**
  * Why a call ended: `hangup` after it was connected; `cancelled` when the caller gave up before an answer;
  * `rejected` when the callee declined (486/603 and similar); `failed` for any other final error before an answer.
+ * `ended-unknown` when OnScript never saw the end: the dialer page went away mid-call (reload, navigation, tab
+ * closed, frame crashed) or the worker or browser restarted with the call unfinished. For the caps it counts as a
+ * conversation when the call had connected, else as an unanswered attempt.
  */
-export type EndReason = 'hangup' | 'cancelled' | 'rejected' | 'failed';
+export type EndReason = (typeof END_REASONS)[number];
+
+/** Every {@link EndReason}: the validator's list, and the list the docs and the panel's strings are checked against. */
+export const END_REASONS = ['hangup', 'cancelled', 'rejected', 'failed', 'ended-unknown'] as const;
 
 /**
  * The detector a signal came from: SIP or Twilio signaling read from the page's WebSocket, a vendor's CTI
@@ -125,6 +131,8 @@ export interface TabCallState {
    * its port and in a broadcast, can tell an older one arriving late and keep the newer.
    */
   revision?: number;
+  /** When (background receipt time) the tab's calls of the last minute started, for the tab's limits (tab-calls.ts). */
+  recentStarts?: number[];
 }
 
 /** A call as stored in IndexedDB (schema v1): the facts without the tab bookkeeping. */

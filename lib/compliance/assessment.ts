@@ -4,11 +4,12 @@
  */
 import { evaluateContactCaps } from './caps';
 import type { ContactAttempt, ContactCapsResult } from './caps';
+import type { DeliveredCalendars } from './calendar-data';
 import { evaluateCallingWindow } from './calling-window';
 import type { CallingWindowResult } from './calling-window';
 import { evaluateDoNotCall } from './dnc';
 import type { DoNotCallFlag, DoNotCallResult } from './dnc';
-import type { AttemptOutcome, ComplianceProfile } from './profiles';
+import type { AttemptOutcome, ComplianceProfile, NumberKind } from './profiles';
 import type { InconvenientTime } from './restrictions';
 import { zonesOf, type Jurisdiction } from './jurisdiction';
 import type { AppliedProfile, EffectiveRules, TighteningLayer } from './routing';
@@ -29,6 +30,10 @@ export interface AssessmentInput {
   jurisdiction?: Jurisdiction;
   /** The rules `profile` was resolved from, to explain the verdict (and to block when no rules apply). */
   rules?: EffectiveRules;
+  /** What the number is to the debtor, when marked (work numbers have caps of their own). */
+  numberKind?: NumberKind;
+  /** Holiday tables delivered by a signed pack or the managed policy (calendar-data.ts). */
+  calendars?: DeliveredCalendars;
 }
 
 /**
@@ -97,9 +102,10 @@ export function assessNumber(input: AssessmentInput): ComplianceAssessment {
     phone,
     at,
     profile,
-    ...(zones ? { zones: { timeZones: zones.timeZones, countries: zones.countries, reasons: zones.reasons } } : {}),
+    ...(zones ? { zones: { timeZones: zones.timeZones, countries: zones.countries, why: zones.why } } : {}),
     ...(input.location ? { location: input.location } : {}),
     ...(input.restrictions ? { restrictions: input.restrictions } : {}),
+    ...(input.calendars ? { calendars: input.calendars } : {}),
   });
   const caps = evaluateContactCaps({
     profile,
@@ -107,6 +113,7 @@ export function assessNumber(input: AssessmentInput): ComplianceAssessment {
     phone,
     log: input.log,
     ...(input.debtorRef !== undefined ? { debtorRef: input.debtorRef } : {}),
+    ...(input.numberKind !== undefined ? { numberKind: input.numberKind } : {}),
     ...(window.zoneKnown && window.timeZones[0] ? { timeZone: window.timeZones[0] } : {}),
   });
   const doNotCall = evaluateDoNotCall({
@@ -146,7 +153,7 @@ function explain(rules: EffectiveRules, jurisdiction: Jurisdiction): RulesExplan
   };
 }
 
-/** What a stored call needs to count as an attempt in the log. */
+/** What a stored call needs to count in the log. */
 export interface LoggedCall {
   direction: 'outbound' | 'inbound';
   phase: string;
@@ -156,33 +163,51 @@ export interface LoggedCall {
   endReason?: string;
   numberE164?: string;
   debtorRef?: string;
+  /** The disposition code; what it means comes from its pack's flags, never from its spelling. */
   disposition?: string;
+  numberKind?: NumberKind;
 }
 
 /**
- * The outcome a finished outbound call counts as. A voicemail or wrong-party disposition wins over the
- * signaling; otherwise a connected call was a conversation, a call that failed before ringing did not connect,
- * and a call nobody answered (cancelled or declined) was an unanswered attempt.
+ * The outcome a finished call counts as. The disposition's flags (from the pack that recorded it) say how the
+ * call went on the line and win over the signaling, with one exception: `noConnect` on a call the signaling saw
+ * connect counts as unanswered, because a call that reached the line is an attempt under every cap. A wrong party
+ * reached a line but not the debtor. Without such a flag: a connected call was a conversation, a call that failed
+ * before ringing did not connect, and a call nobody answered (cancelled or declined) was unanswered.
  */
-export function outcomeOfCall(call: LoggedCall): AttemptOutcome {
-  if (call.disposition === 'voicemail') return 'voicemail';
-  if (call.disposition === 'no-answer' || call.disposition === 'busy') return 'unanswered';
+export function outcomeOfCall(call: LoggedCall, dispositionFlags: readonly string[] = []): AttemptOutcome {
+  const flags = new Set(dispositionFlags);
+  if (flags.has('rightPartyContact')) return 'conversation';
+  if (flags.has('voicemail')) return 'voicemail';
+  if (flags.has('noAnswer')) return 'unanswered';
+  if (flags.has('noConnect')) return call.connectedAt !== undefined ? 'unanswered' : 'no-connect';
+  if (flags.has('wrongParty')) return 'unanswered';
   if (call.connectedAt !== undefined) return 'conversation';
   if (call.endReason === 'failed') return 'no-connect';
   return 'unanswered';
 }
 
 /**
- * Turns this browser's call records into the caps' log: finished outbound calls only (a live call is the one
- * being judged, not a past attempt; inbound calls were not placed by the collector).
+ * Turns this browser's call records into the caps' log: finished calls only (a live call is the one being judged,
+ * not a past attempt). Outbound calls count as attempts; an inbound call counts only when it was a conversation,
+ * and then only towards cool-downs (Reg F's pause follows a conversation "regardless of which party initiated").
+ * `dispositionFlags` gives the flags of a call's disposition, looked up in the pack that recorded it.
  */
-export function callsToAttempts(calls: readonly LoggedCall[], defaultCountry?: string): ContactAttempt[] {
+export function callsToAttempts<Call extends LoggedCall = LoggedCall>(
+  calls: readonly Call[],
+  defaultCountry?: string,
+  dispositionFlags: (call: Call) => readonly string[] | undefined = () => undefined,
+): ContactAttempt[] {
   const attempts: ContactAttempt[] = [];
   for (const call of calls) {
-    if (call.direction !== 'outbound' || call.phase !== 'ended') continue;
+    if (call.phase !== 'ended') continue;
+    const outcome = outcomeOfCall(call, call.disposition !== undefined ? dispositionFlags(call) : undefined);
+    if (call.direction === 'inbound' && outcome !== 'conversation') continue;
     const phoneE164 = call.numberE164 ?? normalizePhone(call.remoteNumber, defaultCountry)?.e164 ?? call.remoteNumber;
-    const attempt: ContactAttempt = { at: call.startedAt, phoneE164, outcome: outcomeOfCall(call) };
+    const attempt: ContactAttempt = { at: call.startedAt, phoneE164, outcome };
+    if (call.direction === 'inbound') attempt.direction = 'inbound';
     if (call.debtorRef) attempt.debtorRef = call.debtorRef;
+    if (call.numberKind) attempt.numberKind = call.numberKind;
     attempts.push(attempt);
   }
   return attempts;

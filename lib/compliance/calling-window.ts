@@ -6,6 +6,7 @@
  * wall clock reaches a boundary minute (hours, restrictions, midnight) or jumps (an offset transition), so the
  * engine evaluates exactly those instants instead of stepping through time.
  */
+import type { DeliveredCalendars } from './calendar-data';
 import { evaluateDay } from './day-rules';
 import type { DayVerdict } from './day-rules';
 import { DAY_MS, MINUTE_MS, addDays, formatClockTime } from '../time/calendar';
@@ -16,6 +17,7 @@ import type { ComplianceProfile } from './profiles';
 import { matchingRestriction } from './restrictions';
 import type { InconvenientTime } from './restrictions';
 import { resolveTimeZones, type ZoneSource } from './jurisdiction';
+import { englishReasons, reason, textReason, type Reason } from './reasons';
 import { countryTimeZones } from './time-zones';
 import type { AgentLocation } from './time-zones';
 
@@ -33,11 +35,13 @@ export interface CallingWindowInput {
    * The debtor's candidate zones and countries, when the caller resolved the whole jurisdiction (number, entry and
    * CRM page together, see jurisdiction.ts): used as they are instead of `phone` and `location`.
    */
-  zones?: { timeZones: readonly string[]; countries: readonly string[]; reasons?: readonly string[] };
+  zones?: { timeZones: readonly string[]; countries: readonly string[]; why?: readonly Reason[] };
   /** Debtor-stated inconvenient times. */
   restrictions?: readonly InconvenientTime[];
   /** How far ahead to look for the next opening or closing, in days (default 14). */
   searchDays?: number;
+  /** Holiday tables delivered by a signed pack or the managed policy (calendar-data.ts); shipped data is the floor. */
+  calendars?: DeliveredCalendars;
 }
 
 /** Verdict of {@link evaluateCallingWindow}. */
@@ -49,8 +53,10 @@ export interface CallingWindowResult {
   closesAt?: number;
   /** When not allowed: epoch ms of the next opening within the search horizon (absent if none). */
   opensAt?: number;
-  /** Plain-English reasons, most important first. */
+  /** Plain-English reasons, most important first (the record's evidence). */
   reasons: string[];
+  /** The same reasons as data, for the agent's language (see reasons.ts). */
+  why: Reason[];
   /** Whether the zones are the debtor's (true) or a fallback for an unknown zone (false). */
   zoneKnown: boolean;
   zoneSource: ZoneSource;
@@ -65,7 +71,7 @@ export const DEFAULT_SEARCH_DAYS = 14;
 interface ZoneState {
   open: boolean;
   /** Why the zone is closed at this instant (empty when open). */
-  why: string[];
+  why: Reason[];
   notes: string[];
 }
 
@@ -78,6 +84,7 @@ class WindowModel {
     readonly profile: ComplianceProfile,
     readonly zones: readonly string[],
     readonly restrictions: readonly InconvenientTime[],
+    readonly calendars?: DeliveredCalendars,
   ) {
     const minutes = new Set<number>([0, profile.hours.startMinute, profile.hours.endMinute]);
     for (const restriction of restrictions) {
@@ -90,7 +97,7 @@ class WindowModel {
   private day(date: string, weekday: Parameters<typeof evaluateDay>[2]): DayVerdict {
     let verdict = this.dayCache.get(date);
     if (!verdict) {
-      verdict = evaluateDay(this.profile, date, weekday);
+      verdict = evaluateDay(this.profile, date, weekday, this.calendars);
       this.dayCache.set(date, verdict);
     }
     return verdict;
@@ -100,15 +107,13 @@ class WindowModel {
     const wall = wallTimeAt(at, zone);
     const minute = wall.msOfDay / MINUTE_MS;
     const day = this.day(wall.date, wall.weekday);
-    const why = [...day.reasons];
+    const why: Reason[] = day.reasons.map(textReason);
     const { startMinute, endMinute } = this.profile.hours;
     if (minute < startMinute || minute >= endMinute) {
-      why.push(
-        `${formatClockTime(Math.floor(minute))} is outside ${this.profile.id} hours ${hoursText(this.profile)} in ${zone}`,
-      );
+      why.push(reason('reason.window.outsideHours', { time: formatClockTime(Math.floor(minute)), profile: this.profile.id, hours: hoursText(this.profile), zone }));
     }
     const restriction = matchingRestriction(this.restrictions, wall.weekday, minute);
-    if (restriction) why.push(`debtor asked: ${restriction.label} (${zone})`);
+    if (restriction) why.push(reason('reason.window.restriction', { label: restriction.label, zone }));
     return { open: why.length === 0, why, notes: day.notes };
   }
 
@@ -176,12 +181,12 @@ export function evaluateCallingWindow(input: CallingWindowInput): CallingWindowR
         timeZones: [...input.zones.timeZones],
         source: (input.zones.timeZones.length > 0 ? 'jurisdiction' : 'unknown') as ZoneSource,
         countries: [...input.zones.countries],
-        reasons: [...(input.zones.reasons ?? [])],
+        why: [...(input.zones.why ?? [])],
         phone: undefined,
       }
     : resolveTimeZones({ phone: input.phone, location: input.location, defaultCountry: profile.country });
-  const reasons = [...resolution.reasons];
-  const profileLine = `profile ${profile.id} ${hoursText(profile)} local (${profile.source.citation}; ${profile.source.marker})`;
+  const why: Reason[] = [...resolution.why];
+  const profileLine = reason('reason.window.profile', { profile: profile.id, hours: hoursText(profile), citation: profile.source.citation, marker: profile.source.marker });
   const base = {
     zoneSource: resolution.source,
     profileId: profile.id,
@@ -196,55 +201,50 @@ export function evaluateCallingWindow(input: CallingWindowInput): CallingWindowR
     const country = countries.join(', ');
     const countryZones = profile.unknownZone === 'most-restrictive' ? [...new Set(countries.flatMap((code) => countryTimeZones(code)))].sort() : [];
     if (countryZones.length === 0) {
-      reasons.push(
-        profile.unknownZone === 'block'
-          ? `${profile.id} blocks calls when the debtor's zone is unknown; enter the debtor's location to call`
-          : `zone unknown and no zones known for country ${country}; blocked`,
+      why.push(
+        profile.unknownZone === 'block' ? reason('reason.window.unknownBlocks', { profile: profile.id }) : reason('reason.window.unknownNoZones', { country }),
         profileLine,
       );
-      return { ...base, allowed: false, timeZones: [], reasons, zoneKnown: false };
+      return { ...base, allowed: false, timeZones: [], reasons: englishReasons(why), why, zoneKnown: false };
     }
     zones = countryZones;
-    reasons.push(
-      `${profile.id} applies the most restrictive window of ${country} when the zone is unknown: ${zones.join(', ')}`,
-    );
+    why.push(reason('reason.window.mostRestrictive', { profile: profile.id, country, zones: zones.join(', ') }));
   }
-  reasons.push(profileLine);
-  if (zones.length > 1) {
-    reasons.push(`${zones.length} candidate zones: calls only when the window is open in all of them`);
-  }
-  for (const restriction of restrictions) reasons.push(`debtor-stated inconvenient time: ${restriction.label}`);
+  why.push(profileLine);
+  if (zones.length > 1) why.push(reason('reason.window.allZones', { count: zones.length }));
+  for (const restriction of restrictions) why.push(reason('reason.window.stated', { label: restriction.label }));
 
-  const model = new WindowModel(profile, zones, restrictions);
+  const model = new WindowModel(profile, zones, restrictions, input.calendars);
   const states = zones.map((zone) => ({ zone, state: model.zoneState(input.at, zone) }));
   const allowed = states.every(({ state }) => state.open);
-  for (const { zone } of states) reasons.push(`local time in ${zone}: ${describeLocal(input.at, zone)}`);
+  for (const { zone } of states) why.push(reason('reason.window.localTime', { zone, local: describeLocal(input.at, zone) }));
   const notes = new Set(states.flatMap(({ state }) => state.notes));
 
   const until = input.at + searchDays * DAY_MS;
   const change = model.nextChange(input.at, until, allowed);
-  const result: CallingWindowResult = { ...base, allowed, timeZones: [...zones], reasons, zoneKnown };
+  const result: CallingWindowResult = { ...base, allowed, timeZones: [...zones], reasons: [], why, zoneKnown };
   if (allowed) {
     if (change !== undefined) {
       result.closesAt = change;
-      reasons.unshift(`allowed; window closes ${describeInstant(change, zones)}`);
+      why.unshift(reason('reason.window.allowedUntil', { at: describeInstant(change, zones) }));
     } else {
-      reasons.unshift(`allowed; the window stays open for at least ${searchDays} days`);
+      why.unshift(reason('reason.window.allowedLong', { days: searchDays }));
     }
   } else {
-    const why = states.flatMap(({ state }) => state.why);
+    const causes = states.flatMap(({ state }) => state.why);
     if (change !== undefined) {
       result.opensAt = change;
-      reasons.unshift(`not allowed: ${why.join('; ')}; next opening ${describeInstant(change, zones)}`);
+      why.unshift(reason('reason.window.closed', { why: causes, at: describeInstant(change, zones) }));
     } else {
-      reasons.unshift(`not allowed: ${why.join('; ')}; no opening within ${searchDays} days`);
+      why.unshift(reason('reason.window.closedLong', { why: causes, days: searchDays }));
     }
   }
   if (change !== undefined) {
     // Holiday-calendar caveats for the day the window changes matter as much as today's.
     for (const zone of zones) model.zoneState(change, zone).notes.forEach((note) => notes.add(note));
   }
-  reasons.push(...notes);
+  why.push(...[...notes].map(textReason));
+  result.reasons = englishReasons(why);
   return result;
 }
 
@@ -253,6 +253,6 @@ function describeLocal(at: number, zone: string): string {
   return `${wall.weekday[0]?.toUpperCase()}${wall.weekday.slice(1)} ${formatLocal(at, zone)}`;
 }
 
-function describeInstant(at: number, zones: readonly string[]): string {
-  return `at ${zones.map((zone) => `${formatLocal(at, zone)} ${zone}`).join(' / ')} (${new Date(at).toISOString()})`;
+function describeInstant(at: number, zones: readonly string[]): Reason {
+  return reason('reason.window.at', { local: zones.map((zone) => `${formatLocal(at, zone)} ${zone}`).join(' / '), iso: new Date(at).toISOString() });
 }

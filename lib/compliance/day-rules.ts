@@ -1,8 +1,10 @@
 /**
- * Whole-day rules: days of the week and holiday calendars, evaluated on the debtor's local date.
+ * Whole-day rules: days of the week and holiday calendars, evaluated on the debtor's local date. Pure: holiday
+ * tables delivered by a pack or the managed policy come in as a parameter (see calendar-data.ts).
  */
 import Holidays from 'date-holidays';
 import chineseCalendar from 'chinese-days/dist/chinese-days.json';
+import { chineseFixedDateHoliday, deliveredHoliday, type DeliveredCalendars } from './calendar-data';
 import { describeHolidayRule } from './profiles';
 import type { ComplianceProfile, HolidayRule } from './profiles';
 import type { Weekday } from '../time/calendar';
@@ -17,7 +19,50 @@ export interface DayVerdict {
 }
 
 const dateHolidayCache = new Map<string, Map<string, string[]>>();
-const chineseCoverageCache = new Map<number, Set<string>>();
+
+/** China's calendar for one year, as the day rules use it. */
+export interface ChineseYear {
+  /** Whether any data (shipped or delivered) covers the year. */
+  covered: boolean;
+  holidays: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+  /** Where the data came from, for the reasons. */
+  source: 'shipped' | 'delivered' | 'shipped and delivered' | 'none';
+}
+
+const shippedCache = new Map<number, ChineseYear>();
+
+/** The chinese-days tables for a year, read by date string (its functions parse dates in the runtime's zone). */
+function shippedChineseYear(year: number): ChineseYear {
+  let tables = shippedCache.get(year);
+  if (!tables) {
+    const prefix = `${year}-`;
+    const holidays = new Set(Object.keys(chineseCalendar.holidays).filter((date) => date.startsWith(prefix)));
+    const workdays = new Set(Object.keys(chineseCalendar.workdays).filter((date) => date.startsWith(prefix)));
+    tables = { covered: holidays.size > 0, holidays, workdays, source: holidays.size > 0 ? 'shipped' : 'none' };
+    shippedCache.set(year, tables);
+  }
+  return tables;
+}
+
+/** The last year the shipped chinese-days data covers. */
+export const LAST_SHIPPED_CHINESE_YEAR: number = Math.max(...Object.keys(chineseCalendar.holidays).map((date) => Number(date.slice(0, 4))));
+
+/**
+ * China's holidays and adjusted working days for `year`: the shipped tables as the floor, with delivered holidays
+ * added. Delivered working days count only for a year nothing is shipped for (they would reopen a shipped rest
+ * day otherwise); a delivered holiday closes a shipped working day.
+ */
+export function chineseYear(year: number, delivered?: DeliveredCalendars): ChineseYear {
+  const shipped = shippedChineseYear(year);
+  const extra = delivered?.['CN']?.[String(year)];
+  if (!extra) return shipped;
+  const shippedCovers = shipped.covered;
+  const holidays = new Set([...shipped.holidays, ...(extra?.holidays ?? [])]);
+  const workdays = new Set([...(shippedCovers ? shipped.workdays : (extra?.workdays ?? []))].filter((date) => !holidays.has(date)));
+  const source = shippedCovers ? (extra ? 'shipped and delivered' : 'shipped') : 'delivered';
+  return { covered: true, holidays, workdays, source };
+}
 
 /** `YYYY-MM-DD` → holiday names for one country/region/year and the given types. */
 function dateHolidaysFor(rule: Extract<HolidayRule, { source: 'date-holidays' }>, year: number): Map<string, string[]> {
@@ -38,61 +83,86 @@ function dateHolidaysFor(rule: Extract<HolidayRule, { source: 'date-holidays' }>
   return byDate;
 }
 
-/**
- * Dates of Chinese statutory holidays in `year`; empty when chinese-days has no data for that year.
- * Read from the package's data by date string: its functions parse dates in the runtime's own zone, which moved
- * holidays by a day on a machine west of UTC.
- */
-function chineseStatutoryHolidays(year: number): Set<string> {
-  let dates = chineseCoverageCache.get(year);
-  if (!dates) {
-    const prefix = `${year}-`;
-    dates = new Set(Object.keys(chineseCalendar.holidays).filter((date) => date.startsWith(prefix)));
-    chineseCoverageCache.set(year, dates);
-  }
-  return dates;
-}
-
 /** An official working day: an adjusted working day (调休), or a weekday that is not a holiday. */
-function isChineseWorkday(date: string, weekday: Weekday, holidays: Set<string>): boolean {
-  if (Object.hasOwn(chineseCalendar.workdays, date)) return true;
-  return weekday !== 'sat' && weekday !== 'sun' && !holidays.has(date);
+function isChineseWorkday(date: string, weekday: Weekday, calendar: ChineseYear): boolean {
+  if (calendar.workdays.has(date)) return true;
+  return weekday !== 'sat' && weekday !== 'sun' && !calendar.holidays.has(date);
 }
 
-function evaluateHolidayRule(rule: HolidayRule, date: string, weekday: Weekday, year: number, verdict: DayVerdict): void {
+function evaluateHolidayRule(
+  rule: HolidayRule,
+  date: string,
+  weekday: Weekday,
+  year: number,
+  verdict: DayVerdict,
+  calendars: DeliveredCalendars | undefined,
+): void {
   if (rule.source === 'date-holidays') {
     const names = dateHolidaysFor(rule, year).get(date);
     if (names) verdict.reasons.push(`${date} is a ${rule.country} public holiday (${names.join(', ')})`);
+    else if (deliveredHoliday(calendars, rule.country, date)) verdict.reasons.push(`${date} is a ${rule.country} public holiday (delivered calendar)`);
     return;
   }
-  const statutory = chineseStatutoryHolidays(year);
-  if (statutory.size === 0) {
-    const blocks = rule.uncoveredYear === 'block';
-    const message = `chinese-days has no holiday/调休 data for ${year}; ${describeHolidayRule(rule)} not applied to ${date}${
-      blocks ? ', so the day is closed' : ''
-    }`;
-    (blocks ? verdict.reasons : verdict.notes).push(message);
+  const calendar = chineseYear(year, calendars);
+  if (!calendar.covered) {
+    evaluateUncoveredChineseYear(rule, date, weekday, year, verdict);
+    return;
+  }
+  const from = calendar.source === 'shipped' ? '' : ` (${calendar.source === 'delivered' ? 'delivered' : 'shipped and delivered'} calendar)`;
+  // A fixed-date holiday is closed by law, whatever a delivered table forgot to list.
+  const fixed = calendar.holidays.has(date) ? undefined : chineseFixedDateHoliday(date);
+  if (fixed) {
+    verdict.reasons.push(`${date} is a Chinese statutory holiday (${fixed}, a fixed date)`);
     return;
   }
   if (rule.block === 'statutory-holidays') {
-    if (statutory.has(date)) verdict.reasons.push(`${date} is a Chinese statutory holiday`);
+    if (calendar.holidays.has(date)) verdict.reasons.push(`${date} is a Chinese statutory holiday${from}`);
     return;
   }
-  if (!isChineseWorkday(date, weekday, statutory)) {
+  if (!isChineseWorkday(date, weekday, calendar)) {
     verdict.reasons.push(
-      statutory.has(date) ? `${date} is a Chinese statutory holiday` : `${date} is not an official working day in China`,
+      calendar.holidays.has(date) ? `${date} is a Chinese statutory holiday${from}` : `${date} is not an official working day in China${from}`,
     );
   }
 }
 
-/** Evaluates days of the week and holiday rules of `profile` on a local date. */
-export function evaluateDay(profile: ComplianceProfile, date: string, weekday: Weekday): DayVerdict {
+/**
+ * A year neither the shipped data nor a delivered calendar covers. By default the day is closed, and the reason
+ * says why and how to open it (deliver the year's calendar). With `uncoveredYear: 'allow'` the day stays open
+ * except what needs no annual notice: fixed-date statutory holidays, and weekends under `rest-days` (a weekend
+ * is a rest day unless a notice makes it a working day, and there is none).
+ */
+function evaluateUncoveredChineseYear(
+  rule: Extract<HolidayRule, { source: 'chinese-days' }>,
+  date: string,
+  weekday: Weekday,
+  year: number,
+  verdict: DayVerdict,
+): void {
+  const fixed = chineseFixedDateHoliday(date);
+  if (fixed) verdict.reasons.push(`${date} is a Chinese statutory holiday (${fixed}, a fixed date)`);
+  const missing = `no holiday/调休 data for ${year} (shipped data ends with ${LAST_SHIPPED_CHINESE_YEAR}; deliver the year's calendar in a signed pack or the managed policy)`;
+  if (rule.uncoveredYear === 'allow') {
+    if (rule.block === 'rest-days' && (weekday === 'sat' || weekday === 'sun')) {
+      verdict.reasons.push(`${date} is a weekend and ${missing}, so it counts as a rest day`);
+    }
+    verdict.notes.push(`${missing}: ${describeHolidayRule(rule)} applied to fixed-date holidays only`);
+    return;
+  }
+  verdict.reasons.push(`${missing}: ${describeHolidayRule(rule)} cannot be checked on ${date}, so the day is closed`);
+}
+
+/**
+ * Evaluates days of the week and holiday rules of `profile` on a local date. `calendars` are holiday tables
+ * delivered by a signed pack or the managed policy (calendar-data.ts); the shipped data stays the floor.
+ */
+export function evaluateDay(profile: ComplianceProfile, date: string, weekday: Weekday, calendars?: DeliveredCalendars): DayVerdict {
   const verdict: DayVerdict = { closed: false, reasons: [], notes: [] };
   if (!profile.days.includes(weekday)) {
     verdict.reasons.push(`${profile.id} allows no calls on ${WEEKDAY_NAMES[weekday]}`);
   }
   const year = Number(date.slice(0, 4));
-  for (const rule of profile.holidays) evaluateHolidayRule(rule, date, weekday, year, verdict);
+  for (const rule of profile.holidays) evaluateHolidayRule(rule, date, weekday, year, verdict, calendars);
   verdict.closed = verdict.reasons.length > 0;
   return verdict;
 }

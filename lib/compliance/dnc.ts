@@ -21,6 +21,8 @@ export interface DoNotCallFlag {
   clearedAt?: number;
   /** Who set it and what was said. */
   note?: string;
+  /** The call whose disposition set it: changing that call's disposition again lifts it (see {@link planDispositionFlags}). */
+  callId?: string;
 }
 
 /** Input to {@link evaluateDoNotCall}. */
@@ -90,4 +92,65 @@ export function clearDoNotCallFlag(
 
 function sameTarget(a: Pick<DoNotCallFlag, 'scope' | 'phoneE164' | 'debtorRef'>, b: Pick<DoNotCallFlag, 'scope' | 'phoneE164' | 'debtorRef'>): boolean {
   return a.scope === b.scope && (a.scope === 'number' ? a.phoneE164 === b.phoneE164 : a.debtorRef === b.debtorRef);
+}
+
+/** A call's disposition, as {@link dispositionDoNotCallFlags} reads it. */
+export interface DispositionFacts {
+  /** The disposition code, kept in the flag's note. */
+  code: string;
+  /** The flags the pack gives that code (`cease`, `wrongParty`, `dispute`, ...); other flags are ignored here. */
+  flags: readonly string[];
+  /** The call's number in E.164, when known. */
+  phoneE164?: string;
+  debtorRef?: string;
+  callId: string;
+  /** When the disposition was recorded, epoch ms. */
+  at: number;
+}
+
+/**
+ * The do-not-call flags a disposition creates: a cease request stops calls to the debtor (to the number when
+ * there is no debtor reference to hold it), a wrong party stops calls to the number, and a dispute pauses the
+ * debtor (the number without a reference). Pure: the caller stores them with the disposition.
+ */
+export function dispositionDoNotCallFlags(facts: DispositionFacts): DoNotCallFlag[] {
+  const flags: DoNotCallFlag[] = [];
+  const note = `disposition ${facts.code}`;
+  const onDebtorOrNumber = (reason: DoNotCallReason): void => {
+    if (facts.debtorRef) flags.push({ reason, scope: 'debtor', debtorRef: facts.debtorRef, setAt: facts.at, note, callId: facts.callId });
+    else if (facts.phoneE164) flags.push({ reason, scope: 'number', phoneE164: facts.phoneE164, setAt: facts.at, note, callId: facts.callId });
+  };
+  if (facts.flags.includes('cease')) onDebtorOrNumber('cease-request');
+  if (facts.flags.includes('wrongParty') && facts.phoneE164) {
+    flags.push({ reason: 'wrong-number', scope: 'number', phoneE164: facts.phoneE164, setAt: facts.at, note, callId: facts.callId });
+  }
+  if (facts.flags.includes('dispute')) onDebtorOrNumber('dispute-pending');
+  return flags;
+}
+
+/** What {@link planDispositionFlags} decided: flags to add, and flags of the call to lift (with `clearedAt`). */
+export interface DispositionFlagPlan<Stored extends DoNotCallFlag = DoNotCallFlag> {
+  add: DoNotCallFlag[];
+  lift: Stored[];
+}
+
+/**
+ * Reconciles the flags a call's current disposition wants with the flags already stored. A wanted flag is added
+ * unless the same reason is already active on the same target (whoever set it); a flag this call's earlier
+ * disposition set, and the current one no longer wants, is lifted: the agent corrected the outcome on the same
+ * call. Flags set by a lead or by other calls are never lifted here.
+ */
+export function planDispositionFlags<Stored extends DoNotCallFlag>(
+  stored: readonly Stored[],
+  wanted: readonly DoNotCallFlag[],
+  callId: string,
+  at: number,
+): DispositionFlagPlan<Stored> {
+  const same = (a: DoNotCallFlag, b: DoNotCallFlag): boolean => a.reason === b.reason && sameTarget(a, b);
+  const active = stored.filter((flag) => isFlagActive(flag, at));
+  const add = wanted.filter((flag) => !active.some((existing) => same(existing, flag)));
+  const lift = active
+    .filter((flag) => flag.callId === callId && !wanted.some((want) => same(want, flag)))
+    .map((flag) => ({ ...flag, clearedAt: at }));
+  return { add, lift };
 }

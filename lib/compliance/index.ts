@@ -3,8 +3,12 @@
  * parameter, no browser APIs, importable from Node. See README.md in this folder for the profiles and sources.
  */
 export { evaluateCallingWindow, DEFAULT_SEARCH_DAYS } from './calling-window';
+export { evaluateDay, chineseYear, LAST_SHIPPED_CHINESE_YEAR } from './day-rules';
+export type { ChineseYear, DayVerdict } from './day-rules';
+export { parseDeliveredCalendars, mergeDeliveredCalendars, chineseFixedDateHoliday, CALENDAR_LIMITS } from './calendar-data';
+export type { CalendarIssue, CalendarParseResult, DeliveredCalendars, YearCalendar } from './calendar-data';
 export type { CallingWindowInput, CallingWindowResult } from './calling-window';
-export { evaluateContactCaps, parseAttemptsCsv, LOCAL_LOG_NOTICE } from './caps';
+export { evaluateContactCaps, parseAttemptsCsv, capsLookbackMs, LOCAL_LOG_NOTICE } from './caps';
 export type {
   AttemptsCsvResult,
   CapVerdict,
@@ -13,17 +17,26 @@ export type {
   ContactCapsResult,
   CsvLineError,
 } from './caps';
-export { evaluateDoNotCall, addDoNotCallFlag, clearDoNotCallFlag, isFlagActive } from './dnc';
-export type { DoNotCallFlag, DoNotCallInput, DoNotCallReason, DoNotCallResult } from './dnc';
+export {
+  evaluateDoNotCall,
+  addDoNotCallFlag,
+  clearDoNotCallFlag,
+  isFlagActive,
+  dispositionDoNotCallFlags,
+  planDispositionFlags,
+} from './dnc';
+export type { DispositionFacts, DispositionFlagPlan, DoNotCallFlag, DoNotCallInput, DoNotCallReason, DoNotCallResult } from './dnc';
 export { PROFILES, getProfile, defineCustomProfile, tightenProfile, describeHolidayRule } from './profiles';
 export { parseClockTime } from '../time/calendar';
 export type {
   AttemptOutcome,
   ComplianceProfile,
   ContactCap,
+  CountingCap,
   CustomProfileInput,
   HolidayRule,
   HolidayType,
+  NumberKind,
   ProfileId,
   ProfileOverrides,
   RuleSource,

@@ -7,6 +7,7 @@
 import { countryTimeZones, lookupPhonePrefix, normalizePhone, type AgentLocation, type NormalizedPhone } from './time-zones';
 import { CA_REGION_TIME_ZONES, REGION_NAMES, US_REGION_TIME_ZONES } from './data/region-time-zones';
 import { areaCodePlace, canadianPostalProvinces, NYC_AREA_CODES, zipPlace } from './nanp';
+import { englishReasons, reason, renderReason, type Reason } from './reasons';
 
 /** Which evidence a place came from. */
 export type EvidenceSource = 'number' | 'entered' | 'crm';
@@ -34,8 +35,10 @@ export interface CandidatePlace {
   nyc?: boolean;
   /** Candidate IANA zones of this place; empty when the source says nothing about the zone. */
   timeZones: string[];
-  /** What the source said, for the reasons: `area code 270 (US-KY)`, `ZIP 94105 (US-CA)`. */
+  /** What the source said, for the reasons: `area code 270 (US-KY)`, `ZIP 94105 (US-CA)` (English). */
   label: string;
+  /** The same, as a reason the panel renders in the agent's language. */
+  labelReason: Reason;
 }
 
 /** Everything the sources say, joined. */
@@ -52,109 +55,135 @@ export interface Jurisdiction {
   phone?: NormalizedPhone;
   /** Sources that disagree, in plain words: `area code: US-TX; CRM: US-CA`. */
   conflicts: string[];
-  /** What each source said and what was ignored, in order. */
+  /** The same, as reasons. */
+  conflictReasons: Reason[];
+  /** What each source said and what was ignored, in order (English). */
   reasons: string[];
+  /** The same, as reasons. */
+  why: Reason[];
 }
 
 /** Number types that carry no location (libphonenumber names). */
 const NON_GEOGRAPHIC = new Set(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'UAN', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'VOICEMAIL']);
 
-const SOURCE_NAMES: Readonly<Record<EvidenceSource, string>> = { number: 'number', entered: 'entered', crm: 'CRM' };
+const SOURCE_NAMES: Readonly<Record<EvidenceSource, Reason>> = {
+  number: reason('reason.source.number'),
+  entered: reason('reason.source.entered'),
+  crm: reason('reason.source.crm'),
+};
+
+/** A place with its label in English and as a reason. */
+function place(fields: Omit<CandidatePlace, 'label' | 'labelReason'>, label: Reason): CandidatePlace {
+  return { ...fields, label: renderReason(label, 'en'), labelReason: label };
+}
+
+const zonesText = (zones: readonly string[]) => zones.join(' + ');
 
 /** The places the number says the debtor may be in. */
-function numberPlaces(phone: string, defaultCountry: string | undefined, reasons: string[]): { places: CandidatePlace[]; normalized?: NormalizedPhone } {
+function numberPlaces(phone: string, defaultCountry: string | undefined, why: Reason[]): { places: CandidatePlace[]; normalized?: NormalizedPhone } {
   const normalized = normalizePhone(phone, defaultCountry);
   if (!normalized) {
-    reasons.push(`"${phone}" is not a recognisable phone number`);
+    why.push(reason('reason.place.notANumber', { phone }));
     return { places: [] };
   }
   const digits = normalized.e164.slice(1);
   const country = normalized.country;
   if (normalized.type && NON_GEOGRAPHIC.has(normalized.type)) {
     const kind = normalized.type.toLowerCase().replace(/_/g, '-');
-    reasons.push(`${normalized.e164} is a ${kind} number: it says nothing about where the debtor is`);
-    return { places: [{ source: 'number', ...(country ? { country } : {}), subdivisions: [], timeZones: [], label: `${kind} number` }], normalized };
+    why.push(reason('reason.place.nonGeographic', { e164: normalized.e164, kind }));
+    return {
+      places: [place({ source: 'number', ...(country ? { country } : {}), subdivisions: [], timeZones: [] }, reason('reason.place.nonGeographicLabel', { kind }))],
+      normalized,
+    };
   }
   if (digits.startsWith('1') && digits.length === 11) {
     const npa = digits.slice(1, 4);
     const area = areaCodePlace(npa);
-    const nanpCountry = country ?? (area?.subdivisions[0]?.slice(0, 2));
+    const nanpCountry = country ?? area?.subdivisions[0]?.slice(0, 2);
     if (!area) {
-      reasons.push(`area code ${npa} is not in the data`);
-      return { places: [{ source: 'number', ...(nanpCountry ? { country: nanpCountry } : {}), subdivisions: [], timeZones: [], label: `area code ${npa}` }], normalized };
+      why.push(reason('reason.place.areaCodeUnknown', { npa }));
+      return {
+        places: [place({ source: 'number', ...(nanpCountry ? { country: nanpCountry } : {}), subdivisions: [], timeZones: [] }, reason('reason.place.areaCode', { npa }))],
+        normalized,
+      };
     }
-    const place: CandidatePlace = {
-      source: 'number',
-      ...(nanpCountry ? { country: nanpCountry } : {}),
-      subdivisions: [...area.subdivisions],
-      timeZones: [...area.timeZones],
-      label: `area code ${npa}${area.subdivisions.length > 0 ? ` (${area.subdivisions.join(', ')})` : ''}`,
-    };
-    if (NYC_AREA_CODES.has(npa)) place.nyc = true;
-    reasons.push(`${place.label} → ${place.timeZones.join(' + ')}`);
-    return { places: [place], normalized };
+    const label =
+      area.subdivisions.length > 0 ? reason('reason.place.areaCodeIn', { npa, subdivisions: area.subdivisions.join(', ') }) : reason('reason.place.areaCode', { npa });
+    const found = place(
+      {
+        source: 'number',
+        ...(nanpCountry ? { country: nanpCountry } : {}),
+        subdivisions: [...area.subdivisions],
+        timeZones: [...area.timeZones],
+        ...(NYC_AREA_CODES.has(npa) ? { nyc: true } : {}),
+      },
+      label,
+    );
+    why.push(reason('reason.place.zones', { place: label, zones: zonesText(found.timeZones) }));
+    return { places: [found], normalized };
   }
   const match = lookupPhonePrefix(digits);
   const zones = new Set(match?.timeZones ?? []);
-  let label = match ? `number prefix +${match.prefix}` : `number +${digits.slice(0, 4)}`;
+  let label = match ? reason('reason.place.prefix', { prefix: match.prefix }) : reason('reason.place.number', { prefix: digits.slice(0, 4) });
   // A mobile goes wherever its owner goes: in a country with several zones it may be in any of them (Indonesia's
   // +62 8 mobiles are used in all three).
   if (country && normalized.type === 'MOBILE') {
     const national = countryTimeZones(country);
     if (national.length > 1) {
       national.forEach((zone) => zones.add(zone));
-      label = `${country} mobile number`;
+      label = reason('reason.place.mobile', { country });
     }
   }
-  const place: CandidatePlace = { source: 'number', ...(country ? { country } : {}), subdivisions: [], timeZones: [...zones].sort(), label };
-  reasons.push(zones.size > 0 ? `${label} → ${place.timeZones.join(' + ')}` : `${label}: zone unknown`);
-  return { places: [place], normalized };
+  const found = place({ source: 'number', ...(country ? { country } : {}), subdivisions: [], timeZones: [...zones].sort() }, label);
+  why.push(zones.size > 0 ? reason('reason.place.zones', { place: label, zones: zonesText(found.timeZones) }) : reason('reason.place.zoneUnknown', { place: label }));
+  return { places: [found], normalized };
 }
 
 /** The places an entered or CRM location says the debtor may be in. */
-function locationPlaces(location: AgentLocation, source: EvidenceSource, reasons: string[]): CandidatePlace[] {
+function locationPlaces(location: AgentLocation, source: EvidenceSource, why: Reason[]): CandidatePlace[] {
   const who = SOURCE_NAMES[source];
   const places: CandidatePlace[] = [];
   const country = location.country?.trim().toUpperCase() || undefined;
   if (location.timeZone) {
     if (isZone(location.timeZone)) {
-      places.push({ source, ...(country ? { country } : {}), subdivisions: [], timeZones: [location.timeZone], label: `${who} zone ${location.timeZone}` });
+      places.push(place({ source, ...(country ? { country } : {}), subdivisions: [], timeZones: [location.timeZone] }, reason('reason.place.enteredZone', { who, zone: location.timeZone })));
     } else {
-      reasons.push(`${who} zone "${location.timeZone}" is not a known IANA zone; ignored`);
+      why.push(reason('reason.place.badZone', { who, zone: location.timeZone }));
     }
   }
   if (location.region) {
     const region = subdivisionOf(location.region, country);
     if (region) {
-      places.push({ source, country: region.code.slice(0, 2), subdivisions: [region.code], timeZones: [...region.zones], label: `${who} ${region.code}` });
+      places.push(place({ source, country: region.code.slice(0, 2), subdivisions: [region.code], timeZones: [...region.zones] }, reason('reason.place.region', { who, code: region.code })));
     } else {
-      reasons.push(`${who} state or province "${location.region}" is not known; ignored`);
+      why.push(reason('reason.place.badRegion', { who, region: location.region }));
     }
   }
   if (location.postalCode) {
     const zip = country === undefined || country === 'US' ? zipPlace(location.postalCode) : undefined;
     const provinces = !zip && (country === undefined || country === 'CA') ? canadianPostalProvinces(location.postalCode) : undefined;
     if (zip) {
-      places.push({
-        source,
-        country: 'US',
-        subdivisions: [zip.subdivision],
-        ...(zip.nyc ? { nyc: true } : {}),
-        timeZones: [...zip.timeZones],
-        label: `${who} ZIP ${zip.zip} (${zip.subdivision})`,
-      });
+      places.push(
+        place(
+          { source, country: 'US', subdivisions: [zip.subdivision], ...(zip.nyc ? { nyc: true } : {}), timeZones: [...zip.timeZones] },
+          reason('reason.place.zip', { who, zip: zip.zip, subdivision: zip.subdivision }),
+        ),
+      );
     } else if (provinces) {
       const zones = [...new Set(provinces.flatMap((code) => CA_REGION_TIME_ZONES[code.slice(3)] ?? []))];
-      places.push({ source, country: 'CA', subdivisions: [...provinces], timeZones: zones, label: `${who} postal code ${location.postalCode.trim().toUpperCase()} (${provinces.join(', ')})` });
+      const code = location.postalCode.trim().toUpperCase();
+      places.push(place({ source, country: 'CA', subdivisions: [...provinces], timeZones: zones }, reason('reason.place.postal', { who, code, provinces: provinces.join(', ') })));
     } else {
-      reasons.push(`${who} postal code "${location.postalCode}" is not a known US ZIP or Canadian postal code; ignored`);
+      why.push(reason('reason.place.badPostal', { who, code: location.postalCode }));
     }
   }
   if (country && places.length === 0) {
     // Only a country: it places the debtor in that country, and locates them there only if nothing else does.
-    places.push({ source, country, subdivisions: [], timeZones: [], label: `${who} country ${country}` });
+    places.push(place({ source, country, subdivisions: [], timeZones: [] }, reason('reason.place.country', { who, country })));
   }
-  for (const place of places) reasons.push(`${place.label}${place.timeZones.length > 0 ? ` → ${place.timeZones.join(' + ')}` : ''}`);
+  for (const found of places) {
+    why.push(found.timeZones.length > 0 ? reason('reason.place.zones', { place: found.labelReason, zones: zonesText(found.timeZones) }) : found.labelReason);
+  }
   return places;
 }
 
@@ -181,12 +210,12 @@ function subdivisionOf(region: string, country: string | undefined): { code: str
  * other non-geographic numbers locate nobody.
  */
 export function resolveJurisdiction(evidence: DebtorEvidence): Jurisdiction {
-  const reasons: string[] = [];
-  const { places: fromNumber, normalized } = numberPlaces(evidence.phone, evidence.defaultCountry, reasons);
+  const why: Reason[] = [];
+  const { places: fromNumber, normalized } = numberPlaces(evidence.phone, evidence.defaultCountry, why);
   const places = [
     ...fromNumber,
-    ...(evidence.entered ? locationPlaces(evidence.entered, 'entered', reasons) : []),
-    ...(evidence.crm ? locationPlaces(evidence.crm, 'crm', reasons) : []),
+    ...(evidence.entered ? locationPlaces(evidence.entered, 'entered', why) : []),
+    ...(evidence.crm ? locationPlaces(evidence.crm, 'crm', why) : []),
   ];
   const countries = [...new Set(places.map((place) => place.country).filter((country): country is string => Boolean(country)))].sort();
   const zones = new Set(places.flatMap((place) => place.timeZones));
@@ -196,33 +225,36 @@ export function resolveJurisdiction(evidence: DebtorEvidence): Jurisdiction {
     if (!located && stated) {
       const national = countryTimeZones(country);
       national.forEach((zone) => zones.add(zone));
-      if (national.length > 0) reasons.push(`only the country ${country} is known there: every zone of ${country}`);
+      if (national.length > 0) why.push(reason('reason.place.countryOnly', { country }));
     }
   }
-  const subdivisions = [...new Set(places.flatMap((place) => place.subdivisions))].sort();
+  const subdivisions = [...new Set(places.flatMap((found) => found.subdivisions))].sort();
+  const conflictReasons = conflictsOf(places);
   const jurisdiction: Jurisdiction = {
     places,
     countries,
     subdivisions,
-    nyc: places.some((place) => place.nyc === true),
+    nyc: places.some((found) => found.nyc === true),
     timeZones: [...zones].sort(),
-    conflicts: conflictsOf(places),
-    reasons,
+    conflicts: englishReasons(conflictReasons),
+    conflictReasons,
+    reasons: englishReasons(why),
+    why,
   };
   if (normalized) jurisdiction.phone = normalized;
   return jurisdiction;
 }
 
 /** Sources that place the debtor in different states, provinces or countries, in one line each. */
-function conflictsOf(places: readonly CandidatePlace[]): string[] {
-  const where = (place: CandidatePlace) => (place.subdivisions.length > 0 ? place.subdivisions.join('/') : (place.country ?? ''));
+function conflictsOf(places: readonly CandidatePlace[]): Reason[] {
+  const where = (found: CandidatePlace) => (found.subdivisions.length > 0 ? found.subdivisions.join('/') : (found.country ?? ''));
   const bySource = new Map<EvidenceSource, Set<string>>();
-  for (const place of places) {
-    const at = where(place);
+  for (const found of places) {
+    const at = where(found);
     if (!at) continue;
-    const set = bySource.get(place.source) ?? new Set<string>();
+    const set = bySource.get(found.source) ?? new Set<string>();
     set.add(at);
-    bySource.set(place.source, set);
+    bySource.set(found.source, set);
   }
   const all = new Set([...bySource.values()].flatMap((set) => [...set]));
   if (bySource.size < 2 || all.size < 2) return [];
@@ -230,8 +262,9 @@ function conflictsOf(places: readonly CandidatePlace[]): string[] {
   const sets = [...bySource.values()];
   const overlaps = sets.every((set) => [...set].some((at) => sets.every((other) => [...other].some((o) => o.includes(at) || at.includes(o)))));
   if (overlaps) return [];
-  const label: Record<EvidenceSource, string> = { number: 'area code', entered: 'entered', crm: 'CRM' };
-  return [[...bySource].map(([source, set]) => `${label[source]}: ${[...set].join(', ')}`).join('; ')];
+  const label: Record<EvidenceSource, Reason> = { number: reason('reason.conflict.number'), entered: SOURCE_NAMES.entered, crm: SOURCE_NAMES.crm };
+  const parts = [...bySource].map(([source, set]) => reason('reason.conflict.part', { source: label[source], places: [...set].join(', ') }));
+  return [reason('reason.list', { items: parts })];
 }
 
 /** How the candidate zones were found: from the debtor's jurisdiction, or not at all. */
@@ -248,6 +281,8 @@ export interface ZoneResolution {
   country?: string;
   phone?: NormalizedPhone;
   reasons: string[];
+  /** The same, as reasons. */
+  why: Reason[];
 }
 
 /**
@@ -268,11 +303,13 @@ export function resolveTimeZones(input: { phone: string; location?: AgentLocatio
 /** The zone resolution a jurisdiction amounts to. */
 export function zonesOf(jurisdiction: Jurisdiction): ZoneResolution {
   const countries = [...new Set(jurisdiction.places.map((place) => place.country).filter((country): country is string => Boolean(country)))];
+  const why = [...jurisdiction.why, ...jurisdiction.conflictReasons.map((conflict) => reason('reason.conflict', { conflict }))];
   const resolution: ZoneResolution = {
     timeZones: jurisdiction.timeZones,
     source: jurisdiction.timeZones.length > 0 ? 'jurisdiction' : 'unknown',
     countries,
-    reasons: [...jurisdiction.reasons, ...jurisdiction.conflicts.map((conflict) => `sources disagree (${conflict}): every place counts`)],
+    reasons: englishReasons(why),
+    why,
   };
   if (countries[0]) resolution.country = countries[0];
   if (jurisdiction.phone) resolution.phone = jurisdiction.phone;

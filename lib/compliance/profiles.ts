@@ -21,6 +21,12 @@ export interface RuleSource {
 /** Outcome of one call attempt as the call log records it. */
 export type AttemptOutcome = 'unanswered' | 'voicemail' | 'conversation' | 'no-connect';
 
+/**
+ * What a number is to the debtor. Caps that name a kind count only calls to numbers of that kind and apply only
+ * when such a number is dialled; a number nobody marked counts as `personal` (home or mobile).
+ */
+export type NumberKind = 'work' | 'personal';
+
 /** `date-holidays` holiday types; `public` is the statutory day off. */
 export type HolidayType = 'public' | 'bank' | 'school' | 'optional' | 'observance';
 
@@ -42,14 +48,21 @@ export type HolidayRule =
        */
       source: 'chinese-days';
       block: 'statutory-holidays' | 'rest-days';
-      /** What to do on a date whose year the package has no data for; default `allow` (and say so). */
+      /**
+       * A date whose year neither the package nor a delivered calendar (calendar-data.ts) covers: `block` (the
+       * default) closes the day and says why; `allow` closes only fixed-date holidays (and weekends under
+       * `rest-days`) and notes the gap.
+       */
       uncoveredYear?: 'allow' | 'block';
     };
 
 /**
- * A frequency cap counted from the call log over calendar days in the debtor's zone.
+ * A frequency cap counted from the call log over calendar days in the debtor's zone. Only calls the collector
+ * placed count towards a limit; a call the debtor placed counts only as a conversation for a cool-down.
  * `rolling-attempts`: at most `limit` counted attempts in any `days` consecutive days (the current day included).
- * `cooldown-after-conversation`: no call for `days` days after a conversation, its day counted as day 1.
+ * `calendar-month`: at most `limit` counted attempts in the current calendar month.
+ * `cooldown-after-conversation`: no call for `days` days after a conversation, whoever placed the call, its day
+ * counted as day 1.
  */
 export type ContactCap =
   | {
@@ -62,6 +75,18 @@ export type ContactCap =
       per: 'debtor' | 'number';
       /** Which outcomes count towards the limit. */
       counts: readonly AttemptOutcome[];
+      /** Only calls to numbers of this kind count, and the cap applies only when one is dialled. */
+      numberKind?: NumberKind;
+      source: RuleSource;
+    }
+  | {
+      kind: 'calendar-month';
+      id: string;
+      label: string;
+      limit: number;
+      per: 'debtor' | 'number';
+      counts: readonly AttemptOutcome[];
+      numberKind?: NumberKind;
       source: RuleSource;
     }
   | {
@@ -71,6 +96,9 @@ export type ContactCap =
       days: number;
       source: RuleSource;
     };
+
+/** A cap that counts entries up to a limit (rolling days or a calendar month). */
+export type CountingCap = Extract<ContactCap, { kind: 'rolling-attempts' | 'calendar-month' }>;
 
 /** A calling-hours and contact-frequency profile. */
 export interface ComplianceProfile {
@@ -172,6 +200,17 @@ export const PROFILES: Readonly<Record<ProfileId, ComplianceProfile>> = Object.f
         counts: ['unanswered', 'voicemail', 'conversation'],
         source: { citation: 'RCW 19.16.250', marker: 'R' },
       },
+      {
+        kind: 'rolling-attempts',
+        id: 'wa-1-per-week-at-work',
+        label: 'Washington: at most 1 call a week at the place of employment',
+        limit: 1,
+        days: 7,
+        per: 'debtor',
+        counts: ['unanswered', 'voicemail', 'conversation'],
+        numberKind: 'work',
+        source: { citation: 'RCW 19.16.250', marker: 'R', note: 'more than one call a week at work presumed harassment' },
+      },
     ],
   ),
   'US-MA': usProfile(
@@ -183,13 +222,25 @@ export const PROFILES: Readonly<Record<ProfileId, ComplianceProfile>> = Object.f
       {
         kind: 'rolling-attempts',
         id: 'ma-2-per-7-days',
-        label: 'Massachusetts: at most 2 calls per 7 days per debt',
+        label: 'Massachusetts: at most 2 calls per 7 days per debt to personal numbers',
         limit: 2,
         days: 7,
         per: 'debtor',
         // A call where a voicemail could have been left counts, so unanswered calls count too.
         counts: ['unanswered', 'voicemail', 'conversation'],
-        source: { citation: '940 CMR 7.04(1)(f)', marker: 'S' },
+        numberKind: 'personal',
+        source: { citation: '940 CMR 7.04(1)(f)', marker: 'S', note: 'residence, mobile or other personal number' },
+      },
+      {
+        kind: 'rolling-attempts',
+        id: 'ma-2-per-30-days-work',
+        label: 'Massachusetts: at most 2 calls per 30 days per debt to other (work) numbers',
+        limit: 2,
+        days: 30,
+        per: 'debtor',
+        counts: ['unanswered', 'voicemail', 'conversation'],
+        numberKind: 'work',
+        source: { citation: '940 CMR 7.04(1)(f)', marker: 'R', note: 'numbers other than the residence, mobile or personal number' },
       },
     ],
   ),
@@ -206,7 +257,8 @@ export const PROFILES: Readonly<Record<ProfileId, ComplianceProfile>> = Object.f
         limit: 3,
         days: 7,
         per: 'debtor',
-        counts: ['unanswered', 'voicemail', 'conversation'],
+        // "Attempts" has no connection test: a dial that failed to connect was still an attempt.
+        counts: ['unanswered', 'voicemail', 'conversation', 'no-connect'],
         source: { citation: '6 RCNY 5-77', marker: 'S' },
       },
     ],
@@ -234,6 +286,21 @@ export const PROFILES: Readonly<Record<ProfileId, ComplianceProfile>> = Object.f
         // Every dial that did not reach the debtor counts, including ones that failed to connect (conservative).
         counts: ['unanswered', 'voicemail', 'no-connect'],
         source: { citation: '中国银行业协会催收工作指引（试行）2026', marker: 'S' },
+      },
+      {
+        kind: 'rolling-attempts',
+        id: 'cn-gbt-45251-3-connected-per-day',
+        label: 'China: at most 3 connected calls a day per debtor (GB/T 45251-2025)',
+        limit: 3,
+        days: 1,
+        per: 'debtor',
+        // 拨通 is a call that got through: a conversation, and (the strict reading) a call a voicemail answered.
+        counts: ['conversation', 'voicemail'],
+        source: {
+          citation: 'GB/T 45251-2025《互联网金融 个人网络消费信贷 贷后催收风控指引》',
+          marker: 'S',
+          note: '同一金融机构和其合作的第三方催收机构对单一债务人拨通电话频次每日合计不应超过3次, as quoted by two secondary sources; the standard exists (V) but its text was not seen',
+        },
       },
     ],
     unknownZone: 'most-restrictive',
@@ -287,7 +354,29 @@ export const PROFILES: Readonly<Record<ProfileId, ComplianceProfile>> = Object.f
     hours: { startMinute: 540, endMinute: 1260 },
     days: MON_TO_SAT,
     holidays: [{ source: 'date-holidays', country: 'IE', types: ['public'] }],
-    caps: [],
+    caps: [
+      {
+        kind: 'calendar-month',
+        id: 'ie-3-contacts-per-month',
+        label: 'Ireland: at most 3 successful unsolicited contacts in a calendar month',
+        limit: 3,
+        per: 'debtor',
+        // Successful: the consumer was reached; a message left on their voicemail reached them too (strict reading).
+        counts: ['conversation', 'voicemail'],
+        source: { citation: 'Central Bank of Ireland Consumer Protection Code 2012, arrears handling (chapter 8)', marker: 'S' },
+      },
+      {
+        kind: 'rolling-attempts',
+        id: 'ie-no-calls-at-work',
+        label: 'Ireland: no calls at the place of employment without consent',
+        limit: 0,
+        days: 1,
+        per: 'number',
+        counts: ['unanswered', 'voicemail', 'conversation', 'no-connect'],
+        numberKind: 'work',
+        source: { citation: 'Consumer Credit Act 1995 s.46(a)(i)', marker: 'V', note: 'unless the consumer lives there and all other contact failed' },
+      },
+    ],
     unknownZone: 'most-restrictive',
     onViolation: 'block',
   },
@@ -368,8 +457,10 @@ export function defineCustomProfile(input: CustomProfileInput): ComplianceProfil
 }
 
 function validateCap(cap: ContactCap): void {
-  if (!Number.isInteger(cap.days) || cap.days < 1) throw new Error(`cap ${cap.id}: days must be a positive integer`);
-  if (cap.kind === 'rolling-attempts' && (!Number.isInteger(cap.limit) || cap.limit < 0)) {
+  if (cap.kind !== 'calendar-month' && (!Number.isInteger(cap.days) || cap.days < 1)) {
+    throw new Error(`cap ${cap.id}: days must be a positive integer`);
+  }
+  if (cap.kind !== 'cooldown-after-conversation' && (!Number.isInteger(cap.limit) || cap.limit < 0)) {
     throw new Error(`cap ${cap.id}: limit must be a non-negative integer`);
   }
 }
@@ -498,6 +589,14 @@ function mergeCap(existing: ContactCap, wanted: ContactCap, ignored: string[]): 
     ignored.push(`cap ${existing.id}: cannot change its kind`);
     return existing;
   }
+  if (existing.kind === 'calendar-month' && wanted.kind === 'calendar-month') {
+    const limit = Math.min(existing.limit, wanted.limit);
+    if (wanted.limit > existing.limit) ignored.push(`cap ${existing.id}: limit ${wanted.limit} is above ${existing.limit}`);
+    const counts = [...new Set([...existing.counts, ...wanted.counts])];
+    if (limit === existing.limit && counts.length === existing.counts.length) return existing;
+    return { ...existing, limit, counts, label: `${existing.label} (tightened: ${limit} a month)` };
+  }
+  if (existing.kind === 'calendar-month' || wanted.kind === 'calendar-month') return existing;
   let days = existing.days;
   if (wanted.days > existing.days) days = wanted.days;
   else if (wanted.days < existing.days) ignored.push(`cap ${existing.id}: ${wanted.days} days is shorter than ${existing.days}`);

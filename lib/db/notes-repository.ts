@@ -116,3 +116,39 @@ export async function purgeCallsBefore(db: OnScriptDb, cutoff: number): Promise<
   await tx.done;
   return purged;
 }
+
+/** The earliest agreed callback strictly after `after` (epoch ms), read off the index; `undefined` when none. */
+export async function nextCallbackAfter(db: OnScriptDb, after: number): Promise<number | undefined> {
+  const cursor = await db.transaction('calls').store.index('by-callbackAt').openKeyCursor(IDBKeyRange.lowerBound(after, true));
+  return cursor?.key;
+}
+
+/** Up to `limit` distinct promise dates (`YYYY-MM-DD`) from `fromDay` on, in order, read off the index. */
+export async function promiseDatesFrom(db: OnScriptDb, fromDay: string, limit: number): Promise<string[]> {
+  const days: string[] = [];
+  let cursor = await db.transaction('calls').store.index('by-promiseDate').openKeyCursor(IDBKeyRange.lowerBound(fromDay), 'nextunique');
+  while (cursor && days.length < limit) {
+    days.push(cursor.key);
+    cursor = await cursor.continue();
+  }
+  return days;
+}
+
+/** Records with a callback in `(afterMs, throughMs]` or a promise date in `[fromDay, toDay]`, without duplicates. */
+export async function listFollowUpsBetween(
+  db: OnScriptDb,
+  afterMs: number,
+  throughMs: number,
+  fromDay: string,
+  toDay: string,
+): Promise<StoredCallRecord[]> {
+  const tx = db.transaction('calls');
+  const [callbacks, promises] = await Promise.all([
+    afterMs < throughMs ? tx.store.index('by-callbackAt').getAll(IDBKeyRange.bound(afterMs, throughMs, true, false)) : [],
+    fromDay <= toDay ? tx.store.index('by-promiseDate').getAll(IDBKeyRange.bound(fromDay, toDay)) : [],
+  ]);
+  await tx.done;
+  const byId = new Map<string, StoredCallRecord>();
+  for (const record of [...callbacks, ...promises]) byId.set(record.id, record);
+  return [...byId.values()];
+}

@@ -1,7 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { ComplianceLogAnchor, ComplianceLogEntry } from '../audit/compliance-log';
 import type { CallRecord, DebtorLocation } from '../calls/types';
 import type { ContactAttempt } from '../compliance/caps';
 import type { DoNotCallFlag } from '../compliance/dnc';
+import type { NumberKind } from '../compliance/profiles';
+import type { InconvenientTime } from '../compliance/restrictions';
 import type { CallWrapUp } from '../notes/types';
 import type { Enrollment } from '../team/enrollment';
 import type { TeamCounts } from '../team/merge';
@@ -15,7 +18,7 @@ export const DB_NAME = 'onscript';
  * The current schema version. Each version adds one `if (oldVersion < N)` step to {@link upgradeOnScriptDb};
  * steps are never removed or edited once released, and none deletes data.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 8;
 
 /**
  * A stored call: what detection recorded, plus what the agent and the other features added to it (wrap-up,
@@ -31,6 +34,11 @@ export type StoredCallRecord = CallRecord &
     pageFields?: Record<string, string>;
     /** Where the agent said the debtor is. */
     enteredLocation?: DebtorLocation;
+    /**
+     * Counts the script writes (actions, form, pack switch), so a panel can tell an older view from a newer one
+     * when answers and broadcasts cross on their way.
+     */
+    scriptRevision?: number;
   };
 
 /**
@@ -55,8 +63,25 @@ export type TeamStateRow =
   | { [K in keyof TeamStateValues]: { key: K; value: TeamStateValues[K] } }[keyof TeamStateValues]
   | { key: `counts:${string}`; value: { savedAt: number; counts: TeamCounts } };
 
+/** What a number is to its debtor, as the agent marked it ("This is a work number"), keyed by the number. */
+export interface StoredNumberKind {
+  /** The number in E.164. */
+  phoneE164: string;
+  kind: NumberKind;
+  /** When it was marked, epoch ms. */
+  setAt: number;
+}
+
 /** A contact attempt imported from the team's central log (not made in this browser). */
 export type ImportedAttempt = ContactAttempt & { id: string; importedAt: number; source: string };
+
+/** A debtor's stated inconvenient times, under the debtor reference or the number in E.164 they were about. */
+export interface DebtorTimes {
+  key: string;
+  times: InconvenientTime[];
+  /** Epoch ms of the last change, for retention. */
+  updatedAt: number;
+}
 
 /** The typed schema. */
 export interface OnScriptDbSchema extends DBSchema {
@@ -70,6 +95,7 @@ export interface OnScriptDbSchema extends DBSchema {
       /** v2 */ 'by-numberE164': string;
       /** v3: agreed callbacks, for the "today" list and reminders. */ 'by-callbackAt': number;
       /** v3: promise-to-pay dates (`YYYY-MM-DD`), for the "today" list and reminders. */ 'by-promiseDate': string;
+      /** v5: the phase, to find records left unfinished (not `ended`) when a worker or the browser restarts. */ 'by-phase': string;
     };
   };
   /** v2: cease requests, wrong numbers, disputes, per number or per debtor. */
@@ -84,13 +110,35 @@ export interface OnScriptDbSchema extends DBSchema {
     value: ImportedAttempt;
     indexes: { 'by-at': number; 'by-debtorRef': string; 'by-phoneE164': string };
   };
-  /** v4: what waits to be sent to the Team Hub, written in the same transaction as the change it stands for. */
+  /** v4: work numbers (and numbers marked personal again), for the caps that count calls to work numbers. */
+  numberKinds: {
+    key: string;
+    value: StoredNumberKind;
+  };
+  /** v6: the hash-chained compliance log (lib/audit/compliance-log.ts), by sequence number. */
+  complianceLog: {
+    key: number;
+    value: ComplianceLogEntry;
+    indexes: { 'by-at': number };
+  };
+  /** v6: small records of the background's own, by name (`complianceLogAnchor`: where the kept chain starts). */
+  meta: {
+    key: string;
+    value: ComplianceLogAnchor;
+  };
+  /** v7: debtor-stated inconvenient times (they name debtors: out of storage areas content scripts can read). */
+  debtorTimes: {
+    key: string;
+    value: DebtorTimes;
+    indexes: { 'by-updatedAt': number };
+  };
+  /** v8: what waits to be sent to the Team Hub, written in the same transaction as the change it stands for. */
   outbox: {
     key: string;
     value: OutboxRow;
     indexes: { 'by-seq': number };
   };
-  /** v4: the Team Hub's enrollment, the outbox's sequence, the sync state and the last counts per number. */
+  /** v8: the Team Hub's enrollment, the outbox's sequence, the sync state and the last counts per number. */
   teamState: {
     key: string;
     value: TeamStateRow;
@@ -146,6 +194,26 @@ function upgradeOnScriptDb(
     calls.createIndex('by-promiseDate', 'promiseToPay.date');
   }
   if (oldVersion < 4 && targetVersion >= 4) {
+    // Keyed by the number itself: one marking per number, read whole (a team marks a handful of work numbers).
+    db.createObjectStore('numberKinds', { keyPath: 'phoneE164' });
+  }
+  if (oldVersion < 5 && targetVersion >= 5) {
+    // Calls whose end was never seen (browser crash, restart) must be found and closed without a full scan.
+    transaction.objectStore('calls').createIndex('by-phase', 'phase');
+  }
+  if (oldVersion < 6 && targetVersion >= 6) {
+    // The compliance log is appended to in order and purged from its head, by time.
+    const log = db.createObjectStore('complianceLog', { keyPath: 'seq' });
+    log.createIndex('by-at', 'at');
+    db.createObjectStore('meta');
+  }
+  if (oldVersion < 7 && targetVersion >= 7) {
+    // Filled from storage.local by the background on first use (background/debtor-times.ts), not here: an upgrade
+    // cannot wait for another storage.
+    const times = db.createObjectStore('debtorTimes', { keyPath: 'key' });
+    times.createIndex('by-updatedAt', 'updatedAt');
+  }
+  if (oldVersion < 8 && targetVersion >= 8) {
     // The team outbox, read in queue order; its companion holds the enrollment the outbox checks in the same
     // transaction as every write (no hub configured: nothing is queued).
     const outbox = db.createObjectStore('outbox', { keyPath: 'id' });

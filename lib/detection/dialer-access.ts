@@ -1,5 +1,5 @@
-import { DECLARED_DIALER_MATCHES } from './declared-origins';
 import { compileMatchPattern, matchesAnyPattern } from './match-patterns';
+import { isPublicSuffix } from './public-suffix';
 
 /**
  * Pure rules for which dialer origins OnScript may run on: what a typed address or an administrator's policy entry
@@ -13,22 +13,31 @@ export const MAX_POLICY_ORIGINS = 100;
 
 /**
  * Turns what the user typed in "add an origin" into a host permission pattern (`https://crm.example.com/*`),
- * or `undefined` when it is not an http(s) origin. Paths are dropped: permissions are per origin.
+ * or `undefined` when it is not an http(s) origin or names a public suffix (`*.co.uk`, `*.github.io`,
+ * `github.io`: other people's sites). Paths are dropped: permissions are per origin.
  */
 export function originPatternFromInput(input: string): string | undefined {
+  return originPattern(input).pattern;
+}
+
+/** {@link originPatternFromInput} with why an input was refused. */
+function originPattern(input: string): { pattern?: string; why?: string } {
   const text = input.trim();
-  if (text.length === 0 || text.length > 256) return undefined;
+  if (text.length === 0 || text.length > 256) return { why: 'is not an http(s) origin' };
   let url: URL;
   try {
     url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
   } catch {
-    return undefined;
+    return { why: 'is not an http(s) origin' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  if (url.username || url.password) return undefined;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { why: 'is not an http(s) origin' };
+  if (url.username || url.password) return { why: 'is not an http(s) origin' };
+  // URL keeps a leading `*.` as written; what it stands over must be a site of its own, not a public suffix.
+  const host = url.hostname.startsWith('*.') ? url.hostname.slice(2) : url.hostname;
+  if (isPublicSuffix(host)) return { why: `names the public suffix ${host}, other people's sites` };
   // Permission patterns carry no port: Chrome matches any port for a host.
   const pattern = `${url.protocol}//${url.hostname}/*`;
-  return typeof compileMatchPattern(pattern) === 'string' ? undefined : pattern;
+  return typeof compileMatchPattern(pattern) === 'string' ? { why: 'is not an http(s) origin' } : { pattern };
 }
 
 /** The `enabledDialerOrigins` policy, read: the patterns to require and what was ignored, with why. */
@@ -55,9 +64,9 @@ export function parseDialerOriginsPolicy(value: unknown): DialerOriginsPolicy {
       if (index === MAX_POLICY_ORIGINS) ignored.push(`entries after the first ${MAX_POLICY_ORIGINS}`);
       return;
     }
-    const pattern = typeof entry === 'string' ? originPatternFromInput(entry) : undefined;
+    const { pattern, why } = typeof entry === 'string' ? originPattern(entry) : { why: 'is not an http(s) origin' };
     if (!pattern) {
-      ignored.push(`entry ${index}: ${JSON.stringify(entry)?.slice(0, 80) ?? String(entry)} is not an http(s) origin`);
+      ignored.push(`entry ${index}: ${JSON.stringify(entry)?.slice(0, 80) ?? String(entry)} ${why ?? 'is not an http(s) origin'}`);
       return;
     }
     if (!patterns.includes(pattern)) patterns.push(pattern);
@@ -89,7 +98,7 @@ export type TabSiteAccess =
  * where the extension has host access (or an `activeTab` grant), so a hidden URL itself means OnScript does not
  * run on that page.
  * @param url the tab's URL as the browser reported it (`undefined` when hidden)
- * @param enabled every pattern detection runs on: granted optional origins and the manifest's declared ones
+ * @param enabled every pattern detection runs on: granted optional origins and the ones the manifest declares
  */
 export function tabSiteAccess(url: string | undefined, enabled: readonly string[]): TabSiteAccess {
   if (url === undefined || url === '') return { kind: 'unknown' };
@@ -100,19 +109,5 @@ export function tabSiteAccess(url: string | undefined, enabled: readonly string[
 }
 
 
-const HOST_PATTERN = /^(https?|\*):\/\/(\*|(\*\.)?[a-z0-9.-]+)\/\*$/i;
 
-/**
- * The granted origins detection should run on: http(s) host patterns the user enabled, without the ones the
- * manifest already covers and without catch-alls (`<all_urls>`, `*://*\/*`), which OnScript never asks for.
- */
-export function enabledDetectionMatches(granted: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const pattern of granted) {
-    if (DECLARED_DIALER_MATCHES.includes(pattern)) continue;
-    const m = HOST_PATTERN.exec(pattern);
-    if (!m || m[2] === '*') continue;
-    out.add(pattern);
-  }
-  return [...out].sort();
-}
+export { enabledDetectionMatches } from './detection-matches';

@@ -13,6 +13,7 @@
  *
  * The tracker is pure: frames and their time come in as parameters, signals come out.
  */
+import { MAX_READ_CHARS, MAX_REMOTE_CHARS } from '../calls/limits';
 import type { CallDirection, CallPhase, EndReason, HangupParty } from '../calls/types';
 import { cleanText, isPlainRecord, ownField, ownRecord, ownString } from './guard';
 import { LAYER_CONFIDENCE, type DetectedCallSignal, type DropNote } from './types';
@@ -58,7 +59,8 @@ interface TrackedCall {
 }
 
 const CALLSID = /^[A-Za-z0-9_-]{1,64}$/;
-const MAX_REMOTE_CHARS = 128;
+/** Longest `To`/`From` read from a frame; clipped to the signal's limit (lib/calls/limits.ts) when used. */
+const MAX_REMOTE_READ_CHARS = MAX_READ_CHARS;
 const MAX_TYPE_CHARS = 32;
 /** Recently ended ids remembered so a duplicate `hangup` is recognized instead of reported as unknown. */
 const ENDED_MEMORY = 32;
@@ -165,7 +167,7 @@ export function createTwilioTracker(options: TwilioTrackerOptions = {}): TwilioT
         key: sid,
         ids: callsid && callsid !== sid ? [sid, callsid] : [sid],
         direction: 'inbound',
-        remote: cleanText(ownString(params, 'From', MAX_REMOTE_CHARS) ?? '', MAX_REMOTE_CHARS),
+        remote: cleanText(ownString(params, 'From', MAX_REMOTE_READ_CHARS) ?? '', MAX_REMOTE_CHARS),
         phase: 'ringing',
         connected: false,
         hasServerSid: true,
@@ -273,14 +275,14 @@ function safeE164(toE164: (raw: string) => string | undefined, raw: string): str
  * `encodeURIComponent`, so a literal `+` is a plus sign, not a space (unlike form encoding).
  */
 export function remoteFromParams(params: unknown): string {
-  if (isPlainRecord(params)) return ownString(params, 'To', MAX_REMOTE_CHARS) ?? '';
+  if (isPlainRecord(params)) return ownString(params, 'To', MAX_REMOTE_READ_CHARS) ?? '';
   if (typeof params !== 'string' || params.length > 8192) return '';
   for (const pair of params.split('&')) {
     const eq = pair.indexOf('=');
     const key = eq < 0 ? pair : pair.slice(0, eq);
     if (safeDecode(key) !== 'To') continue;
     const value = safeDecode(eq < 0 ? '' : pair.slice(eq + 1));
-    return value.length <= MAX_REMOTE_CHARS ? value : '';
+    return value.length <= MAX_REMOTE_READ_CHARS ? value : '';
   }
   return '';
 }

@@ -21,7 +21,7 @@ import { compileMatchPattern, type MatchPattern } from './match-patterns';
 import { LAYER_CONFIDENCE, type DetectedCallSignal, type DropNote } from './types';
 import type { CallUpdate, VendorCallBook } from './vendors/define-vendor';
 import { CTI_VENDORS, VENDOR_IDS, VENDOR_ORIGINS, type CtiVendor, type VendorId } from './vendors';
-import { MAX_REMOTE_CHARS } from './vendors/shared';
+import { MAX_REMOTE_CHARS } from '../calls/limits';
 
 // The registry's tables, still importable from here as before the registry existed.
 export { VENDOR_IDS, VENDOR_ORIGINS, type VendorId };
@@ -111,6 +111,7 @@ class CallBook implements VendorCallBook {
   apply(update: CallUpdate, at: number): DetectedCallSignal[] {
     if (this.ended.includes(update.key)) return [];
     let entry = this.open.get(update.key);
+    // Clipped to the signal's one limit here, where the signal is made.
     const remote = update.remote ? cleanText(update.remote, MAX_REMOTE_CHARS) : '';
     if (!entry) {
       // A call first heard of as ended happened before we were listening: nothing to report.

@@ -123,6 +123,7 @@ function csvValues(record: ExportableCall, clock: ZoneClock): string[] {
     clock.toIsoString(record.startedAt),
     record.endedAt === undefined ? '' : clock.toIsoString(record.endedAt),
     duration === undefined ? '' : String(duration),
+    record.endReason ?? '',
     record.direction,
     record.numberE164 ?? '',
     record.remoteNumber,

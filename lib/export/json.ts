@@ -6,7 +6,7 @@ import { zoneClock, type ZoneClock } from '../time/wall-clock.ts';
 import type { ComplianceEventKind } from '../notes/types.ts';
 import { chunkRecords } from './stream.ts';
 import { talkSeconds, type ExportableCall, type ExportOptions, type ExportStreamOptions } from './types.ts';
-import type { CallDirection } from '../calls/types.ts';
+import type { CallDirection, EndReason } from '../calls/types.ts';
 
 /** A compliance event as exported: its time as ISO 8601 with offset. */
 export interface ExportedComplianceEvent {
@@ -26,6 +26,8 @@ export interface ExportedCall {
   ended_at: string | null;
   /** Talk time in whole seconds; 0 when never answered; null while not ended. */
   duration_s: number | null;
+  /** Why the call ended (`hangup`, `cancelled`, `rejected`, `failed`, `ended-unknown`); null while not ended. */
+  end_reason: EndReason | null;
   direction: CallDirection;
   number_e164: string | null;
   number_raw: string;
@@ -90,6 +92,7 @@ function exportedCall(record: ExportableCall, clock: ZoneClock): ExportedCall {
     started_at: clock.toIsoString(record.startedAt),
     ended_at: record.endedAt === undefined ? null : clock.toIsoString(record.endedAt),
     duration_s: talkSeconds(record) ?? null,
+    end_reason: record.endReason ?? null,
     direction: record.direction,
     number_e164: record.numberE164 ?? null,
     number_raw: record.remoteNumber,

@@ -20,6 +20,7 @@ export const EXPORT_COLUMNS = [
   'started_at',
   'ended_at',
   'duration_s',
+  'end_reason',
   'direction',
   'number_e164',
   'number_raw',

@@ -42,3 +42,32 @@ export function effectiveRetentionDays(setting: { days?: number; lockedDays?: nu
   }
   return DEFAULT_RETENTION_DAYS;
 }
+
+/** How long compliance evidence is kept when the lead's policy sets no floor of its own. */
+export const DEFAULT_COMPLIANCE_RETENTION_DAYS = DEFAULT_RETENTION_DAYS;
+/**
+ * Calls and imported attempts are kept at least this long whatever the retention: the contact caps count the
+ * attempts of the last week (plus time-zone margin and the cool-down after a conversation; LOG_LOOKBACK_MS in the
+ * compliance feature), and a shorter retention would let an agent clear the count by choosing one day.
+ */
+export const CAPS_LOOKBACK_DAYS = 15;
+
+/** The cutoffs one purge applies, epoch ms: what started (or happened) before each goes. */
+export interface RetentionCutoffs {
+  /** Call records without compliance events, and imported attempts. */
+  records: number;
+  /** Compliance evidence: records with compliance events, the compliance log, lifted do-not-call flags, old debtor-stated times. */
+  evidence: number;
+}
+
+/**
+ * The cutoffs in force: the retention chosen (locked by the lead, else the agent's, else the team's default), never
+ * shorter than the caps' lookback; and for compliance evidence the lead's floor (`complianceRetentionDays`, else
+ * {@link DEFAULT_COMPLIANCE_RETENTION_DAYS}), never shorter than the retention itself. The agent's setting moves
+ * neither floor.
+ */
+export function retentionCutoffs(now: number, setting: { days?: number; lockedDays?: number; complianceFloorDays?: number }): RetentionCutoffs {
+  const days = Math.max(effectiveRetentionDays(setting), CAPS_LOOKBACK_DAYS);
+  const floor = effectiveRetentionDays({ days: setting.complianceFloorDays ?? DEFAULT_COMPLIANCE_RETENTION_DAYS });
+  return { records: retentionCutoff(now, days), evidence: retentionCutoff(now, Math.max(days, floor)) };
+}

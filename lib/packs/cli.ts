@@ -5,6 +5,7 @@
  *
  * Exit codes: 0 success; 1 the pack or its signature is invalid; 2 usage, file or key problems.
  */
+import { readComplianceLog, verifyComplianceLog } from '../audit/compliance-log.ts';
 import { MAX_PACK_BYTES, readJsonDocument } from './json-guard.ts';
 import { parsePack } from './parse.ts';
 import { generateKeyPair, readPrivateKey, readPublicKey, signPack, verifySignedPack, KEY_ID_PATTERN } from './signing.ts';
@@ -32,6 +33,7 @@ Commands:
   sign FILE --key KEY [--out FILE]    Validate and sign FILE with private key file KEY
                                       (default output FILE.signed.json; --out - writes to stdout)
   verify FILE --pub KEY [--pub KEY]   Verify a signed pack against trusted public key files or base64 keys
+  verify-log FILE                     Check an exported compliance log's hash chain (onscript-compliance-log/1)
   help                                Show this text
 
 Exit codes: 0 success, 1 invalid pack or signature, 2 usage, file or key error.`;
@@ -116,6 +118,8 @@ export async function runPackCli(argv: readonly string[], io: PackCliIo): Promis
         return await signCommand(rest, args, io);
       case 'verify':
         return await verifyCommand(rest, args, io);
+      case 'verify-log':
+        return await verifyLogCommand(rest, args, io);
       case undefined:
         return usage(io, 'no command given');
       default:
@@ -286,5 +290,26 @@ async function verifyCommand(rest: string[], args: ParsedArgs, io: PackCliIo): P
   }
   io.stdout(`✓ ${file}: pack ${result.pack.id} ${result.pack.version}, signature by ${result.keyId} is valid`);
   reportIssues(io, [], result.warnings);
+  return EXIT.ok;
+}
+
+async function verifyLogCommand(rest: string[], args: ParsedArgs, io: PackCliIo): Promise<number> {
+  allowOnly(args, 'verify-log', []);
+  const file = onlyFile(rest, 'verify-log');
+  const text = await read(io, file, 'compliance log');
+  if (text === undefined) return EXIT.usage;
+  const parsed = readComplianceLog(text);
+  if (!parsed.ok) {
+    io.stderr(`✗ ${file}: ${parsed.error}`);
+    return EXIT.invalid;
+  }
+  const verdict = await verifyComplianceLog(parsed.file);
+  if (!verdict.ok) {
+    io.stderr(`✗ ${file}: entry ${verdict.seq}: ${verdict.reason}`);
+    return EXIT.invalid;
+  }
+  const { anchor, entries } = parsed.file;
+  const last = entries.at(-1);
+  io.stdout(`✓ ${file}: ${verdict.count} entries, chain intact from entry ${anchor.seq + 1}${last ? ` to ${last.seq}; last hash ${last.hash}` : ''}`);
   return EXIT.ok;
 }

@@ -7,6 +7,9 @@ import type { LocalizedText, PackLanguage, ScriptPack } from './types.ts';
 export * from './types.ts';
 export { parsePack, findReachableStepIds, listPlaceholders, PACK_LIMITS } from './parse.ts';
 export { MAX_PACK_BYTES, MAX_PACK_DEPTH, FORBIDDEN_KEYS } from './json-guard.ts';
+export { checkDebtGates, debtVariablesOf, hasDebtGate, requiredDebtGate } from './gates.ts';
+export { splitSayTemplate, type SayTemplatePart, type SayTemplateSplit } from './say-template.ts';
+export { createPackTemplate } from './template.ts';
 export { canonicalJson } from './canonical-json.ts';
 export {
   generateKeyPair,
@@ -28,6 +31,7 @@ export {
   type PackUpdateReason,
 } from './versions.ts';
 export * from './subscription.ts';
+export { findDispositionFlags, type DispositionRef } from './disposition-flags.ts';
 
 /**
  * Picks the text to show: the requested language, else the pack's default language, else any translation.

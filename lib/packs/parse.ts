@@ -3,20 +3,27 @@
  * Structure is checked first (every finding reported with its JSON Pointer path); cross-references (ids, step
  * links, gates, variables, reachability) are checked once the structure is sound, so each error is real.
  */
+import { checkDebtGates } from './gates.ts';
+import { parseDeliveredCalendars, type DeliveredCalendars } from '../compliance/calendar-data.ts';
 import { pointerSegment, readJsonDocument } from './json-guard.ts';
+import { splitSayTemplate } from './say-template.ts';
 import {
+  CALL_OUTCOME_FLAGS,
   DISPOSITION_FLAGS,
   PACK_FORMAT,
+  PACK_FORMATS,
   PACK_LANGUAGES,
   VARIABLE_TYPES,
   type CheckItem,
   type ComplianceTightening,
   type Disposition,
   type DispositionFlag,
+  type ForbiddenPhrase,
   type LocalizedText,
   type Objection,
   type PackCompliance,
   type PackIssue,
+  type PackFormat,
   type PackLanguage,
   type ParsePackResult,
   type SayLine,
@@ -50,7 +57,7 @@ const HTML_LIKE = /<\s*\/?\s*[a-zA-Z!][^>]*>|javascript:/i;
 /** `{{ key }}` placeholders in say lines. */
 export const PLACEHOLDER_PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
-/** Size limits of v1, in characters or items. */
+/** Size limits, in characters or items. */
 export const PACK_LIMITS = {
   titleLength: 200,
   labelLength: 500,
@@ -67,6 +74,8 @@ export const PACK_LIMITS = {
   variables: 50,
   objections: 500,
   dispositions: 50,
+  forbiddenPhrases: 200,
+  debtGate: 5,
 } as const;
 
 /** Maximum issues returned, so a broken file does not produce thousands. */
@@ -88,7 +97,7 @@ class Report {
 }
 
 /**
- * Validates a script pack and returns a fresh copy that holds only the fields of format v1.
+ * Validates a script pack and returns a fresh copy that holds only the fields of its format (v1 or v2).
  * @param input - Pack JSON text or an already-parsed value (never trusted either way).
  * @returns `{ ok: true, pack, warnings }`, or `{ ok: false, errors, warnings }` where each issue carries a JSON
  * Pointer path such as `/steps/3/choices/0/next` (`''` is the whole document).
@@ -105,19 +114,24 @@ export function parsePack(input: unknown): ParsePackResult {
 
 class PackReader {
   private languages: PackLanguage[] = [...PACK_LANGUAGES];
+  /** The format being read; v2 fields in a v1 pack are refused (an older OnScript would refuse them too). */
+  private format: PackFormat = PACK_FORMAT;
 
   constructor(private readonly report: Report) {}
 
   readPack(value: unknown): ScriptPack | undefined {
     const fields = this.object(value, '', {
       required: ['format', 'id', 'version', 'title', 'languages', 'defaultLanguage', 'compliance', 'start', 'steps', 'dispositions'],
-      optional: ['description', 'variables', 'objections'],
+      optional: ['description', 'variables', 'objections', 'forbiddenPhrases'],
     });
     if (!fields) return undefined;
     const format = fields.format;
-    if (format !== undefined && format !== PACK_FORMAT) {
-      this.report.error('/format', `unsupported format ${JSON.stringify(format)}; this version reads "${PACK_FORMAT}"`);
+    const knownFormat = (PACK_FORMATS as readonly unknown[]).includes(format);
+    if (format !== undefined && !knownFormat) {
+      this.report.error('/format', `unsupported format ${JSON.stringify(format)}; this version reads ${PACK_FORMATS.map((known) => `"${known}"`).join(' and ')}`);
     }
+    if (knownFormat) this.format = format as PackFormat;
+    this.requireV2(fields.forbiddenPhrases, '/forbiddenPhrases');
     const id = this.string(fields.id, '/id', { pattern: PACK_ID_PATTERN, patternHint: 'lower-case letters, digits, ".", "_", "-" (at most 64)' });
     const version = this.string(fields.version, '/version', { max: 64 });
     if (version !== undefined && !isSemver(version)) {
@@ -136,8 +150,12 @@ class PackReader {
     const steps = this.list(fields.steps, '/steps', PACK_LIMITS.steps, 1, (item, path) => this.readStep(item, path));
     const objections = this.list(fields.objections ?? [], '/objections', PACK_LIMITS.objections, 0, (item, path) => this.readObjection(item, path));
     const dispositions = this.list(fields.dispositions, '/dispositions', PACK_LIMITS.dispositions, 1, (item, path) => this.readDisposition(item, path));
+    const forbiddenPhrases =
+      fields.forbiddenPhrases === undefined
+        ? []
+        : this.list(fields.forbiddenPhrases, '/forbiddenPhrases', PACK_LIMITS.forbiddenPhrases, 0, (item, path) => this.readForbiddenPhrase(item, path));
     if (
-      format !== PACK_FORMAT ||
+      !knownFormat ||
       id === undefined ||
       version === undefined ||
       !languages ||
@@ -148,12 +166,13 @@ class PackReader {
       start === undefined ||
       !steps ||
       !objections ||
-      !dispositions
+      !dispositions ||
+      !forbiddenPhrases
     ) {
       return undefined;
     }
     return {
-      format: PACK_FORMAT,
+      format: this.format,
       id,
       version,
       title,
@@ -166,7 +185,15 @@ class PackReader {
       steps,
       objections,
       dispositions,
+      ...(fields.forbiddenPhrases !== undefined ? { forbiddenPhrases } : {}),
     };
+  }
+
+  /** Reports a v2 field found in a v1 pack. */
+  private requireV2(value: unknown, path: string): void {
+    if (value !== undefined && this.format === 'onscript-pack/1') {
+      this.report.error(path, `this field needs "format": "${PACK_FORMAT}" (a reader of "onscript-pack/1" would refuse the pack)`);
+    }
   }
 
   private readLanguages(value: unknown): PackLanguage[] | undefined {
@@ -198,8 +225,13 @@ class PackReader {
   }
 
   private readCompliance(value: unknown): PackCompliance | undefined {
-    const fields = this.object(value, '/compliance', { required: ['profileId'], optional: ['tighten'] });
+    const fields = this.object(value, '/compliance', { required: ['profileId'], optional: ['tighten', 'debtGate', 'calendars'] });
     if (!fields) return undefined;
+    this.requireV2(fields.debtGate, '/compliance/debtGate');
+    const debtGate =
+      fields.debtGate === undefined
+        ? undefined
+        : this.list(fields.debtGate, '/compliance/debtGate', PACK_LIMITS.debtGate, 1, (item, path) => this.itemId(item, path));
     const profileId = this.string(fields.profileId, '/compliance/profileId', { pattern: PROFILE_ID_PATTERN, patternHint: 'a profile id such as CN-CBA-2026' });
     let tighten: ComplianceTightening | undefined;
     let tightenOk = true;
@@ -207,10 +239,21 @@ class PackReader {
       tighten = this.readTightening(fields.tighten);
       tightenOk = tighten !== undefined;
     }
-    if (profileId === undefined || !tightenOk) return undefined;
+    this.requireV2(fields.calendars, '/compliance/calendars');
+    const calendars = fields.calendars === undefined ? undefined : this.readCalendars(fields.calendars);
+    if (profileId === undefined || !tightenOk || (fields.debtGate !== undefined && !debtGate) || calendars === null) return undefined;
     const compliance: PackCompliance = { profileId };
     if (tighten) compliance.tighten = tighten;
+    if (debtGate) compliance.debtGate = debtGate;
+    if (calendars) compliance.calendars = calendars;
     return compliance;
+  }
+
+  /** Holiday tables (lib/compliance/calendar-data.ts); any refused part refuses the pack (null). */
+  private readCalendars(value: unknown): DeliveredCalendars | null {
+    const { calendars, errors } = parseDeliveredCalendars(value);
+    for (const issue of errors) this.report.error(`/compliance/calendars${issue.path}`, issue.message);
+    return errors.length > 0 ? null : calendars;
   }
 
   private readTightening(value: unknown): ComplianceTightening | undefined {
@@ -270,9 +313,10 @@ class PackReader {
   }
 
   private readStep(value: unknown, path: string): ScriptStep | undefined {
-    const fields = this.object(value, path, { required: ['id', 'title'], optional: ['body', 'say', 'checks', 'choices', 'next', 'gate'] });
+    const fields = this.object(value, path, { required: ['id', 'title'], optional: ['body', 'say', 'checks', 'choices', 'next', 'gate', 'open'] });
     if (!fields) return undefined;
     const errorsBefore = this.report.errors.length;
+    this.requireV2(fields.open, `${path}/open`);
     const id = this.itemId(fields.id, `${path}/id`);
     const title = this.text(fields.title, `${path}/title`, PACK_LIMITS.titleLength);
     const step: ScriptStep = { id: id ?? '', title: title ?? {} };
@@ -309,6 +353,11 @@ class PackReader {
     if (fields.gate !== undefined) {
       const gate = this.readGate(fields.gate, `${path}/gate`);
       if (gate) step.gate = gate;
+    }
+    if (fields.open !== undefined) {
+      // Only `true` is written: a step is gated unless it says otherwise.
+      const open = this.boolean(fields.open, `${path}/open`);
+      if (open) step.open = true;
     }
     return this.report.errors.length === errorsBefore ? step : undefined;
   }
@@ -376,6 +425,19 @@ class PackReader {
     return objection;
   }
 
+  private readForbiddenPhrase(value: unknown, path: string): ForbiddenPhrase | undefined {
+    const fields = this.object(value, path, { required: ['id', 'phrase', 'reason', 'terms'], optional: [] });
+    if (!fields) return undefined;
+    const id = this.itemId(fields.id, `${path}/id`);
+    const phrase = this.text(fields.phrase, `${path}/phrase`, PACK_LIMITS.labelLength);
+    const reason = this.text(fields.reason, `${path}/reason`, PACK_LIMITS.labelLength);
+    const terms = this.list(fields.terms, `${path}/terms`, PACK_LIMITS.tags, 1, (item, itemPath) =>
+      this.string(item, itemPath, { max: PACK_LIMITS.tagLength, min: 1 }),
+    );
+    if (id === undefined || !phrase || !reason || !terms) return undefined;
+    return { id, phrase, reason, terms };
+  }
+
   private readDisposition(value: unknown, path: string): Disposition | undefined {
     const fields = this.object(value, path, { required: ['code', 'label'], optional: ['flags'] });
     if (!fields) return undefined;
@@ -387,6 +449,11 @@ class PackReader {
       return undefined;
     });
     if (flags && new Set(flags).size !== flags.length) this.report.error(`${path}/flags`, 'a flag is listed twice');
+    const outcomes = flags?.filter((flag) => (CALL_OUTCOME_FLAGS as readonly string[]).includes(flag)) ?? [];
+    if (outcomes.length > 1) {
+      // Compliance counts the call by this flag: two of them would make the count depend on their order.
+      this.report.error(`${path}/flags`, `a call went one way on the line: use at most one of ${CALL_OUTCOME_FLAGS.join(', ')} (found ${outcomes.join(', ')})`);
+    }
     if (code === undefined || !label || !flags) return undefined;
     return { code, label, flags };
   }
@@ -557,6 +624,14 @@ function checkReferences(pack: ScriptPack, report: Report): void {
     if (variableKeys.has(variable.key)) report.error(`/variables/${index}/key`, `duplicate variable "${variable.key}"`);
     variableKeys.add(variable.key);
   });
+  const phraseIds = new Set<string>();
+  pack.forbiddenPhrases?.forEach((phrase, index) => {
+    if (phraseIds.has(phrase.id)) report.error(`/forbiddenPhrases/${index}/id`, `duplicate forbidden phrase id "${phrase.id}"`);
+    phraseIds.add(phrase.id);
+  });
+  pack.compliance.debtGate?.forEach((checkId, index) => {
+    if (!checkOwner.has(checkId)) report.error(`/compliance/debtGate/${index}`, `no check has the id "${checkId}"`);
+  });
   const objectionIds = new Set<string>();
   pack.objections.forEach((objection, index) => {
     if (objectionIds.has(objection.id)) report.error(`/objections/${index}/id`, `duplicate objection id "${objection.id}"`);
@@ -568,6 +643,7 @@ function checkReferences(pack: ScriptPack, report: Report): void {
   if (!stepIndex.has(pack.start)) report.error('/start', `no step has the id "${pack.start}"`);
 
   const usedVariables = new Set<string>();
+  const optionalVariables = new Set(pack.variables.filter((variable) => !variable.required).map((variable) => variable.key));
   pack.steps.forEach((step, index) => {
     const path = `/steps/${index}`;
     if (step.next !== undefined && !stepIndex.has(step.next)) report.error(`${path}/next`, `no step has the id "${step.next}"`);
@@ -589,12 +665,13 @@ function checkReferences(pack: ScriptPack, report: Report): void {
     });
     step.say?.forEach((line, lineIndex) => {
       for (const language of pack.languages) {
+        const textPath = `${path}/say/${lineIndex}/text/${language}`;
         for (const placeholder of listPlaceholders(line.text[language] ?? '')) {
-          const textPath = `${path}/say/${lineIndex}/text/${language}`;
           if (!placeholder.valid) report.error(textPath, `"{{${placeholder.key}}}" is not a valid variable name`);
           else if (!variableKeys.has(placeholder.key)) report.error(textPath, `{{${placeholder.key}}} is not declared in /variables`);
           else usedVariables.add(placeholder.key);
         }
+        checkOptionalParts(pack, line.text[language] ?? '', textPath, optionalVariables, report);
       }
     });
   });
@@ -607,4 +684,34 @@ function checkReferences(pack: ScriptPack, report: Report): void {
   pack.variables.forEach((variable, index) => {
     if (!usedVariables.has(variable.key)) report.warn(`/variables/${index}`, `warning: {{${variable.key}}} is not used by any say line`);
   });
+  for (const issue of checkDebtGates(pack)) report.warn(issue.path, issue.message);
+}
+
+/**
+ * Optional parts of one say line: brackets must balance (an error in v2, where `[[ … ]]` is part of the format;
+ * a warning in v1, whose lines may hold the characters as text), each part depends on at least one optional
+ * variable, and optional variables stand only inside such parts: a required sentence with an empty optional value
+ * in it would be read with a gap.
+ */
+function checkOptionalParts(pack: ScriptPack, template: string, path: string, optionalVariables: ReadonlySet<string>, report: Report): void {
+  const split = splitSayTemplate(template);
+  if (split.problem) {
+    if (pack.format === 'onscript-pack/1') report.warn(path, `warning: ${split.problem}; the line is shown as typed`);
+    else report.error(path, split.problem);
+    return;
+  }
+  for (const part of split.parts) {
+    const keys = listPlaceholders(part.text).map((placeholder) => placeholder.key);
+    if (part.optional) {
+      if (!keys.some((key) => optionalVariables.has(key))) {
+        report.warn(path, `warning: the optional part "[[${part.text.slice(0, 60)}]]" holds no optional variable, so it would only ever hide a missing required value`);
+      }
+      continue;
+    }
+    for (const key of new Set(keys)) {
+      if (optionalVariables.has(key)) {
+        report.warn(path, `warning: {{${key}}} is optional but stands in a required sentence; put the words that need it inside [[ … ]] so an empty value drops them instead of leaving a gap`);
+      }
+    }
+  }
 }

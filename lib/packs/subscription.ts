@@ -58,6 +58,11 @@ export interface PackChannelState {
   lastError?: string;
   lastRefusal?: PackRefusal;
   lastChange?: PackChange;
+  /**
+   * The subscription this channel belongs to ({@link channelBinding}: its URL and keys). A channel is never carried
+   * over to another URL or key, so a pack signed for one subscription cannot outlive it or block the next one.
+   */
+  boundTo?: string;
 }
 
 /** What one step did, for the UI and logs. */
@@ -167,7 +172,25 @@ export function applyPendingPack(state: PackChannelState, now: number): { state:
   return activate(state, state.pending, now, reason);
 }
 
-/** One click back to the version before the last change; the rolled-back version becomes the "previous". */
+/** What binds a channel to its subscription: the URL and the ids and keys it trusts. */
+export function channelBinding(subscription: PackSubscription): string {
+  const keys = subscription.publicKeys.map((key) => `${key.keyId}=${key.publicKey}`).sort();
+  return JSON.stringify([subscription.url, keys]);
+}
+
+/**
+ * The channel for a subscription: the stored one when it belongs to that subscription, else a fresh one bound to it
+ * (changing the URL or the key starts over: no active pack, no version floor, no ETag carried over).
+ */
+export function channelFor(state: PackChannelState, subscription: PackSubscription, now: number): PackChannelState {
+  const binding = channelBinding(subscription);
+  return state.boundTo === binding ? state : { ...createPackChannelState(now), boundTo: binding };
+}
+
+/**
+ * One click back to the version before the last change; the rolled-back version becomes the "previous". The ETag is
+ * dropped: a server's 304 must not keep the rolled-back pack, the next poll asks for the published one again.
+ */
 export function rollbackPack(state: PackChannelState, now: number): { state: PackChannelState; event?: PackEvent } {
   if (!state.previous || !state.active) return { state };
   const change: PackChange = {
@@ -177,8 +200,9 @@ export function rollbackPack(state: PackChannelState, now: number): { state: Pac
     toVersion: state.previous.version,
     reason: 'rollback',
   };
+  const { etag: _dropped, ...rest } = state;
   return {
-    state: { ...state, active: state.previous, previous: state.active, pending: null, lastChange: change },
+    state: { ...rest, active: state.previous, previous: state.active, pending: null, lastChange: change },
     event: { kind: 'applied', change },
   };
 }

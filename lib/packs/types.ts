@@ -1,11 +1,23 @@
 /**
- * Script pack format v1 (`onscript-pack/1`): the data a team lead writes and signs, and the side panel walks
- * through during a call. The JSON Schema twin of these types is `script-pack.schema.json` beside this file;
- * `parsePack` in `./index.ts` is the authority (it also checks cross-references the schema cannot express).
+ * Script pack format (`onscript-pack/2`, which still reads `onscript-pack/1`): the data a team lead writes and
+ * signs, and the side panel walks through during a call. The JSON Schema twin of these types is
+ * `script-pack.schema.json` beside this file; `parsePack` in `./index.ts` is the authority (it also checks
+ * cross-references the schema cannot express).
  */
+import type { DeliveredCalendars } from '../compliance/calendar-data.ts';
 
-/** The format marker every v1 pack carries. */
-export const PACK_FORMAT = 'onscript-pack/1';
+/** The format marker packs are written in now. */
+export const PACK_FORMAT = 'onscript-pack/2';
+
+/**
+ * Every format `parsePack` reads. v2 adds the debt gate (`compliance.debtGate`, steps marked `open`) and the
+ * forbidden phrases; a v1 pack reads as before, and a v1 pack that uses a v2 field is refused with the reason,
+ * so an older OnScript never half-reads a newer pack.
+ */
+export const PACK_FORMATS = ['onscript-pack/1', PACK_FORMAT] as const;
+
+/** A format marker `parsePack` reads. */
+export type PackFormat = (typeof PACK_FORMATS)[number];
 
 /** UI and script languages a pack may carry. */
 export const PACK_LANGUAGES = ['zh-CN', 'en'] as const;
@@ -41,7 +53,12 @@ export interface VariableDefinition {
   help?: LocalizedText;
 }
 
-/** A line the agent reads aloud; `{{key}}` placeholders are filled from the per-call form. No Markdown. */
+/**
+ * A line the agent reads aloud; `{{key}}` placeholders are filled from the per-call form. `[[ … ]]` marks an
+ * optional part, shown only when every variable inside it has a value, so an empty optional value drops its
+ * words instead of leaving a gap (`…due on {{debt.dueDate}}[[, including {{debt.interest}} in fees]].`). No
+ * Markdown.
+ */
 export interface SayLine {
   text: LocalizedText;
 }
@@ -84,6 +101,12 @@ export interface ScriptStep {
   /** Where "Next" goes. A step needs `next`, `choices`, or both. */
   next?: string;
   gate?: StepGate;
+  /**
+   * (v2) The step may be reached before the debt gate is open: whoever answered may hear it (greeting, identity
+   * check, wrong person, stop calling, callback), so it must say nothing about the debt. Every other step is
+   * taken to speak of the debt and must be gated (see {@link PackCompliance.debtGate}).
+   */
+  open?: boolean;
 }
 
 /** An entry of the searchable objection / FAQ library. */
@@ -98,7 +121,10 @@ export interface Objection {
   goTo?: string;
 }
 
-/** Facts an outcome code records, read by compliance (stop calling, 7-in-7 conversations) and exports. */
+/**
+ * Facts an outcome code records, read by compliance (stop calling, how the call counts towards contact caps) and
+ * exports. Compliance reads flags, never code spellings: a pack may call its voicemail outcome anything.
+ */
 export const DISPOSITION_FLAGS = [
   'cease',
   'wrongParty',
@@ -107,7 +133,16 @@ export const DISPOSITION_FLAGS = [
   'callback',
   'hardship',
   'rightPartyContact',
+  'voicemail',
+  'noAnswer',
+  'noConnect',
 ] as const;
+
+/**
+ * The flags that say how a call went on the line; a disposition carries at most one of them. Without one, the
+ * call's signaling decides (connected: a conversation).
+ */
+export const CALL_OUTCOME_FLAGS = ['rightPartyContact', 'voicemail', 'noAnswer', 'noConnect'] as const satisfies readonly DispositionFlag[];
 
 /** A fact an outcome code records. */
 export type DispositionFlag = (typeof DISPOSITION_FLAGS)[number];
@@ -140,11 +175,41 @@ export interface PackCompliance {
   /** Profile id such as `CN-CBA-2026` or `US-FDCPA`. */
   profileId: string;
   tighten?: ComplianceTightening;
+  /**
+   * (v2) The checks that must all be ticked before any step may speak of the debt: the identity check, and where
+   * the law asks for one, the debt-collector disclosure. Every step not marked `open` must be gated on them
+   * (a step need not require a check it holds itself); `parsePack` warns where one is not.
+   */
+  debtGate?: string[];
+  /**
+   * (v2) Holiday and adjusted-working-day tables the calling-hours rules should know before a release ships them,
+   * e.g. `{ "CN": { "2027": { "holidays": ["2027-01-01"], "workdays": ["2027-02-07"] } } }`. They add years and
+   * closed days to the shipped calendars, never remove shipped holidays (lib/compliance/calendar-data.ts).
+   */
+  calendars?: DeliveredCalendars;
+}
+
+/**
+ * (v2) Something agents must never say (a threat of arrest, posing as a court, telling the employer). The panel
+ * shows it under "never say" when the agent searches the objections, and warns when the agent's notes mention
+ * one of its terms.
+ */
+export interface ForbiddenPhrase {
+  id: string;
+  /** The kind of sentence, as an example of what not to say. */
+  phrase: LocalizedText;
+  /** Why not, naming the rule. */
+  reason: LocalizedText;
+  /**
+   * Words that bring the entry up, in any language, matched in the notes and the search after NFKC
+   * normalisation and case folding; terms in Latin letters match whole words only.
+   */
+  terms: string[];
 }
 
 /** A whole script pack, as `parsePack` returns it. */
 export interface ScriptPack {
-  format: typeof PACK_FORMAT;
+  format: PackFormat;
   /** Stable id, lower-case: letters, digits, `.`, `_`, `-`. Updates keep the id and raise the version. */
   id: string;
   /** Semantic version 2.0.0, e.g. `1.4.0`. */
@@ -161,6 +226,8 @@ export interface ScriptPack {
   steps: ScriptStep[];
   objections: Objection[];
   dispositions: Disposition[];
+  /** (v2) Phrases agents must never say; absent when the pack names none. */
+  forbiddenPhrases?: ForbiddenPhrase[];
 }
 
 /** One validation finding, located by a JSON Pointer into the input (`''` is the root). */

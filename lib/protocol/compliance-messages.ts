@@ -2,7 +2,8 @@ import type { ComplianceAssessment } from '../compliance/assessment';
 import type { CsvLineError } from '../compliance/caps';
 import type { DoNotCallReason } from '../compliance/dnc';
 import type { DebtorLocation } from '../calls/types';
-import type { StoredDoNotCallFlag } from '../db/schema';
+import type { NumberKind } from '../compliance/profiles';
+import type { StoredDoNotCallFlag, StoredNumberKind } from '../db/schema';
 
 export type { StoredDoNotCallFlag } from '../db/schema';
 import { MAX_CALL_KEY_CHARS, MAX_REMOTE_CHARS } from './call-messages';
@@ -45,6 +46,11 @@ export interface ComplianceMessages {
     request: { csv: string; source: string };
     response: { imported: number; errors: CsvLineError[] };
   };
+  /**
+   * extension → background: marks a number as a work number, or as personal again ("This is a work number" in the
+   * panel); caps that count calls to work numbers read it.
+   */
+  'compliance/set-number-kind': { request: { phone: string; kind: NumberKind }; response: StoredNumberKind };
   /** extension → background: how many imported attempts are stored. */
   'compliance/count-imports': { request: Record<string, never>; response: { count: number } };
   'compliance/clear-imports': { request: Record<string, never>; response: { removed: number } };
@@ -149,6 +155,14 @@ export const COMPLIANCE_MESSAGES = defineMessages<ComplianceMessages>({
     if (!isBoundedString(csv, MAX_CSV_CHARS)) return refuse('bad csv');
     if (!isBoundedString(source, 256)) return refuse('bad source');
     return accept({ csv, source });
+  } },
+  'compliance/set-number-kind': { senders: ['extension'], validate: (payload) => {
+    const checked = shape(payload, ['phone', 'kind']);
+    if (!checked.ok) return refuse(checked.error);
+    const { phone, kind } = checked.value;
+    if (!isBoundedString(phone, MAX_REMOTE_CHARS) || phone.trim() === '') return refuse('bad phone');
+    if (kind !== 'work' && kind !== 'personal') return refuse('kind must be "work" or "personal"');
+    return accept({ phone: phone.trim(), kind });
   } },
   'compliance/count-imports': { senders: ['extension'], validate: empty },
   'compliance/clear-imports': { senders: ['extension'], validate: empty },

@@ -1,5 +1,6 @@
 import { CALL_MESSAGES, type CallMessages } from './call-messages';
 import { COMPLIANCE_MESSAGES, type ComplianceMessages } from './compliance-messages';
+import { DEBTOR_MESSAGES, type DebtorMessages } from './debtor-messages';
 import { NOTES_MESSAGES, type NotesMessages } from './notes-messages';
 import { PACKS_MESSAGES, type PacksMessages } from './packs-messages';
 import { SCRIPT_MESSAGES, type ScriptMessages } from './script-messages';
@@ -14,7 +15,7 @@ import type { MessageTable } from './sender-rules';
  * Senders: `content` = the ISOLATED content script in a dialer page (untrusted data); `extension` = OnScript's
  * own pages (side panel, options); `background` = the worker, telling extension pages.
  */
-export interface ProtocolMap extends CallMessages, ScriptMessages, ComplianceMessages, NotesMessages, PacksMessages, TeamMessages {}
+export interface ProtocolMap extends CallMessages, ScriptMessages, ComplianceMessages, DebtorMessages, NotesMessages, PacksMessages, TeamMessages {}
 
 /** A message type. */
 export type MessageType = keyof ProtocolMap;
@@ -24,6 +25,7 @@ export const MESSAGES: MessageTable<ProtocolMap> = {
   ...CALL_MESSAGES,
   ...SCRIPT_MESSAGES,
   ...COMPLIANCE_MESSAGES,
+  ...DEBTOR_MESSAGES,
   ...NOTES_MESSAGES,
   ...PACKS_MESSAGES,
   ...TEAM_MESSAGES,

@@ -103,6 +103,8 @@ export interface NotesMessages {
   'notes/summary': { request: { day: string; timeZone: string }; response: DaySummary };
   /** extension → background: one page of an export. */
   'notes/export-page': { request: ExportPageRequest; response: ExportPage };
+  /** extension → background: the hash-chained compliance log kept, as an export file's JSON text. */
+  'notes/export-log': { request: Record<string, never>; response: string };
 }
 
 const DRAFT_KEYS = new Set(['callId', 'notes', 'promiseToPay', 'callbackAt']);
@@ -176,5 +178,6 @@ export const NOTES_MESSAGES = defineMessages<NotesMessages>({
   'notes/today': { senders: ['extension'], validate: validateDayRequest },
   'notes/summary': { senders: ['extension'], validate: validateDayRequest },
   'notes/export-page': { senders: ['extension'], validate: validateExportPageRequest },
+  'notes/export-log': { senders: ['extension'], validate: () => accept({}) },
 });
 

@@ -1,7 +1,8 @@
 import type { PackDiff } from '../packs/diff';
 import type { ScriptPack } from '../packs/types';
 import type { PackChange, PackChannelState, PackSubscription } from '../packs/subscription';
-import { accept, isBoundedString, isRecord, refuse, type Validator } from './checks';
+import { isSemver } from '../packs/versions';
+import { accept, isBoundedString, isFiniteNumber, isRecord, refuse, unexpectedKey, type Checked, type Validator } from './checks';
 import { defineMessages } from './sender-rules';
 
 /** What the options page shows about the pack channel. */
@@ -41,6 +42,34 @@ export interface PacksMessages {
 
 const empty: Validator<Record<string, never>> = () => accept({});
 
+/** Why a pack changed, as the packs feature says it (lib/packs/versions.ts, subscription.ts). */
+const CHANGE_REASONS = new Set<string>([
+  'first-pack',
+  'newer-version',
+  'different-pack',
+  'pinned-version',
+  'same-pack',
+  'not-pinned-version',
+  'downgrade',
+  'version-reused',
+  'rollback',
+] satisfies PackChange['reason'][]);
+
+/** Checks a pack change as the background announces it to pages (`packs/changed`). */
+export function validatePackChange(value: unknown): Checked<PackChange> {
+  if (!isRecord(value) || unexpectedKey(value, new Set(['at', 'packId', 'fromVersion', 'toVersion', 'reason'])) !== undefined) {
+    return refuse('bad pack change');
+  }
+  const { at, packId, fromVersion, toVersion, reason } = value;
+  if (!isFiniteNumber(at) || !isBoundedString(packId, 64) || packId === '') return refuse('bad pack change');
+  if (typeof toVersion !== 'string' || !isSemver(toVersion)) return refuse('bad toVersion');
+  if (fromVersion !== undefined && (typeof fromVersion !== 'string' || !isSemver(fromVersion))) return refuse('bad fromVersion');
+  if (typeof reason !== 'string' || !CHANGE_REASONS.has(reason)) return refuse('bad reason');
+  const change: PackChange = { at, packId, toVersion, reason: reason as PackChange['reason'] };
+  if (fromVersion !== undefined) change.fromVersion = fromVersion;
+  return accept(change);
+}
+
 /** Each packs message: who may send it and how its payload is checked. */
 export const PACKS_MESSAGES = defineMessages<PacksMessages>({
   'packs/get-status': { senders: ['extension'], validate: empty },
@@ -64,6 +93,7 @@ export const PACKS_MESSAGES = defineMessages<PacksMessages>({
   'packs/check-now': { senders: ['extension'], validate: empty },
   'packs/rollback': { senders: ['extension'], validate: empty },
   'packs/get-active': { senders: ['extension'], validate: empty },
-  'packs/changed': { senders: ['background'], validate: () => refuse('only the background announces pack changes') },
+  // Told by the background only (the service never takes it); checked by the pages that hear it.
+  'packs/changed': { senders: ['background'], validate: validatePackChange },
 });
 

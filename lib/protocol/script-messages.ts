@@ -1,5 +1,5 @@
 import type { ScriptAction, ScriptProgress, ScriptRefusal } from '../script/engine';
-import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Checked } from './checks';
+import { accept, isBoundedJson, isBoundedString, isFiniteNumber, isRecord, isStringList, refuse, unexpectedKey, type Checked } from './checks';
 import { defineMessages } from './sender-rules';
 
 /** What the panel shows of one call's script: stored with the call record, so it outlives panel and worker. */
@@ -14,6 +14,8 @@ export interface ScriptCallView {
   debtorRef: string;
   /** Outcome code, once the script ended with one. */
   disposition: string | null;
+  /** Grows with every script write to the call; a view with a lower revision than the one shown is old news. */
+  revision?: number;
 }
 
 /** The result of an action: the view after it, or why it was refused (with the unchanged view). */
@@ -120,6 +122,51 @@ const withCallId = <T>(payload: unknown, keys: string[], build: (value: Record<s
   return build(payload);
 };
 
+const VIEW_KEYS = new Set(['callId', 'packId', 'packVersion', 'progress', 'variables', 'debtorRef', 'disposition']);
+/** The largest script progress told to a panel: a long call through a big pack stays far below. */
+const MAX_PROGRESS_CHARS = 256 * 1024;
+const COMMANDS = new Set<string>(SCRIPT_COMMANDS);
+
+/** Checks the engine's progress as told to a panel: the fields the panel reads, and bounded plain data. */
+function isScriptProgress(value: unknown): value is ScriptProgress {
+  if (!isRecord(value) || !isBoundedJson(value, MAX_PROGRESS_CHARS)) return false;
+  const { packId, packVersion, currentStepId, startedAt, enteredAt, history, visited, checked, choices, timeOnStepMs, disposition } = value;
+  return (
+    isId(packId) &&
+    isBoundedString(packVersion, MAX_REF_CHARS) &&
+    isId(currentStepId) &&
+    isFiniteNumber(startedAt) &&
+    isFiniteNumber(enteredAt) &&
+    isStringList(history, 10_000, MAX_REF_CHARS) &&
+    isStringList(visited, 10_000, MAX_REF_CHARS) &&
+    isStringList(checked, 10_000, MAX_REF_CHARS) &&
+    Array.isArray(choices) &&
+    isRecord(timeOnStepMs) &&
+    Object.values(timeOnStepMs).every(isFiniteNumber) &&
+    (disposition === null || isRecord(disposition))
+  );
+}
+
+/** Checks a call's script view as the background tells it to panels (`script/changed`). */
+export function validateScriptCallView(value: unknown): Checked<ScriptCallView> {
+  if (!isRecord(value) || unexpectedKey(value, VIEW_KEYS) !== undefined) return refuse('bad script view');
+  const { callId, packId, packVersion, progress, variables, debtorRef, disposition } = value;
+  if (!isId(callId, MAX_ID_CHARS) || !isId(packId) || !isBoundedString(packVersion, MAX_REF_CHARS)) return refuse('bad script view');
+  if (!isScriptProgress(progress)) return refuse('bad script progress');
+  const checkedVariables = validateVariables(variables);
+  if (!checkedVariables.ok) return checkedVariables;
+  if (!isBoundedString(debtorRef, MAX_DEBTOR_REF_CHARS)) return refuse('bad debtorRef');
+  if (disposition !== null && !isId(disposition, 32)) return refuse('bad disposition');
+  return accept({ callId, packId, packVersion, progress, variables: checkedVariables.value, debtorRef, disposition });
+}
+
+/** Checks a forwarded keyboard command (`script/command`): one of the manifest's commands, nothing else. */
+export function validateScriptCommand(value: unknown): Checked<{ command: ScriptCommand }> {
+  if (!isRecord(value) || unexpectedKey(value, new Set(['command'])) !== undefined) return refuse('bad command');
+  const { command } = value;
+  return typeof command === 'string' && COMMANDS.has(command) ? accept({ command: command as ScriptCommand }) : refuse('unknown command');
+}
+
 /** Each script message: who may send it and how its payload is checked. */
 export const SCRIPT_MESSAGES = defineMessages<ScriptMessages>({
   'script/get': { senders: ['extension'], validate: (payload) => withCallId(payload, [], (value) => accept({ callId: value['callId'] as string })) },
@@ -140,7 +187,8 @@ export const SCRIPT_MESSAGES = defineMessages<ScriptMessages>({
     withCallId(payload, ['packId'], (value) =>
       isId(value['packId']) ? accept({ callId: value['callId'] as string, packId: value['packId'] }) : refuse('bad packId'),
     ) },
-  'script/changed': { senders: ['background'], validate: () => refuse('only the background broadcasts script changes') },
-  'script/command': { senders: ['background'], validate: () => refuse('only the background forwards commands') },
+  // Told by the background only (the service never takes them); checked by the pages that hear them.
+  'script/changed': { senders: ['background'], validate: validateScriptCallView },
+  'script/command': { senders: ['background'], validate: validateScriptCommand },
 });
 

@@ -98,9 +98,10 @@ export function createScriptProgress(pack: ScriptPack, now: number): ScriptProgr
 }
 
 /**
- * Applies one agent action. Gates apply on every way into a step (next, choose, goTo) except "back", which only
- * returns to a step already entered. "next" also needs the current step's required checks; branch choices do not
- * (a wrong-person answer must be taken whatever was ticked). Once finished, only "back" (re-open) is accepted.
+ * Applies one agent action. Gates apply on every way into a step: next, choose, goTo, and "back" too (a step
+ * entered before stays shut if a check its gate needs was unticked since). "next" also needs the current step's
+ * required checks; branch choices do not (a wrong-person answer must be taken whatever was ticked). Once
+ * finished, only "back" (re-open) is accepted.
  */
 export function applyScriptAction(pack: ScriptPack, progress: ScriptProgress, action: ScriptAction, now: number): ScriptActionResult {
   const refuse = (refusal: ScriptRefusal): ScriptActionResult => ({ ok: false, progress, refusal });
@@ -126,6 +127,10 @@ export function applyScriptAction(pack: ScriptPack, progress: ScriptProgress, ac
       const previous = progress.history[progress.history.length - 1];
       if (previous === undefined) return refuse({ reason: 'no-history' });
       if (!steps.has(previous)) return refuse({ reason: 'unknown-step', stepId: previous });
+      // The gate holds on the way back too: a check unticked since (the identity turned out wrong after a
+      // detour through the wrong-person branch) must lock the debt again rather than let Back walk into it.
+      const missing = missingGateChecks(pack, progress, previous);
+      if (missing.length > 0) return refuse({ reason: 'gate-locked', stepId: previous, missingChecks: missing });
       const closed = closeVisit(progress, now);
       return { ok: true, progress: { ...closed, currentStepId: previous, enteredAt: now, history: progress.history.slice(0, -1) } };
     }

@@ -4,6 +4,7 @@
  * Markup typed by a pack author (`<b>`, `<script>`, `javascript:` links, images) therefore always shows as the
  * literal characters the author typed.
  */
+import { splitSayTemplate } from '../packs/say-template.ts';
 import type { PackLanguage, VariableDefinition } from '../packs/types.ts';
 
 /** A piece of a rendered say line. `missing` marks a placeholder whose value the per-call form lacks. */
@@ -27,7 +28,10 @@ const PLACEHOLDER = /\{\{\s*([a-z][a-zA-Z0-9]{0,31}(?:\.[a-z][a-zA-Z0-9]{0,31}){
  * Fills the `{{key}}` placeholders of a say line.
  * Values are looked up as own properties only (a `{{constructor}}` placeholder never finds a prototype member);
  * a blank or absent value yields a `missing` segment so the agent sees the gap instead of reading it aloud.
- * Malformed placeholders stay literal text.
+ * An optional part `[[ … ]]` is kept, without its brackets, only when every variable inside it has a value;
+ * otherwise its words are left out whole, so an empty optional value never leaves a gap in a sentence. A line
+ * whose only content was such a part renders as no segments. Malformed placeholders, and brackets that do not
+ * balance, stay literal text.
  * @param template - The say line in the language being shown.
  * @param values - Per-call form values by variable key, already formatted for display.
  */
@@ -37,19 +41,25 @@ export function renderSayLine(
   options: RenderSayLineOptions = {},
 ): SaySegment[] {
   const placeholder = options.placeholder ?? ((key: string) => `[${key}]`);
-  const segments: SaySegment[] = [];
-  let last = 0;
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    const start = match.index;
-    const key = match[1] ?? '';
-    if (start > last) pushText(segments, template.slice(last, start));
+  const valueOf = (key: string): string => {
     const raw = Object.hasOwn(values, key) ? values[key] : undefined;
-    const value = raw === undefined ? '' : String(raw);
-    if (value.trim() === '') segments.push({ kind: 'missing', text: placeholder(key), key });
-    else segments.push({ kind: 'variable', text: value, key });
-    last = start + match[0].length;
+    return raw === undefined ? '' : String(raw);
+  };
+  const segments: SaySegment[] = [];
+  for (const part of splitSayTemplate(template).parts) {
+    if (part.optional && [...part.text.matchAll(PLACEHOLDER)].some((match) => valueOf(match[1] ?? '').trim() === '')) continue;
+    let last = 0;
+    for (const match of part.text.matchAll(PLACEHOLDER)) {
+      const start = match.index;
+      const key = match[1] ?? '';
+      if (start > last) pushText(segments, part.text.slice(last, start));
+      const value = valueOf(key);
+      if (value.trim() === '') segments.push({ kind: 'missing', text: placeholder(key), key });
+      else segments.push({ kind: 'variable', text: value, key });
+      last = start + match[0].length;
+    }
+    if (last < part.text.length) pushText(segments, part.text.slice(last));
   }
-  if (last < template.length) pushText(segments, template.slice(last));
   return segments;
 }
 

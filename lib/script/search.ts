@@ -2,6 +2,7 @@
  * Search in a pack's objection / FAQ library, fast enough to run on every keystroke in the side panel.
  */
 import type { Objection, PackLanguage, ScriptPack } from '../packs/types.ts';
+import { normalizeForMatch } from './forbidden-phrases.ts';
 
 /** One search hit, best first. */
 export interface ObjectionHit {
@@ -9,12 +10,8 @@ export interface ObjectionHit {
   score: number;
 }
 
-/** Lower-cases and folds full-width ASCII (common in Chinese input methods) to half-width. */
-function normalize(text: string): string {
-  return text
-    .replace(/[\uff01-\uff5e]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
-    .toLowerCase();
-}
+/** NFKC and lower case: full-width ASCII from Chinese input methods matches half-width. */
+const normalize = normalizeForMatch;
 
 /**
  * Finds objections matching every word of the query (words split on spaces; Chinese is matched as substrings

@@ -44,6 +44,7 @@ const COMPACT_HEADER_NAMES: Readonly<Record<string, string>> = {
 const REQUEST_LINE = /^([A-Z]{2,16}) (\S{1,2048}) SIP\/2\.0$/;
 const STATUS_LINE = /^SIP\/2\.0 ([1-6]\d\d)(?: .*)?$/;
 
+import { MAX_REMOTE_CHARS } from '../calls/limits';
 import { looksLikeSip } from '../hooks/frame-predicates';
 
 export { looksLikeSip };
@@ -154,5 +155,5 @@ function decodeUserPart(user: string): string {
     // A malformed escape is kept as written.
   }
   // The user part may carry its own parameters (`+123;phone-context=...`).
-  return decoded.split(';')[0]?.slice(0, 64) ?? '';
+  return decoded.split(';')[0]?.slice(0, MAX_REMOTE_CHARS) ?? '';
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROME_BUILD_DIR } from './builds';
 
 const CANDIDATES = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
   (path): path is string => Boolean(path),
@@ -16,8 +17,7 @@ export function findChromium(): { path: string } | { error: string } {
     : { error: "Chromium is required: install Debian's package with: sudo apt-get install chromium (or set CHROMIUM_PATH)." };
 }
 
-/** The unpacked Chrome build of OnScript. */
-export const CHROME_BUILD_DIR = resolve(import.meta.dirname, '../..', process.env['ONSCRIPT_OUT_DIR'] ?? '.output', 'chrome-mv3');
+export { CHROME_BUILD_DIR } from './builds';
 
 /** A Chromium with OnScript loaded. */
 export interface ExtensionBrowser {
@@ -45,7 +45,7 @@ export async function launchChromiumWithExtension({
   const found = findChromium();
   if ('error' in found) throw new Error(found.error);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No extension build in ${extensionDir}: run npm run build first.`);
+    throw new Error(`No extension build in ${extensionDir}: run npx wxt build --mode development first.`);
   }
   const profile = userDataDir ?? mkdtempSync(join(tmpdir(), 'onscript-chromium-'));
   const args = [

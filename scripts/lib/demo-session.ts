@@ -1,10 +1,9 @@
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { DEMO_DIST_DIR } from './builds';
 import { waitFor } from './process-utils';
 import { startStaticServer } from './static-server';
 
-/** The built demo softphone pages. */
-export const DEMO_DIST_DIR = resolve(import.meta.dirname, '../..', process.env['ONSCRIPT_DEMO_DIST'] ?? 'demo/dist');
+export { DEMO_DIST_DIR } from './builds';
 
 /** The demo pages, served for one SIP server. */
 export interface DemoPages {

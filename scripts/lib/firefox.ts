@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_BUILD_DIR } from './builds';
 import { waitFor } from './process-utils';
 
 const CANDIDATES = [process.env['FIREFOX_PATH'], '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(
@@ -13,8 +14,7 @@ export const FIREFOX_ADDON_ID = 'onscript@onscript.dev';
 /** A fixed internal UUID, so the moz-extension: origin is known before install. */
 export const FIREFOX_EXTENSION_UUID = '0b5e1c2a-6f0d-4c1e-9a51-0a5c21f7e001';
 
-/** The unpacked Firefox build of OnScript. */
-export const FIREFOX_BUILD_DIR = resolve(import.meta.dirname, '../..', process.env['ONSCRIPT_OUT_DIR'] ?? '.output', 'firefox-mv2');
+export { FIREFOX_BUILD_DIR } from './builds';
 
 /** Debian's Firefox ESR, or a message that says how to install it. */
 export function findFirefox(): { path: string } | { error: string } {
@@ -49,7 +49,7 @@ export async function launchFirefoxWithExtension({
   const found = findFirefox();
   if ('error' in found) throw new Error(found.error);
   if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
-    throw new Error(`No Firefox build in ${extensionDir}: run npm run build:firefox first.`);
+    throw new Error(`No Firefox build in ${extensionDir}: run npx wxt build --mode development -b firefox first.`);
   }
   const browser = await puppeteer.launch({
     browser: 'firefox',

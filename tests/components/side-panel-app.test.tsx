@@ -102,6 +102,7 @@ describe('SidePanelApp on a site OnScript does not run on', () => {
       enable: async () => false,
       disable: async () => true,
       onChanged: () => () => undefined,
+      declared: () => [],
       tabUrl: async () => undefined,
       reloadTab: async () => undefined,
     };

@@ -102,10 +102,32 @@ describe('compliance in a real call', () => {
       { timeoutMs: 10_000, what: 'the pre-dial guard to report the ended attempt' },
     );
     expect(guard.closed).toBe(true);
-    expect(guard.text).toContain('This call must not go ahead under');
-    expect(guard.text).toContain(chosen.profile);
+    // In the dialer's page only what the agent needs: blocked, until when, the class of the rule (issue 14, item 8).
+    expect(guard.text).toContain('This call must not go ahead.');
+    expect(guard.text).not.toContain(chosen.profile);
     expect(guard.text).toContain('OnScript ended this call attempt before it was answered: Outside the calling window.');
     expect(guard.text).toContain(`debtor time, ${chosen.verdict.timeZones[0]!}`);
+    expect(guard.text).toContain('Details are in the OnScript side panel.');
+    for (const reason of chosen.verdict.reasons) expect(guard.text).not.toContain(reason);
+
+    // The page cannot make it go away: removed, it comes back; hidden by a stylesheet, it still shows.
+    await dialer.page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = 'onscript-guard { display: none !important; visibility: hidden !important; }';
+      document.head.append(style);
+      document.querySelector('onscript-guard')?.remove();
+    });
+    await waitFor(() => dialer.page.evaluate(() => document.querySelector('onscript-guard') !== null), {
+      timeoutMs: 3_000,
+      what: 'the guard to come back',
+    });
+    await expect(
+      dialer.page.evaluate(() => {
+        const host = document.querySelector('onscript-guard')!;
+        const { display, visibility } = getComputedStyle(host);
+        return { display, visibility };
+      }),
+    ).resolves.toEqual({ display: 'block', visibility: 'visible' });
 
     const ended = async () => {
       const records = (await readCallRecords(panel.page)).sort((a, b) => Number(a['startedAt']) - Number(b['startedAt']));

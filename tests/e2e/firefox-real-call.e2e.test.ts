@@ -25,13 +25,19 @@ describe('Firefox: a real SIP call through Kamailio', () => {
     rmSync(downloads, { recursive: true, force: true });
   });
 
-  it('shows the call and its script in the sidebar page, saves the note and exports the day', async () => {
+  /** Firefox with OnScript, the demo customer and dialer, and the panel page following the dialer's tab. */
+  async function openScene(options: { downloadDir?: string } = {}) {
     pages = await startDemoPages({ wsUrl: inject('sipWsUrl'), domain: inject('sipDomain') });
-    firefox = await launchFirefoxWithExtension({ downloadDir: downloads });
+    firefox = await launchFirefoxWithExtension(options);
     await new FirefoxDemoPhone(await firefox.browser.newPage()).open(pages.customerUrl(CUSTOMER_NUMBER, { answerAfterMs: '800' }));
     const dialer = await new FirefoxDemoPhone(await firefox.browser.newPage()).open(pages.dialerUrl());
     const panel = new FirefoxSidePanel(firefox.extensionPage);
     await panel.followTab('/dialer.html');
+    return { pages, dialer, panel };
+  }
+
+  it('shows the call and its script in the sidebar page, saves the note and exports the day', async () => {
+    const { pages, dialer, panel } = await openScene({ downloadDir: downloads });
 
     await dialer.dial(CUSTOMER_NUMBER);
     await dialer.waitForState('connected');
@@ -58,6 +64,8 @@ describe('Firefox: a real SIP call through Kamailio', () => {
       phase: 'ended',
       endedBy: 'local',
       endReason: 'hangup',
+      // Decided by the MAIN-world hook's SIP frames, which reach the bridge over its private channel (issue 14).
+      source: 'sip-ws',
       origin: pages.origin,
     });
 
@@ -76,5 +84,26 @@ describe('Firefox: a real SIP call through Kamailio', () => {
     const text = bytes.toString('utf8');
     expect(text).toContain('call_id,agent,started_at,ended_at');
     expect(text).toContain(note);
+  });
+
+  it('ends the call as ended-unknown when the dialer is reloaded mid-call', async () => {
+    // Firefox's background is a page that does not stop, so only the page's own leaving tells: its pagehide
+    // signal and its port's disconnect (both arrive; the first ends the call).
+    const { dialer, panel } = await openScene();
+    await dialer.dial(CUSTOMER_NUMBER);
+    await dialer.waitForState('connected');
+    await panel.waitForPhase('Connected');
+
+    await dialer.page.reload();
+    await panel.waitForPhase('Ended');
+    await expect(panel.page.$eval('.call-card', (card) => card.textContent ?? '')).resolves.toContain('End not seen');
+    const [record] = await waitFor(
+      async () => {
+        const all = await panel.callRecords();
+        return all.length === 1 && all[0]?.['phase'] === 'ended' ? all : undefined;
+      },
+      { timeoutMs: 5_000, what: 'the ended call record' },
+    );
+    expect(record).toMatchObject({ direction: 'outbound', remoteNumber: CUSTOMER_NUMBER, endedBy: 'unknown', endReason: 'ended-unknown' });
   });
 });

@@ -87,7 +87,7 @@ describe('call notes in real Chromium', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
     expect(lines[0]).toBe(
-      'call_id,agent,started_at,ended_at,duration_s,direction,number_e164,number_raw,debtor_ref,disposition,promise_amount,' +
+      'call_id,agent,started_at,ended_at,duration_s,end_reason,direction,number_e164,number_raw,debtor_ref,disposition,promise_amount,' +
         'promise_currency,promise_date,callback_at,pack_id,pack_version,compliance_flags,notes',
     );
     const row = lines.find((line) => line.startsWith(`${callId},`));

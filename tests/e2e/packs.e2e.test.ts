@@ -33,6 +33,9 @@ function packServer() {
 const version = (v: string, edit?: (pack: ScriptPack) => void): ScriptPack => {
   const pack = JSON.parse(JSON.stringify(cnCardLoanPack)) as ScriptPack;
   pack.version = v;
+  // A team pack's profile is a rule layer on every call since routing by jurisdiction: written for the UK debtor
+  // the scenes dial (whose rules only warn), so the scene holds at any hour, as CN-CBA-2026 would not at UK night.
+  pack.compliance = { ...pack.compliance, profileId: 'UK-FCA' };
   edit?.(pack);
   return pack;
 };

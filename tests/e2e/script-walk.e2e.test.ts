@@ -41,6 +41,10 @@ describe('walking the call script during a real call', () => {
     await script.press('ArrowRight');
     await expect(script.waitForRefusal()).resolves.toContain(check('self-identified'));
     await script.tickNextCheckByKeyboard();
+    // The recording notice is required too.
+    await script.press('ArrowRight');
+    await expect(script.waitForRefusal()).resolves.toContain(check('recording-notice'));
+    await script.tickNextCheckByKeyboard();
     await script.press('ArrowRight');
     await script.waitForStep(title('identity'));
 
@@ -74,7 +78,7 @@ describe('walking the call script during a real call', () => {
         packId: cnCardLoanPack.id,
         currentStepId: 'arrears',
         visited: ['greeting', 'identity', 'third-party', 'arrears'],
-        checked: ['self-identified', 'identity-verified'],
+        checked: ['self-identified', 'recording-notice', 'identity-verified'],
         choices: [
           { stepId: 'identity', index: 1, next: 'third-party' },
           { stepId: 'third-party', index: 2, next: 'identity' },

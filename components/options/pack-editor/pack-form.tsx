@@ -255,6 +255,15 @@ function StepFields({ context, index }: { context: FormContext; index: number })
         <TextField context={context} label={t('editor.next')} path={[...stepPath, 'next']} list={stepIdsListId} />
       </div>
       <LocalizedField context={context} label={t('editor.stepTitle')} path={[...stepPath, 'title']} />
+      <label class="pack-form__checkbox">
+        <input
+          type="checkbox"
+          checked={valueAt(step, ['open']) === true}
+          // Only `true` is written: a step is gated unless it says otherwise (parsePack warns where a gate is missing).
+          onChange={(event) => onChange(updateDraft(draft, [...stepPath, 'open'], () => (event.currentTarget.checked ? true : undefined)))}
+        />
+        {t('editor.stepOpen')}
+      </label>
       <LocalizedField context={context} label={t('editor.body')} path={[...stepPath, 'body']} optional multiline />
 
       <ItemGroup legend={t('editor.sayLines')} addLabel={t('editor.addSayLine')} onAdd={() => append('say', { text: {} })}>

@@ -106,10 +106,11 @@ export default defineVendor({
   id: 'amazon-connect',
   name: 'Amazon Connect (Streams / CCP)',
   layer: 'cti',
-  origins: ['https://*.my.connect.aws', 'https://*.awsapps.com'],
-  dialers: [
-    { id: 'amazon-connect', name: 'Amazon Connect CCP', matches: ['https://*.my.connect.aws/*', 'https://*.awsapps.com/*'] },
-  ],
+  // Every my.connect.aws subdomain is a Connect instance (an alias per company). The legacy <alias>.awsapps.com
+  // domain also serves every company's AWS sign-in portal (and is a public suffix): an enterprise on it names its
+  // exact instance host in the vendor-origins setting or policy instead.
+  origins: ['https://*.my.connect.aws'],
+  dialers: [{ id: 'amazon-connect', name: 'Amazon Connect CCP', matches: ['https://*.my.connect.aws/*'] }],
   parse,
 });
 
@@ -117,7 +118,7 @@ export default defineVendor({
  * Test pages
  *
  * - Targets: a custom agent desktop embedding the CCP from `https://<alias>.my.connect.aws/ccp-v2/`
- *   (legacy `https://<alias>.awsapps.com/connect/ccp-v2/`).
+ *   (legacy `https://<alias>.awsapps.com/connect/ccp-v2/`: named exactly in the vendor-origins setting).
  * - Fixture: repeated `{event:'agent::update', data:{snapshot:{contacts:[…]}}}` with one voice contact going
  *   incoming → connected → hold → connected → ended, each state posted several times, then an empty contacts
  *   list.

@@ -64,6 +64,9 @@ function parse(data: unknown, book: VendorCallBook): ParseOutcome {
   return { updates: [update] };
 }
 
+/** Genesys Cloud regions on pure.cloud (US West, Canada, São Paulo, London, Zurich, UAE, Mumbai, Seoul, Osaka). */
+const PURE_CLOUD_REGIONS = ['usw2', 'cac1', 'sae1', 'euw2', 'euc2', 'mec1', 'aps1', 'apne2', 'apne3'] as const;
+
 /** Genesys Cloud's embeddable client (the framework CRMs embed), per region. */
 export default defineVendor({
   id: 'genesys-cloud',
@@ -75,7 +78,9 @@ export default defineVendor({
     'https://apps.mypurecloud.de',
     'https://apps.mypurecloud.jp',
     'https://apps.mypurecloud.com.au',
-    'https://apps.*.pure.cloud',
+    // The pure.cloud regions, each by its exact host (Genesys Cloud's region list): a wildcard would take any
+    // pure.cloud subdomain, login and API hosts included.
+    ...PURE_CLOUD_REGIONS.map((region) => `https://apps.${region}.pure.cloud`),
   ],
   // One entry per region: an organization lives in one, and the browser asks for access to what the agent enables.
   dialers: [
@@ -84,8 +89,11 @@ export default defineVendor({
     { id: 'genesys-cloud-de', name: 'Genesys Cloud (mypurecloud.de)', matches: ['https://apps.mypurecloud.de/*'] },
     { id: 'genesys-cloud-jp', name: 'Genesys Cloud (mypurecloud.jp)', matches: ['https://apps.mypurecloud.jp/*'] },
     { id: 'genesys-cloud-au', name: 'Genesys Cloud (mypurecloud.com.au)', matches: ['https://apps.mypurecloud.com.au/*'] },
-    // A browser takes a wildcard only as the leftmost label, so apps.*.pure.cloud is asked for as *.pure.cloud.
-    { id: 'genesys-cloud-pure-cloud', name: 'Genesys Cloud (pure.cloud regions)', matches: ['https://*.pure.cloud/*'] },
+    ...PURE_CLOUD_REGIONS.map((region) => ({
+      id: `genesys-cloud-${region}`,
+      name: `Genesys Cloud (${region}.pure.cloud)`,
+      matches: [`https://apps.${region}.pure.cloud/*`],
+    })),
   ],
   // Forwarded subscriptions are often JSON text; the other vendors post objects.
   postsJsonText: true,

@@ -2,14 +2,18 @@
  * Helpers the vendor parsers share: field bounds, the drop note, and the two ways vendors write a direction
  * and a party. Every parser treats fields as optional where it can and drops what it cannot place.
  */
+import { MAX_READ_CHARS } from '../../calls/limits';
 import type { CallDirection } from '../../calls/types';
 import { isPlainRecord, ownString, type DropNote } from '../guard';
 import type { ParseOutcome } from './define-vendor';
 
 /** Longest call id read from an event. */
 export const MAX_ID_CHARS = 128;
-/** Longest remote party read from an event (the call book also caps what it keeps to this). */
-export const MAX_REMOTE_CHARS = 128;
+/**
+ * Longest remote party read from an event: read generously and clipped to the signal's limit
+ * (lib/calls/limits.ts) by the call book when it makes the signal, so a long number is shortened, not dropped.
+ */
+export const MAX_REMOTE_CHARS = MAX_READ_CHARS;
 /** Longest event type or name read from an event. */
 export const MAX_TYPE_CHARS = 64;
 

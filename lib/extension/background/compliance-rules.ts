@@ -1,7 +1,6 @@
 import type { Jurisdiction } from '../../compliance/jurisdiction';
 import { parseLockedSettings, type LockedSettings } from '../../compliance/locked-settings';
 import { COMPLIANCE_POLICY_KEYS, parseCompliancePolicy, parseTightening } from '../../compliance/policy';
-import type { InconvenientTime } from '../../compliance/restrictions';
 import { packTighteningOverrides, type CompliancePolicy, type RuleLayers } from '../../compliance/routing';
 import type { PackCompliance } from '../../packs/types';
 import { readManagedPolicy, watchManagedPolicy } from '../shared/managed-policy';
@@ -9,7 +8,6 @@ import {
   complianceProfileSetting,
   complianceTighteningSetting,
   defaultRegionSetting,
-  inconvenientTimesSetting,
   packChannelItem,
 } from '../shared/settings';
 import { cachedSetting } from './cached-setting';
@@ -24,7 +22,6 @@ export interface ComplianceInputs {
   teamPack?: { id: string; compliance: PackCompliance };
   agentProfileId?: string;
   agentTightening?: unknown;
-  restrictionsByKey: Record<string, InconvenientTime[]>;
 }
 
 /**
@@ -36,7 +33,6 @@ export function createComplianceInputs(): { load(): Promise<ComplianceInputs> } 
   const region = cachedSetting(defaultRegionSetting);
   const agentProfile = cachedSetting(complianceProfileSetting);
   const agentTightening = cachedSetting(complianceTighteningSetting);
-  const restrictions = cachedSetting(inconvenientTimesSetting);
   const channel = cachedSetting(packChannelItem);
   let managed: Promise<{ policy: CompliancePolicy; locks: LockedSettings }> | undefined;
   watchManagedPolicy(() => {
@@ -58,19 +54,17 @@ export function createComplianceInputs(): { load(): Promise<ComplianceInputs> } 
 
   return {
     async load() {
-      const [{ policy, locks }, ownRegion, profileId, tightening, restrictionsByKey, packs] = await Promise.all([
+      const [{ policy, locks }, ownRegion, profileId, tightening, packs] = await Promise.all([
         readManaged(),
         region(),
         agentProfile(),
         agentTightening(),
-        restrictions(),
         channel(),
       ]);
       const inputs: ComplianceInputs = {
         region: locks.locked.includes('defaultCountry') ? (locks.values.defaultCountry ?? 'CN') : ownRegion,
         policy,
         locks,
-        restrictionsByKey,
       };
       const active = packs?.active;
       if (active) inputs.teamPack = { id: active.id, compliance: active.compliance };

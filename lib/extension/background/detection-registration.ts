@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
-import { enabledDetectionMatches } from '../../detection/dialer-access';
+import { enabledDetectionMatches } from '../../detection/detection-matches';
+import { declaredDetectionMatches } from '../shared/declared-detection';
 
 /**
  * Runtime registration of the detection scripts on the origins the user enabled.
  *
- * The local demo origins (loopback) are declared in the manifest as required host permissions, so the demo
- * dialer works with no step. Every other origin is an optional host permission: granting it (options page, side
- * panel, or enterprise policy) makes this module register the same two scripts (MAIN-world hooks, ISOLATED
- * bridge) for it, and revoking it unregisters them. A page on an origin never enabled gets nothing injected.
+ * Every dialer origin is an optional host permission: granting it (options page, side panel, or enterprise policy)
+ * makes this module register the two scripts (MAIN-world hooks first, then the ISOLATED bridge, which hands the
+ * hooks their private channel) for it, and revoking it unregisters them. A page on an origin never enabled gets
+ * nothing injected. Only a development build's manifest declares the scripts itself, on the local demo origins.
  */
 
 /** Ids of the runtime-registered scripts. */
@@ -32,7 +33,7 @@ export function syncDetectionScripts(): Promise<string[]> {
 
 async function syncNow(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
-  const matches = enabledDetectionMatches(origins);
+  const matches = enabledDetectionMatches(origins, declaredDetectionMatches());
   const ids = [HOOKS_SCRIPT_ID, BRIDGE_SCRIPT_ID];
   const existing = await browser.scripting.getRegisteredContentScripts({ ids });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });

@@ -27,6 +27,11 @@ export interface BackgroundContext {
    * inside `inTabOrder` for the tab; returns the state as saved and the calls as told.
    */
   commitCallChanges(state: TabCallState, changes: readonly CallChange[]): Promise<CommittedCallChanges>;
+  /**
+   * The same pass for calls no tab holds any more (records an earlier browser session left unfinished): the
+   * contributions and the one transaction, with no tab state to save or tell.
+   */
+  commitCallChanges(state: undefined, changes: readonly CallChange[]): Promise<Pick<CommittedCallChanges, 'calls'>>;
   /** Runs the features' after-hooks for committed changes; called outside the tab's queue. */
   afterCallChanges(changes: readonly CallChange[]): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import { endAllCalls, toCallRecord } from '../../calls/tab-calls';
+import { toCallRecord } from '../../calls/tab-calls';
 import type { LiveCall, TabCallState } from '../../calls/types';
 import { OUTBOX_STORES, queueOutbox } from '../../db/outbox';
 import { openOnScriptDb, type OnScriptDb, type StoredCallRecord } from '../../db/schema';
@@ -18,6 +18,7 @@ import type {
   FeatureDefinition,
   MessageHandler,
 } from './feature';
+import { askFrame, createCallEndings, type AskFrame } from './call-endings';
 import { BACKGROUND_FEATURES } from './features';
 import { broadcastToExtensionPages, classifySender } from './messaging';
 import { countOpenPanels } from './open-panels';
@@ -32,7 +33,12 @@ export interface BackgroundServiceOptions {
   features?: readonly FeatureDefinition[];
   /** How many side panels are open (see open-panels.ts); tests pass their own. */
   countPanels?: () => Promise<number | undefined>;
+  /** Asks a dialer frame which calls it reports (see call-endings.ts); tests pass their own. */
+  askFrame?: AskFrame;
 }
+
+/** Call keys remembered per open signal port; a page reports a handful of calls per life. */
+const KEYS_PER_PORT = 256;
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -57,6 +63,8 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
   const tabQueues = new Map<number, Promise<unknown>>();
   /** Open side panels' ports: live connections, not state; they close when the worker stops. */
   const panelPorts = new Set<Browser.runtime.Port>();
+  /** Open signal ports: the frame each belongs to and the call keys it carried (see onConnect). */
+  const signalPorts = new Map<Browser.runtime.Port, { tabId: number; frameId: number; keys: Set<string> }>();
   const countPanels = options.countPanels ?? countOpenPanels;
   /** Open panels as last counted; counted again after a panel port opens or closes. */
   let openPanels: Promise<number | undefined> | undefined;
@@ -108,9 +116,18 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
    * The one pass of a call change: contributions first (reads happen here, outside any transaction), then the
    * state saved and told, and every record written in one transaction; the after-hooks run last.
    */
-  async function commitCallChanges(state: TabCallState, changes: readonly CallChange[]): Promise<CommittedCallChanges> {
+  function commitCallChanges(state: TabCallState, changes: readonly CallChange[]): Promise<CommittedCallChanges>;
+  function commitCallChanges(state: undefined, changes: readonly CallChange[]): Promise<Pick<CommittedCallChanges, 'calls'>>;
+  async function commitCallChanges(
+    state: TabCallState | undefined,
+    changes: readonly CallChange[],
+  ): Promise<Pick<CommittedCallChanges, 'calls'> & { state?: TabCallState }> {
     const contributions = await Promise.all(changes.map((change) => contributionsFor(change)));
     const calls = changes.map((change, index) => withLiveFacts(change.call, contributions[index]!));
+    if (!state) {
+      await writeRecords(calls, contributions);
+      return { calls };
+    }
     const next: TabCallState = { ...state, calls: { ...state.calls } };
     for (const call of calls) if (next.calls[call.id]) next.calls[call.id] = call;
     const saved = context.tabCalls.save(next);
@@ -165,6 +182,23 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
     }
   }
 
+  const endings = createCallEndings(context, options.askFrame ?? askFrame);
+
+  /**
+   * A frame's signal port closed while this worker lives: the frame's page went away. (A port also closes when
+   * the worker stops, but then no worker is left to hear it.)
+   */
+  function onSignalPortClosed(port: Browser.runtime.Port): Promise<void> {
+    const closed = signalPorts.get(port);
+    signalPorts.delete(port);
+    if (!closed) return Promise.resolve();
+    const stillReported = new Set<string>();
+    for (const other of signalPorts.values()) {
+      if (other.tabId === closed.tabId && other.frameId === closed.frameId) for (const key of other.keys) stillReported.add(key);
+    }
+    return endings.frameGone(closed.tabId, closed.frameId, stillReported);
+  }
+
   const definitions = options.features ?? BACKGROUND_FEATURES;
   features = definitions.map((definition) => definition.create(context));
   const handlers = Object.assign({}, ...features.map((feature) => feature.handlers)) as {
@@ -187,9 +221,21 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
   return {
     /** The shared context, for tests and for listeners outside the features. */
     context,
-    /** Registers every feature's own listeners; call synchronously from the background's main. */
+    /**
+     * Registers every feature's own listeners; call synchronously from the background's main. Then closes what
+     * earlier worker lives or browser sessions left unfinished (see {@link recoverUnfinishedCalls}).
+     */
     start(): void {
       for (const feature of features) feature.start?.();
+      void endings.recover();
+    },
+    /**
+     * Ends the calls whose end no worker saw: live calls of the stored tab states whose frames no longer report
+     * them (each frame is asked), and unfinished records no tab holds (an earlier browser session's). Each
+     * worker life runs it once, from `start`.
+     */
+    recoverUnfinishedCalls(): Promise<void> {
+      return endings.recover();
     },
     /**
      * The `runtime.onMessage` listener. Returns a promise for OnScript's requests (the polyfill sends its
@@ -221,10 +267,22 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
         return;
       }
       if (port.name !== SIGNAL_PORT_NAME) return;
+      const tabId = sender.tab?.id;
+      const keys = new Set<string>();
+      if (tabId !== undefined) {
+        signalPorts.set(port, { tabId, frameId: sender.frameId ?? 0, keys });
+        port.onDisconnect.addListener(() => void onSignalPortClosed(port));
+      }
       port.onMessage.addListener((data: unknown) => {
         const sequenced = readSequencedMessage(data);
         if (!sequenced) return;
         const frame = readEnvelope(sequenced.message);
+        const callKey = frame.ok ? (frame.value.payload as { callKey?: unknown } | undefined)?.callKey : undefined;
+        if (typeof callKey === 'string' && !keys.has(callKey)) {
+          // Noted before the signal is handled, so that an older page's disconnect in this frame spares this call.
+          keys.add(callKey);
+          if (keys.size > KEYS_PER_PORT) keys.delete(keys.values().next().value!);
+        }
         const handled: Promise<Reply> =
           frame.ok && frame.value.type === 'call/signal'
             ? dispatch(frame.value, sender).catch(failed)
@@ -242,16 +300,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
     },
     /** The `tabs.onRemoved` listener: a closed tab's live calls end with it; their records stay. */
     onTabRemoved(tabId: number): Promise<void> {
-      return context
-        .inTabOrder(tabId, async () => {
-          const current = await context.tabCalls.load(tabId);
-          const { state, ended } = endAllCalls(current, context.now());
-          const changes = ended.map((call) => ({ call, previous: current.calls[call.id] }));
-          if (changes.length > 0) await commitCallChanges(state, changes);
-          await context.tabCalls.forget(tabId);
-          return changes;
-        })
-        .then(afterCallChanges);
+      return endings.tabRemoved(tabId);
     },
   };
 }

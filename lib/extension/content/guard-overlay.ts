@@ -1,6 +1,5 @@
-import { OVERRIDE_TTL_MS, REASONS_SHOWN, mayDismiss, type BlockOutcome } from '../../compliance/pre-dial';
+import { OVERRIDE_TTL_MS, mayDismiss, type BlockOutcome, type GuardVerdict } from '../../compliance/pre-dial';
 import { formatLocalDateTime } from '../../time/locale-format';
-import type { GuardVerdict } from '../../compliance/pre-dial';
 import type { complianceCatalog } from '../../i18n/catalogs/compliance';
 import type { CatalogTranslate } from '../../i18n/catalogs/define-catalog';
 import type { UiLanguage } from '../../i18n/language';
@@ -33,8 +32,11 @@ export interface GuardOverlay {
   remove(): void;
 }
 
+// The host's own rules are !important: inside a shadow tree those win over the page's, even its !important ones
+// and its inline styles, so a page stylesheet cannot hide the guard, shrink it or let clicks through it.
 const STYLE = `
-:host { all: initial; }
+:host { all: initial !important; display: block !important; position: static !important; visibility: visible !important;
+  opacity: 1 !important; pointer-events: auto !important; contain: none !important; transform: none !important; }
 .guard { position: fixed; top: 12px; right: 12px; z-index: 2147483647; box-sizing: border-box;
   width: min(360px, calc(100vw - 24px)); max-height: calc(100vh - 24px); overflow: auto;
   font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif;
@@ -57,10 +59,18 @@ button:focus-visible, input:focus-visible { outline: 2px solid #0b5fff; outline-
 .done { color: #b3261e; }
 `;
 
+/** Times a second the guard puts itself back at once: a page removing it in a loop must not hang the tab. */
+const REATTACH_BURST = 5;
+/** How long it waits before it comes back once the page has used those up. */
+const REATTACH_PAUSE_MS = 1_000;
+
 /**
  * Shows the guard over the dialer page in a closed shadow root: the page's styles and scripts cannot reach into
  * it, and it sits in a corner so the dialer's own controls stay usable. All page and verdict text goes in as
- * text nodes, never as markup.
+ * text nodes, never as markup. The page is someone else's, possibly hostile: the guard says only what the agent
+ * needs here (blocked or warned, until when, the class of each broken rule; never counts, flags, debtor or profile
+ * details, which the side panel shows), puts itself back when the page removes or moves it, and drops attributes
+ * the page sets on it.
  */
 export function showGuardOverlay(options: GuardOverlayOptions): GuardOverlay {
   const { document: doc, verdict, t, language } = options;
@@ -82,19 +92,14 @@ export function showGuardOverlay(options: GuardOverlayOptions): GuardOverlay {
   panel.setAttribute('aria-describedby', 'onscript-guard-summary');
   const title = el('h2', t('compliance.guard.title'));
   title.id = 'onscript-guard-title';
-  const summary = el(
-    'p',
-    t(verdict.action === 'block' ? 'compliance.guard.blocked' : 'compliance.guard.warned', { profile: `${verdict.profileName} (${verdict.profileId})` }),
-  );
+  const summary = el('p', t(verdict.action === 'block' ? 'compliance.guard.blocked' : 'compliance.guard.warned'));
   summary.id = 'onscript-guard-summary';
 
+  // The class of each broken rule only: its reasons name counts, flags and debtors, and stay in the side panel.
   const list = el('ul');
-  for (const violation of verdict.violations) {
-    const item = el('li', t(`compliance.guard.code.${violation.code}` as ComplianceKey));
-    item.dataset['code'] = violation.code;
-    const reasons = el('ul');
-    for (const reason of violation.reasons.slice(0, REASONS_SHOWN)) reasons.append(el('li', reason, 'reason'));
-    item.append(reasons);
+  for (const code of new Set(verdict.violations.map((violation) => violation.code))) {
+    const item = el('li', t(`compliance.guard.code.${code}` as ComplianceKey));
+    item.dataset['code'] = code;
     list.append(item);
   }
   panel.append(title, summary, list);
@@ -102,6 +107,7 @@ export function showGuardOverlay(options: GuardOverlayOptions): GuardOverlay {
   if (verdict.opensAt !== undefined && zone) {
     panel.append(el('p', t('compliance.guard.opensAt', { when: formatLocalDateTime(verdict.opensAt, zone, language), zone })));
   }
+  panel.append(el('p', t('compliance.guard.seePanel'), 'reason'));
   const outcome = verdict.action === 'block' ? (options.outcome ?? 'answered') : undefined;
   const cancelled = outcome === 'cancelled';
   const labels = verdict.violations.map((violation) => t(`compliance.guard.code.${violation.code}` as ComplianceKey));
@@ -188,13 +194,59 @@ export function showGuardOverlay(options: GuardOverlayOptions): GuardOverlay {
       },
     );
   });
-  const remove = () => host.remove();
+  const parent = doc.body ?? doc.documentElement;
+  let removed = false;
+  /** When the guard last put itself back at once, for {@link REATTACH_BURST}. */
+  let answered: number[] = [];
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  /** The control the agent was on: a page taking the guard out of the document must not lose the agent's place. */
+  let focused: HTMLElement | null = null;
+  panel.addEventListener('focusin', (event) => (focused = event.target as HTMLElement));
+  panel.addEventListener('focusout', (event) => {
+    // Focus moved to something else on purpose (the dialer); `relatedTarget` is null when the guard was taken away.
+    if ((event as FocusEvent).relatedTarget !== null) focused = null;
+  });
+  const putBack = () => {
+    pause = undefined;
+    if (removed) return;
+    for (const name of host.getAttributeNames()) host.removeAttribute(name);
+    if (host.parentNode !== parent || parent.lastChild !== host) parent.append(host);
+    const active = doc.activeElement;
+    if (focused && (active === null || active === doc.body || active === doc.documentElement)) focused.focus();
+  };
+  // The page removing the guard, moving it, or setting `hidden`, `inert` or a style on it: undone. A page that keeps
+  // doing it gets a few immediate answers, then one a second, so neither side can spin the other forever.
+  const watch = new MutationObserver(() => {
+    if (removed || pause !== undefined) return;
+    const displaced = host.parentNode !== parent || host.getAttributeNames().length > 0;
+    if (!displaced) return;
+    const now = Date.now();
+    answered = answered.filter((at) => at > now - REATTACH_PAUSE_MS);
+    if (answered.length < REATTACH_BURST) {
+      answered.push(now);
+      putBack();
+      return;
+    }
+    pause = setTimeout(putBack, REATTACH_PAUSE_MS);
+  });
+  const observeAll = () => {
+    watch.observe(parent, { childList: true });
+    watch.observe(host, { attributes: true });
+    if (doc.documentElement !== parent) watch.observe(doc.documentElement, { childList: true });
+  };
+  const remove = () => {
+    removed = true;
+    watch.disconnect();
+    if (pause !== undefined) clearTimeout(pause);
+    host.remove();
+  };
   closeButton.addEventListener('click', remove);
   panel.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && mayDismiss(verdict.action, state)) remove();
   });
 
-  (doc.body ?? doc.documentElement).append(host);
+  parent.append(host);
+  observeAll();
   // A block takes the agent's attention; a warning must not steal the keyboard from the dialer. When OnScript
   // already ended the attempt, the one thing left to decide is whether to call anyway (Escape closes).
   if (verdict.action === 'block') (cancelled ? reasonInput : endButton).focus();

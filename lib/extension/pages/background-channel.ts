@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { MessageType, ProtocolMap } from '../../protocol/messages';
-import { readEnvelope } from '../../protocol/validate';
+import { readEnvelope, senderMayPost, validatePayload } from '../../protocol/validate';
+import { isFromBackground } from '../shared/messaging';
 import { createPanelPortListener, PANEL_PORT_NAME } from '../shared/ports';
 
 /** A message the background tells extension pages, by type. */
@@ -10,20 +11,15 @@ type Told<T extends MessageType> = ProtocolMap[T]['request'];
  * How an extension page hears the background: one subscription per message type, fed from the page's port
  * (the fast path) and from `runtime.sendMessage` broadcasts (what a page hears while its port is down, e.g.
  * after the worker was stopped; hearing one reopens the port). Only the background is listened to: a message
- * from a content script (it has a tab) or from another extension is dropped.
+ * from a content script (it has a tab) or from another extension is dropped, and so is anything that is not one
+ * of the background's own messages in the shape the protocol gives it (lib/protocol: `tab/state-changed`,
+ * `script/changed`, `script/command`, `packs/changed`), which subscribers get as the validator rebuilt it.
  */
 export interface BackgroundChannel {
   on<T extends MessageType>(type: T, callback: (payload: Told<T>) => void): () => void;
   /** Calls back when the port is reopened after it was down: what was told meanwhile may have been missed. */
   onReconnected(callback: () => void): () => void;
   close(): void;
-}
-
-/** Whether a runtime message comes from OnScript's own background (not a dialer page, not another extension). */
-export function isFromBackground(sender: Browser.runtime.MessageSender, extensionOrigin: string, extensionId: string): boolean {
-  if (sender.tab !== undefined) return false;
-  if (sender.id !== undefined && sender.id !== extensionId) return false;
-  return sender.url === undefined || sender.url.startsWith(extensionOrigin);
 }
 
 /** The channel backed by the extension: one per page, created by the page's entry point. */
@@ -34,8 +30,13 @@ export function createBackgroundChannel(): BackgroundChannel {
 
   function deliver(message: unknown): boolean {
     const frame = readEnvelope(message);
-    if (!frame.ok) return false;
-    for (const callback of subscribers.get(frame.value.type) ?? []) callback(frame.value.payload as never);
+    if (!frame.ok || !senderMayPost(frame.value.type, 'background')) return false;
+    const checked = validatePayload(frame.value.type, frame.value.payload);
+    if (!checked.ok) {
+      console.warn(`OnScript ignored a malformed ${frame.value.type}:`, checked.error);
+      return false;
+    }
+    for (const callback of subscribers.get(frame.value.type) ?? []) callback(checked.value as never);
     return true;
   }
 

@@ -1,7 +1,9 @@
 import type { DebtorLocation } from '../../calls/types';
 import type { ComplianceAssessment } from '../../compliance/assessment';
 import type { CsvLineError } from '../../compliance/caps';
-import type { StoredDoNotCallFlag } from '../../db/schema';
+import type { NumberKind } from '../../compliance/profiles';
+import type { InconvenientTime } from '../../compliance/restrictions';
+import type { StoredDoNotCallFlag, StoredNumberKind } from '../../db/schema';
 import type { NewDoNotCallFlag } from '../../protocol/compliance-messages';
 import type { LockedSettings } from '../../compliance/locked-settings';
 import { parseCompliancePolicy } from '../../compliance/policy';
@@ -32,6 +34,8 @@ export interface ComplianceClient {
   evaluate(phone: string, location?: DebtorLocation): Promise<ComplianceAssessment>;
   /** Where the agent says a live call's debtor is (null clears it); the call's verdict is computed again. */
   setLocation(tabId: number, callId: string, location: DebtorLocation | null): Promise<{ updated: boolean; assessment?: ComplianceAssessment }>;
+  /** Marks the number as a work number, or as personal again. */
+  setNumberKind(phone: string, kind: NumberKind): Promise<StoredNumberKind>;
 }
 
 /** What the options page's compliance section asks the background; a plain object in tests. */
@@ -42,6 +46,9 @@ export interface ComplianceSettingsClient {
   importAttempts(csv: string, source: string): Promise<{ imported: number; errors: CsvLineError[] }>;
   countImports(): Promise<{ count: number }>;
   clearImports(): Promise<{ removed: number }>;
+  /** Debtor-stated inconvenient times, kept by the background (never in storage content scripts read). */
+  listTimes(): Promise<Record<string, InconvenientTime[]>>;
+  setTimes(key: string, times: InconvenientTime[]): Promise<unknown>;
 }
 
 /** The compliance client backed by the background worker. */
@@ -49,11 +56,14 @@ export function createExtensionComplianceClient(): ComplianceClient & Compliance
   return {
     evaluate: (phone, location) => sendToBackground('compliance/evaluate', { phone, ...(location ? { location } : {}) }),
     setLocation: (tabId, callId, location) => sendToBackground('compliance/set-location', { tabId, callId, location }),
+    setNumberKind: (phone, kind) => sendToBackground('compliance/set-number-kind', { phone, kind }),
     listFlags: () => sendToBackground('compliance/list-flags', {}),
     addFlag: (flag) => sendToBackground('compliance/add-flag', flag),
     clearFlag: (id) => sendToBackground('compliance/clear-flag', { id }),
     importAttempts: (csv, source) => sendToBackground('compliance/import-attempts', { csv, source }),
     countImports: () => sendToBackground('compliance/count-imports', {}),
     clearImports: () => sendToBackground('compliance/clear-imports', {}),
+    listTimes: () => sendToBackground('debtor/list-times', {}),
+    setTimes: (key, times) => sendToBackground('debtor/set-times', { key, times }),
   };
 }

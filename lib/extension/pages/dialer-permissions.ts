@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseDialerOriginsPolicy } from '../../detection/dialer-access';
 import { enabledDetectionMatches } from '../../detection/dialer-access';
+import { declaredDetectionMatches } from '../shared/declared-detection';
 import { readManagedPolicy } from '../shared/managed-policy';
 
 /**
@@ -9,10 +10,10 @@ import { readManagedPolicy } from '../shared/managed-policy';
  * re-registers the detection scripts.
  */
 
-/** The dialer origins enabled now (granted optional host permissions, without the always-on demo origins). */
+/** The dialer origins enabled now (granted optional host permissions, without the ones the manifest declares). */
 export async function listEnabledDialerOrigins(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
-  return enabledDetectionMatches(origins);
+  return enabledDetectionMatches(origins, declaredDetectionMatches());
 }
 
 /** Asks the browser for access to these origin patterns; must run inside a user gesture. */
@@ -88,6 +89,8 @@ export interface DialerAccess {
 
 /** What the side panel additionally needs to know about, and do to, the tab it shows. */
 export interface TabAccess {
+  /** Origins the build's manifest runs detection on by itself (a development build's demo origins). */
+  declared(): readonly string[];
   /** The tab's URL, `undefined` where the browser hides it from OnScript. */
   tabUrl(tabId: number): Promise<string | undefined>;
   reloadTab(tabId: number): Promise<void>;
@@ -100,6 +103,7 @@ export const browserDialerAccess: DialerAccess & TabAccess = {
   enable: enableDialerOrigins,
   disable: disableDialerOrigins,
   onChanged: onDialerAccessChanged,
+  declared: declaredDetectionMatches,
   tabUrl: readTabUrl,
   reloadTab,
 };

@@ -19,6 +19,8 @@ export interface NotesClient {
   today(day: string, timeZone: string): Promise<FollowUp[]>;
   summary(day: string, timeZone: string): Promise<DaySummary>;
   exportPage(request: ExportPageRequest): Promise<ExportPage>;
+  /** The hash-chained compliance log, as an export file's JSON text. */
+  exportLog(): Promise<string>;
 }
 
 /** The notes client backed by the background worker. */
@@ -30,5 +32,6 @@ export function createExtensionNotesClient(): NotesClient {
     today: (day, timeZone) => sendToBackground('notes/today', { day, timeZone }),
     summary: (day, timeZone) => sendToBackground('notes/summary', { day, timeZone }),
     exportPage: (request) => sendToBackground('notes/export-page', request),
+    exportLog: () => sendToBackground('notes/export-log', {}),
   };
 }

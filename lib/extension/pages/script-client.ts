@@ -1,10 +1,12 @@
 import type { ScriptPack } from '../../packs/types';
 import type { ScriptActResponse, ScriptCallView, ScriptCommand } from '../../protocol/script-messages';
 import type { ScriptAction } from '../../script/engine';
+import { lockedOr } from '../../compliance/locked-settings';
+import { readLockedSettings } from '../shared/locked-settings';
 import { sendToBackground } from '../shared/messaging';
 import type { BackgroundChannel } from './background-channel';
 import { listAvailablePacks } from '../shared/script-packs';
-import { agentNameSetting, scriptPackSetting } from '../shared/settings';
+import { agentNameSetting, agentStaffIdSetting, companyNameSetting, scriptPackSetting } from '../shared/settings';
 
 /**
  * Everything the script view needs from the extension, behind one interface so components can be tested with a
@@ -19,8 +21,12 @@ export interface ScriptClient {
   /** The pack setting: a pack id, or `auto` (by UI language). */
   loadPackSetting(): Promise<string>;
   savePackSetting(value: string): Promise<void>;
-  /** The agent's name from the general settings, to prefill `agent.name`. */
-  loadAgentName(): Promise<string>;
+  /**
+   * The agent's own values from the general settings, by variable key (`agent.name`, `agent.staffId`,
+   * `company.name`), to prefill the per-call form; a setting left empty is absent. A name or organisation the
+   * lead's policy locks is the policy's.
+   */
+  loadVariableDefaults(): Promise<Readonly<Record<string, string>>>;
   onScriptChanged(callback: (view: ScriptCallView) => void): () => void;
   onCommand(callback: (command: ScriptCommand) => void): () => void;
 }
@@ -35,8 +41,27 @@ export function createExtensionScriptClient(channel: BackgroundChannel): ScriptC
     listPacks: listAvailablePacks,
     loadPackSetting: () => scriptPackSetting.getValue(),
     savePackSetting: (value) => scriptPackSetting.setValue(value),
-    loadAgentName: () => agentNameSetting.getValue(),
+    loadVariableDefaults: async () => {
+      const [name, staffId, company, locks] = await Promise.all([
+        agentNameSetting.getValue(),
+        agentStaffIdSetting.getValue(),
+        companyNameSetting.getValue(),
+        readLockedSettings(),
+      ]);
+      return variableDefaults({
+        'agent.name': lockedOr<unknown>(locks, 'agentName', locks.values.agentName, name, ''),
+        'agent.staffId': staffId,
+        'company.name': lockedOr<unknown>(locks, 'companyName', locks.values.companyName, company, ''),
+      });
+    },
     onScriptChanged: (callback) => channel.on('script/changed', callback),
     onCommand: (callback) => channel.on('script/command', (payload) => callback(payload.command)),
   };
+}
+
+/** Settings values by variable key, without the empty ones (storage can hold anything: only strings count). */
+function variableDefaults(values: Record<string, unknown>): Record<string, string> {
+  const defaults: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) if (typeof value === 'string' && value.trim() !== '') defaults[key] = value.trim();
+  return defaults;
 }

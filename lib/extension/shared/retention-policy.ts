@@ -6,6 +6,8 @@ export interface RetentionPolicy {
   lockedDays?: number;
   /** The team's default, used while the agent has not chosen one. */
   teamDays?: number;
+  /** How long compliance evidence is kept at least, whatever the agent chooses (`complianceRetentionDays`). */
+  complianceFloorDays?: number;
 }
 
 /**
@@ -15,9 +17,11 @@ export interface RetentionPolicy {
  */
 export async function readRetentionPolicy(): Promise<RetentionPolicy> {
   // No policy installed (or no managed storage in this browser): nothing is locked.
-  const managed = await readManagedPolicy(['retentionDays', 'lockedSettings']);
-  if (typeof managed['retentionDays'] !== 'number') return {};
+  const managed = await readManagedPolicy(['retentionDays', 'lockedSettings', 'complianceRetentionDays']);
+  const floor = managed['complianceRetentionDays'];
+  const withFloor = typeof floor === 'number' && Number.isInteger(floor) ? { complianceFloorDays: floor } : {};
+  if (typeof managed['retentionDays'] !== 'number') return withFloor;
   const locks = Array.isArray(managed['lockedSettings']) ? (managed['lockedSettings'] as unknown[]) : undefined;
   const days = managed['retentionDays'];
-  return !locks || locks.includes('retentionDays') ? { lockedDays: days } : { teamDays: days };
+  return { ...(!locks || locks.includes('retentionDays') ? { lockedDays: days } : { teamDays: days }), ...withFloor };
 }

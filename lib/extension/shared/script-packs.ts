@@ -1,5 +1,6 @@
 import { pickUiLanguage, type UiLanguage } from '../../i18n/ui-messages';
 import { DEFAULT_PACKS, cnCardLoanPack, usCollectionsPack } from '../../packs/defaults';
+import type { PackChannelState } from '../../packs/subscription';
 import type { ScriptPack } from '../../packs/types';
 import { packChannelItem, scriptPackSetting, uiLanguageSetting } from './settings';
 
@@ -9,7 +10,11 @@ import { packChannelItem, scriptPackSetting, uiLanguageSetting } from './setting
  * version before it, so calls that started on it can finish), then the packs OnScript ships with.
  */
 export async function listAvailablePacks(): Promise<readonly ScriptPack[]> {
-  const channel = await packChannelItem.getValue();
+  return availablePacks(await packChannelItem.getValue());
+}
+
+/** {@link listAvailablePacks} from a channel state already read (the background keeps it cached). */
+export function availablePacks(channel: Pick<PackChannelState, 'active' | 'previous'> | null): readonly ScriptPack[] {
   const team = [channel?.active, channel?.previous].filter((pack): pack is ScriptPack => Boolean(pack));
   return [...team, ...DEFAULT_PACKS.filter((builtIn) => !team.some((pack) => pack.id === builtIn.id && pack.version === builtIn.version))];
 }

@@ -7,14 +7,27 @@ import type { PackChannelState, PackSubscription } from '../../packs/subscriptio
 /**
  * Every key OnScript keeps in `storage.local` and `storage.session`, in one place, grouped by feature. Each item
  * is versioned so later releases can migrate it. What reads them (and checks what storage holds, since storage can
- * hold anything) lives with each feature. The only other keys are the per-tab call states `tab-calls:<tabId>` in
- * `storage.session` (background/tab-state-store.ts), one per tab. Nothing here is secret.
+ * hold anything) lives with each feature. The only other keys are the per-tab call states in `storage.session`
+ * (background/tab-state-store.ts): a header `tab-calls:<tabId>` and one `tab-call:<tabId>:<callId>` per call.
+ * Nothing here is secret.
  */
 
 // General: the agent and the UI.
 
 /** The agent's name, recorded on calls at wrap-up and offered to scripts as `agent.name`. */
 export const agentNameSetting = storage.defineItem<string>('local:settings.agentName', {
+  fallback: '',
+  version: 1,
+});
+
+/** The agent's staff number (工号), offered to scripts as `agent.staffId`. */
+export const agentStaffIdSetting = storage.defineItem<string>('local:settings.agentStaffId', {
+  fallback: '',
+  version: 1,
+});
+
+/** The agent's organisation as scripts name it, offered to scripts as `company.name`. */
+export const companyNameSetting = storage.defineItem<string>('local:settings.companyName', {
   fallback: '',
   version: 1,
 });
@@ -32,6 +45,15 @@ export const uiLanguageSetting = storage.defineItem<UiLanguage | 'auto'>('local:
  * (or 90) applies. A lead's managed policy can lock it (shared/retention-policy.ts).
  */
 export const retentionDaysSetting = storage.defineItem<number>('local:settings.notes.retentionDays', {
+  version: 1,
+});
+
+/**
+ * Follow-ups due up to this instant (epoch ms) have been told: the one "next follow-up" alarm tells those after it,
+ * so reminders missed while the browser was closed are told once when it starts again.
+ */
+export const followUpsNotifiedThroughItem = storage.defineItem<number | null>('local:notes.followUpsNotifiedThrough', {
+  fallback: null,
   version: 1,
 });
 
@@ -85,8 +107,9 @@ export const complianceTighteningSetting = storage.defineItem<{ earliestLocalTim
 );
 
 /**
- * Debtor-stated inconvenient times, keyed by the debtor reference or by the number in E.164 (whichever the
- * debtor's request was about). Stored as the engine's data so the window honours them directly.
+ * Where releases before issue 14 kept debtor-stated inconvenient times (keyed by debtor reference or E.164). They
+ * name debtors and storage.local is readable by content scripts: the background moves them into IndexedDB on first
+ * use and removes this key (background/debtor-times.ts). Nothing writes it any more.
  */
 export const inconvenientTimesSetting = storage.defineItem<Record<string, InconvenientTime[]>>(
   'local:compliance.inconvenientTimes',

@@ -13,6 +13,8 @@ export const notesCatalog = defineCatalog(
     'notes.status.saved': 'Saved at {time}',
     'notes.status.unsaved': 'Not saved yet',
     'notes.masked': 'Masked before saving: {list}. Only the last four characters are kept.',
+    'notes.forbidden': 'This note mentions something agents must never say. Check what was said on the call; the note is saved as written.',
+    'notes.forbidden.item': '“{term}”: {reason}',
     'notes.masked.card': 'card number {masked}',
     'notes.masked.cn-id': 'Chinese ID number {masked}',
     'notes.masked.us-ssn': 'SSN {masked}',
@@ -67,6 +69,7 @@ export const notesCatalog = defineCatalog(
     'notes.settings.invalid': 'Enter a whole number from 1 to 3650.',
     'notes.reminder.callback': 'Callback due',
     'notes.reminder.promise': 'Promise to pay due',
+    'notes.reminder.body': 'For the call of {when}. Open it in OnScript.',
   },
   {
     'notes.title': '备注',
@@ -79,6 +82,8 @@ export const notesCatalog = defineCatalog(
     'notes.status.saved': '已于 {time} 保存',
     'notes.status.unsaved': '尚未保存',
     'notes.masked': '保存前已遮蔽：{list}。仅保留最后四位。',
+    'notes.forbidden': '备注中出现了禁止对客户说的内容。请核对通话中说了什么；备注仍按原文保存。',
+    'notes.forbidden.item': '“{term}”：{reason}',
     'notes.masked.card': '银行卡号 {masked}',
     'notes.masked.cn-id': '身份证号 {masked}',
     'notes.masked.us-ssn': '社保号 {masked}',
@@ -132,5 +137,6 @@ export const notesCatalog = defineCatalog(
     'notes.settings.invalid': '请输入 1 到 3650 之间的整数。',
     'notes.reminder.callback': '回拨提醒',
     'notes.reminder.promise': '承诺还款到期',
+    'notes.reminder.body': '{when} 的通话。在 OnScript 中打开查看。',
   },
 );

@@ -44,6 +44,7 @@ export const packsCatalog = defineCatalog(
     'packs.editor.noDiff': 'No differences.',
     'packs.editor.export': 'Export pack file',
     'packs.editor.teamPack': 'The team pack in use',
+    'packs.editor.newPack': 'A new pack (template)',
   },
   {
     'packs.title': '团队话术包',
@@ -87,5 +88,6 @@ export const packsCatalog = defineCatalog(
     'packs.editor.noDiff': '没有差异。',
     'packs.editor.export': '导出话术包文件',
     'packs.editor.teamPack': '团队当前使用的话术包',
+    'packs.editor.newPack': '新建话术包（模板）',
   },
 );

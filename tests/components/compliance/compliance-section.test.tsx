@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ComplianceSection } from '../../../components/compliance/compliance-section';
 import { assessNumber, type LedgerScope } from '../../../lib/compliance/assessment';
 import { withLedger } from '../../../lib/team/merge';
-import { PROFILES } from '../../../lib/compliance/profiles';
+import { PROFILES, type NumberKind } from '../../../lib/compliance/profiles';
 import type { DoNotCallFlag } from '../../../lib/compliance/dnc';
 import type { LiveCall } from '../../../lib/calls/types';
 import { liveCallFixture } from '../../fixtures/live-call';
@@ -32,6 +32,8 @@ function scene({
   ledger?: LedgerScope;
 }) {
   const asked: string[] = [];
+  const marked: Array<[string, NumberKind]> = [];
+  const kinds = new Map<string, NumberKind>();
   const model = fakeSidePanelModel({
     now: () => start,
     browserLanguages: languages,
@@ -40,8 +42,15 @@ function scene({
         setLocation: async () => ({ updated: false }),
         evaluate: async (phone) => {
           asked.push(phone);
-          const assessment = assessNumber({ phone, at: model.panel.clock.value, profile: PROFILES['CN-CBA-2026'], log: [], flags });
+          const numberKind = kinds.get(phone);
+          const assessment = assessNumber({ phone, at: model.panel.clock.value, profile: PROFILES['CN-CBA-2026'], log: [], flags, ...(numberKind ? { numberKind } : {}) });
           return ledger ? withLedger(assessment, ledger, 'warn') : assessment;
+        },
+        setNumberKind: async (phone, kind) => {
+          marked.push([phone, kind]);
+          if (phone === 'refuse') throw new Error('storage is full');
+          kinds.set(phone, kind);
+          return { phoneE164: phone, kind, setAt: 0 };
         },
       },
     },
@@ -56,7 +65,7 @@ function scene({
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
   };
-  return { panel, asked, tick };
+  return { panel, asked, marked, tick };
 }
 
 const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
@@ -167,5 +176,60 @@ describe('ComplianceSection countdown', () => {
     await settle();
     expect(screen.getByTestId('compliance-verdict').textContent).toBe('不在可拨打时段内：现在不要拨打');
     expect(screen.getByRole('timer').getAttribute('aria-label')).toBe('距开放还有');
+  });
+});
+
+describe('ComplianceSection: "This is a work number"', () => {
+  it('marks the number as a work number and shows the verdict fetched again; unticking marks it personal', async () => {
+    const { asked, marked } = scene({ start: CLOSES - 20 * 60_000, call: liveCall() });
+    await settle();
+    const box = screen.getByTestId('compliance-work-number') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(screen.getByLabelText('This is a work number')).toBe(box);
+
+    await act(async () => {
+      fireEvent.click(box);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    await settle();
+    expect(marked).toEqual([['13800138000', 'work']]);
+    expect(asked).toEqual(['13800138000', '13800138000']);
+    expect((screen.getByTestId('compliance-work-number') as HTMLInputElement).checked).toBe(true);
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('compliance-work-number'));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    await settle();
+    expect(marked.at(-1)).toEqual(['13800138000', 'personal']);
+    expect((screen.getByTestId('compliance-work-number') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('on a live call, a marking made after the call’s verdict shows the verdict asked for again', async () => {
+    const start = CLOSES - 20 * 60_000;
+    const verdict = assessNumber({ phone: '13800138000', at: start - 60_000, profile: PROFILES['CN-CBA-2026'], log: [], flags: [] });
+    const { asked } = scene({ start, call: liveCall({ verdict: { assessment: verdict } }) });
+    await settle();
+    // The call's own verdict is shown: nothing asked.
+    expect(asked).toEqual([]);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('compliance-work-number'));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    await settle();
+    expect(asked).toEqual(['13800138000']);
+    expect((screen.getByTestId('compliance-work-number') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('says so in Chinese when saving fails, and keeps the verdict', async () => {
+    const { marked } = scene({ start: CLOSES - 20 * 60_000, call: liveCall({ remoteNumber: 'refuse' }), languages: ['zh-CN'] });
+    await settle();
+    await act(async () => {
+      fireEvent.click(screen.getByLabelText('这是工作单位电话'));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(marked).toEqual([['refuse', 'work']]);
+    expect(screen.getByText('无法保存号码类型：storage is full')).toBeTruthy();
+    expect(screen.getByTestId('compliance-caps')).toBeTruthy();
   });
 });

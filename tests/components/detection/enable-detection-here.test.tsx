@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DialerAccess, TabAccess } from '../../../components/detection/dialer-access';
 import { EnableDetectionHere } from '../../../components/detection/enable-detection-here';
+import { DEMO_DIALER_MATCHES } from '../../../lib/detection/demo-origins';
 import { createTranslator } from '../../../lib/i18n/ui-messages';
 
 afterEach(cleanup);
@@ -28,6 +29,7 @@ function fakeBrowserAccess({ url, grant = true, policy = [] as string[] }: { url
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    declared: () => DEMO_DIALER_MATCHES,
     tabUrl: async () => (visible() ? url : undefined),
     reloadTab: async (tabId) => void calls.push(`reload ${tabId}`),
   };

@@ -55,6 +55,7 @@ function fakeNotesClient(stored: Record<string, NotesRecordView> = {}) {
         ? { text: '\uFEFFcall_id,notes\r\nc1,客户\r\n', written: 1, total: 2, after: { startedAt: 1, id: 'c1' }, finished: false }
         : { text: 'c2,ok\r\n', written: 2, after: { startedAt: 2, id: 'c2' }, finished: true };
     },
+    exportLog: async () => '{"format":"onscript-compliance-log/1","anchor":{"seq":0,"hash":"0"},"entries":[]}\n',
   };
   return { client, saves, exportRequests, failWithQuota: (times: number) => (quotaFailures = times) };
 }
@@ -148,6 +149,33 @@ describe('notes editor', () => {
     });
   });
 
+  it('warns, without blocking, when the notes mention a phrase the script pack says never to say', async () => {
+    const { client, saves } = fakeNotesClient();
+    await renderNotes(client);
+    const warning = () => screen.getByTestId('notes-forbidden');
+    expect(warning().getAttribute('aria-live')).toBe('polite');
+    expect(warning().textContent).toBe('');
+    await type('Consumer upset; told him he could be ARRESTED.');
+    // The English UI previews the US pack, whose list names arrest threats (FDCPA 1692e(4)).
+    expect(warning().textContent).toContain('must never say');
+    expect(warning().textContent).toContain('“arrested”');
+    expect(warning().textContent).toContain('1692e(4)');
+    await settle(1_000);
+    expect(saves.at(-1)?.draft.notes).toBe('Consumer upset; told him he could be ARRESTED.');
+    await type('Consumer will pay on Friday.');
+    expect(warning().textContent).toBe('');
+  });
+
+  it('checks Chinese notes against the Chinese pack, after NFKC normalisation', async () => {
+    const { client } = fakeNotesClient();
+    await renderNotes(client, { languages: ['zh-CN'] });
+    await act(async () => {
+      // Full-width punctuation and a stray zero-width space, as input methods and pastes leave them.
+      fireEvent.input(screen.getByRole('textbox', { name: '通话备注' }), { target: { value: '跟客户说：不还就通知你\u200b单位！' } });
+    });
+    expect(screen.getByTestId('notes-forbidden').textContent).toContain('“通知你单位”');
+  });
+
   it('shows the masked text and tells the agent what was masked', async () => {
     const { client } = fakeNotesClient();
     await renderNotes(client);
@@ -221,8 +249,9 @@ describe('export and summary', () => {
       [1, 'c1'],
     ]);
     expect(exportRequests[0]).toMatchObject({ format: 'csv', timeZone: 'Asia/Shanghai' });
-    expect(downloads).toHaveLength(1);
-    expect(downloads[0]?.fileName).toBe('onscript-calls-2026-11-28.csv');
+    // The calls, then the hash-chained compliance log beside them (issue 14, item 13).
+    expect(downloads.map((download) => download.fileName)).toEqual(['onscript-calls-2026-11-28.csv', 'onscript-compliance-log-2026-11-28.json']);
+    expect(await downloads[1]!.blob.text()).toContain('onscript-compliance-log/1');
     const bytes = new Uint8Array(await downloads[0]!.blob.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes)).toBe('call_id,notes\r\nc1,客户\r\nc2,ok\r\n');

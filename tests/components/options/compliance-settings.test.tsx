@@ -8,11 +8,11 @@ import {
   complianceProfileSetting,
   complianceTighteningSetting,
   defaultRegionSetting,
-  inconvenientTimesSetting,
 } from '../../../lib/extension/shared/settings';
 import type { StoredDoNotCallFlag } from '../../../lib/db/schema';
 import { createTranslator } from '../../../lib/i18n/ui-messages';
 import type { NewDoNotCallFlag } from '../../../lib/protocol/compliance-messages';
+import type { InconvenientTime } from '../../../lib/compliance/restrictions';
 
 afterEach(cleanup);
 
@@ -20,6 +20,7 @@ function fakeClient() {
   const flags: StoredDoNotCallFlag[] = [];
   const imports: { csv: string; source: string }[] = [];
   let stored = 0;
+  const times: Record<string, InconvenientTime[]> = {};
   const client: ComplianceSettingsClient = {
     listFlags: async () => flags.map((flag) => ({ ...flag })),
     addFlag: async (flag: NewDoNotCallFlag) => {
@@ -42,6 +43,12 @@ function fakeClient() {
       const removed = stored;
       stored = 0;
       return { removed };
+    },
+    listTimes: async () => ({ ...times }),
+    setTimes: async (key, rules) => {
+      if (rules.length === 0) delete times[key];
+      else times[key] = rules;
+      return { saved: true };
     },
   };
   return { client, flags, imports };
@@ -136,15 +143,16 @@ describe('ComplianceSettings', () => {
     );
   });
 
-  it("stores a debtor's inconvenient times as engine data, per debtor reference", async () => {
-    await renderSettings(fakeClient().client);
+  it("stores a debtor's inconvenient times as engine data, per debtor reference, through the background", async () => {
+    const { client } = fakeClient();
+    await renderSettings(client);
     fireEvent.input(screen.getByRole('textbox', { name: 'Debtor reference or number' }), { target: { value: 'D-42' } });
     fireEvent.input(screen.getByLabelText('Time (from)'), { target: { value: '10:30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
     await settle();
-    await expect(inconvenientTimesSetting.getValue()).resolves.toEqual({ 'D-42': [{ label: 'not before 10:30', toMinute: 630 }] });
+    await expect(client.listTimes()).resolves.toEqual({ 'D-42': [{ label: 'not before 10:30', toMinute: 630 }] });
     fireEvent.click(screen.getByRole('button', { name: 'Remove "not before 10:30" for D-42' }));
     await settle();
-    await expect(inconvenientTimesSetting.getValue()).resolves.toEqual({});
+    await expect(client.listTimes()).resolves.toEqual({});
   });
 });

@@ -106,6 +106,35 @@ describe('PackEditor form and side panel preview', () => {
     expect(within(previewStep()).getAllByRole('listitem').map((item) => item.textContent)).toContain('3Call back latergoes to arrears🔒Locked until ticked: Identity verified');
   });
 
+  it('starts a new pack from a template whose debt is gated on every path, and warns once a step loses that', async () => {
+    await renderEditor();
+    await click(screen.getByRole('button', { name: 'A new pack (template)' }));
+    expect(jsonPack().format).toBe('onscript-pack/2');
+    expect(report().textContent).toContain('Valid: my-team.new-pack 0.1.0');
+    expect(report().textContent).not.toContain('Warnings');
+
+    // The wrong-person step is open: whoever answers may hear it. Take that away and it speaks before the gate.
+    await click(screen.getByRole('button', { name: '5. Not the customer' }));
+    const open = screen.getByRole('checkbox', { name: /^Open: may be heard before identity is verified/ }) as HTMLInputElement;
+    expect(open.checked).toBe(true);
+    await click(open);
+    expect(jsonPack().steps[4]).not.toHaveProperty('open');
+    const warnings = within(report()).getAllByRole('listitem').map((item) => item.textContent ?? '');
+    expect(warnings).toContainEqual(expect.stringMatching(/^\/steps\/4 warning: step "third-party" may speak of the debt without the debt gate \(identity-verified\): it can be reached before the gate \(greeting → third-party\)/));
+  });
+
+  it('shows the debt-gate warning for a step an objection jumps to without the gate', async () => {
+    await renderEditor();
+    const pack = minimalPack();
+    pack.objections[0]!.goTo = 'wrong-party';
+    pack.steps[3]!.say = [{ text: { 'zh-CN': '您欠{{debt.amount}}', en: 'You owe {{debt.amount}}' } }];
+    await loadPack(pack);
+    expect(report().textContent).toContain('Valid');
+    expect(within(report()).getAllByRole('listitem').map((item) => item.textContent)).toContain(
+      '/steps/3 warning: step "wrong-party" may speak of the debt without a gate on the identity check: it uses {{debt.amount}}; objection "who" jumps to it. Gate it on the identity check.',
+    );
+  });
+
   it('renders say lines with sample values, Markdown, checks and gate locks like the side panel', async () => {
     await renderEditor();
     await loadPack(minimalPack());

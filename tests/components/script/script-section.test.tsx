@@ -60,6 +60,11 @@ describe('script view', () => {
     expect(screen.getByTestId('script-refusal').textContent).toContain(checkLabel(cnCardLoanPack, 'self-identified'));
     fireEvent.click(screen.getByLabelText(checkLabel(cnCardLoanPack, 'self-identified'), { exact: false }));
     await settle();
+    // The recording notice is required too.
+    await press('ArrowRight', 'ArrowRight');
+    expect(screen.getByTestId('script-refusal').textContent).toContain(checkLabel(cnCardLoanPack, 'recording-notice'));
+    fireEvent.click(screen.getByLabelText(checkLabel(cnCardLoanPack, 'recording-notice'), { exact: false }));
+    await settle();
     await press('ArrowRight', 'ArrowRight');
     expect(heading().textContent).toBe(stepTitle(cnCardLoanPack, 'identity'));
 
@@ -81,6 +86,22 @@ describe('script view', () => {
     expect(unlocked.dataset['locked']).toBeUndefined();
     await digit(1);
     expect(heading().textContent).toBe(stepTitle(cnCardLoanPack, 'arrears'));
+  });
+
+  it('keeps two quick ticks when the first answer arrives after the second broadcast', async () => {
+    const { fake } = await cnCall();
+    const box = (id: string) => screen.getByLabelText(checkLabel(cnCardLoanPack, id), { exact: false }) as HTMLInputElement;
+    fake.holdAnswers();
+    fireEvent.click(box('self-identified'));
+    await settle();
+    fireEvent.click(box('recording-notice'));
+    await settle();
+    // Both broadcasts are in; now the first answer, older than what is shown, arrives last.
+    await fake.releaseAnswers();
+    await settle();
+    expect(fake.records.get('c1')!.progress.checked).toEqual(expect.arrayContaining(['self-identified', 'recording-notice']));
+    expect(box('self-identified').checked).toBe(true);
+    expect(box('recording-notice').checked).toBe(true);
   });
 
   it('takes options 1-9 from the keyboard, but not while typing unless with Alt+Shift', async () => {
@@ -106,6 +127,7 @@ describe('script view', () => {
   it('acts on the extension commands the background forwards', async () => {
     const { fake } = await cnCall();
     fireEvent.click(screen.getByLabelText(checkLabel(cnCardLoanPack, 'self-identified'), { exact: false }));
+    fireEvent.click(screen.getByLabelText(checkLabel(cnCardLoanPack, 'recording-notice'), { exact: false }));
     await settle();
     await fake.command('script-next');
     await settle();
@@ -141,6 +163,38 @@ describe('script view', () => {
     fireEvent.input(screen.getByLabelText('Debtor / account reference'), { target: { value: ' ACC-42 ' } });
     await settle();
     expect(fake.records.get('c1')!.debtorRef).toBe('ACC-42');
+  });
+
+  it('prefills the agent’s own name and organisation from the settings', async () => {
+    const fake = fakeScriptClient(PACKS, usCollectionsPack.id);
+    await renderPanelWithScript(fake.client, { tabId: 3, calls: { c1: liveCall() } });
+    expect((screen.getByRole('textbox', { name: /^Agent name/ }) as HTMLInputElement).value).toBe('Li Lei');
+    expect((screen.getByRole('textbox', { name: /^Company name/ }) as HTMLInputElement).value).toBe('Example Bank');
+  });
+
+  it('reads the settings again for the next call, so a name filled in with the panel open is used', async () => {
+    const fake = fakeScriptClient(PACKS, usCollectionsPack.id);
+    const panel = await renderPanelWithScript(fake.client, { tabId: 3, calls: { c1: liveCall() } });
+    fake.state.defaults = { 'agent.name': 'Wang Fang', 'company.name': 'Example Bank' };
+    await panel.push({ tabId: 3, calls: { c2: liveCall({ id: 'c2' }) } });
+    expect(fake.records.has('c2')).toBe(true);
+    expect((screen.getByRole('textbox', { name: /^Agent name/ }) as HTMLInputElement).value).toBe('Wang Fang');
+  });
+
+  it('lists the pack’s forbidden phrases as “never say” entries in the objection search, with the rule', async () => {
+    const fake = fakeScriptClient(PACKS, usCollectionsPack.id);
+    await renderPanelWithScript(fake.client, { tabId: 3, calls: { c1: liveCall() } });
+    fireEvent.input(screen.getByLabelText('Search objections and FAQ'), { target: { value: 'jail' } });
+    await settle();
+    const never = screen.getAllByTestId('script-never-say');
+    expect(never.map((entry) => entry.textContent)).toEqual([
+      'Never say: “You will be arrested / go to jail if you don’t pay.”Why: Saying or implying that not paying leads to arrest or jail is false and banned (FDCPA 1692e(4); Reg F 1006.18).',
+    ]);
+    // "Never say" entries come with the answers, not instead of them.
+    fireEvent.input(screen.getByLabelText('Search objections and FAQ'), { target: { value: 'sue' } });
+    await settle();
+    expect(screen.getAllByTestId('script-never-say').map((entry) => entry.textContent)).toEqual([expect.stringMatching(/^Never say: “We are suing you/)]);
+    expect(document.querySelector('.script-hits:not([aria-label]) .script-hit__question')?.textContent).toBe('Are you going to sue me?');
   });
 
   it('keeps progress when the panel is closed and reopened', async () => {

@@ -19,8 +19,17 @@ export function fakeScriptClient(packs: readonly ScriptPack[], setting = 'auto')
   const records = new Map<string, ScriptCallView>();
   let clock = 1_000_000;
   let commandListener: ((command: ScriptCommand) => void) | undefined;
+  let changeListener: ((view: ScriptCallView) => void) | undefined;
+  /** While set, action answers wait here until the test releases them (the broadcast still goes out at once). */
+  const heldAnswers: (() => void)[] = [];
+  let holdAnswers = false;
   const packOf = (view: ScriptCallView) => packs.find((pack) => pack.id === view.packId && pack.version === view.packVersion);
-  const state = { setting, saved: [] as { variables: Record<string, string>; debtorRef: string }[] };
+  const state = {
+    setting,
+    saved: [] as { variables: Record<string, string>; debtorRef: string }[],
+    /** The agent's own values in the settings, as the script client offers them. */
+    defaults: { 'agent.name': 'Li Lei', 'company.name': 'Example Bank' } as Record<string, string>,
+  };
   const client: ScriptClient = {
     async getScript(callId) {
       if (!records.has(callId)) {
@@ -42,9 +51,12 @@ export function fakeScriptClient(packs: readonly ScriptPack[], setting = 'auto')
       clock += 1_000;
       const result = applyScriptAction(packOf(view)!, view.progress, action, clock);
       if (!result.ok) return { ok: false, view: structuredClone(view), refusal: result.refusal };
-      const next = { ...view, progress: result.progress, disposition: result.progress.disposition?.code ?? null };
+      const next = { ...view, progress: result.progress, disposition: result.progress.disposition?.code ?? null, revision: (view.revision ?? 0) + 1 };
       records.set(callId, next);
-      return { ok: true, view: structuredClone(next) };
+      changeListener?.(structuredClone(next));
+      const answer = { ok: true as const, view: structuredClone(next) };
+      if (!holdAnswers) return answer;
+      return new Promise((resolve) => heldAnswers.push(() => resolve(answer)));
     },
     async setVariables(callId, variables, debtorRef) {
       state.saved.push({ variables, debtorRef });
@@ -67,8 +79,11 @@ export function fakeScriptClient(packs: readonly ScriptPack[], setting = 'auto')
     savePackSetting: async (value) => {
       state.setting = value;
     },
-    loadAgentName: async () => 'Li Lei',
-    onScriptChanged: () => () => undefined,
+    loadVariableDefaults: async () => ({ ...state.defaults }),
+    onScriptChanged: (callback) => {
+      changeListener = callback;
+      return () => (changeListener = undefined);
+    },
     onCommand: (callback) => {
       commandListener = callback;
       return () => (commandListener = undefined);
@@ -79,6 +94,18 @@ export function fakeScriptClient(packs: readonly ScriptPack[], setting = 'auto')
     records,
     state,
     command: (command: ScriptCommand) => act(() => commandListener?.(command)),
+    /** Holds action answers from now on, as a busy channel would. */
+    holdAnswers: () => void (holdAnswers = true),
+    /** Delivers the held answers newest first (the oldest arrives last) and stops holding. */
+    releaseAnswers: async () => {
+      holdAnswers = false;
+      for (const deliver of heldAnswers.splice(0).reverse()) {
+        await act(async () => {
+          deliver();
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        });
+      }
+    },
   };
 }
 

@@ -47,4 +47,24 @@ export class ScriptPanel {
   wrapUpText(): Promise<string> {
     return this.page.locator('.script-wrap-up').innerText();
   }
+
+  /** The current step's "say this" lines, as the agent reads them. */
+  sayText(): Promise<string> {
+    return this.page.locator('.script-say').innerText();
+  }
+
+  /** Types into the objection search, as the agent does when the customer raises something. */
+  async search(query: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Search objections and FAQ' }).fill(query);
+  }
+
+  /** The "never say" entries the search shows. */
+  neverSayTexts(): Promise<string[]> {
+    return this.page.getByTestId('script-never-say').allInnerTexts();
+  }
+
+  /** Presses an answer's "Go to: <step>" button with the keyboard. */
+  async goToFromSearch(stepTitle: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Go to: ${stepTitle}`, exact: true }).press('Enter');
+  }
 }

@@ -65,4 +65,15 @@ export class SidePanelPage {
   callCardText(): Promise<string> {
     return this.page.locator('.call-card').innerText();
   }
+
+  /** Checks a number in the compliance section's "Next number" form (shown while no call is live). */
+  async checkNextNumber(number: string): Promise<void> {
+    await this.page.getByLabel('Next number').fill(number);
+    await this.page.getByRole('button', { name: 'Check', exact: true }).click();
+  }
+
+  /** The compliance section's caps line: whether a cap is reached, and the attempts counted. */
+  capsText(): Promise<string> {
+    return this.page.getByTestId('compliance-caps').innerText();
+  }
 }

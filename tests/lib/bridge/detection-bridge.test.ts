@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDetectionBridge, isChildFrame, MAX_KEPT_SIGNALS } from '../../../lib/bridge/detection-bridge';
 import { encodePageFrame } from '../../../lib/bridge/page-channel';
 import type { CallSignal } from '../../../lib/calls/types';
+import { MAX_REMOTE_CHARS, validateCallSignal } from '../../../lib/protocol/call-messages';
 import type { DetectedCallSignal } from '../../../lib/detection/types';
 import { capturedScenario } from '../../fixtures/sip/frames';
 
@@ -111,6 +112,16 @@ describe('detection bridge: merging layers', () => {
     expect(signals.filter((s) => s.phase === 'ended')).toHaveLength(1);
   });
 
+  it('keeps the key it first reported when a layer that saw the call earlier is heard later (the hook\'s port is async)', () => {
+    // The hook's frames arrive over a MessagePort, a task later: the DOM rule can report the ringing call before
+    // the INVITE that made the dialer show it, whose page time is earlier. It is still one call, under one key.
+    const { bridge, signals } = setUp();
+    bridge.acceptDom([{ ...dom('ringing', 1_050), direction: 'inbound' }]);
+    feedSip(bridge, 'inbound', 1_000);
+    expect(new Set(signals.map((s) => s.callKey))).toEqual(new Set(['dom:dom:demo:1']));
+    expect(signals.at(-1)).toMatchObject({ phase: 'ended', source: 'sip-ws' });
+  });
+
   it('keeps memory bounded even for calls in quick succession, and ignores late signals of forgotten calls', () => {
     const { bridge, signals } = setUp();
     for (let call = 0; call < 100; call++) {
@@ -172,5 +183,83 @@ describe('detection bridge: media confirmation', () => {
     expect(bridge.acceptFrame(JSON.stringify(['received', 1, '<b>1</b>:connected', 'media']))).toBe(0);
     expect(bridge.acceptFrame(JSON.stringify(['received', 1, '1:connected', 'webrtc']))).toBe(0);
     expect(signals).toEqual([]);
+  });
+});
+
+describe('detection bridge: the page going away', () => {
+  const frames = capturedScenario('outbound');
+  const answeredAt = frames.findIndex((frame) => frame.data.startsWith('SIP/2.0 200') && /CSeq: \d+ INVITE/.test(frame.data));
+  const ring = { type: 'rc-call-ring-notify', call: { id: 'rc-1', direction: 'Inbound', from: '+14155552671', to: '+14155550000' } };
+
+  it('ends every live call with ended-unknown on pagehide, once, and no call that already ended', () => {
+    const { bridge, signals, advance, at } = setUp();
+    for (const [index, frame] of frames.slice(0, answeredAt + 1).entries()) {
+      bridge.acceptFrame(encodePageFrame({ wire: frame.wire, at: 1_000 + index * 100, data: frame.data }));
+    }
+    bridge.acceptMessage({ origin: RC, data: ring, fromChildFrame: true });
+    feedSip(bridge, 'inbound-declined', 3_000);
+    const sipCall = signals[0]!;
+    const before = signals.length;
+    advance(5_000);
+
+    expect(bridge.endLiveCalls()).toBe(2);
+    const last = signals.slice(before);
+    expect(last).toEqual([
+      expect.objectContaining({ callKey: sipCall.callKey, source: 'sip-ws', phase: 'ended', endedBy: 'unknown', endReason: 'ended-unknown', at: at(), remote: sipCall.remote }),
+      expect.objectContaining({ source: 'ringcentral', phase: 'ended', endedBy: 'unknown', endReason: 'ended-unknown', at: at() }),
+    ]);
+    // A page restored from the back/forward cache: nothing live is left to end, and its old calls stay ended.
+    expect(bridge.endLiveCalls()).toBe(0);
+    // (The rest of the captured call holds, resumes and hangs up: each would be news to a live call.)
+    for (const [index, frame] of frames.slice(answeredAt + 1).entries()) {
+      bridge.acceptFrame(encodePageFrame({ wire: frame.wire, at: at() + index * 100, data: frame.data }));
+    }
+    expect(signals).toHaveLength(before + 2);
+  });
+
+  it('names the calls it reported, live and ended, when the background asks', () => {
+    const { bridge, signals } = setUp();
+    expect(bridge.reportedCalls()).toEqual({ live: [], ended: [] });
+    feedSip(bridge, 'inbound-declined', 1_000);
+    for (const [index, frame] of frames.slice(0, answeredAt + 1).entries()) {
+      bridge.acceptFrame(encodePageFrame({ wire: frame.wire, at: 2_000 + index * 100, data: frame.data }));
+    }
+    const keys = [...new Set(signals.map((s) => s.callKey))];
+    expect(bridge.reportedCalls()).toEqual({ live: [keys[1]], ended: [keys[0]] });
+  });
+});
+
+describe('one limit on the number, clipped where the signal is made (issue 14, item 9)', () => {
+  // 66 characters: over the protocol's limit, which the readers used to accept and the background then refused.
+  const long = `+86${'1'.repeat(63)}`;
+
+  it.each([
+    [
+      'a vendor CTI event',
+      (bridge: ReturnType<typeof setUp>['bridge']) =>
+        bridge.acceptMessage({ origin: RC, data: { type: 'rc-call-ring-notify', call: { id: 'rc-long', direction: 'Inbound', from: long, to: '+14155550000' } }, fromChildFrame: true }),
+    ],
+    [
+      'a Twilio invite',
+      (bridge: ReturnType<typeof setUp>['bridge']) =>
+        bridge.acceptFrame(encodePageFrame({ wire: 'sent', at: 1_000, data: twilio('invite', { callsid: 'TJSlong', sdp: 'v=0', twilio: { params: `To=${encodeURIComponent(long)}` } }), kind: 'twilio' })),
+    ],
+    [
+      'a SIP INVITE',
+      (bridge: ReturnType<typeof setUp>['bridge']) =>
+        bridge.acceptFrame(
+          encodePageFrame({
+            wire: 'sent',
+            at: 1_000,
+            data: `INVITE sip:${long}@x SIP/2.0\r\nVia: SIP/2.0/WSS x;branch=z9hG4bKl\r\nCall-ID: long@x\r\nCSeq: 1 INVITE\r\nFrom: <sip:agent@x>;tag=a\r\nTo: <sip:${long}@x>\r\nContent-Length: 0\r\n\r\n`,
+          }),
+        ),
+    ],
+  ])('%s with a 66-character number becomes a signal the background accepts, the number clipped to 64', (_what, feed) => {
+    const { bridge, signals } = setUp();
+    feed(bridge);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.remote).toBe(long.slice(0, MAX_REMOTE_CHARS));
+    expect(validateCallSignal(signals[0])).toMatchObject({ ok: true });
   });
 });

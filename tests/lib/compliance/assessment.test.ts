@@ -13,15 +13,39 @@ const call = (extra: Partial<LoggedCall> = {}): LoggedCall => ({
 });
 
 describe('call log as caps attempts', () => {
-  it('reads the outcome from the disposition first, then from the signaling', () => {
+  it('reads the signaling when the disposition says nothing about the line', () => {
     expect(outcomeOfCall(call({ connectedAt: 2_000 }))).toBe('conversation');
-    expect(outcomeOfCall(call({ connectedAt: 2_000, disposition: 'voicemail' }))).toBe('voicemail');
+    expect(outcomeOfCall(call({ connectedAt: 2_000, disposition: 'PTP' }), ['promiseToPay', 'rightPartyContact'])).toBe('conversation');
+    expect(outcomeOfCall(call({ connectedAt: 2_000, disposition: 'HUNG_UP' }), [])).toBe('conversation');
     expect(outcomeOfCall(call({ endReason: 'cancelled' }))).toBe('unanswered');
     expect(outcomeOfCall(call({ endReason: 'rejected' }))).toBe('unanswered');
     expect(outcomeOfCall(call({ endReason: 'failed' }))).toBe('no-connect');
   });
 
-  it('keeps finished outbound calls only, normalized, with their debtor', () => {
+  it.each([
+    // [disposition flags, signaling, outcome]
+    [['voicemail'], { connectedAt: 2_000 }, 'voicemail'],
+    [['voicemail'], { endReason: 'cancelled' }, 'voicemail'],
+    [['noAnswer'], { connectedAt: 2_000 }, 'unanswered'],
+    [['noAnswer'], { endReason: 'failed' }, 'unanswered'],
+    [['noConnect'], { endReason: 'failed' }, 'no-connect'],
+    // The signaling saw the call reach the line: an attempt under every cap, whatever the agent picked.
+    [['noConnect'], { connectedAt: 2_000 }, 'unanswered'],
+    [['wrongParty'], { connectedAt: 2_000 }, 'unanswered'],
+    [['rightPartyContact'], { endReason: 'cancelled' }, 'conversation'],
+    [['cease', 'rightPartyContact'], { connectedAt: 2_000 }, 'conversation'],
+  ] as const)('flags %j with signaling %j count as %s', (flags, signaling, outcome) => {
+    expect(outcomeOfCall(call({ disposition: 'ANY_CODE', ...signaling }), flags)).toBe(outcome);
+  });
+
+  it('goes by flags, not by the code’s spelling', () => {
+    // A pack's upper-case VOICEMAIL code without the flag is just a code; a lower-case spelling means nothing either.
+    expect(outcomeOfCall(call({ connectedAt: 2_000, disposition: 'VOICEMAIL' }), ['voicemail'])).toBe('voicemail');
+    expect(outcomeOfCall(call({ connectedAt: 2_000, disposition: 'MAILBOX' }), ['voicemail'])).toBe('voicemail');
+    expect(outcomeOfCall(call({ connectedAt: 2_000, disposition: 'voicemail' }), [])).toBe('conversation');
+  });
+
+  it('keeps finished outbound calls, normalized, with their debtor', () => {
     const attempts = callsToAttempts(
       [call({ debtorRef: 'D-1' }), call({ phase: 'connected' }), call({ direction: 'inbound' }), call({ numberE164: '+8613900000000' })],
       'CN',
@@ -30,6 +54,74 @@ describe('call log as caps attempts', () => {
       { at: 1_000, phoneE164: '+8613800138000', outcome: 'unanswered', debtorRef: 'D-1' },
       { at: 1_000, phoneE164: '+8613900000000', outcome: 'unanswered' },
     ]);
+  });
+
+  it('keeps an inbound call that reached a conversation, marked inbound; other inbound calls are not in the log', () => {
+    const attempts = callsToAttempts(
+      [
+        call({ direction: 'inbound', connectedAt: 2_000, debtorRef: 'D-1' }),
+        call({ direction: 'inbound', endReason: 'cancelled' }),
+        call({ direction: 'inbound', connectedAt: 2_000, disposition: 'WRONG_NUMBER' }),
+      ],
+      'CN',
+      (logged) => (logged.disposition === 'WRONG_NUMBER' ? ['wrongParty'] : undefined),
+    );
+    expect(attempts).toEqual([{ at: 1_000, phoneE164: '+8613800138000', outcome: 'conversation', direction: 'inbound', debtorRef: 'D-1' }]);
+  });
+
+  it('asks for the flags of each call’s disposition, and only when it has one', () => {
+    const asked: Array<string | undefined> = [];
+    callsToAttempts([call({ disposition: 'VOICEMAIL', connectedAt: 2_000 }), call({ connectedAt: 2_000 })], 'CN', (logged) => {
+      asked.push(logged.disposition);
+      return ['voicemail'];
+    });
+    expect(asked).toEqual(['VOICEMAIL']);
+  });
+});
+
+describe('a pack’s dispositions in the caps (issue 13, item 7)', () => {
+  const NY_NOON = (day: number): number => Date.parse(`2026-07-${String(day).padStart(2, '0')}T16:00:00Z`);
+  // The default packs' flags for these codes.
+  const FLAGS: Record<string, readonly string[]> = { VOICEMAIL: ['voicemail'], NO_ANSWER: ['noAnswer'], PTP: ['promiseToPay', 'rightPartyContact'] };
+  const lookUp = (logged: LoggedCall) => (logged.disposition ? FLAGS[logged.disposition] : undefined);
+
+  it('a voicemail the softphone saw as connected does not start Reg F’s 7-day pause (was over-blocking)', () => {
+    const log = callsToAttempts(
+      [call({ remoteNumber: '+12125550100', debtorRef: 'D-1', startedAt: NY_NOON(1), connectedAt: NY_NOON(1) + 5_000, disposition: 'VOICEMAIL' })],
+      'US',
+      lookUp,
+    );
+    const verdict = assessNumber({ phone: '+12125550100', at: NY_NOON(2), profile: PROFILES['US-FDCPA'], debtorRef: 'D-1', log, flags: [] });
+    expect(verdict.caps.counts).toMatchObject({ attempts: 1, conversations: 0 });
+    expect(verdict.violations).toEqual([]);
+  });
+
+  it('a voicemail is an unanswered dial for China’s 6 a day (was under-blocking)', () => {
+    const noon = Date.parse('2026-03-10T04:00:00Z'); // 12:00 Shanghai
+    const calls = [0, 1, 2, 3, 4, 5].map((index) =>
+      call({ remoteNumber: '13800138000', startedAt: noon - (index + 1) * 600_000, connectedAt: noon - (index + 1) * 600_000 + 8_000, disposition: 'VOICEMAIL' }),
+    );
+    const log = callsToAttempts(calls, 'CN', lookUp);
+    const verdict = assessNumber({ phone: '13800138000', at: noon, profile: PROFILES['CN-CBA-2026'], log, flags: [] });
+    expect(verdict.caps.counts.unansweredToNumberToday).toBe(6);
+    expect(verdict.violations.map((violation) => violation.code)).toEqual(['over-cap']);
+    expect(verdict.caps.caps.find((cap) => cap.capId === 'cn-6-unanswered-per-day')?.allowed).toBe(false);
+  });
+
+  it('an inbound call that connected starts the 7-day pause but is not one of the 7 attempts', () => {
+    const log = callsToAttempts(
+      [call({ direction: 'inbound', remoteNumber: '+12125550100', debtorRef: 'D-1', startedAt: NY_NOON(10), connectedAt: NY_NOON(10) + 1_000 })],
+      'US',
+      lookUp,
+    );
+    for (const day of [10, 16]) {
+      const verdict = assessNumber({ phone: '+12125550100', at: NY_NOON(day) + 3_600_000, profile: PROFILES['US-FDCPA'], debtorRef: 'D-1', log, flags: [] });
+      expect(verdict.caps.counts).toMatchObject({ attempts: 0, conversations: 1 });
+      expect(verdict.caps.caps.find((cap) => cap.capId === 'reg-f-post-conversation')?.allowed).toBe(false);
+      expect(verdict.caps.nextAllowedAt).toBe(Date.parse('2026-07-17T04:00:00Z'));
+    }
+    const after = assessNumber({ phone: '+12125550100', at: NY_NOON(17), profile: PROFILES['US-FDCPA'], debtorRef: 'D-1', log, flags: [] });
+    expect(after.caps.allowed).toBe(true);
   });
 });
 

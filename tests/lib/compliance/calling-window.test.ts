@@ -7,7 +7,7 @@ import {
   notOnDays,
   tightenProfile,
 } from '../../../lib/compliance/index';
-import type { ComplianceProfile } from '../../../lib/compliance/index';
+import type { ComplianceProfile, DeliveredCalendars } from '../../../lib/compliance/index';
 
 const utc = (iso: string): number => Date.parse(iso);
 
@@ -21,6 +21,8 @@ interface WindowCase {
   edge?: string;
   zones?: string[];
   reason?: RegExp;
+  /** Holiday tables delivered by a pack or the managed policy. */
+  calendars?: DeliveredCalendars;
 }
 
 const cnRestDays = tightenProfile('CN-CBA-2026', {
@@ -56,7 +58,8 @@ const cases: WindowCase[] = [
   { name: 'China rest-days: ordinary Saturday closed', profile: cnRestDays, phone: '13800138000', at: '2026-03-07T03:00:00Z', allowed: false, edge: '2026-03-09T00:00:00Z', reason: /not an official working day/ },
   { name: 'China statutory-holidays: ordinary Saturday open', profile: cnStatutory, phone: '13800138000', at: '2026-03-07T03:00:00Z', allowed: true },
   { name: 'China statutory-holidays: National Day closed', profile: cnStatutory, phone: '13800138000', at: '2026-10-02T03:00:00Z', allowed: false, edge: '2026-10-08T00:00:00Z' },
-  { name: 'China: year without chinese-days data is said, not guessed', profile: cnRestDays, phone: '13800138000', at: '2027-03-10T03:00:00Z', allowed: true, reason: /no holiday\/调休 data for 2027/ },
+  { name: 'China: a year without holiday data blocks by default and says why', profile: cnRestDays, phone: '13800138000', at: '2027-03-10T03:00:00Z', allowed: false, reason: /no holiday\/调休 data for 2027 .*deliver the year's calendar.*so the day is closed/ },
+  { name: 'China: the 2027 calendar delivered by a pack or policy opens its working days', profile: cnRestDays, phone: '13800138000', at: '2027-03-10T03:00:00Z', allowed: true, calendars: { CN: { '2027': { holidays: ['2027-01-01'], workdays: [] } } }, edge: '2027-03-10T14:00:00Z' },
   // India: Asia/Calcutta UTC+5:30; 19:00 close
   { name: 'India 18:59', profile: 'IN-RBI', phone: '+91 98765 43210', at: '2026-03-10T13:29:00Z', allowed: true, edge: '2026-03-10T13:30:00Z' },
   { name: 'India 19:00', profile: 'IN-RBI', phone: '+91 98765 43210', at: '2026-03-10T13:30:00Z', allowed: false, edge: '2026-03-11T02:30:00Z' },
@@ -86,7 +89,7 @@ const cases: WindowCase[] = [
 
 describe('evaluateCallingWindow: profile table', () => {
   it.each(cases)('$name', (testCase) => {
-    const result = evaluateCallingWindow({ phone: testCase.phone, at: utc(testCase.at), profile: testCase.profile });
+    const result = evaluateCallingWindow({ phone: testCase.phone, at: utc(testCase.at), profile: testCase.profile, ...(testCase.calendars ? { calendars: testCase.calendars } : {}) });
     expect(result.allowed).toBe(testCase.allowed);
     if (testCase.zones) expect(result.timeZones).toEqual(testCase.zones);
     if (testCase.edge) {

@@ -220,3 +220,133 @@ describe('parseAttemptsCsv', () => {
     expect(parseAttemptsCsv('  \n').errors[0]?.message).toMatch(/empty/);
   });
 });
+
+describe('caps for work numbers (numberKind)', () => {
+  const MA = (day: number) => atJuly(day);
+  const work = (day: number, outcome: ContactAttempt['outcome'] = 'unanswered'): ContactAttempt => ({ ...attempt(day, outcome, WORK), numberKind: 'work' });
+  const ma = (at: number, log: ContactAttempt[], numberKind?: 'work' | 'personal', phone = WORK) =>
+    evaluateContactCaps({ profile: 'US-MA', at, debtorRef: DEBTOR, phone, log, timeZone: NY, ...(numberKind ? { numberKind } : {}) });
+
+  it('Massachusetts: 2 calls per 30 days to a work number, day 30 still inside, day 31 clear', () => {
+    const log = [work(1), work(2, 'voicemail')];
+    const blocked = ma(MA(30), log, 'work');
+    expect(blocked.allowed).toBe(false);
+    const cap = blocked.caps.find((verdict) => verdict.capId === 'ma-2-per-30-days-work');
+    expect(cap).toMatchObject({ allowed: false, count: 2, limit: 2 });
+    // July 1 leaves the 30-day period when July 31 begins; July 2 when August 1 begins: one call left by then.
+    expect(blocked.nextAllowedAt).toBe(utc('2026-07-31T04:00:00Z'));
+    expect(ma(MA(31), log, 'work').allowed).toBe(true);
+    expect(ma(MA(3), [work(1)], 'work').allowed).toBe(true);
+  });
+
+  it('Massachusetts counts work and personal numbers separately, and an unmarked number is personal', () => {
+    const log = [work(1), work(2)];
+    // Calls to the work number do not use up the personal budget (2 per 7 days) ...
+    const personal = ma(MA(3), log, undefined, HOME);
+    expect(personal.allowed).toBe(true);
+    expect(personal.numberKind).toBe('personal');
+    expect(personal.caps.map((cap) => cap.capId)).not.toContain('ma-2-per-30-days-work');
+    expect(personal.reasons.join('\n')).toMatch(/not marked as a work number/);
+    // ... and personal calls do not use up the work budget.
+    const homeCalls = [attempt(1, 'unanswered'), attempt(2, 'unanswered')];
+    expect(ma(MA(9), homeCalls, 'work').allowed).toBe(true);
+    expect(ma(MA(3), homeCalls, 'personal').allowed).toBe(false);
+  });
+
+  it('Washington: 1 call a week at work; the 3-a-week cap counts every number', () => {
+    const wa = (at: number, log: ContactAttempt[], numberKind?: 'work') =>
+      evaluateContactCaps({ profile: 'US-WA', at, debtorRef: DEBTOR, phone: WORK, log, timeZone: 'America/Los_Angeles', ...(numberKind ? { numberKind } : {}) });
+    const log = [work(1)];
+    const atWork = wa(atJuly(7, 20), log, 'work');
+    expect(atWork.caps.find((cap) => cap.capId === 'wa-1-per-week-at-work')).toMatchObject({ allowed: false, count: 1, limit: 1 });
+    expect(atWork.nextAllowedAt).toBe(utc('2026-07-08T07:00:00Z'));
+    expect(wa(atJuly(8, 20), log, 'work').allowed).toBe(true);
+    // Dialling the home number: the work cap does not apply, the work call still counts towards 3 a week.
+    const home = wa(atJuly(3, 20), [...log, attempt(2, 'unanswered'), attempt(3, 'unanswered')]);
+    expect(home.caps.find((cap) => cap.capId === 'wa-3-per-week')).toMatchObject({ allowed: false, count: 3 });
+    expect(home.caps.map((cap) => cap.capId)).not.toContain('wa-1-per-week-at-work');
+  });
+
+  it('Ireland: no call to a work number at all (s.46), and no time at which it clears', () => {
+    const result = evaluateContactCaps({ profile: 'IE-CCA', at: utc('2026-07-07T11:00:00Z'), debtorRef: DEBTOR, phone: '+353 1 555 0100', numberKind: 'work', log: [] });
+    expect(result.allowed).toBe(false);
+    expect(result.nextAllowedAt).toBeUndefined();
+    expect(result.reasons.join('\n')).toMatch(/cap reached: Ireland: no calls at the place of employment without consent: no calls to a work number/);
+    expect(evaluateContactCaps({ profile: 'IE-CCA', at: utc('2026-07-07T11:00:00Z'), debtorRef: DEBTOR, phone: '+353 1 555 0100', log: [] }).allowed).toBe(true);
+  });
+});
+
+describe('New York City counts failed attempts too', () => {
+  it('3 dials that never connected fill the 3-per-7-days cap', () => {
+    const log = [attempt(1, 'no-connect'), attempt(2, 'no-connect'), attempt(3, 'no-connect')];
+    const result = evaluateContactCaps({ profile: 'US-NYC', at: atJuly(4), debtorRef: DEBTOR, phone: HOME, log });
+    expect(result.caps.find((cap) => cap.capId === 'nyc-3-per-7-days')).toMatchObject({ allowed: false, count: 3 });
+    // Reg F still does not count them.
+    expect(result.caps.find((cap) => cap.capId === 'reg-f-7-in-7')).toMatchObject({ allowed: true, count: 0 });
+    expect(result.nextAllowedAt).toBe(utc('2026-07-08T04:00:00Z'));
+  });
+});
+
+describe('Ireland: 3 successful unsolicited contacts per calendar month', () => {
+  const DUBLIN_PHONE = '+353 1 555 0100';
+  const E164 = '+35315550100';
+  const at = (iso: string): number => utc(iso);
+  const contact = (iso: string, outcome: ContactAttempt['outcome'], direction?: 'inbound'): ContactAttempt => ({
+    at: at(iso),
+    phoneE164: E164,
+    outcome,
+    debtorRef: DEBTOR,
+    ...(direction ? { direction } : {}),
+  });
+  const ie = (when: string, log: ContactAttempt[]) => evaluateContactCaps({ profile: 'IE-CCA', at: at(when), debtorRef: DEBTOR, phone: DUBLIN_PHONE, log });
+  const monthCap = (result: ReturnType<typeof ie>) => result.caps.find((cap) => cap.capId === 'ie-3-contacts-per-month');
+
+  it('counts conversations and voicemails of this calendar month in Dublin, not unanswered calls nor inbound ones', () => {
+    const log = [
+      contact('2026-06-30T20:00:00Z', 'conversation'), // 21:00 Dublin, 30 June: last month
+      contact('2026-07-02T10:00:00Z', 'conversation'),
+      contact('2026-07-03T10:00:00Z', 'unanswered'),
+      contact('2026-07-06T10:00:00Z', 'voicemail'),
+      contact('2026-07-08T10:00:00Z', 'conversation', 'inbound'),
+      contact('2026-07-09T10:00:00Z', 'no-connect'),
+    ];
+    expect(monthCap(ie('2026-07-20T10:00:00Z', log))).toMatchObject({ allowed: true, count: 2, limit: 3 });
+    const full = [...log, contact('2026-07-20T10:00:00Z', 'conversation')];
+    const result = ie('2026-07-31T22:59:00Z', full); // 23:59 Dublin on the last day of July
+    expect(monthCap(result)).toMatchObject({ allowed: false, count: 3 });
+    // The month's count leaves when August begins in Dublin (UTC+1 in summer).
+    expect(monthCap(result)?.nextAllowedAt).toBe(utc('2026-07-31T23:00:00Z'));
+    expect(monthCap(ie('2026-07-31T23:00:00Z', full))).toMatchObject({ allowed: true, count: 0 });
+  });
+
+  it('December rolls over to January of the next year', () => {
+    const log = ['2026-12-01', '2026-12-02', '2026-12-03'].map((day) => contact(`${day}T11:00:00Z`, 'conversation'));
+    expect(monthCap(ie('2026-12-31T12:00:00Z', log))?.nextAllowedAt).toBe(utc('2027-01-01T00:00:00Z'));
+  });
+});
+
+describe('China: GB/T 45251-2025, at most 3 connected calls a day per debtor', () => {
+  const shanghai = (hour: number, minute = 0): number => utc(`2026-03-10T${String(hour - 8).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`);
+  const call = (hour: number, outcome: ContactAttempt['outcome'], phoneE164 = '+8613800138000'): ContactAttempt => ({ at: shanghai(hour), phoneE164, outcome, debtorRef: DEBTOR });
+  const cn = (at: number, log: ContactAttempt[], debtorRef: string | undefined = DEBTOR) =>
+    evaluateContactCaps({ profile: 'CN-CBA-2026', at, phone: '13800138000', log, ...(debtorRef ? { debtorRef } : {}) });
+  const gbt = (result: ReturnType<typeof cn>) => result.caps.find((cap) => cap.capId === 'cn-gbt-45251-3-connected-per-day');
+
+  it('allows the 3rd connected call of the day and blocks the 4th, across the debtor’s numbers', () => {
+    const two = [call(9, 'conversation'), call(10, 'voicemail', '+8613900139000')];
+    expect(gbt(cn(shanghai(11), two))).toMatchObject({ allowed: true, count: 2, limit: 3 });
+    const three = [...two, call(11, 'conversation', '+8613700137000')];
+    const result = cn(shanghai(12), three);
+    expect(gbt(result)).toMatchObject({ allowed: false, count: 3 });
+    expect(result.allowed).toBe(false);
+    // Shanghai midnight, 16:00Z.
+    expect(result.nextAllowedAt).toBe(utc('2026-03-10T16:00:00Z'));
+    expect(result.reasons.join('\n')).toMatch(/GB\/T 45251-2025.*; S\]/);
+    expect(gbt(cn(utc('2026-03-10T16:00:00Z'), three))).toMatchObject({ allowed: true, count: 0 });
+  });
+
+  it('unanswered and failed dials, and calls the debtor made, do not count', () => {
+    const log = [call(8, 'unanswered'), call(9, 'no-connect'), call(10, 'conversation'), call(11, 'conversation'), { ...call(12, 'conversation'), direction: 'inbound' as const }];
+    expect(gbt(cn(shanghai(13), log))).toMatchObject({ allowed: true, count: 2 });
+  });
+});

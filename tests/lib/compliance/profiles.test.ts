@@ -32,12 +32,19 @@ describe('shipped profiles', () => {
 
   it('carries the caps from the facts', () => {
     const limits = (id: string): Array<[string, number]> =>
-      (getProfile(id)?.caps ?? []).flatMap((cap) => (cap.kind === 'rolling-attempts' ? [[cap.id, cap.limit] as [string, number]] : []));
+      (getProfile(id)?.caps ?? []).flatMap((cap) => (cap.kind !== 'cooldown-after-conversation' ? [[cap.id, cap.limit] as [string, number]] : []));
     expect(limits('US-FDCPA')).toEqual([['reg-f-7-in-7', 7]]);
     expect(limits('US-MA')).toContainEqual(['ma-2-per-7-days', 2]);
+    expect(limits('US-MA')).toContainEqual(['ma-2-per-30-days-work', 2]);
     expect(limits('US-NYC')).toContainEqual(['nyc-3-per-7-days', 3]);
     expect(limits('US-WA')).toContainEqual(['wa-3-per-week', 3]);
-    expect(limits('CN-CBA-2026')).toEqual([['cn-6-unanswered-per-day', 6]]);
+    expect(limits('US-WA')).toContainEqual(['wa-1-per-week-at-work', 1]);
+    expect(limits('IE-CCA')).toEqual([['ie-3-contacts-per-month', 3], ['ie-no-calls-at-work', 0]]);
+    expect(limits('CN-CBA-2026')).toEqual([['cn-6-unanswered-per-day', 6], ['cn-gbt-45251-3-connected-per-day', 3]]);
+    // Every cap names its source and how sure we are of it.
+    for (const profile of Object.values(PROFILES)) {
+      for (const cap of profile.caps) expect(['V', 'S', 'R', 'X'], cap.id).toContain(cap.source.marker);
+    }
     expect(getProfile('US-FDCPA')?.caps.some((cap) => cap.kind === 'cooldown-after-conversation' && cap.days === 7)).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ describe('resolveEffectiveRules: the debtor’s jurisdiction, then layers that o
     const washington = rulesFor('+1 509 555 0100');
     expect(washington.profiles.map((p) => p.profileId)).toEqual(['US-FDCPA', 'US-WA']);
     expect(washington.profile.hours).toEqual({ startMinute: 480, endMinute: 1260 });
-    expect(washington.profile.caps.map((cap) => cap.id)).toEqual(['reg-f-7-in-7', 'reg-f-post-conversation', 'wa-3-per-week']);
+    expect(washington.profile.caps.map((cap) => cap.id)).toEqual(['reg-f-7-in-7', 'reg-f-post-conversation', 'wa-3-per-week', 'wa-1-per-week-at-work']);
     expect(washington.profile.onViolation).toBe('block');
   });
 

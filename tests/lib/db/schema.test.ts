@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../../lib/calls/types';
-import { listRecentCallRecords, upsertCallRecord } from '../../../lib/db/calls-repository';
+import { listRecentCallRecords, listUnfinishedCallRecords, upsertCallRecord } from '../../../lib/db/calls-repository';
 import { DB_VERSION, openOnScriptDb } from '../../../lib/db/schema';
 
 let dbCounter = 0;
@@ -76,24 +76,60 @@ describe('schema upgrades', () => {
     v3.close();
   });
 
-  it('step 4 adds the team outbox and its state store beside existing data, and the outbox reads in queue order', async () => {
+  it('step 4 adds the number-kinds store keyed by E.164, leaving calls and flags as they were', async () => {
     const name = freshName();
     const v3 = await openOnScriptDb(3, name);
-    await v3.put('calls', { ...record('before-team', 1), notes: 'n' });
-    await v3.put('doNotCall', { id: 'f1', reason: 'cease-request', scope: 'debtor', debtorRef: 'D-1', setAt: 1 });
+    await v3.put('calls', { ...record('before', 1), disposition: 'VOICEMAIL' });
+    await v3.put('doNotCall', { id: 'f1', reason: 'cease-request', scope: 'debtor', debtorRef: 'ACC-1', setAt: 1 });
+    expect([...v3.objectStoreNames]).not.toContain('numberKinds');
     v3.close();
     const v4 = await openOnScriptDb(4, name);
-    expect([...v4.objectStoreNames].sort()).toEqual(['calls', 'doNotCall', 'importedAttempts', 'outbox', 'teamState']);
-    const outbox = v4.transaction('outbox').store;
+    expect([...v4.objectStoreNames].sort()).toEqual(['calls', 'doNotCall', 'importedAttempts', 'numberKinds']);
+    expect(v4.transaction('numberKinds').store.keyPath).toBe('phoneE164');
+    await v4.put('numberKinds', { phoneE164: '+12125550199', kind: 'work', setAt: 5 });
+    await v4.put('numberKinds', { phoneE164: '+12125550199', kind: 'personal', setAt: 6 });
+    expect(await v4.getAll('numberKinds')).toEqual([{ phoneE164: '+12125550199', kind: 'personal', setAt: 6 }]);
+    expect(await v4.get('calls', 'before')).toMatchObject({ disposition: 'VOICEMAIL' });
+    expect(await v4.get('doNotCall', 'f1')).toMatchObject({ debtorRef: 'ACC-1' });
+    expect([...v4.transaction('calls').store.indexNames]).toHaveLength(6);
+    v4.close();
+  });
+
+  it('step 5 adds the phase index over existing calls, which finds the unfinished ones', async () => {
+    const name = freshName();
+    const v4 = await openOnScriptDb(4, name);
+    await v4.put('calls', record('dialing', 1, { phase: 'dialing' }));
+    await v4.put('calls', record('connected', 2));
+    await v4.put('calls', { ...record('held', 3, { phase: 'held' }), notes: 'n' });
+    await v4.put('calls', record('ringing', 4, { phase: 'ringing' }));
+    await v4.put('calls', record('ended', 5, { phase: 'ended', endedAt: 6 }));
+    v4.close();
+    const v5 = await openOnScriptDb(5, name);
+    expect([...v5.transaction('calls').store.indexNames]).toContain('by-phase');
+    expect(await v5.count('calls')).toBe(5);
+    expect((await listUnfinishedCallRecords(v5)).map((r) => r.id).sort()).toEqual(['connected', 'dialing', 'held', 'ringing']);
+    expect(await v5.get('calls', 'held')).toMatchObject({ notes: 'n' });
+    v5.close();
+  });
+
+  it('step 8 adds the team outbox and its state store beside existing data, and the outbox reads in queue order', async () => {
+    const name = freshName();
+    const v7 = await openOnScriptDb(7, name);
+    await v7.put('calls', { ...record('before-team', 1), notes: 'n' });
+    await v7.put('doNotCall', { id: 'f1', reason: 'cease-request', scope: 'debtor', debtorRef: 'D-1', setAt: 1 });
+    v7.close();
+    const v8 = await openOnScriptDb(8, name);
+    expect([...v8.objectStoreNames].sort()).toEqual(['calls', 'complianceLog', 'debtorTimes', 'doNotCall', 'importedAttempts', 'meta', 'numberKinds', 'outbox', 'teamState']);
+    const outbox = v8.transaction('outbox').store;
     expect(outbox.keyPath).toBe('id');
     expect([...outbox.indexNames]).toEqual(['by-seq']);
-    expect(v4.transaction('teamState').store.keyPath).toBe('key');
-    expect(await v4.get('calls', 'before-team')).toMatchObject({ notes: 'n' });
-    expect(await v4.count('doNotCall')).toBe(1);
-    await v4.put('outbox', { id: 'call:b', kind: 'call', callId: 'b', seq: 2 });
-    await v4.put('outbox', { id: 'call:a', kind: 'call', callId: 'a', seq: 1 });
-    expect((await v4.getAllFromIndex('outbox', 'by-seq')).map((row) => row.id)).toEqual(['call:a', 'call:b']);
-    v4.close();
+    expect(v8.transaction('teamState').store.keyPath).toBe('key');
+    expect(await v8.get('calls', 'before-team')).toMatchObject({ notes: 'n' });
+    expect(await v8.count('doNotCall')).toBe(1);
+    await v8.put('outbox', { id: 'call:b', kind: 'call', callId: 'b', seq: 2 });
+    await v8.put('outbox', { id: 'call:a', kind: 'call', callId: 'a', seq: 1 });
+    expect((await v8.getAllFromIndex('outbox', 'by-seq')).map((row) => row.id)).toEqual(['call:a', 'call:b']);
+    v8.close();
   });
 
   it('a version-1 database of 10,000 records upgrades to the current version with every record and index entry', async () => {
@@ -107,6 +143,7 @@ describe('schema upgrades', () => {
     expect(await current.count('calls')).toBe(10_000);
     expect(await current.countFromIndex('calls', 'by-startedAt')).toBe(10_000);
     expect(await current.countFromIndex('calls', 'by-remoteNumber', '13800130007')).toBe(10);
+    expect(await current.countFromIndex('calls', 'by-phase', 'connected')).toBe(10_000);
     expect(await current.get('calls', 'r9999')).toMatchObject({ startedAt: 10_999 });
     current.close();
   });
@@ -159,5 +196,38 @@ describe('updateCallRecord', () => {
     expect(await db.get('calls', 'u')).toMatchObject({ notes: 'promised Friday', disposition: 'PTP' });
     expect(await updateCallRecord(db, 'missing', (r) => r)).toBeUndefined();
     db.close();
+  });
+
+  it('step 6 adds the compliance log and the meta store beside the existing stores, losing nothing (issue 14, item 13)', async () => {
+    const name = freshName();
+    const v5 = await openOnScriptDb(5, name);
+    await v5.put('calls', { ...record('kept', 1), callbackAt: 5 });
+    v5.close();
+    const v6 = await openOnScriptDb(6, name);
+    expect([...v6.objectStoreNames].sort()).toEqual(['calls', 'complianceLog', 'doNotCall', 'importedAttempts', 'meta', 'numberKinds']);
+    const log = v6.transaction('complianceLog').store;
+    expect(log.keyPath).toBe('seq');
+    expect([...log.indexNames]).toEqual(['by-at']);
+    expect(await v6.get('calls', 'kept')).toMatchObject({ id: 'kept', callbackAt: 5 });
+    await v6.put('complianceLog', { seq: 1, at: 9, kind: 'gate', prev: '0'.repeat(64), hash: 'h' });
+    await v6.put('meta', { seq: 0, hash: '0'.repeat(64) }, 'complianceLogAnchor');
+    expect((await v6.getAllFromIndex('complianceLog', 'by-at')).map((entry) => entry.seq)).toEqual([1]);
+    v6.close();
+  });
+
+  it('step 7 adds the debtor-times store, keeping the log and the calls (issue 14, item 3)', async () => {
+    const name = freshName();
+    const v6 = await openOnScriptDb(6, name);
+    await v6.put('calls', record('kept', 1));
+    await v6.put('complianceLog', { seq: 1, at: 9, kind: 'gate', prev: '0'.repeat(64), hash: 'h' });
+    v6.close();
+    const v7 = await openOnScriptDb(7, name);
+    expect([...v7.objectStoreNames]).toContain('debtorTimes');
+    expect(v7.transaction('debtorTimes').store.keyPath).toBe('key');
+    expect(await v7.get('calls', 'kept')).toBeDefined();
+    expect(await v7.count('complianceLog')).toBe(1);
+    await v7.put('debtorTimes', { key: 'D-1', times: [], updatedAt: 5 });
+    expect((await v7.getAllFromIndex('debtorTimes', 'by-updatedAt')).map((entry) => entry.key)).toEqual(['D-1']);
+    v7.close();
   });
 });

@@ -67,3 +67,25 @@ describe('tabSiteAccess', () => {
     expect(tabSiteAccess('chrome-extension://abc/options.html', enabled)).toEqual({ kind: 'not-web' });
   });
 });
+
+describe('public suffixes are never a dialer origin (issue 14, item 11)', () => {
+  it.each(['https://*.co.uk', '*.com.cn', 'https://*.github.io', 'https://*.com', 'https://github.io', 'co.uk', 'https://*.awsapps.com', 'https://*.s3.amazonaws.com'])(
+    'refuses %s from the address box',
+    (typed) => {
+      expect(originPatternFromInput(typed)).toBeUndefined();
+    },
+  );
+
+  it('refuses them in the policy too, and says why', () => {
+    const read = parseDialerOriginsPolicy(['https://*.co.uk', 'https://crm.example.co.uk', 'https://*.github.io', 'https://team.github.io']);
+    expect(read.patterns).toEqual(['https://crm.example.co.uk/*', 'https://team.github.io/*']);
+    expect(read.ignored.join(' ')).toMatch(/entry 0: .*public suffix/);
+    expect(read.ignored.join(' ')).toMatch(/entry 2: .*public suffix/);
+  });
+
+  it('still takes a company\'s own domain and its subdomains', () => {
+    expect(originPatternFromInput('https://*.example.com')).toBe('https://*.example.com/*');
+    expect(originPatternFromInput('crm.example.com.cn')).toBe('https://crm.example.com.cn/*');
+    expect(originPatternFromInput('https://*.my.connect.aws')).toBe('https://*.my.connect.aws/*');
+  });
+});

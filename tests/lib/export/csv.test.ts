@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { END_REASONS } from '../../../lib/calls/types.ts';
 import { complianceFlags, createCsvExporter, csvCell, exportCsvChunks, UTF8_BOM } from '../../../lib/export/csv.ts';
 import { EXPORT_COLUMNS, type ExportableCall } from '../../../lib/export/types.ts';
 
@@ -60,6 +63,7 @@ const baseCall: ExportableCall = {
   startedAt: Date.UTC(2026, 10, 28, 1, 5, 0),
   connectedAt: Date.UTC(2026, 10, 28, 1, 5, 12),
   endedAt: Date.UTC(2026, 10, 28, 1, 9, 42),
+  endReason: 'hangup',
   origin: 'https://dialer.example',
   source: 'sip-ws',
   updatedAt: Date.UTC(2026, 10, 28, 1, 9, 42),
@@ -91,7 +95,7 @@ describe('createCsvExporter', () => {
     expect(header.startsWith(UTF8_BOM)).toBe(true);
     expect(new TextEncoder().encode(header).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
     expect(header).toBe(
-      '\uFEFFcall_id,agent,started_at,ended_at,duration_s,direction,number_e164,number_raw,debtor_ref,disposition,' +
+      '\uFEFFcall_id,agent,started_at,ended_at,duration_s,end_reason,direction,number_e164,number_raw,debtor_ref,disposition,' +
         'promise_amount,promise_currency,promise_date,callback_at,pack_id,pack_version,compliance_flags,notes\r\n',
     );
     expect(createCsvExporter({ timeZone: 'UTC', bom: false }).header().startsWith('call_id,')).toBe(true);
@@ -104,6 +108,7 @@ describe('createCsvExporter', () => {
       started_at: '2026-11-28T09:05:00+08:00',
       ended_at: '2026-11-28T09:09:42+08:00',
       duration_s: '270',
+      end_reason: 'hangup',
       direction: 'outbound',
       number_e164: '+8613800138000',
       number_raw: '13800138000',
@@ -127,6 +132,8 @@ describe('createCsvExporter', () => {
     };
     const row = rowOf(bare, 'UTC');
     expect(row.duration_s).toBe('0');
+    expect(row.end_reason).toBe('');
+    expect(rowOf({ ...bare, endReason: 'ended-unknown' }, 'UTC').end_reason).toBe('ended-unknown');
     expect(row.ended_at).toBe('1970-01-01T00:00:30+00:00');
     expect(row.agent).toBe('');
     expect(row.promise_amount).toBe('');
@@ -143,7 +150,7 @@ describe('createCsvExporter', () => {
     expect(summer.started_at).toBe('2026-07-15T09:05:00-04:00');
   });
 
-  it('every line ends in CRLF and has 18 fields', () => {
+  it('every line ends in CRLF and has 19 fields', () => {
     const exporter = createCsvExporter({ timeZone: 'UTC' });
     const line = exporter.row({ ...baseCall, notes: 'line one\nline two\r\nline "three", end' });
     expect(line.endsWith('\r\n')).toBe(true);
@@ -162,10 +169,10 @@ describe('createCsvExporter', () => {
       fc.property(text, text, text, (notes, agentName, debtorRef) => {
         const rows = parseCsv(exporter.header().slice(1) + exporter.row({ ...baseCall, notes, agentName, debtorRef }));
         const row = rows[1]!;
-        expect(row).toHaveLength(18);
-        expect(row[17]).toBe(neutralised(notes));
+        expect(row).toHaveLength(19);
+        expect(row[18]).toBe(neutralised(notes));
         expect(row[1]).toBe(neutralised(agentName));
-        expect(row[8]).toBe(neutralised(debtorRef));
+        expect(row[9]).toBe(neutralised(debtorRef));
       }),
       { numRuns: 500 },
     );
@@ -201,8 +208,8 @@ describe('formula neutralisation', () => {
     });
     const [row] = parseCsv(line);
     expect(row![1]).toBe(`'=cmd|" /C calc"!A0`);
-    expect(row![17]).toBe("'@SUM(1,2)");
-    expect(row![6]).toBe('+8613800138000');
+    expect(row![18]).toBe("'@SUM(1,2)");
+    expect(row![7]).toBe('+8613800138000');
   });
 });
 
@@ -240,7 +247,7 @@ describe('exportCsvChunks', () => {
     const rows = parseCsv(text.slice(1));
     expect(rows).toHaveLength(501);
     expect(rows[500]![0]).toBe('call-499');
-    expect(rows[500]![17]).toBe('第499条, "note"\nsecond line');
+    expect(rows[500]![18]).toBe('第499条, "note"\nsecond line');
     expect(progress.at(-1)).toEqual([500, 500]);
     const dones = progress.map(([done]) => done);
     expect([...dones].sort((a, b) => a - b)).toEqual(dones);
@@ -273,5 +280,16 @@ describe('exportCsvChunks', () => {
       }
     };
     await expect(consume()).rejects.toThrow('cancelled by agent');
+  });
+});
+
+describe('the export documentation', () => {
+  it('names every end reason the end_reason column can hold, in both READMEs', () => {
+    const root = join(import.meta.dirname, '../../..');
+    for (const file of ['README.md', 'lib/export/README.md']) {
+      const row = readFileSync(join(root, file), 'utf8').split('\n').find((line) => line.startsWith('| `end_reason` |'));
+      expect(row, file).toBeDefined();
+      for (const reason of END_REASONS) expect(row, `${file}: ${reason}`).toContain(`\`${reason}\``);
+    }
   });
 });

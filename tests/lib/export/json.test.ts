@@ -12,6 +12,7 @@ const call: ExportableCall = {
   startedAt: Date.UTC(2026, 10, 2, 14, 0, 0),
   connectedAt: Date.UTC(2026, 10, 2, 14, 0, 5),
   endedAt: Date.UTC(2026, 10, 2, 14, 3, 5),
+  endReason: 'hangup',
   origin: 'https://dialer.example',
   source: 'sip-ws',
   updatedAt: 0,
@@ -40,6 +41,7 @@ describe('toExportedCall', () => {
       started_at: '2026-11-02T09:00:00-05:00',
       ended_at: '2026-11-02T09:03:05-05:00',
       duration_s: 180,
+      end_reason: 'hangup',
       direction: 'inbound',
       number_e164: '+14155550100',
       number_raw: '(415) 555-0100',
@@ -54,6 +56,12 @@ describe('toExportedCall', () => {
       compliance_flags: [{ at: '2026-11-02T09:01:00-05:00', kind: 'block', code: 'cease-contact', detail: 'asked to stop', reason: null }],
       notes: 'Call back "after lunch", ok?\n—',
     });
+  });
+
+  it('names a call whose end nobody saw, and no reason while a call is live', () => {
+    expect(toExportedCall({ ...call, endReason: 'ended-unknown', endedBy: 'unknown' }, 'UTC').end_reason).toBe('ended-unknown');
+    const { endedAt: _ended, endReason: _reason, ...live } = call;
+    expect(toExportedCall({ ...live, phase: 'connected' }, 'UTC').end_reason).toBeNull();
   });
 
   it('keeps the promised amount as an exact decimal string', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPackCli, type PackCliIo } from '../../../lib/packs/cli.ts';
+import { EXIT, runPackCli, type PackCliIo } from '../../../lib/packs/cli.ts';
 import type { SignedPackFile } from '../../../lib/packs/index.ts';
 import { minimalPack } from './fixtures.ts';
 
@@ -116,5 +116,20 @@ describe('pack CLI', () => {
     io.files.set('s.json', JSON.stringify({ ...printed, pack: { ...printed.pack, extra: 1 } }));
     expect(await runPackCli(['validate', 's.json'], io)).toBe(1);
     expect(io.err).toContain('  /pack/extra: unknown field "extra"');
+  });
+});
+
+describe('pack CLI: verify-log (issue 14, item 13)', () => {
+  it('checks an exported compliance log and names the first entry that was changed', async () => {
+    const { chainEntry, GENESIS_HASH, COMPLIANCE_LOG_FORMAT } = await import('../../../lib/audit/compliance-log');
+    const first = await chainEntry({ at: 1, kind: 'gate', callId: 'c1', code: 'block' }, 1, GENESIS_HASH);
+    const second = await chainEntry({ at: 2, kind: 'override', callId: 'c1', code: 'pre-dial-guard', reason: 'debtor asked' }, 2, first.hash);
+    const file = (entries: unknown[]) => JSON.stringify({ format: COMPLIANCE_LOG_FORMAT, anchor: { seq: 0, hash: GENESIS_HASH }, entries });
+    const io = memoryIo({ 'log.json': file([first, second]), 'edited.json': file([first, { ...second, reason: 'no reason' }]), 'junk.json': '[]' });
+    expect(await runPackCli(['verify-log', 'log.json'], io)).toBe(EXIT.ok);
+    expect(io.out.join('\n')).toMatch(/2 entries, chain intact/);
+    expect(await runPackCli(['verify-log', 'edited.json'], io)).toBe(EXIT.invalid);
+    expect(io.err.join('\n')).toMatch(/entry 2: its content does not match its hash/);
+    expect(await runPackCli(['verify-log', 'junk.json'], io)).toBe(EXIT.invalid);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PACK_BYTES, MAX_PACK_DEPTH, parsePack, type PackIssue, type ParsePackResult } from '../../../lib/packs/index.ts';
+import { MAX_PACK_BYTES, MAX_PACK_DEPTH, PACK_FORMAT, parsePack, type PackIssue, type ParsePackResult } from '../../../lib/packs/index.ts';
 import { both, minimalPack } from './fixtures.ts';
 
 function errorsOf(result: ParsePackResult): PackIssue[] {
@@ -61,6 +61,43 @@ describe('parsePack: structure errors carry JSON Pointer paths', () => {
     pack.objections[0]!.goTo = 'missing-goto';
     const errors = errorsOf(parsePack(pack));
     expect(errors.map((e) => e.path)).toEqual(expect.arrayContaining(['/steps/1/next', '/start', '/objections/0/goTo']));
+  });
+
+  it('outcome flags for compliance: voicemail, noAnswer, noConnect are read; a disposition carries at most one outcome', () => {
+    const pack = minimalPack();
+    pack.dispositions.push(
+      { code: 'VM', label: both('Voicemail'), flags: ['voicemail'] },
+      { code: 'NA', label: both('No answer'), flags: ['noAnswer', 'callback'] },
+      { code: 'BUSY', label: both('Busy'), flags: ['noConnect'] },
+    );
+    const result = parsePack(pack);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.pack.dispositions.slice(-3).map((d) => d.flags)).toEqual([['voicemail'], ['noAnswer', 'callback'], ['noConnect']]);
+
+    const conflicting = minimalPack();
+    conflicting.dispositions[0]!.flags = ['voicemail', 'rightPartyContact'];
+    expectError(conflicting, '/dispositions/0/flags', /at most one of rightPartyContact, voicemail, noAnswer, noConnect \(found voicemail, rightPartyContact\)/);
+  });
+
+  it('compliance.calendars: holiday tables delivered with the pack are read, and each bad part is an error with its path', () => {
+    const pack = minimalPack() as unknown as { format: string; compliance: Record<string, unknown> };
+    // A v2 field: a v1 reader would refuse the pack.
+    pack.format = PACK_FORMAT;
+    pack.compliance.calendars = { CN: { '2027': { holidays: ['2027-01-01', '2027-02-08'], workdays: ['2027-02-07'] } } };
+    const result = parsePack(pack);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.pack.compliance.calendars).toEqual({ CN: { '2027': { holidays: ['2027-01-01', '2027-02-08'], workdays: ['2027-02-07'] } } });
+
+    pack.compliance.calendars = { CN: { '2027': { holidays: ['2027-13-01'], extra: [] } }, cn: {} };
+    const errors = errorsOf(parsePack(pack));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { path: '/compliance/calendars/CN/2027/extra', message: 'unknown field' },
+        { path: '/compliance/calendars/cn', message: 'not an ISO country code such as CN' },
+      ]),
+    );
+    pack.compliance.calendars = { CN: { '2027': { holidays: ['2027-13-01'] } } };
+    expectError(pack, '/compliance/calendars/CN/2027/holidays/0', /"2027-13-01" is not a date \(YYYY-MM-DD\) in 2027/);
   });
 
   it('unknown disposition code in a choice', () => {
@@ -169,8 +206,8 @@ describe('parsePack: structure errors carry JSON Pointer paths', () => {
 
   it('refuses an unsupported format marker', () => {
     const pack = minimalPack() as unknown as Record<string, unknown>;
-    pack.format = 'onscript-pack/2';
-    expectError(pack, '/format', /unsupported format/);
+    pack.format = 'onscript-pack/3';
+    expectError(pack, '/format', /unsupported format "onscript-pack\/3"; this version reads "onscript-pack\/1" and "onscript-pack\/2"/);
   });
 });
 
@@ -188,7 +225,45 @@ describe('parsePack: warnings', () => {
     pack.steps.push({ id: 'faq-only', title: both('FAQ'), choices: [{ label: both('End'), disposition: 'PTP' }] });
     pack.objections[0]!.goTo = 'faq-only';
     const result = parsePack(pack);
-    expect(result.warnings.filter((w) => w.path === '/steps/4')).toEqual([]);
+    expect(result.warnings.filter((w) => w.path === '/steps/4' && /cannot be reached/.test(w.message))).toEqual([]);
+  });
+
+  it('warns when an optional variable stands in a required sentence, or an optional part depends on nothing optional', () => {
+    const pack = minimalPack();
+    pack.variables.push({ key: 'debt.interest', label: both('Interest'), type: 'money', required: false });
+    pack.steps[2]!.say = [
+      { text: both('You owe {{debt.amount}}, of which {{debt.interest}} is interest.') },
+      { text: both('You owe {{debt.amount}}[[, of which {{debt.interest}} is interest]].') },
+      { text: both('Hello[[ {{debt.amount}}]].') },
+    ];
+    const warnings = parsePack(pack).warnings.filter((warning) => warning.path.startsWith('/steps/2/say'));
+    expect(warnings).toEqual([
+      { path: '/steps/2/say/0/text/zh-CN', message: expect.stringMatching(/^warning: \{\{debt\.interest\}\} is optional but stands in a required sentence/) },
+      { path: '/steps/2/say/0/text/en', message: expect.stringMatching(/^warning: \{\{debt\.interest\}\} is optional but stands in a required sentence/) },
+      { path: '/steps/2/say/2/text/zh-CN', message: expect.stringMatching(/holds no optional variable/) },
+      { path: '/steps/2/say/2/text/en', message: expect.stringMatching(/holds no optional variable/) },
+    ]);
+  });
+
+  it('refuses unbalanced [[ ]] in a v2 pack, and only warns in a v1 pack whose text may hold them', () => {
+    const pack = minimalPack();
+    pack.steps[0]!.say = [{ text: both('Hello [[ {{agent.name}}') }];
+    expect(parsePack(pack).warnings).toContainEqual({ path: '/steps/0/say/0/text/en', message: 'warning: "[[" without a matching "]]"; the line is shown as typed' });
+    pack.format = 'onscript-pack/2';
+    expectError(pack, '/steps/0/say/0/text/en', /^"\[\[" without a matching "\]\]"$/);
+  });
+
+  it('reads forbidden phrases (v2): each needs an id, both texts and at least one term; ids are unique', () => {
+    const pack = minimalPack();
+    pack.format = 'onscript-pack/2';
+    pack.forbiddenPhrases = [{ id: 'jail', phrase: both('“You will go to jail.”'), reason: both('FDCPA 1692e(4)'), terms: ['jail', '坐牢'] }];
+    const result = parsePack(pack);
+    expect(result.ok && result.pack.forbiddenPhrases).toEqual(pack.forbiddenPhrases);
+    pack.forbiddenPhrases.push({ id: 'jail', phrase: both('x'), reason: both('y'), terms: [] });
+    const errors = errorsOf(parsePack(pack));
+    expect(errors).toContainEqual({ path: '/forbiddenPhrases/1/terms', message: 'must not be empty' });
+    pack.forbiddenPhrases[1]!.terms = ['x'];
+    expectError(pack, '/forbiddenPhrases/1/id', /duplicate forbidden phrase id "jail"/);
   });
 
   it('warns about HTML in text but keeps it as typed', () => {

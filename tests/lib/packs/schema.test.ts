@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACKS } from '../../../lib/packs/defaults/index.ts';
-import { DISPOSITION_FLAGS, PACK_LIMITS, VARIABLE_TYPES } from '../../../lib/packs/index.ts';
+import { createPackTemplate, DISPOSITION_FLAGS, PACK_FORMATS, PACK_LIMITS, VARIABLE_TYPES } from '../../../lib/packs/index.ts';
 import { minimalPack } from './fixtures.ts';
+import { CALENDAR_LIMITS } from '../../../lib/compliance/calendar-data.ts';
 
 type Schema = Record<string, unknown>;
 const schema = JSON.parse(readFileSync(new URL('../../../lib/packs/script-pack.schema.json', import.meta.url), 'utf8')) as Schema;
@@ -57,9 +58,13 @@ function validate(value: unknown, node: Schema, path = ''): string[] {
       const properties = (node.properties ?? {}) as Record<string, Schema>;
       for (const key of (node.required ?? []) as string[]) if (!(key in record)) fail(`required ${key}`);
       if (typeof node.minProperties === 'number' && Object.keys(record).length < node.minProperties) fail('minProperties');
+      if (typeof node.maxProperties === 'number' && Object.keys(record).length > node.maxProperties) fail('maxProperties');
+      const names = node.propertyNames as Schema | undefined;
       for (const [key, item] of Object.entries(record)) {
+        if (names) errors.push(...validate(key, { type: 'string', ...names }, `${path}/${key} (name)`));
         if (properties[key]) errors.push(...validate(item, properties[key], `${path}/${key}`));
         else if (node.additionalProperties === false) fail(`additional ${key}`);
+        else if (typeof node.additionalProperties === 'object') errors.push(...validate(item, node.additionalProperties as Schema, `${path}/${key}`));
       }
     }
   }
@@ -76,7 +81,7 @@ describe('published JSON Schema', () => {
   });
 
   it('accepts both default packs and the test fixture', () => {
-    for (const pack of [...DEFAULT_PACKS, minimalPack()]) expect(validate(JSON.parse(JSON.stringify(pack)), schema)).toEqual([]);
+    for (const pack of [...DEFAULT_PACKS, minimalPack(), createPackTemplate()]) expect(validate(JSON.parse(JSON.stringify(pack)), schema)).toEqual([]);
   });
 
   it('refuses unknown fields, bad versions, choices with both targets and too many choices', () => {
@@ -94,6 +99,24 @@ describe('published JSON Schema', () => {
     expect(validate(reserved, schema)).toContain('/steps/3/id: not');
   });
 
+  it('accepts holiday tables in compliance.calendars and refuses unknown fields inside a year', () => {
+    const pack = minimalPack() as unknown as { compliance: Record<string, unknown> };
+    pack.compliance.calendars = { CN: { '2027': { holidays: ['2027-01-01'], workdays: ['2027-02-07'] } } };
+    expect(validate(pack, schema)).toEqual([]);
+    pack.compliance.calendars = { CN: { '2027': { holidays: ['2027-01-01'], extra: [] } } };
+    expect(validate(pack, schema)).toContain('/compliance/calendars/CN/2027: additional extra');
+    pack.compliance.calendars = { cn: { '27': { holidays: ['1 Jan'] } } };
+    expect(validate(pack, schema)).toEqual([
+      '/compliance/calendars/cn (name): pattern',
+      '/compliance/calendars/cn/27 (name): pattern',
+      '/compliance/calendars/cn/27/holidays/0: pattern',
+    ]);
+    const defs = schema.$defs as Record<string, Schema>;
+    expect(defs.calendars!.maxProperties).toBe(CALENDAR_LIMITS.countries);
+    expect((defs.calendars!.additionalProperties as Schema).maxProperties).toBe(CALENDAR_LIMITS.yearsPerCountry);
+    expect(defs.dateList!.maxItems).toBe(CALENDAR_LIMITS.datesPerList);
+  });
+
   it('matches the limits and enums of the TypeScript side', () => {
     const defs = schema.$defs as Record<string, Schema>;
     const stepProps = defs.step!.properties as Record<string, Schema>;
@@ -103,5 +126,8 @@ describe('published JSON Schema', () => {
     expect(((schema.properties as Record<string, Schema>).steps!).maxItems).toBe(PACK_LIMITS.steps);
     expect(((defs.variable!.properties as Record<string, Schema>).type!).enum).toEqual([...VARIABLE_TYPES]);
     expect((((defs.disposition!.properties as Record<string, Schema>).flags!).items as Schema).enum).toEqual([...DISPOSITION_FLAGS]);
+    expect(((schema.properties as Record<string, Schema>).forbiddenPhrases!).maxItems).toBe(PACK_LIMITS.forbiddenPhrases);
+    expect(((defs.compliance!.properties as Record<string, Schema>).debtGate!).maxItems).toBe(PACK_LIMITS.debtGate);
+    expect(((schema.properties as Record<string, Schema>).format!).enum).toEqual([...PACK_FORMATS]);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { END_REASONS } from '../../../lib/calls/types';
+import { MAX_FRAME_REPORT_KEYS, validateFrameCallReport } from '../../../lib/protocol/call-messages';
 import { envelope } from '../../../lib/protocol/envelope';
 import { readEnvelope, senderMayPost, validateCallSignal, validatePayload } from '../../../lib/protocol/validate';
 
@@ -41,9 +43,46 @@ describe('validateCallSignal', () => {
     }
   });
 
+  it('accepts every end reason, ended-unknown included, and nothing else', () => {
+    for (const endReason of END_REASONS) {
+      const value = { ...good, phase: 'ended', endedBy: 'unknown', endReason };
+      expect(validateCallSignal(value)).toEqual({ ok: true, value });
+    }
+    expect(validateCallSignal({ ...good, phase: 'ended', endReason: 'unknown' }).ok).toBe(false);
+  });
+
   it('ignores a prototype-polluting key by refusing it', () => {
     const hostile = JSON.parse(`{"callKey":"a","source":"sip-ws","phase":"ended","direction":"inbound","remote":"1","at":1,"__proto__":{"x":1}}`);
     expect(validateCallSignal(hostile).ok).toBe(false);
+  });
+});
+
+describe('validateFrameCallReport', () => {
+  it('accepts a frame’s call keys and copies them', () => {
+    const input = { live: ['sip-ws:a'], ended: [], startedAt: 1_700_000_000_000.5 };
+    const checked = validateFrameCallReport(input);
+    expect(checked).toEqual({ ok: true, value: input });
+    expect(checked.ok && checked.value.live).not.toBe(input.live);
+  });
+
+  it.each([
+    ['no ended list', { live: [], startedAt: 1 }],
+    ['no start', { live: [], ended: [] }],
+    ['a start that is not a time', { live: [], ended: [], startedAt: Number.NaN }],
+    ['an extra field', { live: [], ended: [], startedAt: 1, calls: [] }],
+    ['a key that is not a string', { live: [1], ended: [], startedAt: 1 }],
+    ['an empty key', { live: [''], ended: [], startedAt: 1 }],
+    ['a huge key', { live: ['x'.repeat(300)], ended: [], startedAt: 1 }],
+    ['too many keys', { live: Array.from({ length: MAX_FRAME_REPORT_KEYS + 1 }, (_, i) => `k${i}`), ended: [], startedAt: 1 }],
+    ['undefined (no bridge answered)', undefined],
+  ])('refuses %s', (_name, value) => {
+    expect(validateFrameCallReport(value).ok).toBe(false);
+  });
+
+  it('is sent by the background only', () => {
+    expect(senderMayPost('call/probe-frame', 'background')).toBe(true);
+    expect(senderMayPost('call/probe-frame', 'content')).toBe(false);
+    expect(validatePayload('call/probe-frame', {}).ok).toBe(false);
   });
 });
 

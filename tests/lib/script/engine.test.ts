@@ -86,6 +86,19 @@ describe('script engine', () => {
     expect(refusal(applyScriptAction(pack, progress, { type: 'back' }, 50))).toEqual({ reason: 'no-history' });
   });
 
+  it('"back" is held by a gate whose check was unticked since the step was entered', () => {
+    let progress = createScriptProgress(pack, 0);
+    progress = run(progress, { type: 'toggleCheck', checkId: 'identity-ok' }, 1);
+    progress = run(progress, { type: 'goTo', stepId: 'arrears' }, 2);
+    progress = run(progress, { type: 'goTo', stepId: 'wrong-party' }, 3);
+    progress = run(progress, { type: 'toggleCheck', checkId: 'identity-ok' }, 4);
+    const refused = applyScriptAction(pack, progress, { type: 'back' }, 5);
+    expect(refusal(refused)).toEqual({ reason: 'gate-locked', stepId: 'arrears', missingChecks: ['identity-ok'] });
+    expect(refused.progress).toBe(progress);
+    progress = run(progress, { type: 'toggleCheck', checkId: 'identity-ok' }, 6);
+    expect(run(progress, { type: 'back' }, 7).currentStepId).toBe('arrears');
+  });
+
   it('"finish" ends with any disposition of the pack, e.g. when the line drops', () => {
     const progress = run(createScriptProgress(pack, 0), { type: 'finish', disposition: 'CEASE' }, 5);
     expect(progress.disposition?.code).toBe('CEASE');

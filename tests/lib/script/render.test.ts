@@ -87,6 +87,27 @@ describe('renderSayLine', () => {
     expect(segments.filter((s) => s.kind === 'variable')).toEqual([]);
     expect(segments.map((s) => s.text).join('')).toBe('[constructor] [toString] {{ bad key }} {{x');
   });
+
+  it('keeps an optional part [[ … ]] without its brackets only when every variable in it has a value', () => {
+    const template = 'Due on {{debt.dueDate}}[[, including {{debt.interest}} in fees]].';
+    const text = (values: Record<string, string>) => renderSayLine(template, values).map((segment) => segment.text).join('');
+    expect(text({ 'debt.dueDate': 'May 1', 'debt.interest': '$12' })).toBe('Due on May 1, including $12 in fees.');
+    expect(text({ 'debt.dueDate': 'May 1', 'debt.interest': '  ' })).toBe('Due on May 1.');
+    // A required value outside the part still shows its gap.
+    expect(renderSayLine(template, {}).map((segment) => segment.kind)).toEqual(['text', 'missing', 'text']);
+    expect(text({})).toBe('Due on [debt.dueDate].');
+    // A whole-line part with an empty value renders as nothing at all.
+    expect(renderSayLine('[[Reply by {{validation.endDate}}.]]', {})).toEqual([]);
+    expect(renderSayLine('[[我会在{{followUp.date}}再联系您。]]您也可以来电。', { 'followUp.date': '5月3日' }).map((s) => s.text).join('')).toBe(
+      '我会在5月3日再联系您。您也可以来电。',
+    );
+  });
+
+  it('shows brackets that do not balance as typed', () => {
+    for (const template of ['a [[b {{x}}', 'a ]] b', 'a [[b [[c]] d]]', '[[x]] ]]']) {
+      expect(renderSayLine(template, { x: 'X' }).map((segment) => segment.text).join('')).toBe(template.replace('{{x}}', 'X'));
+    }
+  });
 });
 
 describe('parseSafeMarkdown', () => {
@@ -190,7 +211,7 @@ describe('default packs render', () => {
           for (const language of pack.languages) {
             const segments = renderSayLine((line.text as LocalizedText)[language] ?? '', values);
             expect(segments.some((segment) => segment.kind === 'missing')).toBe(false);
-            expect(segments.map((segment) => segment.text).join('')).not.toMatch(/\{\{|\}\}/);
+            expect(segments.map((segment) => segment.text).join('')).not.toMatch(/\{\{|\}\}|\[\[|\]\]/);
           }
         }
       }

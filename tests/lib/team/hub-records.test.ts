@@ -69,6 +69,7 @@ describe('what leaves the browser for the hub', () => {
     expect(attemptOfCall(record({ debtorRef: 'D-1' }), 'US')).toEqual({ at: T, numberE164: '+12125550100', outcome: 'conversation', debtorRef: 'D-1' });
     expect(attemptOfCall(record({ connectedAt: undefined, endReason: 'rejected' }), 'US')).toMatchObject({ outcome: 'unanswered' });
     expect(attemptOfCall(record({ phase: 'connected' }), 'US')).toBeUndefined();
-    expect(attemptOfCall(record({ direction: 'inbound' }), 'US')).toBeUndefined();
+    // An inbound conversation counts as the caps count it (a conversation starts Reg F's 7-day pause).
+    expect(attemptOfCall(record({ direction: 'inbound' }), 'US')).toMatchObject({ outcome: 'conversation' });
   });
 });

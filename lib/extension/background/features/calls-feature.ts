@@ -1,6 +1,6 @@
-import { applyCallSignal } from '../../../calls/tab-calls';
+import { applyCallSignal, MAX_LIVE_CALLS_PER_TAB, MAX_NEW_CALLS_PER_MINUTE, type SignalRefusal } from '../../../calls/tab-calls';
 import type { CallSignal, LiveCall, TabCallState } from '../../../calls/types';
-import { toGuardVerdict } from '../../../compliance/pre-dial';
+import { toGuardVerdict, type GuardVerdict } from '../../../compliance/pre-dial';
 import { listRecentCallRecords } from '../../../db/calls-repository';
 import { CALL_MESSAGES, type CallSignalReply } from '../../../protocol/call-messages';
 import { defaultRegionSetting } from '../../shared/settings';
@@ -25,11 +25,12 @@ export const callsFeature = defineBackgroundFeature({
           if (tabId === undefined) return { accepted: false };
           const frameId = sender.frameId ?? 0;
           const where = { tabId, frameId, origin: safeOrigin(sender.url), receivedAt: now() };
-          const outcome = await inTabOrder(tabId, async () => {
+          const outcome = await inTabOrder(tabId, async (): Promise<{ refused?: SignalRefusal; change?: CallChange; call?: LiveCall }> => {
             // This path is the detection latency the panel sees: both reads come from memory after the first
             // signal of the worker's life.
             const [normalized, current] = await Promise.all([withRemoteE164(signal, defaultRegion), tabCalls.load(tabId)]);
-            const { state, changed } = applyCallSignal(current, normalized, where, newId);
+            const { state, changed, refused } = applyCallSignal(current, normalized, where, newId);
+            if (refused) return { refused };
             if (!changed) return { call: callFor(current, frameId, signal.callKey) };
             const change: CallChange = { call: changed, previous: current.calls[changed.id] };
             // The frame's signal is acknowledged after this, so a worker stopped in between gets the same
@@ -37,11 +38,13 @@ export const callsFeature = defineBackgroundFeature({
             const committed = await commitCallChanges(state, [change]);
             return { change, call: committed.calls[0] };
           });
+          // Refused, not dropped: the frame's port gets `refused` back and logs it (shared/ports.ts).
+          if (outcome.refused) throw new Error(SIGNAL_REFUSALS[outcome.refused]);
           // The other features' after-hooks run outside the tab's queue, so the call's next signal never waits.
           if (outcome.change) await afterCallChanges([outcome.change]);
           const reply: CallSignalReply = { accepted: outcome.change !== undefined };
           const call = outcome.call;
-          if (call?.verdict && call.direction === 'outbound') reply.verdict = toGuardVerdict(call.verdict);
+          if (call?.verdict && call.direction === 'outbound') reply.verdict = forTheDialerFrame(toGuardVerdict(call.verdict));
           return reply;
         },
         'call/page-fields': async ({ callKey, fields }, sender) => {
@@ -67,6 +70,21 @@ export const callsFeature = defineBackgroundFeature({
     };
   },
 });
+
+/** What the frame is told when the tab's limits refuse a new call. */
+const SIGNAL_REFUSALS: Record<SignalRefusal, string> = {
+  'live-calls': `the tab already has ${MAX_LIVE_CALLS_PER_TAB} calls that have not ended; a new one is not recorded`,
+  'new-calls': `the tab started ${MAX_NEW_CALLS_PER_MINUTE} calls within a minute; a new one is not recorded`,
+};
+
+/**
+ * The verdict as the dialer frame is told it: the frame runs in someone else's page, so it gets what its guard acts
+ * on and shows (the action, the next opening, the class of each broken rule) and none of the reasons, which name
+ * counts, flags and debtors; those stay with the call the side panel shows.
+ */
+function forTheDialerFrame(verdict: GuardVerdict): GuardVerdict {
+  return { ...verdict, profileName: '', violations: verdict.violations.map(({ code }) => ({ code, reasons: [] })) };
+}
 
 /** The call a frame's key names in a tab's state (its own, or one it joined from another frame). */
 function callFor(state: TabCallState, frameId: number, callKey: string): LiveCall | undefined {

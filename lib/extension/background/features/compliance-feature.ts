@@ -1,25 +1,34 @@
-import { assessNumber, callsToAttempts, type ComplianceAssessment } from '../../../compliance/assessment';
-import { parseAttemptsCsv } from '../../../compliance/caps';
-import type { ContactAttempt } from '../../../compliance/caps';
+import { assessNumber, type ComplianceAssessment } from '../../../compliance/assessment';
+import { capsLookbackMs, parseAttemptsCsv } from '../../../compliance/caps';
 import { resolveJurisdiction } from '../../../compliance/jurisdiction';
 import { OVERRIDE_TTL_MS, activeOverride, withOverride, type NumberOverride } from '../../../compliance/pre-dial';
-import type { InconvenientTime } from '../../../compliance/restrictions';
 import { resolveEffectiveRules } from '../../../compliance/routing';
 import { normalizePhone } from '../../../compliance/time-zones';
 import type { CallVerdict, DebtorLocation, LiveCall } from '../../../calls/types';
 import { updateCallRecord } from '../../../db/calls-repository';
 import { OUTBOX_STORES, queueOutbox } from '../../../db/outbox';
-import type { ImportedAttempt, OnScriptDb, StoredDoNotCallFlag } from '../../../db/schema';
+import type { ImportedAttempt, StoredDoNotCallFlag, StoredNumberKind } from '../../../db/schema';
+import { maskFields, maskText } from '../../../notes/redact-record';
+import { appendToComplianceLog } from '../compliance-log';
+import { readDebtorTimes } from '../debtor-times';
 import type { ComplianceEvent } from '../../../notes/types';
 import { COMPLIANCE_MESSAGES } from '../../../protocol/compliance-messages';
 import { flagChanged } from '../../../team/outbox';
 import { guardOverridesItem } from '../../shared/settings';
 import { createComplianceInputs, ruleLayers } from '../compliance-rules';
 import { createTeamLedger } from '../team-ledger';
+import { createDeliveredCalendars } from '../calendar-data';
+import { createContactLog } from '../contact-log';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
 
-/** How far back the log is read: the longest cap period (30 days, Massachusetts at work) plus margin for zones. */
+/**
+ * How far back the log is read at least: the longest shipped cap period (30 days, Massachusetts at work) plus margin
+ * for zones; a profile with a longer cap reads further (capsLookbackMs: a calendar month, a lead's custom cap).
+ */
 export const LOG_LOOKBACK_MS = 35 * 24 * 60 * 60 * 1000;
+
+/** The compliance log is evidence beside the record: a failed append is reported, never fails the call. */
+const logFailed = (error: unknown) => console.error('OnScript compliance log append failed', error);
 
 /** What a page shows about where the debtor is (DOM rule fields `location.*`), as a location. */
 export function crmLocation(fields: Readonly<Record<string, string>> | undefined): DebtorLocation | undefined {
@@ -55,28 +64,8 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
   const { now, newId, db, inTabOrder, tabCalls, commitCallChanges, afterCallChanges } = context;
   const inputs = createComplianceInputs();
   const team = createTeamLedger(context);
-  /**
-   * The calls and imported attempts that can count for this number or debtor, read through their indexes (not the
-   * whole log: a verdict is on the dial path, and a busy agent's 30 days hold thousands of calls).
-   */
-  async function readLog(database: OnScriptDb, at: number, region: string, who: { e164?: string; raw: string; debtorRef?: string }): Promise<ContactAttempt[]> {
-    const since = at - LOG_LOOKBACK_MS;
-    const [byNumber, byRaw, byDebtor, importedByNumber, importedByDebtor] = await Promise.all([
-      who.e164 ? database.getAllFromIndex('calls', 'by-numberE164', who.e164) : [],
-      database.getAllFromIndex('calls', 'by-remoteNumber', who.raw),
-      who.debtorRef ? database.getAllFromIndex('calls', 'by-debtorRef', who.debtorRef) : [],
-      who.e164 ? database.getAllFromIndex('importedAttempts', 'by-phoneE164', who.e164) : [],
-      who.debtorRef ? database.getAllFromIndex('importedAttempts', 'by-debtorRef', who.debtorRef) : [],
-    ]);
-    const calls = new Map([...byNumber, ...byRaw, ...byDebtor].filter((call) => call.startedAt >= since).map((call) => [call.id, call]));
-    const imported = new Map([...importedByNumber, ...importedByDebtor].filter((attempt) => attempt.at >= since).map((attempt) => [attempt.id, attempt]));
-    const own = callsToAttempts([...calls.values()], region);
-    return [
-      ...own,
-      ...[...imported.values()].map(({ at: when, phoneE164, outcome, debtorRef }) => ({ at: when, phoneE164, outcome, ...(debtorRef ? { debtorRef } : {}) })),
-    ];
-  }
-
+  const calendars = createDeliveredCalendars();
+  const contactLog = createContactLog();
   /**
    * One verdict: where the debtor may be (the number, what the agent entered, what the CRM page shows), the rules of
    * every such place with the policy's, the pack's and the agent's tightening on top, against the call log and the
@@ -84,7 +73,7 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
    */
   async function assess(request: { phone: string; at: number; debtorRef?: string; entered?: DebtorLocation; crm?: DebtorLocation }): Promise<ComplianceAssessment> {
     const { phone, at, debtorRef } = request;
-    const [settings, database] = await Promise.all([inputs.load(), db()]);
+    const [settings, database, delivered] = await Promise.all([inputs.load(), db(), calendars.load()]);
     const jurisdiction = resolveJurisdiction({
       phone,
       defaultCountry: settings.region,
@@ -93,15 +82,19 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
     });
     const rules = resolveEffectiveRules(jurisdiction, ruleLayers(settings, jurisdiction));
     const e164 = jurisdiction.phone?.e164;
+    const since = at - Math.max(LOG_LOOKBACK_MS, capsLookbackMs(rules.profile));
     const who = { raw: phone, ...(e164 ? { e164 } : {}), ...(debtorRef ? { debtorRef } : {}) };
     // The team's counts (when enrolled) are asked for while this browser's log is read.
     const teamView = team.lookup({ ...who, at, timeZone: jurisdiction.timeZones[0] ?? 'UTC' });
-    const [ownLog, ownFlags, ledger] = await Promise.all([readLog(database, at, settings.region, who), database.getAll('doNotCall'), teamView]);
+    // Debtor-stated times are the background's, in IndexedDB (background/debtor-times.ts, issue 14).
+    const [{ log: ownLog, numberKinds }, ownFlags, restrictions, ledger] = await Promise.all([
+      contactLog.read(database, since, settings.region, who),
+      database.getAll('doNotCall'),
+      readDebtorTimes(database, [debtorRef, e164], now()),
+      teamView,
+    ]);
     const { log, flags } = ledger ? ledger.merge(ownLog, ownFlags) : { log: ownLog, flags: ownFlags };
-    const restrictions: InconvenientTime[] = [
-      ...(debtorRef ? (settings.restrictionsByKey[debtorRef] ?? []) : []),
-      ...(e164 ? (settings.restrictionsByKey[e164] ?? []) : []),
-    ];
+    const numberKind = e164 ? numberKinds.get(e164) : undefined;
     const assessment = assessNumber({
       phone: e164 ?? phone,
       at,
@@ -112,6 +105,8 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
       flags,
       restrictions,
       ...(debtorRef ? { debtorRef } : {}),
+      ...(numberKind ? { numberKind } : {}),
+      calendars: delivered,
     });
     return ledger ? ledger.annotate(assessment) : assessment;
   }
@@ -158,8 +153,9 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
 
   return {
     handlers: {
+      // Debtor references are stored masked (notes/redact-record.ts): looked up the same way.
       'compliance/evaluate': async ({ phone, debtorRef, location }) =>
-        assess({ phone, at: now(), ...(debtorRef ? { debtorRef } : {}), ...(location ? { entered: location } : {}) }),
+        assess({ phone, at: now(), ...(debtorRef ? { debtorRef: maskText(debtorRef) } : {}), ...(location ? { entered: location } : {}) }),
       'compliance/set-location': async ({ tabId, callId, location }) => {
         const change = await inTabOrder(tabId, async () => {
           const current = await tabCalls.load(tabId);
@@ -176,7 +172,8 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
         await afterCallChanges([change.change]);
         return { updated: true, ...(change.call?.verdict ? { assessment: change.call.verdict.assessment } : {}) };
       },
-      'compliance/override': async ({ callKey, reason }, sender) => {
+      'compliance/override': async ({ callKey, reason: typed }, sender) => {
+        const reason = maskText(typed);
         const tabId = sender.tab?.id;
         if (tabId === undefined) return { recorded: false };
         const callId = await findCallId(tabId, callKey);
@@ -193,6 +190,7 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
           complianceEvents: [...(record.complianceEvents ?? []), event],
         }));
         if (!written) return { recorded: false };
+        void appendToComplianceLog(await db(), [{ at: event.at, kind: 'override', callId, code: event.code, reason }]).catch(logFailed);
         // Remembered per number in storage.session (the worker may stop before the redial), for the rules the
         // agent saw broken on this attempt only.
         const codes = [...new Set((written.complianceEvents ?? []).filter((e) => e.kind !== 'override').map((e) => e.code))];
@@ -206,8 +204,8 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
         const { region } = await inputs.load();
         const flag: StoredDoNotCallFlag = { id: newId(), reason, scope, setAt: now() };
         if (scope === 'number' && phone) flag.phoneE164 = normalizePhone(phone, region)?.e164 ?? phone;
-        if (scope === 'debtor' && debtorRef) flag.debtorRef = debtorRef;
-        if (note) flag.note = note;
+        if (scope === 'debtor' && debtorRef) flag.debtorRef = maskText(debtorRef);
+        if (note) flag.note = maskText(note);
         // With the team outbox in the same transaction: the flag is kept and queued for the team together.
         const tx = (await db()).transaction(['doNotCall', ...OUTBOX_STORES], 'readwrite');
         await Promise.all([tx.objectStore('doNotCall').put(flag), queueOutbox(tx, [flagChanged(flag, 'set', flag.setAt)])]);
@@ -232,11 +230,17 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
         const importedAt = now();
         const tx = (await db()).transaction('importedAttempts', 'readwrite');
         for (const attempt of attempts) {
-          const row: ImportedAttempt = { ...attempt, id: newId(), importedAt, source };
+          const row: ImportedAttempt = { ...maskFields(attempt, ['debtorRef']), id: newId(), importedAt, source: maskText(source) };
           void tx.store.put(row);
         }
         await tx.done;
         return { imported: attempts.length, errors };
+      },
+      'compliance/set-number-kind': async ({ phone, kind }) => {
+        const { region } = await inputs.load();
+        const marking: StoredNumberKind = { phoneE164: normalizePhone(phone, region)?.e164 ?? phone, kind, setAt: now() };
+        await (await db()).put('numberKinds', marking);
+        return marking;
       },
       'compliance/count-imports': async () => ({ count: await (await db()).count('importedAttempts') }),
       'compliance/clear-imports': async () => {
@@ -253,7 +257,9 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
       if (previous && !evidenceChanged(call, previous)) return undefined;
       const assessment = await assessCall(call, previous ? now() : call.startedAt);
       const verdict: CallVerdict = { assessment };
+      const gate = { at: assessment.at, callId: call.id };
       if (previous) {
+        void appendToComplianceLog(await db(), [{ ...gate, kind: 'gate', code: assessment.action }]).catch(logFailed);
         // A breach found once the debtor's location was known: on the record as a warning, for the audit.
         const events = eventsFor(assessment).map((event): ComplianceEvent => ({ ...event, kind: 'warning', detail: `after the debtor's location changed: ${event.detail}` }));
         if (events.length === 0) return { live: { verdict } };
@@ -267,9 +273,15 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
         };
       }
       // Breaches are evidence on outbound calls being set up: what the pre-dial guard acts on.
-      if (call.direction !== 'outbound' || (call.phase !== 'dialing' && call.phase !== 'ringing')) return { live: { verdict } };
+      if (call.direction !== 'outbound' || (call.phase !== 'dialing' && call.phase !== 'ringing')) {
+        void appendToComplianceLog(await db(), [{ ...gate, kind: 'gate', code: assessment.action }]).catch(logFailed);
+        return { live: { verdict } };
+      }
       const events = eventsFor(assessment);
-      if (events.length === 0) return { live: { verdict } };
+      if (events.length === 0) {
+        void appendToComplianceLog(await db(), [{ ...gate, kind: 'gate', code: assessment.action }]).catch(logFailed);
+        return { live: { verdict } };
+      }
       const override = await overrideFor(call.remoteNumber, assessment);
       if (override) {
         verdict.override = { reason: override.reason, until: override.until, callId: override.callId };
@@ -281,6 +293,13 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
           reason: override.reason,
         });
       }
+      // The compliance log gets the gate result and what the record gets: each block, and a redial's override.
+      void appendToComplianceLog(await db(), [
+        { ...gate, kind: 'gate', code: assessment.action },
+        ...events.flatMap((event) =>
+          event.kind === 'warning' ? [] : [{ ...gate, kind: event.kind, code: event.code, ...(event.reason ? { reason: event.reason } : {}) }],
+        ),
+      ]).catch(logFailed);
       return {
         live: { verdict },
         record: (record) =>

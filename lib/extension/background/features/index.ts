@@ -1,6 +1,7 @@
 import type { FeatureDefinition } from '../feature';
 import { callsFeature } from './calls-feature';
 import { complianceFeature } from './compliance-feature';
+import { debtorFeature } from './debtor-feature';
 import { detectionFeature } from './detection-feature';
 import { notesFeature } from './notes-feature';
 import { packsFeature } from './packs-feature';
@@ -18,6 +19,7 @@ export const BACKGROUND_FEATURES: readonly FeatureDefinition[] = [
   callsFeature,
   scriptFeature,
   complianceFeature,
+  debtorFeature,
   notesFeature,
   packsFeature,
   detectionFeature,

@@ -6,26 +6,35 @@ import {
   findHistory,
   listCallsBetween,
   listFollowUpCandidates,
-  purgeCallsBefore,
+  listFollowUpsBetween,
+  nextCallbackAfter,
+  promiseDatesFrom,
   readCallsPage,
 } from '../../../db/notes-repository';
 import type { StoredCallRecord } from '../../../db/schema';
 import { complianceFlags, createCsvExporter } from '../../../export/csv';
 import { createJsonExporter } from '../../../export/json';
-import { alarmNameFor, followUpsDueOn, nextFollowUpAlarms, parseAlarmName, type FollowUpKind } from '../../../notes/follow-ups';
+import { alarmNameFor, followUpsDueOn, parseAlarmName } from '../../../notes/follow-ups';
+import { addDays, dayIn, followUpsDueBetween, promiseDaysAround, promiseReminderAt } from '../../../notes/reminders';
 import { redactSensitive } from '../../../notes/redact';
-import { effectiveRetentionDays, retentionCutoff } from '../../../notes/retention';
+import { retentionCutoffs } from '../../../notes/retention';
 import { dayBounds, summarizeDay } from '../../../notes/summary';
 import { NOTES_MESSAGES, type ExportPage, type NotesHistoryEntry, type NotesRecordView, type NotesSaveResult } from '../../../protocol/notes-messages';
 import { readRetentionPolicy } from '../../shared/retention-policy';
 import { notesCatalog } from '../../../i18n/catalogs/notes';
 import { createCatalogTranslator } from '../../../i18n/catalogs/define-catalog';
 import { pickUiLanguage } from '../../../i18n/language';
-import { agentNameSetting, retentionDaysSetting, uiLanguageSetting } from '../../shared/settings';
+import { agentNameSetting, followUpsNotifiedThroughItem, retentionDaysSetting, uiLanguageSetting } from '../../shared/settings';
+import { readComplianceLogFile } from '../compliance-log';
+import { purgeAllStores } from '../retention';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature } from '../feature';
 
 /** The daily alarm that purges expired records. */
 export const RETENTION_ALARM = 'onscript:notes:retention';
+/** The one alarm for follow-ups: it fires when the next one comes due (see lib/notes/reminders.ts). */
+export const NEXT_FOLLOW_UP_ALARM = 'onscript:follow-up:next';
+/** Notifications one alarm shows at most; a browser closed for a week shows the first of what it missed. */
+const MAX_NOTIFICATIONS_AT_ONCE = 20;
 /** How many earlier calls the history list shows. */
 export const HISTORY_SHOWN = 10;
 
@@ -83,7 +92,7 @@ function createNotesFeature(context: BackgroundContext): BackgroundFeature {
           throw error;
         }
         if (!stored) return { saved: false, reason: 'no-record' };
-        await scheduleFollowUpAlarms(stored, now()).catch((error: unknown) => console.error('OnScript follow-up alarm failed', error));
+        await rebuildFollowUpAlarm(context).catch((error: unknown) => console.error('OnScript follow-up alarm failed', error));
         return { saved: true, notes: redacted.text, findings: redacted.findings, savedAt: at };
       },
       'notes/get': async ({ callId }) => {
@@ -117,6 +126,7 @@ function createNotesFeature(context: BackgroundContext): BackgroundFeature {
         const [startMs, endMs] = dayBounds(day, timeZone);
         return summarizeDay(await listCallsBetween(await db(), startMs, endMs), { day, timeZone });
       },
+      'notes/export-log': async () => `${JSON.stringify(await readComplianceLogFile(await db()), null, 1)}\n`,
       'notes/export-page': async (request): Promise<ExportPage> => {
         const database = await db();
         const first = request.written === 0 && request.after === undefined;
@@ -174,29 +184,85 @@ function toHistoryEntry(record: StoredCallRecord): NotesHistoryEntry {
   return entry;
 }
 
-const FOLLOW_UP_KINDS: readonly FollowUpKind[] = ['callback', 'promise'];
-
-/** Replaces a record's reminder alarms with those its current follow-ups need (none once they are past). */
-export async function scheduleFollowUpAlarms(record: StoredCallRecord, now: number, timeZone = browserTimeZone()): Promise<void> {
-  await Promise.all(FOLLOW_UP_KINDS.map((kind) => browser.alarms.clear(alarmNameFor(record.id, kind))));
-  for (const alarm of nextFollowUpAlarms([record], { now, timeZone })) {
-    await browser.alarms.create(alarm.name, { when: alarm.when });
+/**
+ * Keeps the one follow-up alarm on the next follow-up that has not been told yet, read off the indexes (a callback
+ * after the last told instant, or the first promise date whose reminder is), and removes the per-record alarms an
+ * older release created. Called when the worker starts, when a follow-up changes and after each alarm: browsers drop
+ * alarms (Chrome on update, Firefox on restart), the indexes are the truth. A follow-up already due (missed while the
+ * browser was closed) makes the alarm fire at once.
+ */
+export async function rebuildFollowUpAlarm(context: BackgroundContext, timeZone = browserTimeZone()): Promise<number | undefined> {
+  const now = context.now();
+  const legacy = (await browser.alarms.getAll()).filter((alarm) => parseAlarmName(alarm.name) !== undefined);
+  await Promise.all(legacy.map((alarm) => browser.alarms.clear(alarm.name)));
+  let told = await followUpsNotifiedThroughItem.getValue();
+  if (told === null) {
+    // First run: what came due before it was told by the alarms of the release before, or not at all.
+    told = now;
+    await followUpsNotifiedThroughItem.setValue(told);
   }
+  const database = await context.db();
+  const callback = await nextCallbackAfter(database, told);
+  let promise: number | undefined;
+  for (const day of await promiseDatesFrom(database, addDays(dayIn(told, timeZone), -1), 3)) {
+    const at = promiseReminderAt(day, timeZone);
+    if (at !== undefined && at > told) {
+      promise = at;
+      break;
+    }
+  }
+  const next = [callback, promise].filter((at): at is number => at !== undefined).sort((a, b) => a - b)[0];
+  if (next === undefined) {
+    await browser.alarms.clear(NEXT_FOLLOW_UP_ALARM);
+    return undefined;
+  }
+  await browser.alarms.create(NEXT_FOLLOW_UP_ALARM, { when: next > now ? next : now + 1_000 });
+  return next;
 }
 
-/** Purges records past the retention in force; returns how many went. */
+/** Tells every follow-up due since the last told instant, once each, and moves the alarm on to the next. */
+async function tellDueFollowUps(context: BackgroundContext, timeZone = browserTimeZone()): Promise<void> {
+  const now = context.now();
+  const told = (await followUpsNotifiedThroughItem.getValue()) ?? now;
+  const { fromDay, toDay } = promiseDaysAround(told, now, timeZone);
+  const records = await listFollowUpsBetween(await context.db(), told, now, fromDay, toDay);
+  const due = followUpsDueBetween(records, told, now, timeZone);
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const setting = await uiLanguageSetting.getValue().catch(() => 'auto' as const);
+  const language = pickUiLanguage(globalThis.navigator?.languages ?? [], setting);
+  const t = createCatalogTranslator(notesCatalog, language);
+  const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  // Marked told first: a worker stopped halfway repeats nothing on its next start.
+  await followUpsNotifiedThroughItem.setValue(now);
+  for (const followUp of due.slice(0, MAX_NOTIFICATIONS_AT_ONCE)) {
+    const record = byId.get(followUp.recordId);
+    if (!record) continue;
+    // The lock screen shows this: what the agent needs to find the call, never its number, debtor or amount.
+    await browser.notifications.create(alarmNameFor(followUp.recordId, followUp.kind), {
+      type: 'basic',
+      iconUrl: NOTIFICATION_ICON,
+      title: t(followUp.kind === 'callback' ? 'notes.reminder.callback' : 'notes.reminder.promise'),
+      message: t('notes.reminder.body', { when: format.format(record.startedAt) }),
+    });
+  }
+  await rebuildFollowUpAlarm(context, timeZone);
+}
+
+/**
+ * Purges every store past the retention in force (background/retention.ts), compliance evidence past the lead's
+ * floor, which the agent's setting cannot lower; returns how many call records went.
+ */
 export async function purgeExpiredRecords(context: BackgroundContext): Promise<number> {
   const [own, policy] = await Promise.all([retentionDaysSetting.getValue(), readRetentionPolicy()]);
   const chosen = own ?? policy.teamDays;
-  const days = effectiveRetentionDays({
+  const cutoffs = retentionCutoffs(context.now(), {
     ...(chosen === undefined ? {} : { days: chosen }),
     ...(policy.lockedDays === undefined ? {} : { lockedDays: policy.lockedDays }),
+    ...(policy.complianceFloorDays === undefined ? {} : { complianceFloorDays: policy.complianceFloorDays }),
   });
-  const purged = await purgeCallsBefore(await context.db(), retentionCutoff(context.now(), days));
-  await Promise.all(
-    purged.flatMap((id) => FOLLOW_UP_KINDS.map((kind) => browser.alarms.clear(alarmNameFor(id, kind)).catch(() => false))),
-  );
-  return purged.length;
+  const purged = await purgeAllStores(await context.db(), cutoffs);
+  await rebuildFollowUpAlarm(context);
+  return purged.calls.length;
 }
 
 /** A 16×16 square in OnScript blue: notifications need an icon and the build ships none of its own yet. */
@@ -205,25 +271,8 @@ const NOTIFICATION_ICON =
 
 /** Handles the notes feature's alarms: the daily purge and follow-up reminders. */
 export async function onNotesAlarm(context: BackgroundContext, alarm: Browser.alarms.Alarm): Promise<void> {
-  if (alarm.name === RETENTION_ALARM) {
-    await purgeExpiredRecords(context);
-    return;
-  }
-  const followUp = parseAlarmName(alarm.name);
-  if (!followUp) return;
-  const record = await (await context.db()).get('calls', followUp.recordId);
-  if (!record) return;
-  const setting = await uiLanguageSetting.getValue().catch(() => 'auto' as const);
-  const t = createCatalogTranslator(notesCatalog, pickUiLanguage(globalThis.navigator?.languages ?? [], setting));
-  const who = record.debtorRef ? `${record.remoteNumber} (${record.debtorRef})` : record.remoteNumber;
-  const title = t(followUp.kind === 'callback' ? 'notes.reminder.callback' : 'notes.reminder.promise');
-  const amount = record.promiseToPay ? ` ${record.promiseToPay.amount} ${record.promiseToPay.currency}` : '';
-  await browser.notifications.create(alarm.name, {
-    type: 'basic',
-    iconUrl: NOTIFICATION_ICON,
-    title,
-    message: followUp.kind === 'promise' ? `${who}${amount}` : who,
-  });
+  if (alarm.name === RETENTION_ALARM) await purgeExpiredRecords(context);
+  else if (alarm.name === NEXT_FOLLOW_UP_ALARM) await tellDueFollowUps(context);
 }
 
 /** The page a follow-up notification opens: the side panel page focused on the record. */
@@ -252,4 +301,5 @@ export function registerNotesBackground(context: BackgroundContext): void {
       if (!existing) await browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
     })
     .catch((error: unknown) => console.error('OnScript retention alarm failed', error));
+  void rebuildFollowUpAlarm(context).catch((error: unknown) => console.error('OnScript follow-up alarm failed', error));
 }

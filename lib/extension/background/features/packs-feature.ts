@@ -3,6 +3,7 @@ import { diffPacks } from '../../../packs/diff';
 import { readPublicKey } from '../../../packs/signing';
 import {
   applyPendingPack,
+  channelFor,
   MAX_PACK_RESPONSE_CHARS,
   processPollOutcome,
   rollbackPack,
@@ -11,6 +12,7 @@ import {
   type PollOutcome,
 } from '../../../packs/subscription';
 import { PACKS_MESSAGES, type PackStatus } from '../../../protocol/packs-messages';
+import { appendToComplianceLog } from '../compliance-log';
 import { broadcastToExtensionPages } from '../messaging';
 import { effectivePackSubscription, loadPackChannel } from '../../shared/pack-channel';
 import { packChannelItem, packSubscriptionItem } from '../../shared/settings';
@@ -63,9 +65,21 @@ function createPacksFeature(context: BackgroundContext): BackgroundFeature {
         return packStatus(context.now());
       },
       'packs/rollback': async () => {
-        const { state, event } = rollbackPack(await loadPackChannel(context.now()), context.now());
+        const { subscription, managed } = await effectivePackSubscription();
+        const current = await loadPackChannel(context.now());
+        // The administrator's or the lead's pin decides the version: an agent's rollback would undo it.
+        const refusal = managed
+          ? 'Your administrator manages the team pack; only they can roll it back (a pinned version).'
+          : subscription?.pinnedVersion
+            ? `The team is pinned to version ${subscription.pinnedVersion}; a rollback would leave it.`
+            : undefined;
+        if (refusal) {
+          await packChannelItem.setValue({ ...current, lastError: refusal });
+          return packStatus(context.now());
+        }
+        const { state, event } = rollbackPack(current, context.now());
         await packChannelItem.setValue(state);
-        await announce(event);
+        await announce(event, context);
         return packStatus(context.now());
       },
     },
@@ -75,7 +89,7 @@ function createPacksFeature(context: BackgroundContext): BackgroundFeature {
       if (!channel?.pending) return;
       const { state, event } = applyPendingPack(channel, context.now());
       await packChannelItem.setValue(state);
-      await announce(event);
+      await announce(event, context);
     },
   };
 }
@@ -98,7 +112,8 @@ function registerPacksBackground(context: BackgroundContext): void {
 export async function pollNow(context: BackgroundContext): Promise<PackEvent | undefined> {
   const { subscription } = await effectivePackSubscription();
   if (!subscription) return undefined;
-  const before = await loadPackChannel(context.now());
+  // A channel belongs to one URL and key: a new subscription (the agent's or the administrator's) starts over.
+  const before = channelFor(await loadPackChannel(context.now()), subscription, context.now());
   const outcome = await fetchPack(subscription.url, before.etag);
   const { state, event } = await processPollOutcome(before, subscription, outcome, {
     now: context.now(),
@@ -107,12 +122,21 @@ export async function pollNow(context: BackgroundContext): Promise<PackEvent | u
   });
   await packChannelItem.setValue(state);
   await browser.alarms.create(PACK_POLL_ALARM, { when: Math.max(state.nextCheckAt, context.now() + 60_000) });
-  await announce(event);
+  await announce(event, context);
   return event;
 }
 
-async function announce(event: PackEvent | undefined): Promise<void> {
-  if (event?.kind === 'applied') await broadcastToExtensionPages('packs/changed', event.change);
+async function announce(event: PackEvent | undefined, context?: BackgroundContext): Promise<void> {
+  if (event?.kind !== 'applied') return;
+  // The compliance log records which signed pack version is in use from now on.
+  if (context) {
+    const { change } = event;
+    void context
+      .db()
+      .then((db) => appendToComplianceLog(db, [{ at: change.at, kind: 'pack', code: change.reason, packId: change.packId, packVersion: change.toVersion }]))
+      .catch((error: unknown) => console.error('OnScript compliance log append failed', error));
+  }
+  await broadcastToExtensionPages('packs/changed', event.change);
 }
 
 /** One conditional GET, reading at most a little over the size limit so a huge file costs nothing. */

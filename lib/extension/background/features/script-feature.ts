@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
-import { updateCallRecord } from '../../../db/calls-repository';
-import type { StoredCallRecord } from '../../../db/schema';
+import { maskText, maskVariables } from '../../../notes/redact-record';
+import { appendToComplianceLog } from '../compliance-log';
+import { dispositionDoNotCallFlags, planDispositionFlags } from '../../../compliance/dnc';
+import { updateCallRecord, updateCallRecordAndFlags } from '../../../db/calls-repository';
+import type { StoredCallRecord, StoredDoNotCallFlag } from '../../../db/schema';
 import type { JsonValue } from '../../../notes/types';
 import type { ScriptPack } from '../../../packs/types';
 import type { ScriptActResponse, ScriptCallView, ScriptCommand } from '../../../protocol/script-messages';
@@ -8,6 +11,8 @@ import { SCRIPT_COMMANDS, SCRIPT_MESSAGES } from '../../../protocol/script-messa
 import { applyScriptAction, createScriptProgress, PROGRESS_FORMAT, type ScriptAction, type ScriptProgress } from '../../../script/engine';
 import { broadcastToExtensionPages } from '../messaging';
 import { findPack, getActivePack } from '../../shared/script-packs';
+import { defaultRegionSetting } from '../../shared/settings';
+import { toE164 } from '../detection-numbers';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
 
 /**
@@ -22,7 +27,7 @@ export const scriptFeature = defineBackgroundFeature({
   create: createScriptFeature,
 });
 
-function createScriptFeature({ now, db, pushToPanels }: BackgroundContext): BackgroundFeature {
+function createScriptFeature({ now, newId, db, pushToPanels }: BackgroundContext): BackgroundFeature {
   const activePack = () => getActivePack();
   const lookUpPack = findPack;
 
@@ -45,6 +50,24 @@ function createScriptFeature({ now, db, pushToPanels }: BackgroundContext): Back
     return view;
   }
 
+  /**
+   * Applies `change` to the call and, in the same transaction, the do-not-call flags its disposition implies
+   * (cease, wrong party, dispute), reconciled whenever the disposition or the debtor reference changes.
+   */
+  async function updateWithStopFlags(
+    callId: string,
+    pack: ScriptPack | undefined,
+    change: (record: StoredCallRecord) => StoredCallRecord,
+  ): Promise<StoredCallRecord | undefined> {
+    const [database, region] = await Promise.all([db(), defaultRegionSetting.getValue()]);
+    return updateCallRecordAndFlags(database, callId, (current, stored) => {
+      const record = change(current);
+      const relevant = record.disposition !== current.disposition || record.debtorRef !== current.debtorRef;
+      if (!pack || !relevant) return { record, flags: [] };
+      return { record, flags: stopFlagWrites(record, pack, stored, now(), region, newId) };
+    });
+  }
+
   async function act(callId: string, action: ScriptAction): Promise<ScriptActResponse> {
     const record = await ensureScript(callId);
     const progress = record ? readProgress(record) : undefined;
@@ -52,20 +75,30 @@ function createScriptFeature({ now, db, pushToPanels }: BackgroundContext): Back
     const pack = await lookUpPack(progress.packId, progress.packVersion);
     if (!pack) return { ok: false, view: toView(record), refusal: { reason: 'pack-unavailable', packId: progress.packId } };
     let response: ScriptActResponse | undefined;
-    const written = await updateCallRecord(await db(), callId, (current) => {
+    const written = await updateWithStopFlags(callId, pack, (current) => {
       // Applied to the progress read inside the transaction, so two panels acting at once both count.
       const result = applyScriptAction(pack, readProgress(current) ?? progress, action, now());
       if (!result.ok) {
         response = { ok: false, view: toView(current), refusal: result.refusal };
         return current;
       }
-      return {
+      return revised({
         ...current,
         scriptProgress: result.progress as unknown as JsonValue,
         ...dispositionChange(current, result.progress),
-      };
+      });
     });
     if (response) return response;
+    // The compliance log records each disclosure ticked and the outcome the script ended with.
+    const ticked = action.type === 'toggleCheck' && readProgress(written ?? record)?.checked.includes(action.checkId);
+    if (ticked || action.type === 'finish') {
+      const entry = action.type === 'finish'
+        ? { at: now(), kind: 'disposition' as const, callId, code: action.disposition }
+        : { at: now(), kind: 'disclosure' as const, callId, code: (action as { checkId: string }).checkId };
+      void appendToComplianceLog(await db(), [{ ...entry, packId: progress.packId, packVersion: progress.packVersion }]).catch((error: unknown) =>
+        console.error('OnScript compliance log append failed', error),
+      );
+    }
     const view = await changed(written);
     return view ? { ok: true, view } : { ok: false, view: null, refusal: { reason: 'no-call' } };
   }
@@ -78,10 +111,14 @@ function createScriptFeature({ now, db, pushToPanels }: BackgroundContext): Back
       },
       'script/act': async ({ callId, action }) => act(callId, action),
       'script/set-variables': async ({ callId, variables, debtorRef }) => {
-        await ensureScript(callId);
-        const written = await updateCallRecord(await db(), callId, (record) => {
-          const next: StoredCallRecord = { ...record, variables: { ...variables } };
-          if (debtorRef) next.debtorRef = debtorRef;
+        const started = await ensureScript(callId);
+        const progress = started ? readProgress(started) : undefined;
+        // The debtor reference decides whether a cease or dispute holds the debtor or only the number.
+        const pack = progress?.disposition ? await lookUpPack(progress.packId, progress.packVersion) : undefined;
+        const written = await updateWithStopFlags(callId, pack, (record) => {
+          const next: StoredCallRecord = revised({ ...record, variables: maskVariables(variables) });
+          // Masked here, in the one writer (issue 14): a card number typed into the form is never stored.
+          if (debtorRef) next.debtorRef = maskText(debtorRef);
           else delete next.debtorRef;
           return next;
         });
@@ -101,7 +138,7 @@ function createScriptFeature({ now, db, pushToPanels }: BackgroundContext): Back
             refused = true;
             return current;
           }
-          return { ...current, ...stamp(pack, now()) };
+          return revised({ ...current, ...stamp(pack, now()) });
         });
         if (refused || !written) return { ok: false, view: written ? toView(written) : null, refusal: { reason: 'in-progress' } };
         const view = await changed(written);
@@ -152,11 +189,44 @@ function isUntouched(progress: ScriptProgress): boolean {
   return progress.history.length === 0 && progress.checked.length === 0 && progress.choices.length === 0 && !progress.disposition;
 }
 
+/**
+ * The do-not-call flags to write for a call whose disposition or debtor reference just changed: the flags its
+ * disposition's pack flags imply (dnc.ts), minus those already active, plus this call's earlier ones lifted.
+ */
+function stopFlagWrites(
+  record: StoredCallRecord,
+  pack: ScriptPack,
+  stored: readonly StoredDoNotCallFlag[],
+  at: number,
+  region: string,
+  newId: () => string,
+): StoredDoNotCallFlag[] {
+  const code = record.disposition;
+  const phoneE164 = record.numberE164 ?? toE164(record.remoteNumber, region);
+  const wanted = code
+    ? dispositionDoNotCallFlags({
+        code,
+        flags: pack.dispositions.find((disposition) => disposition.code === code)?.flags ?? [],
+        callId: record.id,
+        at,
+        ...(phoneE164 ? { phoneE164 } : {}),
+        ...(record.debtorRef ? { debtorRef: record.debtorRef } : {}),
+      })
+    : [];
+  const { add, lift } = planDispositionFlags(stored, wanted, record.id, at);
+  return [...add.map((flag) => ({ ...flag, id: newId() })), ...lift];
+}
+
 /** The record's `disposition` follows the script's outcome; re-opening the script clears it. */
 function dispositionChange(record: StoredCallRecord, progress: ScriptProgress): Pick<StoredCallRecord, 'disposition'> {
   if (progress.disposition) return { disposition: progress.disposition.code };
   const previous = readProgress(record);
   return previous?.disposition ? { disposition: undefined } : record.disposition === undefined ? {} : { disposition: record.disposition };
+}
+
+/** The record with its script revision moved on by one. */
+function revised(record: StoredCallRecord): StoredCallRecord {
+  return { ...record, scriptRevision: (record.scriptRevision ?? 0) + 1 };
 }
 
 function toView(record: StoredCallRecord): ScriptCallView | null {
@@ -170,5 +240,6 @@ function toView(record: StoredCallRecord): ScriptCallView | null {
     variables: { ...(record.variables ?? {}) },
     debtorRef: record.debtorRef ?? '',
     disposition: record.disposition ?? null,
+    revision: record.scriptRevision ?? 0,
   };
 }

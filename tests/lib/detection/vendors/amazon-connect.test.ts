@@ -6,11 +6,11 @@ import { expectOrigins, feed } from '../../../fixtures/vendor-events';
 const CONNECT = 'https://acme.my.connect.aws';
 
 describe('Amazon Connect Streams snapshots', () => {
-  it('reads its own origins and no look-alike', () => {
+  it('reads its own origins and no look-alike, nor the shared awsapps.com (every company\'s AWS sign-in portal)', () => {
     expectOrigins(
       'amazon-connect',
-      [CONNECT, 'https://acme.awsapps.com'],
-      ['https://acme.my.connect.aws.evil.example', 'https://my-connect.aws'],
+      [CONNECT],
+      ['https://acme.my.connect.aws.evil.example', 'https://my-connect.aws', 'https://acme.awsapps.com'],
     );
   });
 

@@ -10,7 +10,7 @@ describe('Genesys Cloud embeddable framework', () => {
     expectOrigins(
       'genesys-cloud',
       [GENESYS, 'https://apps.mypurecloud.ie', 'https://apps.mypurecloud.com.au', 'https://apps.usw2.pure.cloud'],
-      ['https://apps.mypurecloud.evil', 'https://apps.a.b.pure.cloud', 'https://login.mypurecloud.com'],
+      ['https://apps.mypurecloud.evil', 'https://apps.a.b.pure.cloud', 'https://login.mypurecloud.com', 'https://apps.someone.pure.cloud', 'https://login.usw2.pure.cloud'],
     );
   });
 

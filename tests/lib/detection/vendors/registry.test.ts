@@ -119,6 +119,17 @@ describe('vendor registry', () => {
       }
     });
 
+    it('listens to and offers exact vendor hosts: a wildcard only over a domain the vendor alone serves (issue 14, item 11)', () => {
+      // Domains whose every subdomain is the vendor's product, so `*.` there names no one else's site: each
+      // Amazon Connect instance has its own alias under my.connect.aws. A shared domain (awsapps.com also serves
+      // every company's AWS sign-in portal) or a public suffix is never under a wildcard.
+      const vendorOnly = ['my.connect.aws'];
+      const wildcards = [...CTI_VENDORS.flatMap((vendor) => vendor.origins), ...KNOWN_DIALERS.flatMap((dialer) => dialer.matches)]
+        .map((pattern) => /^https:\/\/([^/]+)/.exec(pattern)?.[1] ?? pattern)
+        .filter((host) => host.includes('*'));
+      expect(wildcards.filter((host) => !vendorOnly.some((domain) => host === `*.${domain}`))).toEqual([]);
+    });
+
     it.each(CTI_VENDORS.map((vendor) => [vendor.id, vendor] as const))(
       '%s: its known dialers reach every origin it listens to, or it says why not',
       (_id, vendor) => {

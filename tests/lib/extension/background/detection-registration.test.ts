@@ -12,8 +12,13 @@ import {
 type Registered = { id: string; matches?: string[]; world?: string; js?: string[]; matchOriginAsFallback?: boolean };
 
 /** Stubs the permission and scripting APIs with an in-memory registry. */
-function stubBrowser(granted: string[], options: { refuseFallbackKey?: boolean } = {}) {
+function stubBrowser(granted: string[], options: { refuseFallbackKey?: boolean; declared?: string[] } = {}) {
   const registry = new Map<string, Registered>();
+  // A development build's manifest declares the scripts on the demo origins; a production build declares none.
+  const manifest = { manifest_version: 3, name: 'OnScript', version: '0.1.0' };
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue(
+    options.declared ? { ...manifest, content_scripts: [{ matches: options.declared, js: ['content-scripts/hooks.js'] }] } : manifest,
+  );
   vi.spyOn(fakeBrowser.permissions, 'getAll').mockImplementation(async () => ({ origins: [...granted], permissions: [] }));
   const scripting = fakeBrowser.scripting as unknown as Record<string, unknown>;
   scripting['getRegisteredContentScripts'] = async ({ ids }: { ids: string[] }) => ids.flatMap((id) => registry.get(id) ?? []);
@@ -34,7 +39,7 @@ describe('syncDetectionScripts', () => {
   });
 
   it('registers the hooks (MAIN world) and the bridge for exactly the granted dialer origins', async () => {
-    const { registry } = stubBrowser(['http://127.0.0.1/*', 'https://crm.example.com/*']);
+    const { registry } = stubBrowser(['http://127.0.0.1/*', 'https://crm.example.com/*'], { declared: ['http://127.0.0.1/*', 'http://localhost/*'] });
     await expect(syncDetectionScripts()).resolves.toEqual(['https://crm.example.com/*']);
     expect(registry.get(HOOKS_SCRIPT_ID)).toMatchObject({
       matches: ['https://crm.example.com/*'],
@@ -47,6 +52,12 @@ describe('syncDetectionScripts', () => {
     // Running again replaces rather than duplicates.
     await syncDetectionScripts();
     expect(registry.size).toBe(2);
+  });
+
+  it('registers a loopback origin the agent enabled by hand in a production build, which declares none', async () => {
+    const { registry } = stubBrowser(['http://127.0.0.1/*']);
+    await expect(syncDetectionScripts()).resolves.toEqual(['http://127.0.0.1/*']);
+    expect(registry.get(HOOKS_SCRIPT_ID)?.matches).toEqual(['http://127.0.0.1/*']);
   });
 
   it('unregisters everything when no dialer origin is granted any more', async () => {

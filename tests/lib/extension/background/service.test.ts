@@ -1,12 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
+import { MAX_LIVE_CALLS_PER_TAB } from '../../../../lib/calls/tab-calls';
 import type { CallSignal, TabCallState } from '../../../../lib/calls/types';
 import { listRecentCallRecords } from '../../../../lib/db/calls-repository';
 import { openOnScriptDb } from '../../../../lib/db/schema';
 import { createBackgroundService } from '../../../../lib/extension/background/service';
 import { defaultRegionSetting } from '../../../../lib/extension/shared/settings';
-import { PANEL_PORT_NAME, SIGNAL_PORT_NAME } from '../../../../lib/extension/shared/ports';
+import { PANEL_PORT_NAME, SIGNAL_PORT_NAME, type PortAck } from '../../../../lib/extension/shared/ports';
 import { envelope } from '../../../../lib/protocol/envelope';
 
 const extensionOrigin = () => fakeBrowser.runtime.getURL('/');
@@ -193,6 +194,60 @@ describe('background service', () => {
       expect(pushed).toHaveLength(2);
     });
 
+    it("ends a frame's live calls when its signal port closes (its page went away), tells the panel and counts the call", async () => {
+      const dbName = `bg-${++dbCounter}`;
+      const bg = service(dbName, () => 12_000);
+      await defaultRegionSetting.setValue('CN');
+      const panelPort = port(PANEL_PORT_NAME, panel());
+      bg.onConnect(panelPort.port);
+      const top = port(SIGNAL_PORT_NAME, dialer(11, 0));
+      const child = port(SIGNAL_PORT_NAME, dialer(11, 2));
+      bg.onConnect(top.port);
+      bg.onConnect(child.port);
+      top.post({ seq: 0, message: envelope('call/signal', signal('connected', 11_000)) });
+      child.post({ seq: 0, message: envelope('call/signal', signal('dialing', 11_500, { callKey: 'cid-2', remote: '13900139000' })) });
+      await acked(top, 0);
+      await acked(child, 0);
+
+      top.close();
+      const pushed = panelPort.fromBackground as { type: string; payload: TabCallState }[];
+      await vi.waitFor(() => expect(pushed).toHaveLength(3));
+      const calls = Object.values(pushed[2]!.payload.calls);
+      expect(calls.map((c) => [c.callKey, c.phase, c.endReason, c.endedAt])).toEqual([
+        ['cid-1', 'ended', 'ended-unknown', 12_000],
+        ['cid-2', 'dialing', undefined, undefined],
+      ]);
+      const db = await openOnScriptDb(undefined, dbName);
+      expect((await listRecentCallRecords(db, 5)).map((r) => [r.remoteNumber, r.phase, r.endReason, r.endedBy])).toEqual([
+        ['13900139000', 'dialing', undefined, undefined],
+        ['13800138000', 'ended', 'ended-unknown', 'unknown'],
+      ]);
+      db.close();
+      // The caps count it: it connected, so it was a conversation.
+      const verdict = await bg.onMessage(envelope('compliance/evaluate', { phone: '+8613800138000' }), panel());
+      expect(verdict).toMatchObject({ ok: true, value: { caps: { counts: { attempts: 1, conversations: 1 } } } });
+    });
+
+    it('spares the calls a newer page in the same frame already reports when the older page’s port closes late', async () => {
+      const dbName = `bg-${++dbCounter}`;
+      const bg = service(dbName, () => 12_000);
+      const before = port(SIGNAL_PORT_NAME, dialer(11, 0));
+      bg.onConnect(before.port);
+      before.post({ seq: 0, message: envelope('call/signal', signal('connected', 11_000)) });
+      await acked(before, 0);
+      // The reloaded page (another renderer) is faster than the old page's disconnect.
+      const after = port(SIGNAL_PORT_NAME, dialer(11, 0));
+      bg.onConnect(after.port);
+      after.post({ seq: 0, message: envelope('call/signal', signal('dialing', 11_900, { callKey: 'cid-new', remote: '13900139000' })) });
+      before.close();
+      await acked(after, 0);
+      await vi.waitFor(async () => {
+        const state = await bg.onMessage(envelope('tab/get-state', { tabId: 11 }), panel());
+        const byKey = Object.fromEntries(Object.values((state as { value: TabCallState }).value.calls).map((c) => [c.callKey, c.phase]));
+        expect(byKey).toEqual({ 'cid-1': 'ended', 'cid-new': 'dialing' });
+      });
+    });
+
     it("takes nothing but call signals on the signal port, and no signal from an extension page's port", async () => {
       const dbName = `bg-${++dbCounter}`;
       const bg = service(dbName);
@@ -213,6 +268,24 @@ describe('background service', () => {
       expect(page.fromBackground).toEqual([{ ack: 0, refused: 'call/signal is not accepted from this sender' }]);
       const state = await bg.onMessage(envelope('tab/get-state', { tabId: 11 }), panel());
       expect((state as { value: TabCallState }).value.calls).toEqual({});
+    });
+
+    it('refuses, on the port, a new call beyond the tab\'s limit: the frame hears why and nothing is recorded (issue 14, item 6)', async () => {
+      const dbName = `bg-${++dbCounter}`;
+      const bg = service(dbName);
+      const frame = port(SIGNAL_PORT_NAME, dialer());
+      bg.onConnect(frame.port);
+      for (let n = 0; n <= MAX_LIVE_CALLS_PER_TAB; n++) {
+        frame.post({ seq: n, message: envelope('call/signal', signal('dialing', 9_000 + n, { callKey: `flood-${n}`, remote: `1390013${1000 + n}` })) });
+      }
+      await acked(frame, MAX_LIVE_CALLS_PER_TAB);
+      const refused = (frame.fromBackground as PortAck[]).filter((ack) => ack.refused !== undefined);
+      expect(refused).toEqual([{ ack: MAX_LIVE_CALLS_PER_TAB, refused: expect.stringContaining('calls that have not ended') }]);
+      const state = (await bg.onMessage(envelope('tab/get-state', { tabId: 11 }), panel())) as { value: TabCallState };
+      expect(Object.keys(state.value.calls)).toHaveLength(MAX_LIVE_CALLS_PER_TAB);
+      const db = await openOnScriptDb(undefined, dbName);
+      expect(await db.count('calls')).toBe(MAX_LIVE_CALLS_PER_TAB);
+      db.close();
     });
 
     it('accepts the panel port only from extension pages; pushes each state once, over it, and broadcasts only while no panel has one', async () => {

@@ -13,7 +13,10 @@ import {
 import { createTranslator } from '../../../../lib/i18n/ui-messages';
 import type { GuardVerdict } from '../../../../lib/protocol/compliance-messages';
 
+// Every overlay a test opened is removed the way OnScript removes it: one the page removes (innerHTML = '') comes back.
+const shown: { remove(): void }[] = [];
 afterEach(() => {
+  for (const overlay of shown.splice(0)) overlay.remove();
   document.body.innerHTML = '';
 });
 
@@ -38,7 +41,7 @@ function open(
     return shadow;
   };
   const reasons: string[] = [];
-  const overlay = showGuardOverlay({
+  const overlay = track(showGuardOverlay({
     document,
     verdict: verdict(action),
     t: createTranslator(overrides.language ?? 'en'),
@@ -49,14 +52,120 @@ function open(
       reasons.push(reason);
       return overrides.record ?? true;
     },
-  });
+  }));
   HTMLElement.prototype.attachShadow = original;
   const root = shadow!;
   const button = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
   return { overlay, root, button, reasons };
 }
 
+function track<T extends { remove(): void }>(overlay: T): T {
+  shown.push(overlay);
+  return overlay;
+}
+
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('what the overlay shows inside a hostile page (issue 14, item 8)', () => {
+  const detailed = (): GuardVerdict & { action: 'block' } => ({
+    action: 'block',
+    profileId: 'US-MA',
+    profileName: 'Massachusetts (940 CMR 7.04(1)(f))',
+    violations: [
+      { code: 'over-cap', reasons: ['2 attempts to debtor D-4711 in the last 7 days (limit 2)', 'last attempt 2026-11-27 14:05'] },
+      { code: 'do-not-call', reasons: ['cease-request flag on debtor D-4711 set 2026-11-01: "lawyer letter"'] },
+    ],
+    opensAt: Date.parse('2026-12-01T13:00:00Z'),
+    timeZones: ['America/New_York'],
+  });
+
+  function openDetailed() {
+    let shadow: ShadowRoot | undefined;
+    const original = HTMLElement.prototype.attachShadow;
+    HTMLElement.prototype.attachShadow = function (init) {
+      shadow = original.call(this, init);
+      return shadow;
+    };
+    const overlay = track(showGuardOverlay({
+      document,
+      verdict: detailed(),
+      t: createTranslator('en'),
+      language: 'en',
+      outcome: 'cancelled',
+      findHangUp: () => null,
+      override: async () => true,
+    }));
+    HTMLElement.prototype.attachShadow = original;
+    return { overlay, root: shadow!, host: document.querySelector('onscript-guard')! };
+  }
+
+  it('says blocked, until when and the class of each reason; no counts, flags, debtor or profile details', () => {
+    const { root } = openDetailed();
+    const text = root.textContent ?? '';
+    expect(text).toContain('This call must not go ahead.');
+    expect(text).toContain('Over a contact-frequency cap');
+    expect(text).toContain('Number or debtor flagged do-not-call');
+    expect(text).toMatch(/Next opening: .*08:00 \(debtor time, America\/New_York\)/);
+    expect(text).toContain('Details are in the OnScript side panel.');
+    for (const detail of ['D-4711', 'attempts', 'lawyer', 'cease-request', '2026-11', 'Massachusetts', 'US-MA', 'limit 2']) {
+      expect(text, detail).not.toContain(detail);
+    }
+  });
+
+  it('comes back when the page removes it, and only goes when OnScript removes it', async () => {
+    const { overlay, host } = openDetailed();
+    host.remove();
+    await flush();
+    expect(document.querySelector('onscript-guard')).toBe(host);
+    // Moved into a hidden corner of the page: put back where it belongs.
+    const hideout = document.createElement('div');
+    hideout.style.display = 'none';
+    document.body.append(hideout);
+    hideout.append(host);
+    await flush();
+    expect(host.parentElement).toBe(document.body);
+    overlay.remove();
+    await flush();
+    expect(document.querySelector('onscript-guard')).toBeNull();
+  });
+
+  it('gives the agent back the control they were on when the page took it away', async () => {
+    const { root, host } = openDetailed();
+    const input = root.querySelector('input')!;
+    expect(root.activeElement).toBe(input);
+    host.remove();
+    await flush();
+    expect(root.activeElement).toBe(input);
+  });
+
+  it('takes back attributes the page sets on it to hide or disable it', async () => {
+    const { host } = openDetailed();
+    host.setAttribute('hidden', '');
+    host.setAttribute('style', 'display: none !important');
+    host.setAttribute('inert', '');
+    await flush();
+    expect(host.getAttributeNames()).toEqual([]);
+  });
+
+  it('stops fighting a page that removes it in a loop, and comes back a moment later', async () => {
+    const { host } = openDetailed();
+    let removals = 0;
+    const fight = new MutationObserver(() => {
+      if (host.isConnected && removals < 1_000) {
+        removals++;
+        host.remove();
+      }
+    });
+    fight.observe(document.body, { childList: true });
+    host.remove();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The page's loop did not hang the tab: the overlay backed off after a few tries.
+    expect(removals).toBeLessThan(50);
+    fight.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(host.isConnected).toBe(true);
+  });
+});
 
 describe('pre-dial guard overlay', () => {
   it('says plainly that OnScript ended the attempt and why, leaves nothing to end, and focuses the reason to call anyway', () => {
@@ -96,7 +205,8 @@ describe('pre-dial guard overlay', () => {
     const host = document.querySelector('onscript-guard') as HTMLElement;
     expect(host.shadowRoot).toBeNull();
     const panel = root.querySelector('[role="alertdialog"]')!;
-    expect(panel.textContent).toContain('This call must not go ahead under China <b>guideline</b> (CN-CBA-2026).');
+    expect(panel.textContent).toContain('This call must not go ahead.');
+    expect(panel.textContent).not.toContain('guideline');
     expect(root.querySelector('b')).toBeNull();
     expect(panel.querySelector('[data-code="outside-window"]')?.textContent).toContain('Outside the calling window');
     expect(panel.textContent).toMatch(/Next opening: .*08:00 \(debtor time, Asia\/Shanghai\)/);

@@ -62,16 +62,13 @@ describe('detection settings', () => {
 });
 
 describe('enabledDetectionMatches', () => {
-  it('keeps enabled http(s) origins and drops the declared demo origins and catch-alls', () => {
-    expect(
-      enabledDetectionMatches([
-        'http://127.0.0.1/*',
-        'https://crm.example.com/*',
-        'https://*.my.connect.aws/*',
-        'https://*/*',
-        '<all_urls>',
-        'https://crm.example.com/*',
-      ]),
-    ).toEqual(['https://*.my.connect.aws/*', 'https://crm.example.com/*']);
+  it('keeps enabled http(s) origins and drops the ones the manifest declares and catch-alls', () => {
+    const granted = ['http://127.0.0.1/*', 'https://crm.example.com/*', 'https://*.my.connect.aws/*', 'https://*/*', '<all_urls>', 'https://crm.example.com/*'];
+    expect(enabledDetectionMatches(granted, ['http://127.0.0.1/*', 'http://localhost/*'])).toEqual([
+      'https://*.my.connect.aws/*',
+      'https://crm.example.com/*',
+    ]);
+    // A production build declares nothing: a demo origin the agent enabled by hand is registered like any other.
+    expect(enabledDetectionMatches(granted)).toEqual(['http://127.0.0.1/*', 'https://*.my.connect.aws/*', 'https://crm.example.com/*']);
   });
 });

@@ -9,7 +9,10 @@ import {
   complianceProfileSetting,
   defaultRegionSetting,
   inconvenientTimesSetting,
+  packChannelItem,
+  scriptPackSetting,
 } from '../../../../../lib/extension/shared/settings';
+import { cnCardLoanPack } from '../../../../../lib/packs/defaults';
 import { envelope } from '../../../../../lib/protocol/envelope';
 import { type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
 import { notBefore } from '../../../../../lib/compliance/restrictions';
@@ -125,6 +128,41 @@ describe('compliance background feature', () => {
     });
   });
 
+  it('closes a 2027 day when no holiday data covers the year, and opens it once a team pack or the policy delivers 2027', async () => {
+    // 11:00 Wednesday 10 March 2027 in Shanghai, under a rule that closes Chinese rest days.
+    const at = Date.parse('2027-03-10T03:00:00Z');
+    const restDays = { profileId: 'CN-CBA-2026', tighten: { avoidRestDays: true } };
+    const channel = (calendars?: object) => ({
+      active: { ...cnCardLoanPack, compliance: { ...restDays, ...(calendars ? { calendars } : {}) } },
+      previous: null,
+      pending: null,
+      consecutiveFailures: 0,
+      nextCheckAt: 0,
+    });
+    await packChannelItem.setValue(channel() as never);
+    const { ask, setClock } = setup(at);
+    const uncovered = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(uncovered.window.allowed).toBe(false);
+    expect(uncovered.window.reasons.join('\n')).toMatch(/no holiday\/调休 data for 2027 .*deliver the year's calendar/);
+
+    await packChannelItem.setValue(channel({ CN: { '2027': { holidays: ['2027-03-11'], workdays: [] } } }) as never);
+    const fromPack = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(fromPack.window.allowed).toBe(true);
+    // The next day is a holiday in the delivered table: the window closes at 22:00 and opens again on Friday.
+    expect(fromPack.window.closesAt).toBe(Date.parse('2027-03-10T14:00:00Z'));
+
+    await packChannelItem.setValue(channel() as never);
+    await fakeBrowser.storage.managed.set({ holidayCalendars: { CN: { '2027': { holidays: [], workdays: [] } }, cn: 'bad' } });
+    const fromPolicy = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(fromPolicy.window.allowed).toBe(true);
+    // A fixed-date holiday stays closed whatever is delivered: 1 October 2027, 11:00 Shanghai.
+    await fakeBrowser.storage.managed.set({ holidayCalendars: { CN: { '2027': { holidays: [], workdays: [] } } } });
+    setClock(Date.parse('2027-10-01T03:00:00Z'));
+    const nationalDay = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(nationalDay.window.allowed).toBe(false);
+    expect(nationalDay.window.reasons.join('\n')).toMatch(/2027-10-01 is a Chinese statutory holiday \(National Day/);
+  });
+
   it('honours debtor-stated inconvenient times kept per number', async () => {
     await complianceProfileSetting.setValue('CN-CBA-2026');
     await inconvenientTimesSetting.setValue({ '+8613800138000': [notBefore('12:00')] });
@@ -187,6 +225,73 @@ describe('compliance background feature', () => {
     const verdict: ComplianceAssessment = await ask('compliance/evaluate', { phone: '13800138000' });
     expect(verdict.caps.counts.unansweredToNumberToday).toBe(6);
     expect(verdict.action).toBe('block');
+  });
+
+  it('reads a call’s outcome from its pack’s disposition flags: a VOICEMAIL is no conversation, and is an unanswered dial', async () => {
+    await scriptPackSetting.setValue(cnCardLoanPack.id);
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const { ask, signal } = setup();
+    for (let index = 0; index < 6; index += 1) {
+      const at = OPEN - 3_600_000 + index * 60_000;
+      // The softphone saw each call connect: a voicemail system answered.
+      await signal(`v${index}`, 'dialing', at);
+      await signal(`v${index}`, 'connected', at + 8_000);
+      await ask('script/act', { callId: `id-${index + 1}`, action: { type: 'finish', disposition: 'VOICEMAIL' } });
+      await signal(`v${index}`, 'ended', at + 30_000, { endReason: 'hangup', endedBy: 'local' });
+    }
+    const verdict = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(verdict.caps.counts).toMatchObject({ conversations: 0, unansweredToNumberToday: 6 });
+    expect(verdict.violations.map((violation) => violation.code)).toEqual(['over-cap']);
+  });
+
+  it('an inbound call that reached a conversation starts Reg F’s 7-day pause', async () => {
+    await complianceProfileSetting.setValue('US-FDCPA');
+    const noonNewYork = Date.parse('2026-07-07T16:00:00Z');
+    const { ask, signal, setClock } = setup(noonNewYork);
+    await signal('in', 'ringing', noonNewYork, { direction: 'inbound', remote: '+12125550100' });
+    await signal('in', 'connected', noonNewYork + 5_000, { direction: 'inbound', remote: '+12125550100' });
+    await signal('in', 'ended', noonNewYork + 300_000, { direction: 'inbound', remote: '+12125550100', endReason: 'hangup', endedBy: 'remote' });
+    setClock(noonNewYork + 86_400_000);
+    const verdict = await ask('compliance/evaluate', { phone: '+12125550100' });
+    expect(verdict.caps.counts).toMatchObject({ attempts: 0, conversations: 1 });
+    expect(verdict.caps.caps.find((cap) => cap.capId === 'reg-f-post-conversation')?.allowed).toBe(false);
+    expect(verdict.violations.map((violation) => violation.code)).toEqual(['over-cap']);
+  });
+
+  it('marks a work number for the caps that count calls to work numbers, and a month of calls is read', async () => {
+    await complianceProfileSetting.setValue('US-MA');
+    const noonBoston = Date.parse('2026-07-28T16:00:00Z');
+    const { ask, signal, setClock } = setup(noonBoston);
+    // Two calls to the work number 20 and 25 days ago: beyond the 15 days the log used to be read for.
+    for (const [key, daysAgo] of [['w1', 25], ['w2', 20]] as const) {
+      const at = noonBoston - daysAgo * 86_400_000;
+      setClock(at);
+      await signal(key, 'dialing', at, { remote: '+16175550199' });
+      await signal(key, 'ended', at + 20_000, { remote: '+16175550199', endReason: 'cancelled', endedBy: 'local' });
+    }
+    setClock(noonBoston);
+    const unmarked = await ask('compliance/evaluate', { phone: '+1 617 555 0199' });
+    expect(unmarked.caps.numberKind).toBe('personal');
+    expect(unmarked.caps.allowed).toBe(true);
+
+    await expect(ask('compliance/set-number-kind', { phone: '+1 (617) 555-0199', kind: 'work' })).resolves.toEqual({
+      phoneE164: '+16175550199',
+      kind: 'work',
+      setAt: noonBoston,
+    });
+    const work = await ask('compliance/evaluate', { phone: '+1 617 555 0199' });
+    expect(work.caps.numberKind).toBe('work');
+    expect(work.caps.caps.find((cap) => cap.capId === 'ma-2-per-30-days-work')).toMatchObject({ allowed: false, count: 2 });
+    expect(work.violations.map((violation) => violation.code)).toEqual(['over-cap']);
+
+    await ask('compliance/set-number-kind', { phone: '+16175550199', kind: 'personal' });
+    await expect(ask('compliance/evaluate', { phone: '+1 617 555 0199' })).resolves.toMatchObject({ caps: { numberKind: 'personal', allowed: true } });
+  });
+
+  it('refuses a number kind other than work or personal, and from a dialer page', async () => {
+    const { bg } = setup();
+    await expect(bg.onMessage(envelope('compliance/set-number-kind', { phone: '+16175550199', kind: 'office' as never }), panel())).resolves.toMatchObject({ ok: false });
+    await expect(bg.onMessage(envelope('compliance/set-number-kind', { phone: '+16175550199', kind: 'work' }), dialer())).resolves.toMatchObject({ ok: false });
   });
 
   it('records a compliance event when an outbound call starts outside its window, once', async () => {

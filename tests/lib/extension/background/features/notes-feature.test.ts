@@ -11,10 +11,13 @@ import {
   onNotesNotificationClicked,
   purgeExpiredRecords,
   RETENTION_ALARM,
+  browserTimeZone,
+  NEXT_FOLLOW_UP_ALARM,
   registerNotesBackground,
 } from '../../../../../lib/extension/background/features/notes-feature';
-import { agentNameSetting, retentionDaysSetting } from '../../../../../lib/extension/shared/settings';
+import { agentNameSetting, followUpsNotifiedThroughItem, retentionDaysSetting } from '../../../../../lib/extension/shared/settings';
 import { alarmNameFor } from '../../../../../lib/notes/follow-ups';
+import { promiseReminderAt } from '../../../../../lib/notes/reminders';
 import { dayBounds } from '../../../../../lib/notes/summary';
 import { envelope } from '../../../../../lib/protocol/envelope';
 import { type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
@@ -74,14 +77,13 @@ describe('notes/save', () => {
     expect(JSON.stringify(stored)).not.toContain('4111 1111');
   });
 
-  it('stores and clears the promise and the callback, scheduling and cancelling their alarms', async () => {
+  it('stores and clears the promise and the callback, and keeps the next follow-up alarm on the earliest', async () => {
     const { db, ask } = await setup();
     await db.put('calls', call('c1', NOW - 60_000));
     const promise = { amount: '1250.50', currency: 'CNY', date: '2026-12-01' };
     await ask('notes/save', { callId: 'c1', notes: 'will pay', promiseToPay: promise, callbackAt: NOW + 3_600_000 });
     expect(await db.get('calls', 'c1')).toMatchObject({ promiseToPay: promise, callbackAt: NOW + 3_600_000 });
-    expect((await fakeBrowser.alarms.get(alarmNameFor('c1', 'callback')))?.scheduledTime).toBe(NOW + 3_600_000);
-    expect(await fakeBrowser.alarms.get(alarmNameFor('c1', 'promise'))).toBeDefined();
+    expect((await fakeBrowser.alarms.get(NEXT_FOLLOW_UP_ALARM))?.scheduledTime).toBe(NOW + 3_600_000);
 
     await ask('notes/save', { callId: 'c1', notes: 'changed mind', promiseToPay: null, callbackAt: null });
     const stored = await db.get('calls', 'c1');
@@ -227,7 +229,7 @@ describe('notes/export-page', () => {
   it('writes an empty range as a header alone, and an empty JSON array', async () => {
     const { ask } = await setup();
     const [startMs, endMs] = dayBounds('2026-11-28', TZ);
-    expect((await exportAll(ask, 'csv', startMs, endMs)).text).toBe('\uFEFFcall_id,agent,started_at,ended_at,duration_s,direction,number_e164,number_raw,debtor_ref,disposition,promise_amount,promise_currency,promise_date,callback_at,pack_id,pack_version,compliance_flags,notes\r\n');
+    expect((await exportAll(ask, 'csv', startMs, endMs)).text).toBe('\uFEFFcall_id,agent,started_at,ended_at,duration_s,end_reason,direction,number_e164,number_raw,debtor_ref,disposition,promise_amount,promise_currency,promise_date,callback_at,pack_id,pack_version,compliance_flags,notes\r\n');
     expect(JSON.parse((await exportAll(ask, 'json', startMs, endMs)).text)).toEqual([]);
   });
 });
@@ -247,21 +249,22 @@ describe('retention', () => {
   it("uses the lead's locked value over the agent's setting", async () => {
     const { db, bg } = await setup();
     await retentionDaysSetting.setValue(365);
-    await fakeBrowser.storage.managed.set({ retentionDays: 7 });
-    await db.put('calls', call('eight-days', NOW - 8 * DAY_MS));
-    await db.put('calls', call('six-days', NOW - 6 * DAY_MS));
+    // (Locks and choices below the contact caps' 15 days keep 15: issue 14, item 3.)
+    await fakeBrowser.storage.managed.set({ retentionDays: 20 });
+    await db.put('calls', call('twenty-one-days', NOW - 21 * DAY_MS));
+    await db.put('calls', call('nineteen-days', NOW - 19 * DAY_MS));
     await purgeExpiredRecords(bg.context);
-    expect((await db.getAll('calls')).map((r: CallRecord) => r.id)).toEqual(['six-days']);
+    expect((await db.getAll('calls')).map((r: CallRecord) => r.id)).toEqual(['nineteen-days']);
   });
 
   it("uses the team's unlocked policy value only while the agent has not chosen one", async () => {
     const { db, bg } = await setup();
-    await fakeBrowser.storage.managed.set({ retentionDays: 7, lockedSettings: ['complianceProfile'] });
-    await db.put('calls', call('eight-days', NOW - 8 * DAY_MS));
+    await fakeBrowser.storage.managed.set({ retentionDays: 20, lockedSettings: ['complianceProfile'] });
+    await db.put('calls', call('twenty-one-days', NOW - 21 * DAY_MS));
     await db.put('calls', call('forty-days', NOW - 40 * DAY_MS));
     await retentionDaysSetting.setValue(60);
     await purgeExpiredRecords(bg.context);
-    expect((await db.getAll('calls')).map((r: CallRecord) => r.id).sort()).toEqual(['eight-days', 'forty-days']);
+    expect((await db.getAll('calls')).map((r: CallRecord) => r.id).sort()).toEqual(['forty-days', 'twenty-one-days']);
     await retentionDaysSetting.removeValue();
     await purgeExpiredRecords(bg.context);
     expect((await db.getAll('calls')).map((r: CallRecord) => r.id)).toEqual([]);
@@ -297,30 +300,72 @@ describe('upsert by detection never drops notes', () => {
 
 describe('follow-up reminders', () => {
   // The fake browser has no notifications API; stand one in for these tests only.
-  const notifications = { create: vi.fn(async () => 'id'), clear: vi.fn(async () => true) };
+  const notifications = { create: vi.fn(async (_id: string, _options: object) => 'id'), clear: vi.fn(async () => true) };
   const holder = fakeBrowser as unknown as { notifications?: typeof notifications };
   afterEach(() => {
     delete holder.notifications;
     vi.clearAllMocks();
   });
 
-  it('shows a notification named after the alarm when a promise date comes, and opens the record on click', async () => {
+  it('shows what the agent needs to find the record, and no number, debtor or amount; opens the record on click (issue 14, item 4)', async () => {
     holder.notifications = notifications;
     await fakeBrowser.storage.local.set({ 'settings.uiLanguage': 'en' });
     const { db, bg } = await setup();
-    await db.put('calls', call('c/1', NOW, { debtorRef: 'ACC-9', promiseToPay: { amount: '80.00', currency: 'CNY', date: '2026-11-29' } }));
+    // Promised for yesterday: its 09:00 reminder is past in every zone, and after the last told instant.
+    await db.put('calls', call('c/1', NOW - 2 * DAY_MS, { debtorRef: 'ACC-9', promiseToPay: { amount: '80.00', currency: 'CNY', date: '2026-11-27' } }));
+    await followUpsNotifiedThroughItem.setValue(NOW - 2 * DAY_MS);
+    await onNotesAlarm(bg.context, { name: NEXT_FOLLOW_UP_ALARM, scheduledTime: NOW } as Browser.alarms.Alarm);
     const name = alarmNameFor('c/1', 'promise');
-    await onNotesAlarm(bg.context, { name, scheduledTime: NOW } as Browser.alarms.Alarm);
-    expect(notifications.create).toHaveBeenCalledWith(
-      name,
-      expect.objectContaining({ type: 'basic', title: 'Promise to pay due', message: '13800138000 (ACC-9) 80.00 CNY' }),
-    );
+    expect(notifications.create).toHaveBeenCalledWith(name, expect.objectContaining({ type: 'basic', title: 'Promise to pay due' }));
+    const shown = JSON.stringify(notifications.create.mock.calls);
+    for (const secret of ['13800138000', '8000', 'ACC-9', '80.00', 'CNY']) expect(shown, secret).not.toContain(secret);
+    expect(shown).toContain('Open it in OnScript');
 
     const opened: string[] = [];
     fakeBrowser.tabs.onCreated.addListener((tab) => void opened.push(tab.url ?? ''));
     await onNotesNotificationClicked(name);
     expect(opened).toEqual([fakeBrowser.runtime.getURL('/sidepanel.html?record=c%2F1')]);
     expect(notifications.clear).toHaveBeenCalledWith(name);
+  });
+
+  it('keeps one alarm for the next follow-up however many there are, beside the other features\' alarms (issue 14, item 12)', async () => {
+    const { db, ask } = await setup();
+    await fakeBrowser.alarms.create('onscript:packs:poll', { when: NOW + 60_000 });
+    for (let n = 0; n < 600; n++) {
+      await db.put('calls', call(`f${n}`, NOW - 60_000));
+      await ask('notes/save', { callId: `f${n}`, notes: '', callbackAt: NOW + (n + 1) * 60_000 });
+    }
+    const alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms.map((alarm) => alarm.name).sort()).toEqual([NEXT_FOLLOW_UP_ALARM, 'onscript:packs:poll']);
+    expect((await fakeBrowser.alarms.get(NEXT_FOLLOW_UP_ALARM))?.scheduledTime).toBe(NOW + 60_000);
+  });
+
+  it('rebuilds the alarm from the indexes when the worker starts, after the browser dropped every alarm (issue 14, item 12)', async () => {
+    const { db, bg } = await setup();
+    await db.put('calls', call('later', NOW - DAY_MS, { callbackAt: NOW + 10 * DAY_MS }));
+    await db.put('calls', call('sooner', NOW - DAY_MS, { promiseToPay: { amount: '1.00', currency: 'CNY', date: '2026-11-30' } }));
+    // An old release's per-record alarm: gone once the one alarm is rebuilt.
+    await fakeBrowser.alarms.create('onscript:follow-up:callback:later', { when: NOW + 10 * DAY_MS });
+    registerNotesBackground(bg.context);
+    // The promise's reminder (09:00 on the day, in the browser's zone) comes before the callback.
+    await expect.poll(async () => (await fakeBrowser.alarms.get(NEXT_FOLLOW_UP_ALARM))?.scheduledTime).toBe(
+      promiseReminderAt('2026-11-30', browserTimeZone()),
+    );
+    await expect.poll(async () => (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort()).toEqual([NEXT_FOLLOW_UP_ALARM, RETENTION_ALARM]);
+  });
+
+  it('on the alarm, tells every follow-up that came due since the last one (missed while closed too) and moves on to the next', async () => {
+    holder.notifications = notifications;
+    const { db, bg } = await setup();
+    await followUpsNotifiedThroughItem.setValue(NOW - 3 * 3_600_000);
+    await db.put('calls', call('missed', NOW - DAY_MS, { callbackAt: NOW - 2 * 3_600_000 }));
+    await db.put('calls', call('now', NOW - DAY_MS, { callbackAt: NOW }));
+    await db.put('calls', call('told', NOW - DAY_MS, { callbackAt: NOW - 4 * 3_600_000 }));
+    await db.put('calls', call('next', NOW - DAY_MS, { callbackAt: NOW + 3_600_000 }));
+    await onNotesAlarm(bg.context, { name: NEXT_FOLLOW_UP_ALARM, scheduledTime: NOW } as Browser.alarms.Alarm);
+    expect(notifications.create.mock.calls.map(([id]) => id)).toEqual([alarmNameFor('missed', 'callback'), alarmNameFor('now', 'callback')]);
+    expect(await followUpsNotifiedThroughItem.getValue()).toBe(NOW);
+    expect((await fakeBrowser.alarms.get(NEXT_FOLLOW_UP_ALARM))?.scheduledTime).toBe(NOW + 3_600_000);
   });
 
   it('ignores alarms and notifications that are not follow-ups', async () => {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CallSignal } from '../../../../../lib/calls/types';
-import { openOnScriptDb, type StoredCallRecord } from '../../../../../lib/db/schema';
+import { openOnScriptDb, type StoredCallRecord, type StoredDoNotCallFlag } from '../../../../../lib/db/schema';
 import { createBackgroundService } from '../../../../../lib/extension/background/service';
 import { forwardScriptCommand } from '../../../../../lib/extension/background/features/script-feature';
-import { scriptPackSetting } from '../../../../../lib/extension/shared/settings';
+import { complianceProfileSetting, scriptPackSetting } from '../../../../../lib/extension/shared/settings';
 import { cnCardLoanPack, usCollectionsPack } from '../../../../../lib/packs/defaults';
 import { envelope } from '../../../../../lib/protocol/envelope';
 import { type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
@@ -52,6 +52,12 @@ function scene() {
     value,
     tick: (ms: number) => (clock += ms),
     restart: () => (bg = build()),
+    async flags(): Promise<StoredDoNotCallFlag[]> {
+      const db = await openOnScriptDb(undefined, dbName);
+      const stored = await db.getAll('doNotCall');
+      db.close();
+      return stored;
+    },
     async record(id = 'call-1'): Promise<StoredCallRecord | undefined> {
       const db = await openOnScriptDb(undefined, dbName);
       const stored = await db.get('calls', id);
@@ -90,8 +96,11 @@ describe('script feature (background)', () => {
     await s.startCall();
     s.tick(4_000);
     await s.value('script/act', { callId: 'call-1', action: { type: 'toggleCheck', checkId: 'self-identified' } });
+    await s.value('script/act', { callId: 'call-1', action: { type: 'toggleCheck', checkId: 'recording-notice' } });
     const moved = await s.value('script/act', { callId: 'call-1', action: { type: 'next' } });
     expect(moved).toMatchObject({ ok: true, view: { progress: { currentStepId: 'identity', timeOnStepMs: { greeting: 4_000 } } } });
+    // Each write moves the revision on, so a panel can drop an answer that arrives after a newer broadcast.
+    expect((moved as ScriptActResponse).view?.revision).toBe(3);
     // The arrears step is gated on identity: refused, nothing stored changes.
     const locked = (await s.value('script/act', { callId: 'call-1', action: { type: 'choose', index: 0 } })) as ScriptActResponse;
     expect(locked).toMatchObject({ ok: false, refusal: { reason: 'gate-locked', stepId: 'arrears', missingChecks: ['identity-verified'] } });
@@ -104,7 +113,7 @@ describe('script feature (background)', () => {
     const stored = await s.record();
     expect(stored?.scriptProgress).toMatchObject({
       currentStepId: 'third-party',
-      checked: ['self-identified'],
+      checked: ['self-identified', 'recording-notice'],
       choices: [{ stepId: 'identity', index: 1, next: 'third-party', at: 56_000 }],
       timeOnStepMs: { greeting: 4_000, identity: 2_000 },
     });
@@ -115,6 +124,68 @@ describe('script feature (background)', () => {
     // Back re-opens the script and clears the outcome on the record too.
     await s.value('script/act', { callId: 'call-1', action: { type: 'back' } });
     expect((await s.record())?.disposition).toBeUndefined();
+  });
+
+  it('a CEASE / WRONG_NUMBER / DISPUTE disposition writes its do-not-call flag with it, and the next dial shows it', async () => {
+    await scriptPackSetting.setValue(cnCardLoanPack.id);
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const s = scene();
+    await s.startCall();
+    await s.value('script/set-variables', { callId: 'call-1', variables: {}, debtorRef: 'ACC-1' });
+    await s.value('script/act', { callId: 'call-1', action: { type: 'finish', disposition: 'CEASE' } });
+    expect((await s.record())?.disposition).toBe('CEASE');
+    const ceased = await s.flags();
+    expect(ceased).toEqual([
+      { id: expect.any(String), reason: 'cease-request', scope: 'debtor', debtorRef: 'ACC-1', setAt: 50_000, note: 'disposition CEASE', callId: 'call-1' },
+    ]);
+    // The next dial of any of the debtor's numbers is a do-not-call violation.
+    const next = await s.value('compliance/evaluate', { phone: '13900139000', debtorRef: 'ACC-1' });
+    expect(next.doNotCall.blocked).toBe(true);
+    expect(next.violations.map((violation) => violation.code)).toContain('do-not-call');
+
+    // The agent corrects the outcome on the same call: the cease flag is lifted (kept as history), the wrong
+    // number flags the number.
+    s.tick(1_000);
+    await s.value('script/act', { callId: 'call-1', action: { type: 'back' } });
+    await s.value('script/act', { callId: 'call-1', action: { type: 'finish', disposition: 'WRONG_NUMBER' } });
+    const corrected = await s.flags();
+    expect(corrected.map((flag) => [flag.reason, flag.scope, flag.phoneE164 ?? flag.debtorRef, flag.clearedAt])).toEqual(
+      expect.arrayContaining([
+        ['cease-request', 'debtor', 'ACC-1', 51_000],
+        ['wrong-number', 'number', '+8613800138000', undefined],
+      ]),
+    );
+    expect(corrected).toHaveLength(2);
+    const sameNumber = await s.value('compliance/evaluate', { phone: '13800138000' });
+    expect(sameNumber.doNotCall.reasons[0]).toMatch(/wrong number.*disposition WRONG_NUMBER/);
+    expect((await s.value('compliance/evaluate', { phone: '13900139000', debtorRef: 'ACC-1' })).doNotCall.blocked).toBe(false);
+  });
+
+  it('a dispute without a debtor reference holds the number; giving the reference later moves it to the debtor', async () => {
+    await scriptPackSetting.setValue(usCollectionsPack.id);
+    const s = scene();
+    await s.startCall();
+    await s.value('script/act', { callId: 'call-1', action: { type: 'finish', disposition: 'DISPUTE' } });
+    expect((await s.flags()).map((flag) => [flag.reason, flag.scope, flag.phoneE164 ?? flag.debtorRef])).toEqual([
+      ['dispute-pending', 'number', '+8613800138000'],
+    ]);
+    await s.value('script/set-variables', { callId: 'call-1', variables: {}, debtorRef: 'ACC-2' });
+    const moved = await s.flags();
+    expect(moved.filter((flag) => flag.clearedAt === undefined).map((flag) => [flag.reason, flag.scope, flag.debtorRef])).toEqual([
+      ['dispute-pending', 'debtor', 'ACC-2'],
+    ]);
+    // Saving the form again changes nothing: a flag a lead lifted in between is not set again.
+    await s.value('script/set-variables', { callId: 'call-1', variables: { 'customer.name': 'x' }, debtorRef: 'ACC-2' });
+    expect(await s.flags()).toEqual(moved);
+  });
+
+  it('an outcome without a stop flag writes no do-not-call flag', async () => {
+    await scriptPackSetting.setValue(usCollectionsPack.id);
+    const s = scene();
+    await s.startCall();
+    await s.value('script/act', { callId: 'call-1', action: { type: 'finish', disposition: 'VOICEMAIL' } });
+    expect((await s.record())?.disposition).toBe('VOICEMAIL');
+    expect(await s.flags()).toEqual([]);
   });
 
   it('saves the form and the debtor reference with the call, keeping other fields', async () => {

@@ -1,0 +1,51 @@
+/**
+ * Reasons as data: a catalog key and its values, rendered in either language by the same templates. The engine
+ * states every reason this way; results carry the English text (the record's evidence, read by leads and tests) and
+ * the structured reason (what the panel and the guard render in the agent's language).
+ */
+import { complianceReasonsCatalog, type ComplianceReasonKey } from '../i18n/catalogs/compliance-reasons';
+
+/** A value of a reason: text, a number, another reason, or a list of reasons (joined). */
+export type ReasonValue = string | number | Reason | readonly Reason[];
+
+/** One reason: what to say, and the values to say it with. */
+export interface Reason {
+  key: ComplianceReasonKey;
+  params?: Readonly<Record<string, ReasonValue>>;
+}
+
+/** The languages reasons are written in. */
+export type ReasonLanguage = 'en' | 'zh-CN';
+
+/** Builds a reason. */
+export function reason(key: ComplianceReasonKey, params?: Readonly<Record<string, ReasonValue>>): Reason {
+  return params ? { key, params } : { key };
+}
+
+/** A reason that is already text (from a source that has no key yet): shown as it is in every language. */
+export function textReason(text: string): Reason {
+  return { key: 'reason.text', params: { text } };
+}
+
+const SEPARATORS: Readonly<Record<ReasonLanguage, string>> = { en: '; ', 'zh-CN': '；' };
+
+function isReason(value: unknown): value is Reason {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Reason).key === 'string';
+}
+
+/** Renders a reason in a language; values that are reasons are rendered first, lists joined. */
+export function renderReason(subject: Reason, language: ReasonLanguage): string {
+  const template: string = complianceReasonsCatalog[language][subject.key] ?? complianceReasonsCatalog.en[subject.key] ?? subject.key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = subject.params?.[name];
+    if (value === undefined) return whole;
+    if (Array.isArray(value)) return value.map((item: Reason) => renderReason(item, language)).join(SEPARATORS[language]);
+    if (isReason(value)) return renderReason(value, language);
+    return String(value);
+  });
+}
+
+/** The English text of reasons, as results and records keep them. */
+export function englishReasons(reasons: readonly Reason[]): string[] {
+  return reasons.map((item) => renderReason(item, 'en'));
+}
