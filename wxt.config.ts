@@ -55,7 +55,8 @@ export default defineConfig({
             gecko: {
               id: 'onscript@onscript.dev',
               strict_min_version: '140.0',
-              // Everything OnScript records stays in this browser; nothing is sent anywhere.
+              // Nothing goes to OnScript's developers: records stay in this browser, or go to the agency's own Team
+              // Hub when the agent joins one (README, "What leaves the browser").
               data_collection_permissions: { required: ['none'] },
             },
             // Firefox for Android learned data_collection_permissions in 142; OnScript has no Android UI anyway.

@@ -8,6 +8,7 @@ import { GeneralSettings } from './options/general-settings';
 import { NotesSettings } from './options/notes-settings';
 import { PackEditor } from './options/pack-editor';
 import { PacksSettings } from './options/packs-settings';
+import { TeamSettings } from './options/team-settings';
 
 /**
  * The options page: one section per area, each in components/options/. Sections take the translator so the
@@ -28,6 +29,7 @@ export function OptionsApp({ clients }: { clients: OptionsClients }) {
         <ComplianceSettings t={t} />
         <NotesSettings t={t} />
         <PacksSettings t={t} />
+        <TeamSettings t={t} />
         <PackEditor t={t} language={uiLanguage} />
       </main>
     </OptionsClientsContext.Provider>

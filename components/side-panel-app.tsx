@@ -8,6 +8,7 @@ import { PackUpdateNotice } from './packs/pack-update-notice';
 import { SidePanelModelContext, usePanelState, useSidePanelModel, type SidePanelModel } from './side-panel-model';
 import { RecentCalls } from './recent-calls';
 import { ScriptSection } from './script/script-section';
+import { TeamSyncStatus } from './team/team-sync-status';
 
 /**
  * The side panel, top to bottom in the order an agent on a call needs it: the live call, then each feature's
@@ -31,6 +32,7 @@ function PanelBody() {
   return (
     <main class="panel" lang={language.value}>
       <PanelHeader />
+      <TeamSyncStatus />
       <PanelError />
       <PackUpdateNotice />
       <CurrentCall />

@@ -5,6 +5,7 @@ import { createComplianceState, type ComplianceState } from './compliance/compli
 import { createNotesState, type NotesStateOptions, type NotesState } from './notes/notes-state';
 import { createPanelState, type PanelState } from './panel-state';
 import { createScriptState, type ScriptState } from './script/script-state';
+import { createTeamSyncState, type TeamSyncState } from './team/team-sync-state';
 
 /** Options for {@link createSidePanelModel}: clocks, timers and languages are injectable for tests. */
 export interface SidePanelModelOptions {
@@ -37,11 +38,13 @@ export function createSidePanelModel(options: SidePanelModelOptions) {
   });
   const notes: NotesState = createNotesState({ client: clients.notes, ...options.notes });
   const compliance: ComplianceState = createComplianceState(clients.compliance);
+  const team: TeamSyncState = createTeamSyncState(clients.team);
   return {
     panel,
     script,
     notes,
     compliance,
+    team,
     packs: clients.packs,
     clients,
     dialerAccess: clients.dialerAccess,

@@ -10,12 +10,12 @@
  * - push: 500 simulated agents, each its own token, pushing batches of attempts over keep-alive HTTP in a closed
  *   loop for a bounded number of batches (and at most PUSH_SECONDS), several rounds: accepted attempts per
  *   second, p50/p95 latency, then the ledger is counted: every key sent must be stored exactly once.
+ * - preDial: the extension's pre-dial verdict with the hub against without it (scripts/bench-team.ts; needs the
+ *   Chrome build), target <= 2x.
  *
  * Knobs: BENCH_HUB_ROWS (default 10000000), BENCH_HUB_ROUNDS (3), BENCH_HUB_AGENTS (500), BENCH_HUB_BATCHES (10
  * per agent per round), BENCH_HUB_BATCH (20 attempts).
  */
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import pg from 'pg';
 import { createHubClient } from '../hub/api/client';
 import type { CountsRequest, PushAttempt } from '../hub/api/types';
@@ -23,8 +23,10 @@ import { addMember } from '../hub/src/admin';
 import { createHubDb, type HubDb } from '../hub/src/db';
 import { counts } from '../hub/src/ledger';
 import { migrate } from '../hub/src/migrate';
-import { freePort, startPostgres, type PostgresProcess } from '../hub/src/postgres-process';
+import { startPostgres, type PostgresProcess } from '../hub/src/postgres-process';
 import { hashSecret, newToken } from '../hub/src/secrets';
+import { preDialFigures } from './bench-team';
+import { startHubProcess } from './lib/hub-process';
 
 const LARGE = Number(process.env['BENCH_HUB_ROWS'] ?? 10_000_000);
 const SMALL = 10_000;
@@ -35,7 +37,6 @@ const BATCH = Number(process.env['BENCH_HUB_BATCH'] ?? 20);
 const PUSH_SECONDS = 120;
 const QUERIES_PER_ROUND = 200;
 const DAY = 86_400_000;
-const ROOT = resolve(import.meta.dirname, '..');
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 const percentile = (values: number[], p: number) => {
@@ -108,36 +109,6 @@ interface Ledger {
   stop(): Promise<void>;
 }
 
-/** Starts the real hub as its own process (the load generator must not share its event loop). */
-async function startHubProcess(url: string, env: Record<string, string> = {}): Promise<{ baseUrl: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(resolve(ROOT, 'node_modules/.bin/vite-node'), ['hub/main.ts', 'start', '--port', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, ONSCRIPT_HUB_LOG_LEVEL: 'warn', ONSCRIPT_HUB_RATE_LIMIT: '1000000', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((done) => child.on('exit', () => done()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the hub exited at start:\n${output}`);
-    const ok = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`the hub did not start:\n${output}`);
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  return {
-    baseUrl,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 async function prepareLedger(server: PostgresProcess, label: string, rows: number): Promise<Ledger> {
   const { url, owner } = await database(server, `bench_${label}`);
   const started = Date.now();
@@ -145,7 +116,7 @@ async function prepareLedger(server: PostgresProcess, label: string, rows: numbe
   log(`${label}: ${rows.toLocaleString('en')} attempts generated and indexed in ${Math.round((Date.now() - started) / 1000)} s`);
   const token = await tokenFor(owner, `reader-${label}`);
   await owner.end();
-  const hub = await startHubProcess(url);
+  const hub = await startHubProcess({ databaseUrl: url });
   const db = createHubDb({ connectionString: url, poolSize: 2 });
   return { label, db, token, baseUrl: hub.baseUrl, stop: async () => (await hub.stop(), await db.close()) };
 }
@@ -227,7 +198,7 @@ async function pushFigures(server: PostgresProcess) {
   const { url, owner } = await database(server, 'bench_push');
   const tokens: string[] = [];
   for (let i = 0; i < AGENTS; i += 1) tokens.push(await tokenFor(owner, `agent-${i}`));
-  const hub = await startHubProcess(url);
+  const hub = await startHubProcess({ databaseUrl: url });
   const rounds: { attemptsPerSecond: number; p50Ms: number; p95Ms: number; requests: number; seconds: number }[] = [];
   let sent = 0;
   let accepted = 0;
@@ -305,7 +276,10 @@ export async function hubFigures(): Promise<Record<string, unknown>> {
     const countsResult = process.env['BENCH_HUB_SKIP_COUNTS'] ? null : await countsFigures(server);
     log(`push: ${AGENTS} agents`);
     const pushResult = await pushFigures(server);
-    return { counts: countsResult, push: pushResult };
+    // BENCH_HUB_SKIP_PREDIAL=1 skips the browser part (it needs the Chrome build).
+    log('pre-dial verdict with the hub and without');
+    const preDial = process.env['BENCH_HUB_SKIP_PREDIAL'] ? null : await preDialFigures(server);
+    return { counts: countsResult, push: pushResult, preDial };
   } finally {
     await server.stop();
   }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LiveCall } from '../../lib/calls/types';
 import type { ComplianceAssessment } from '../../lib/compliance/assessment';
+import type { Translate } from '../../lib/i18n/ui-messages';
 import { usePanelState, useSidePanelModel } from '../side-panel-model';
 import type { ComplianceState } from './compliance-state';
 import { Countdown, DebtorLocalTime } from './countdown';
@@ -117,6 +118,15 @@ function NextNumberForm({ state }: { state: ComplianceState }) {
   );
 }
 
+/** Whose calls the caps counted: this browser's, or the team's (fresh, or as last kept when the hub is unreachable). */
+function capsNote(assessment: ComplianceAssessment, tr: Translate, language: string): string {
+  const ledger = assessment.ledger;
+  if (!ledger) return tr('compliance.capsNote');
+  const time = ledger.asOf !== undefined ? new Date(ledger.asOf).toLocaleString(language) : '';
+  if (ledger.source === 'team') return tr('team.capsNote.team', { time });
+  return ledger.source === 'team-cached' ? tr('team.capsNote.cached', { time }) : tr('team.capsNote.local');
+}
+
 /** Which rules apply and why; sources that disagree; why no call may go ahead when no rules apply. */
 function RulesWhy({ assessment }: { assessment: ComplianceAssessment }) {
   const { t } = usePanelState();
@@ -208,8 +218,8 @@ function Verdict({ assessment, now }: { assessment: ComplianceAssessment; now: n
           ))}
         </ul>
       )}
-      <p class="muted" data-testid="compliance-caps-note">
-        {tr('compliance.capsNote')}
+      <p class={assessment.ledger && assessment.ledger.source !== 'team' ? 'compliance__bad' : 'muted'} data-testid="compliance-caps-note" data-ledger={assessment.ledger?.source ?? 'browser'}>
+        {capsNote(assessment, tr, language.value)}
       </p>
       <h3>{tr('compliance.dnc')}</h3>
       <p data-testid="compliance-dnc" class={doNotCall.blocked ? 'compliance__bad' : ''}>

@@ -263,6 +263,7 @@ function DoNotCallFlags({ t, client }: { t: Translate; client: ComplianceSetting
               <li key={flag.id}>
                 {who} · {t(`compliance.flags.reason.${flag.reason}`)}
                 {flag.note ? ` · ${flag.note}` : ''}
+                {flag.source === 'team' ? ` · ${t('team.flagFromTeam', { agent: flag.setBy ?? '' })}` : ''}
                 {flag.clearedAt !== undefined ? (
                   ` · ${t('compliance.flags.cleared', { when: new Date(flag.clearedAt).toLocaleString() })}`
                 ) : (

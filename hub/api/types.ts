@@ -40,6 +40,8 @@ export const HUB_LIMITS = {
   countsWindowDays: 62,
   /** Flag events in one page of `GET /v1/flags`. */
   flagsPage: 500,
+  /** The caller's own attempts listed in one counts answer (`own`). */
+  ownAttempts: 1000,
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -211,9 +213,28 @@ export interface ActiveFlag {
   setBy: string;
 }
 
+/**
+ * One of the caller's own attempts among those counted (in `buckets` too), with the key it was pushed under, so a
+ * browser that also counts its own call log can leave out what the hub already has (no double counting).
+ */
+export interface OwnAttempt {
+  key: string;
+  /** `YYYY-MM-DD` in the request's time zone: the bucket it is counted in. */
+  day: string;
+  at: number;
+  outcome: HubAttemptOutcome;
+  debtor: CountsDebtorMatch;
+  sameNumber: boolean;
+}
+
 /** Reply to {@link CountsRequest}: the team's attempts in the window and the flags in force now. */
 export interface CountsResponse {
   buckets: CountsBucket[];
+  /**
+   * The caller's own attempts among `buckets`, at most {@link HUB_LIMITS}.ownAttempts of them, newest first (added in
+   * v1 after the first release: an older hub leaves it out).
+   */
+  own?: OwnAttempt[];
   /** Latest conversation in the window with the queried debtor, or null. */
   lastConversationWithDebtorAt: number | null;
   /** Latest conversation in the window on the queried number, or null. */

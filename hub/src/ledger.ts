@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { Caller } from './db.ts';
+import { HUB_LIMITS } from '../api/types.ts';
 import type {
   ActiveFlag,
   CountsBucket,
@@ -12,6 +13,7 @@ import type {
   CountsResponse,
   FlagEvent,
   FlagsResponse,
+  OwnAttempt,
   PushCall,
   PushRequest,
   PushResponse,
@@ -176,11 +178,17 @@ function newestRevisions(calls: PushCall[]): PushCall[] {
  * flags part reads the partial flag indexes.
  */
 export async function counts(client: pg.ClientBase, caller: Caller, query: CountsRequest, now: number): Promise<CountsResponse> {
-  const { rows } = await client.query<{ buckets: RawBucket[] | null; last_debtor: string | null; last_number: string | null; flags: RawFlag[] | null }>({
+  const { rows } = await client.query<{
+    buckets: RawBucket[] | null;
+    own: RawOwn[] | null;
+    last_debtor: string | null;
+    last_number: string | null;
+    flags: RawFlag[] | null;
+  }>({
     // Named: prepared once per connection, so planning (partition pruning over every month) is not paid per dial.
-    name: 'onscript-counts-v1',
+    name: 'onscript-counts-v2',
     text: `WITH hits AS (
-       SELECT a.at, a.outcome,
+       SELECT a.at, a.outcome, a.agent_id, a.key,
               CASE WHEN a.debtor_ref IS NULL THEN 'none' WHEN a.debtor_ref = $2 THEN 'same' ELSE 'other' END AS debtor,
               coalesce(a.number_e164 = $3, false) AS same_number
          FROM onscript.attempts a
@@ -200,12 +208,16 @@ export async function counts(client: pg.ClientBase, caller: Caller, query: Count
         ORDER BY f.scope, f.number_e164, f.debtor_ref, f.reason, f.at DESC, f.seq DESC
      )
      SELECT (SELECT json_agg(b ORDER BY b.day, b.outcome, b.debtor, b.same_number) FROM buckets b) AS buckets,
+            (SELECT json_agg(o) FROM (
+               SELECT h.key, to_char(h.at AT TIME ZONE $6, 'YYYY-MM-DD') AS day, onscript.epoch_ms(h.at) AS at, h.outcome,
+                      h.debtor, h.same_number
+                 FROM hits h WHERE h.agent_id = $8 ORDER BY h.at DESC LIMIT $9) o) AS own,
             (SELECT onscript.epoch_ms(max(h.at)) FROM hits h WHERE h.outcome = 'conversation' AND h.debtor = 'same') AS last_debtor,
             (SELECT onscript.epoch_ms(max(h.at)) FROM hits h WHERE h.outcome = 'conversation' AND h.same_number) AS last_number,
             (SELECT json_agg(json_build_object('scope', l.scope, 'number_e164', l.number_e164, 'debtor_ref', l.debtor_ref,
                      'reason', l.reason, 'set_at', onscript.epoch_ms(l.at), 'note', l.note, 'set_by', ag.name) ORDER BY l.at)
                FROM latest_flags l JOIN onscript.agents ag ON ag.id = l.agent_id WHERE l.op = 'set') AS flags`,
-    values: [caller.teamId, query.debtorRef ?? null, query.numberE164 ?? null, query.from, query.to, query.timeZone, now],
+    values: [caller.teamId, query.debtorRef ?? null, query.numberE164 ?? null, query.from, query.to, query.timeZone, now, caller.agentId, HUB_LIMITS.ownAttempts],
   });
   const row = rows[0]!;
   const buckets: CountsBucket[] = (row.buckets ?? []).map((b) => ({
@@ -223,8 +235,17 @@ export async function counts(client: pg.ClientBase, caller: Caller, query: Count
     if (f.note !== null) flag.note = f.note;
     return flag;
   });
+  const own: OwnAttempt[] = (row.own ?? []).map((o) => ({
+    key: o.key,
+    day: o.day,
+    at: Number(o.at),
+    outcome: o.outcome,
+    debtor: o.debtor,
+    sameNumber: o.same_number,
+  }));
   return {
     buckets,
+    own,
     lastConversationWithDebtorAt: row.last_debtor === null ? null : Number(row.last_debtor),
     lastConversationOnNumberAt: row.last_number === null ? null : Number(row.last_number),
     flags,
@@ -239,6 +260,15 @@ interface RawBucket {
   same_number: boolean;
   count: number | string;
   last_at: number | string;
+}
+
+interface RawOwn {
+  key: string;
+  day: string;
+  at: number | string;
+  outcome: OwnAttempt['outcome'];
+  debtor: OwnAttempt['debtor'];
+  same_number: boolean;
 }
 
 interface RawFlag {

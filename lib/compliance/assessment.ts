@@ -36,8 +36,24 @@ export interface AssessmentInput {
   calendars?: DeliveredCalendars;
 }
 
-/** Which rule a violation breaks: stable codes kept with the call as evidence. */
-export type ViolationCode = 'outside-window' | 'over-cap' | 'do-not-call' | 'no-rules';
+/**
+ * Which rule a violation breaks: stable codes kept with the call as evidence. `team-unavailable`: a team hub is
+ * configured but could not be asked, so other agents' latest calls and flags may be missing (lib/team/merge.ts).
+ */
+export type ViolationCode = 'outside-window' | 'over-cap' | 'do-not-call' | 'no-rules' | 'team-unavailable';
+
+/**
+ * Whose calls the caps counted when a team hub is configured (absent: this browser's call log only): the team's,
+ * fresh from the hub; the team's as last kept, the hub being unreachable; or this browser's only, the hub being
+ * unreachable with nothing kept for this number. Set by the background (lib/team/merge.ts).
+ */
+export interface LedgerScope {
+  source: 'team' | 'team-cached' | 'local';
+  /** The hub's clock when the counts used were taken. */
+  asOf?: number;
+  /** Why the hub could not be asked, in plain English. */
+  problem?: string;
+}
 
 /** Which rules applied and why, for the panel and the record. */
 export interface RulesExplanation {
@@ -74,6 +90,8 @@ export interface ComplianceAssessment {
   action: 'none' | 'warn' | 'block';
   /** Which rules applied and why, when the caller resolved them from the debtor's jurisdiction. */
   rules?: RulesExplanation;
+  /** Whose calls the caps counted, when a team hub is configured (see {@link LedgerScope}). */
+  ledger?: LedgerScope;
 }
 
 /** Evaluates window, caps and do-not-call for a call to `phone` at `at`. */

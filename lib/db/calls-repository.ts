@@ -1,4 +1,6 @@
 import type { CallRecord } from '../calls/types';
+import { callChanged, flagChanged, type OutboxRequest } from '../team/outbox';
+import { OUTBOX_STORES, queueOutbox } from './outbox';
 import type { OnScriptDb, StoredCallRecord, StoredDoNotCallFlag } from './schema';
 
 /**
@@ -26,7 +28,8 @@ export async function listRecentCallRecords(db: OnScriptDb, limit: number): Prom
 
 /**
  * Applies a change to a stored call in one read-write transaction, so two features writing different fields
- * of the same record (notes, script progress, form values) never overwrite each other. Returns the record as
+ * of the same record (notes, script progress, form values) never overwrite each other. The change goes to the
+ * team outbox in the same transaction (nothing is queued while no hub is configured). Returns the record as
  * written, or `undefined` when there is no such call.
  */
 export async function updateCallRecord(
@@ -34,14 +37,15 @@ export async function updateCallRecord(
   id: string,
   change: (record: StoredCallRecord) => StoredCallRecord,
 ): Promise<StoredCallRecord | undefined> {
-  const tx = db.transaction('calls', 'readwrite');
-  const existing = await tx.store.get(id);
+  const tx = db.transaction(['calls', ...OUTBOX_STORES], 'readwrite');
+  const calls = tx.objectStore('calls');
+  const existing = await calls.get(id);
   if (!existing) {
     await tx.done;
     return undefined;
   }
   const next = change(existing);
-  await tx.store.put(next);
+  await Promise.all([calls.put(next), queueOutbox(tx, [callChanged(id)])]);
   await tx.done;
   return next;
 }
@@ -57,7 +61,7 @@ export async function updateCallRecordAndFlags(
   id: string,
   change: (record: StoredCallRecord, flags: readonly StoredDoNotCallFlag[]) => { record: StoredCallRecord; flags: readonly StoredDoNotCallFlag[] },
 ): Promise<StoredCallRecord | undefined> {
-  const tx = db.transaction(['calls', 'doNotCall'], 'readwrite');
+  const tx = db.transaction(['calls', 'doNotCall', ...OUTBOX_STORES], 'readwrite');
   const calls = tx.objectStore('calls');
   const flagStore = tx.objectStore('doNotCall');
   const [existing, flags] = await Promise.all([calls.get(id), flagStore.getAll()]);
@@ -66,7 +70,15 @@ export async function updateCallRecordAndFlags(
     return undefined;
   }
   const next = change(existing, flags);
-  await Promise.all([calls.put(next.record), ...next.flags.map((flag) => flagStore.put(flag))]);
+  // The team hears of the call and of each flag set or lifted in the same transaction, as with every other write.
+  const stored = new Map(flags.map((flag) => [flag.id, flag] as const));
+  const told: OutboxRequest[] = [callChanged(id)];
+  for (const flag of next.flags) {
+    const before = stored.get(flag.id);
+    if (!before) told.push(flagChanged(flag, 'set', flag.setAt));
+    if (flag.clearedAt !== undefined && before?.clearedAt === undefined) told.push(flagChanged(flag, 'clear', flag.clearedAt));
+  }
+  await Promise.all([calls.put(next.record), ...next.flags.map((flag) => flagStore.put(flag)), queueOutbox(tx, told)]);
   await tx.done;
   return next.record;
 }

@@ -6,6 +6,10 @@ import type { DoNotCallFlag } from '../compliance/dnc';
 import type { NumberKind } from '../compliance/profiles';
 import type { InconvenientTime } from '../compliance/restrictions';
 import type { CallWrapUp } from '../notes/types';
+import type { Enrollment } from '../team/enrollment';
+import type { TeamCounts } from '../team/merge';
+import type { OutboxRow } from '../team/outbox';
+import type { SyncState } from '../team/sync-policy';
 
 /** The IndexedDB database OnScript keeps, owned by the background worker. */
 export const DB_NAME = 'onscript';
@@ -14,7 +18,7 @@ export const DB_NAME = 'onscript';
  * The current schema version. Each version adds one `if (oldVersion < N)` step to {@link upgradeOnScriptDb};
  * steps are never removed or edited once released, and none deletes data.
  */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 /**
  * A stored call: what detection recorded, plus what the agent and the other features added to it (wrap-up,
@@ -37,8 +41,27 @@ export type StoredCallRecord = CallRecord &
     scriptRevision?: number;
   };
 
-/** A do-not-call flag as stored: the compliance flag plus its key. */
-export type StoredDoNotCallFlag = DoNotCallFlag & { id: string };
+/**
+ * A do-not-call flag as stored: the compliance flag plus its key. Flags heard from the Team Hub are marked
+ * `source: 'team'`, with the agent who set or cleared them and the time of that event (lib/team/team-flags.ts).
+ */
+export type StoredDoNotCallFlag = DoNotCallFlag & { id: string; source?: 'team'; setBy?: string; lastEventAt?: number };
+
+/** The team hub's kept state, one row per key (v4, lib/db/outbox.ts reads and writes it). */
+export interface TeamStateValues {
+  /** Present while this browser is enrolled: the outbox takes rows only then. */
+  enrollment: Enrollment;
+  /** The outbox's last sequence number (never reset, so call revisions only grow). */
+  sequence: number;
+  sync: SyncState;
+  /** Where the team's flag feed was read up to, on which hub. */
+  'flags-cursor': { hubUrl: string; cursor: string; polledAt: number };
+}
+
+/** A row of the team state store: a named value, or the last counts the hub gave for one number and debtor. */
+export type TeamStateRow =
+  | { [K in keyof TeamStateValues]: { key: K; value: TeamStateValues[K] } }[keyof TeamStateValues]
+  | { key: `counts:${string}`; value: { savedAt: number; counts: TeamCounts } };
 
 /** What a number is to its debtor, as the agent marked it ("This is a work number"), keyed by the number. */
 export interface StoredNumberKind {
@@ -109,6 +132,17 @@ export interface OnScriptDbSchema extends DBSchema {
     value: DebtorTimes;
     indexes: { 'by-updatedAt': number };
   };
+  /** v8: what waits to be sent to the Team Hub, written in the same transaction as the change it stands for. */
+  outbox: {
+    key: string;
+    value: OutboxRow;
+    indexes: { 'by-seq': number };
+  };
+  /** v8: the Team Hub's enrollment, the outbox's sequence, the sync state and the last counts per number. */
+  teamState: {
+    key: string;
+    value: TeamStateRow;
+  };
 }
 
 /** An open OnScript database. */
@@ -178,5 +212,12 @@ function upgradeOnScriptDb(
     // cannot wait for another storage.
     const times = db.createObjectStore('debtorTimes', { keyPath: 'key' });
     times.createIndex('by-updatedAt', 'updatedAt');
+  }
+  if (oldVersion < 8 && targetVersion >= 8) {
+    // The team outbox, read in queue order; its companion holds the enrollment the outbox checks in the same
+    // transaction as every write (no hub configured: nothing is queued).
+    const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+    outbox.createIndex('by-seq', 'seq');
+    db.createObjectStore('teamState', { keyPath: 'key' });
   }
 }

@@ -7,6 +7,7 @@ import { editorCatalog } from './catalogs/editor';
 import { notesCatalog } from './catalogs/notes';
 import { packsCatalog } from './catalogs/packs';
 import { scriptCatalog } from './catalogs/script';
+import { teamCatalog } from './catalogs/team';
 
 /**
  * The UI's strings in every supported language, merged from one catalog per feature (lib/i18n/catalogs/).
@@ -20,6 +21,7 @@ const en = {
   ...detectionCatalog.en,
   ...packsCatalog.en,
   ...editorCatalog.en,
+  ...teamCatalog.en,
 };
 
 /** A UI string key. */
@@ -33,6 +35,7 @@ const zhCN: Record<UiMessageKey, string> = {
   ...detectionCatalog['zh-CN'],
   ...packsCatalog['zh-CN'],
   ...editorCatalog['zh-CN'],
+  ...teamCatalog['zh-CN'],
 };
 
 export { pickUiLanguage, UI_LANGUAGES, type UiLanguage } from './language';

@@ -4,6 +4,7 @@ import { DEBTOR_MESSAGES, type DebtorMessages } from './debtor-messages';
 import { NOTES_MESSAGES, type NotesMessages } from './notes-messages';
 import { PACKS_MESSAGES, type PacksMessages } from './packs-messages';
 import { SCRIPT_MESSAGES, type ScriptMessages } from './script-messages';
+import { TEAM_MESSAGES, type TeamMessages } from './team-messages';
 import type { MessageTable } from './sender-rules';
 
 /**
@@ -14,7 +15,7 @@ import type { MessageTable } from './sender-rules';
  * Senders: `content` = the ISOLATED content script in a dialer page (untrusted data); `extension` = OnScript's
  * own pages (side panel, options); `background` = the worker, telling extension pages.
  */
-export interface ProtocolMap extends CallMessages, ScriptMessages, ComplianceMessages, DebtorMessages, NotesMessages, PacksMessages {}
+export interface ProtocolMap extends CallMessages, ScriptMessages, ComplianceMessages, DebtorMessages, NotesMessages, PacksMessages, TeamMessages {}
 
 /** A message type. */
 export type MessageType = keyof ProtocolMap;
@@ -27,4 +28,5 @@ export const MESSAGES: MessageTable<ProtocolMap> = {
   ...DEBTOR_MESSAGES,
   ...NOTES_MESSAGES,
   ...PACKS_MESSAGES,
+  ...TEAM_MESSAGES,
 };

@@ -126,6 +126,23 @@ describe('push', () => {
     expect(rows).toEqual([{ disposition: 'paid', ended: String(now) }]);
   });
 
+  it('lists the caller’s own attempts among the counted ones, with their keys, and nobody else’s', async () => {
+    const now = Date.now();
+    const number = '+12125550177';
+    const mine = [attempt(now - 3000, 'unanswered', { debtorRef: 'OWN-1', numberE164: number }), attempt(now - 2000, 'voicemail', { numberE164: number })];
+    await ana.push({ attempts: mine });
+    await ben.push({ attempts: [attempt(now - 1000, 'unanswered', { debtorRef: 'OWN-1', numberE164: number })] });
+    const query: CountsRequest = { debtorRef: 'OWN-1', numberE164: number, from: now - DAY, to: now + 1000, timeZone: 'UTC' };
+    const forAna = await ana.counts(query);
+    expect(forAna.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(3);
+    const day = (at: number) => new Date(at).toISOString().slice(0, 10);
+    expect(forAna.own).toEqual([
+      { key: mine[1]!.key, day: day(now - 2000), at: now - 2000, outcome: 'voicemail', debtor: 'none', sameNumber: true },
+      { key: mine[0]!.key, day: day(now - 3000), at: now - 3000, outcome: 'unanswered', debtor: 'same', sameNumber: true },
+    ]);
+    expect((await ben.counts(query)).own?.map((own) => own.outcome)).toEqual(['unanswered']);
+  });
+
   it('two agents, one ledger: ana’s seventh attempt in seven days blocks ben’s eighth (Reg F 7-in-7)', async () => {
     const now = Date.now();
     const attempts = Array.from({ length: 7 }, (_, i) => attempt(now - i * DAY + (i === 0 ? -60_000 : 0), 'unanswered', { debtorRef: 'REGF-7' }));

@@ -3,6 +3,7 @@ import type { LiveCall, TabCallState } from '../../calls/types';
 import type { OnScriptDb, StoredCallRecord } from '../../db/schema';
 import type { MessageType, ProtocolMap } from '../../protocol/messages';
 import type { MessageTable } from '../../protocol/sender-rules';
+import type { OutboxRequest } from '../../team/outbox';
 import type { TabCallStore } from './tab-state-store';
 
 /** What every background feature gets: time, ids, the database, per-tab ordering and per-tab call state. */
@@ -49,13 +50,15 @@ export interface CommittedCallChanges {
 }
 
 /**
- * What a feature adds to a call change before it is written. Both parts are applied inside the one pass: the
+ * What a feature adds to a call change before it is written. Every part is applied inside the one pass: the
  * record change to the record as the transaction reads it (so concurrent writers are never overwritten), the
- * live facts to the call the panels are told about.
+ * live facts to the call the panels are told about, and the outbox rows, built from the record as written, to the
+ * team outbox in the same transaction (lib/db/outbox.ts; nothing is queued while no hub is configured).
  */
 export interface CallContribution {
   record?: (record: StoredCallRecord) => StoredCallRecord;
   live?: Partial<Pick<LiveCall, 'verdict'>>;
+  outbox?: (record: StoredCallRecord) => readonly OutboxRequest[];
 }
 
 /** A handler for one message type; the payload has already been validated and the sender checked. */

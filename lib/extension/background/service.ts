@@ -2,10 +2,12 @@ import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { toCallRecord } from '../../calls/tab-calls';
 import type { LiveCall, TabCallState } from '../../calls/types';
+import { OUTBOX_STORES, queueOutbox } from '../../db/outbox';
 import { openOnScriptDb, type OnScriptDb, type StoredCallRecord } from '../../db/schema';
 import { envelope, type Envelope } from '../../protocol/envelope';
 import type { MessageType } from '../../protocol/messages';
 import { readEnvelope, senderMayPost, validatePayload } from '../../protocol/validate';
+import type { OutboxRequest } from '../../team/outbox';
 import { PANEL_PORT_NAME, readSequencedMessage, SIGNAL_PORT_NAME, type PortAck } from '../shared/ports';
 import type {
   BackgroundContext,
@@ -150,19 +152,24 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
   }
 
   async function writeRecords(calls: readonly LiveCall[], contributions: readonly CallContribution[][]): Promise<void> {
-    const tx = (await db()).transaction('calls', 'readwrite');
-    // Only the store's own requests are awaited inside the transaction, so it cannot auto-commit early.
+    const queues = contributions.some((list) => list.some((contribution) => contribution.outbox));
+    const tx = (await db()).transaction(queues ? ['calls', ...OUTBOX_STORES] : ['calls'], 'readwrite');
+    const store = tx.objectStore('calls');
+    const queued: OutboxRequest[] = [];
+    // Only the stores' own requests are awaited inside the transaction, so it cannot auto-commit early.
     await Promise.all(
       calls.map(async (call, index) => {
-        const existing = await tx.store.get(call.id);
+        const existing = await store.get(call.id);
         let record: StoredCallRecord = { ...existing, ...toCallRecord(call) };
         if (call.remoteE164) record.numberE164 = call.remoteE164;
         if (call.pageFields) record.pageFields = call.pageFields;
         if (call.enteredLocation) record.enteredLocation = call.enteredLocation;
         for (const contribution of contributions[index]!) if (contribution.record) record = contribution.record(record);
-        await tx.store.put(record);
+        for (const contribution of contributions[index]!) if (contribution.outbox) queued.push(...contribution.outbox(record));
+        await store.put(record);
       }),
     );
+    if (queued.length > 0) await queueOutbox(tx, queued);
     await tx.done;
   }
 

@@ -17,6 +17,7 @@ import {
 } from './packs-client';
 import { createExtensionPanelClient, type PanelClient } from './panel-client';
 import { createExtensionScriptClient, type ScriptClient } from './script-client';
+import { createExtensionTeamClient, createExtensionTeamSettingsClient, type TeamClient, type TeamSettingsClient } from './team-client';
 
 /**
  * Everything the side panel needs from the extension, built once by its entry point and handed to the
@@ -29,6 +30,7 @@ export interface SidePanelClients {
   packs: PacksClient;
   compliance: ComplianceClient;
   dialerAccess: DialerAccess & TabAccess;
+  team: TeamClient;
 }
 
 /** The side panel's clients backed by the extension, sharing one channel from the background. */
@@ -41,6 +43,7 @@ export function createSidePanelClients(search: string): SidePanelClients {
     packs: createExtensionPacksClient(channel),
     compliance: createExtensionComplianceClient(),
     dialerAccess: browserDialerAccess,
+    team: createExtensionTeamClient(channel),
   };
 }
 
@@ -48,6 +51,7 @@ export function createSidePanelClients(search: string): SidePanelClients {
 export interface OptionsClients {
   compliance: ComplianceSettingsClient;
   packs: PacksSettingsClient;
+  team: TeamSettingsClient;
   dialerAccess: DialerAccess;
   /** The team's retention policy (managed storage). */
   retentionPolicy(): Promise<RetentionPolicy>;
@@ -60,6 +64,7 @@ export function createOptionsClients(): OptionsClients {
   return {
     compliance: createExtensionComplianceClient(),
     packs: createExtensionPacksSettingsClient(),
+    team: createExtensionTeamSettingsClient(),
     dialerAccess: browserDialerAccess,
     retentionPolicy: readRetentionPolicy,
     compliancePolicy: readCompliancePolicyView,

@@ -2,7 +2,8 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ComplianceSection } from '../../../components/compliance/compliance-section';
-import { assessNumber } from '../../../lib/compliance/assessment';
+import { assessNumber, type LedgerScope } from '../../../lib/compliance/assessment';
+import { withLedger } from '../../../lib/team/merge';
 import { PROFILES, type NumberKind } from '../../../lib/compliance/profiles';
 import type { DoNotCallFlag } from '../../../lib/compliance/dnc';
 import type { LiveCall } from '../../../lib/calls/types';
@@ -17,7 +18,19 @@ const OPENS = Date.parse('2026-03-11T00:00:00Z');
 
 const liveCall = (extra: Partial<LiveCall> = {}): LiveCall => liveCallFixture({ startedAt: CLOSES - 30 * 60_000, updatedAt: CLOSES - 30 * 60_000, connectedAt: undefined, ...extra });
 
-function scene({ start, call, flags = [], languages = ['en-US'] }: { start: number; call?: LiveCall; flags?: DoNotCallFlag[]; languages?: string[] }) {
+function scene({
+  start,
+  call,
+  flags = [],
+  languages = ['en-US'],
+  ledger,
+}: {
+  start: number;
+  call?: LiveCall;
+  flags?: DoNotCallFlag[];
+  languages?: string[];
+  ledger?: LedgerScope;
+}) {
   const asked: string[] = [];
   const marked: Array<[string, NumberKind]> = [];
   const kinds = new Map<string, NumberKind>();
@@ -30,7 +43,8 @@ function scene({ start, call, flags = [], languages = ['en-US'] }: { start: numb
         evaluate: async (phone) => {
           asked.push(phone);
           const numberKind = kinds.get(phone);
-          return assessNumber({ phone, at: model.panel.clock.value, profile: PROFILES['CN-CBA-2026'], log: [], flags, ...(numberKind ? { numberKind } : {}) });
+          const assessment = assessNumber({ phone, at: model.panel.clock.value, profile: PROFILES['CN-CBA-2026'], log: [], flags, ...(numberKind ? { numberKind } : {}) });
+          return ledger ? withLedger(assessment, ledger, 'warn') : assessment;
         },
         setNumberKind: async (phone, kind) => {
           marked.push([phone, kind]);
@@ -137,6 +151,24 @@ describe('ComplianceSection countdown', () => {
       "Counts cover this browser's call log (plus imported attempts), not calls made from other machines.",
     );
     expect(screen.getByTestId('compliance-dnc').textContent).toBe('Flagged: do not call.');
+  });
+
+  it('says the counts are the team’s when a hub answered, and says so plainly when it could not', async () => {
+    const asOf = CLOSES - 4 * 3_600_000;
+    scene({ start: CLOSES - 3_600_000, call: liveCall(), ledger: { source: 'team', asOf } });
+    await settle();
+    const note = screen.getByTestId('compliance-caps-note');
+    expect(note.textContent).toBe(`Counts cover the whole team’s calls (team hub, as of ${new Date(asOf).toLocaleString('en')}).`);
+    expect(note.dataset['ledger']).toBe('team');
+    cleanup();
+    scene({ start: CLOSES - 3_600_000, call: liveCall(), ledger: { source: 'team-cached', asOf, problem: 'no answer' } });
+    await settle();
+    expect(screen.getByTestId('compliance-caps-note').textContent).toMatch(/^The team hub could not be reached: counts are the team’s as of .+ plus this browser’s calls/);
+    expect(screen.getByTestId('compliance-caps-note').className).toBe('compliance__bad');
+    cleanup();
+    scene({ start: CLOSES - 3_600_000, call: liveCall(), ledger: { source: 'local', problem: 'no answer' }, languages: ['zh-CN'] });
+    await settle();
+    expect(screen.getByTestId('compliance-caps-note').textContent).toBe('无法连接团队服务器：计数仅涵盖本浏览器的通话记录。');
   });
 
   it('speaks Chinese to a Chinese browser', async () => {

@@ -134,6 +134,15 @@ describe('ComplianceSettings', () => {
     expect(screen.getByTestId('compliance-flags').textContent).toMatch(/lifted/);
   });
 
+  it('says which flags came from the team, and who set them', async () => {
+    const { client, flags } = fakeClient();
+    flags.push({ id: 'team:number:+12125550100:cease-request', source: 'team', setBy: 'ana', reason: 'cease-request', scope: 'number', phoneE164: '+12125550100', setAt: 1 });
+    await renderSettings(client);
+    expect(screen.getByTestId('compliance-flags').textContent).toContain(
+      '+12125550100 · Asked to stop contact · from the team (by ana); lifting it here lifts it for the team',
+    );
+  });
+
   it("stores a debtor's inconvenient times as engine data, per debtor reference, through the background", async () => {
     const { client } = fakeClient();
     await renderSettings(client);

@@ -112,6 +112,26 @@ describe('schema upgrades', () => {
     v5.close();
   });
 
+  it('step 8 adds the team outbox and its state store beside existing data, and the outbox reads in queue order', async () => {
+    const name = freshName();
+    const v7 = await openOnScriptDb(7, name);
+    await v7.put('calls', { ...record('before-team', 1), notes: 'n' });
+    await v7.put('doNotCall', { id: 'f1', reason: 'cease-request', scope: 'debtor', debtorRef: 'D-1', setAt: 1 });
+    v7.close();
+    const v8 = await openOnScriptDb(8, name);
+    expect([...v8.objectStoreNames].sort()).toEqual(['calls', 'complianceLog', 'debtorTimes', 'doNotCall', 'importedAttempts', 'meta', 'numberKinds', 'outbox', 'teamState']);
+    const outbox = v8.transaction('outbox').store;
+    expect(outbox.keyPath).toBe('id');
+    expect([...outbox.indexNames]).toEqual(['by-seq']);
+    expect(v8.transaction('teamState').store.keyPath).toBe('key');
+    expect(await v8.get('calls', 'before-team')).toMatchObject({ notes: 'n' });
+    expect(await v8.count('doNotCall')).toBe(1);
+    await v8.put('outbox', { id: 'call:b', kind: 'call', callId: 'b', seq: 2 });
+    await v8.put('outbox', { id: 'call:a', kind: 'call', callId: 'a', seq: 1 });
+    expect((await v8.getAllFromIndex('outbox', 'by-seq')).map((row) => row.id)).toEqual(['call:a', 'call:b']);
+    v8.close();
+  });
+
   it('a version-1 database of 10,000 records upgrades to the current version with every record and index entry', async () => {
     const name = freshName();
     const v1 = await openOnScriptDb(1, name);

@@ -6,14 +6,17 @@ import { resolveEffectiveRules } from '../../../compliance/routing';
 import { normalizePhone } from '../../../compliance/time-zones';
 import type { CallVerdict, DebtorLocation, LiveCall } from '../../../calls/types';
 import { updateCallRecord } from '../../../db/calls-repository';
+import { OUTBOX_STORES, queueOutbox } from '../../../db/outbox';
 import type { ImportedAttempt, StoredDoNotCallFlag, StoredNumberKind } from '../../../db/schema';
 import { maskFields, maskText } from '../../../notes/redact-record';
 import { appendToComplianceLog } from '../compliance-log';
 import { readDebtorTimes } from '../debtor-times';
 import type { ComplianceEvent } from '../../../notes/types';
 import { COMPLIANCE_MESSAGES } from '../../../protocol/compliance-messages';
+import { flagChanged } from '../../../team/outbox';
 import { guardOverridesItem } from '../../shared/settings';
 import { createComplianceInputs, ruleLayers } from '../compliance-rules';
+import { createTeamLedger } from '../team-ledger';
 import { createDeliveredCalendars } from '../calendar-data';
 import { createContactLog } from '../contact-log';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
@@ -57,8 +60,10 @@ export const complianceFeature = defineBackgroundFeature({
   create: createComplianceFeature,
 });
 
-function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitCallChanges, afterCallChanges }: BackgroundContext): BackgroundFeature {
+function createComplianceFeature(context: BackgroundContext): BackgroundFeature {
+  const { now, newId, db, inTabOrder, tabCalls, commitCallChanges, afterCallChanges } = context;
   const inputs = createComplianceInputs();
+  const team = createTeamLedger(context);
   const calendars = createDeliveredCalendars();
   const contactLog = createContactLog();
   /**
@@ -79,14 +84,18 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
     const e164 = jurisdiction.phone?.e164;
     const since = at - Math.max(LOG_LOOKBACK_MS, capsLookbackMs(rules.profile));
     const who = { raw: phone, ...(e164 ? { e164 } : {}), ...(debtorRef ? { debtorRef } : {}) };
+    // The team's counts (when enrolled) are asked for while this browser's log is read.
+    const teamView = team.lookup({ ...who, at, timeZone: jurisdiction.timeZones[0] ?? 'UTC' });
     // Debtor-stated times are the background's, in IndexedDB (background/debtor-times.ts, issue 14).
-    const [{ log, numberKinds }, flags, restrictions] = await Promise.all([
+    const [{ log: ownLog, numberKinds }, ownFlags, restrictions, ledger] = await Promise.all([
       contactLog.read(database, since, settings.region, who),
       database.getAll('doNotCall'),
       readDebtorTimes(database, [debtorRef, e164], now()),
+      teamView,
     ]);
+    const { log, flags } = ledger ? ledger.merge(ownLog, ownFlags) : { log: ownLog, flags: ownFlags };
     const numberKind = e164 ? numberKinds.get(e164) : undefined;
-    return assessNumber({
+    const assessment = assessNumber({
       phone: e164 ?? phone,
       at,
       profile: rules.profile,
@@ -99,6 +108,7 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
       ...(numberKind ? { numberKind } : {}),
       calendars: delivered,
     });
+    return ledger ? ledger.annotate(assessment) : assessment;
   }
 
   /** The verdict on a live call, from everything the call knows about its debtor. */
@@ -114,7 +124,8 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
   }
 
   function eventsFor(assessment: ComplianceAssessment): ComplianceEvent[] {
-    const kind = assessment.onViolation === 'block' ? 'block' : 'warning';
+    // What the guard was told to do (a team-unavailable breach on its own only warns; no rules always block).
+    const kind = assessment.action === 'block' ? 'block' : 'warning';
     return assessment.violations.map((violation) => ({
       at: assessment.at,
       kind,
@@ -195,15 +206,22 @@ function createComplianceFeature({ now, newId, db, inTabOrder, tabCalls, commitC
         if (scope === 'number' && phone) flag.phoneE164 = normalizePhone(phone, region)?.e164 ?? phone;
         if (scope === 'debtor' && debtorRef) flag.debtorRef = maskText(debtorRef);
         if (note) flag.note = maskText(note);
-        await (await db()).put('doNotCall', flag);
+        // With the team outbox in the same transaction: the flag is kept and queued for the team together.
+        const tx = (await db()).transaction(['doNotCall', ...OUTBOX_STORES], 'readwrite');
+        await Promise.all([tx.objectStore('doNotCall').put(flag), queueOutbox(tx, [flagChanged(flag, 'set', flag.setAt)])]);
+        await tx.done;
+        team.flagsChanged();
         return flag;
       },
       'compliance/clear-flag': async ({ id }) => {
-        const tx = (await db()).transaction('doNotCall', 'readwrite');
-        const flag = await tx.store.get(id);
+        const tx = (await db()).transaction(['doNotCall', ...OUTBOX_STORES], 'readwrite');
+        const store = tx.objectStore('doNotCall');
+        const flag = await store.get(id);
         const cleared = flag !== undefined && flag.clearedAt === undefined;
-        if (flag && cleared) await tx.store.put({ ...flag, clearedAt: now() });
+        const at = now();
+        if (flag && cleared) await Promise.all([store.put({ ...flag, clearedAt: at }), queueOutbox(tx, [flagChanged(flag, 'clear', at)])]);
         await tx.done;
+        if (cleared) team.flagsChanged();
         return { cleared };
       },
       'compliance/import-attempts': async ({ csv, source }) => {
