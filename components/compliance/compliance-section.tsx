@@ -1,3 +1,5 @@
+import { renderReason, type Reason } from '../../lib/compliance/reasons';
+import type { UiLanguage } from '../../lib/i18n/language';
 import { useEffect, useState } from 'preact/hooks';
 import type { LiveCall } from '../../lib/calls/types';
 import type { ComplianceAssessment } from '../../lib/compliance/assessment';
@@ -129,7 +131,7 @@ function capsNote(assessment: ComplianceAssessment, tr: Translate, language: str
 
 /** Which rules apply and why; sources that disagree; why no call may go ahead when no rules apply. */
 function RulesWhy({ assessment }: { assessment: ComplianceAssessment }) {
-  const { t } = usePanelState();
+  const { t, language } = usePanelState();
   const tr = t.value;
   const rules = assessment.rules;
   if (!rules) return null;
@@ -137,17 +139,17 @@ function RulesWhy({ assessment }: { assessment: ComplianceAssessment }) {
     <div class="compliance__rules">
       <ul aria-label={tr('compliance.rulesApply')} data-testid="compliance-rules">
         {rules.profiles.map((profile) => (
-          <li key={profile.profileId}>{tr('compliance.ruleFrom', { profile: profile.profileId, why: profile.why })}</li>
+          <li key={profile.profileId}>{tr('compliance.ruleFrom', { profile: profile.profileId, why: said(profile.whyReason, profile.why, language.value) })}</li>
         ))}
       </ul>
-      {rules.conflicts.map((conflict) => (
+      {rules.conflicts.map((conflict, index) => (
         <p key={conflict} class="compliance__bad" role="note" data-testid="compliance-conflict">
-          {tr('compliance.conflict', { conflict })}
+          {tr('compliance.conflict', { conflict: said(rules.conflictReasons?.[index], conflict, language.value) })}
         </p>
       ))}
       {rules.blocked && (
         <p class="compliance__bad" data-testid="compliance-no-rules">
-          {tr('compliance.noRules', { reason: rules.blocked })}
+          {tr('compliance.noRules', { reason: said(rules.blockedReason, rules.blocked, language.value) })}
         </p>
       )}
     </div>
@@ -196,11 +198,7 @@ function Verdict({ assessment, now }: { assessment: ComplianceAssessment; now: n
       <RulesWhy assessment={assessment} />
       <details>
         <summary>{tr('compliance.why')}</summary>
-        <ul data-testid="compliance-reasons">
-          {window.reasons.map((reason, index) => (
-            <li key={index}>{reason}</li>
-          ))}
-        </ul>
+        <ReasonList testId="compliance-reasons" why={window.why} english={window.reasons} language={language.value} />
       </details>
       <h3>{tr('compliance.caps')}</h3>
       <p data-testid="compliance-caps" class={caps.allowed ? '' : 'compliance__bad'}>
@@ -211,13 +209,7 @@ function Verdict({ assessment, now }: { assessment: ComplianceAssessment; now: n
           unanswered: caps.counts.unansweredToNumberToday,
         })}
       </p>
-      {!caps.allowed && (
-        <ul>
-          {caps.reasons.map((reason, index) => (
-            <li key={index}>{reason}</li>
-          ))}
-        </ul>
-      )}
+      {!caps.allowed && <ReasonList testId="compliance-caps-reasons" why={caps.why} english={caps.reasons} language={language.value} />}
       <p class={assessment.ledger && assessment.ledger.source !== 'team' ? 'compliance__bad' : 'muted'} data-testid="compliance-caps-note" data-ledger={assessment.ledger?.source ?? 'browser'}>
         {capsNote(assessment, tr, language.value)}
       </p>
@@ -225,13 +217,24 @@ function Verdict({ assessment, now }: { assessment: ComplianceAssessment; now: n
       <p data-testid="compliance-dnc" class={doNotCall.blocked ? 'compliance__bad' : ''}>
         {doNotCall.blocked ? tr('compliance.dncBlocked') : tr('compliance.dncNone')}
       </p>
-      {doNotCall.blocked && (
-        <ul>
-          {doNotCall.reasons.map((reason, index) => (
-            <li key={index}>{reason}</li>
-          ))}
-        </ul>
-      )}
+      {doNotCall.blocked && <ReasonList testId="compliance-dnc-reasons" why={doNotCall.why} english={doNotCall.reasons} language={language.value} />}
     </div>
+  );
+}
+
+/** A reason in the agent's language; the English evidence when a verdict from an older worker has no data form. */
+function said(why: Reason | undefined, english: string, language: UiLanguage): string {
+  return why ? renderReason(why, language) : english;
+}
+
+/** The reasons of a verdict part, each in the agent's language (as text: reasons carry page and debtor data). */
+function ReasonList({ why, english, language, testId }: { why: readonly Reason[] | undefined; english: readonly string[]; language: UiLanguage; testId: string }) {
+  const lines = why ? why.map((item) => renderReason(item, language)) : english;
+  return (
+    <ul data-testid={testId}>
+      {lines.map((line, index) => (
+        <li key={index}>{line}</li>
+      ))}
+    </ul>
   );
 }

@@ -2,6 +2,7 @@
  * One verdict for one number at one instant: the calling window, the frequency caps and the do-not-call flags
  * together, and what the pre-dial guard should do about it. Pure: the caller passes the log, the flags and `at`.
  */
+import type { Reason } from './reasons';
 import { evaluateContactCaps } from './caps';
 import type { ContactAttempt, ContactCapsResult } from './caps';
 import type { DeliveredCalendars } from './calendar-data';
@@ -64,8 +65,12 @@ export interface RulesExplanation {
   places: string[];
   /** Sources that disagree: `area code: US-TX; CRM: US-CA`. */
   conflicts: string[];
+  /** The same conflicts, as reasons for the agent's language. */
+  conflictReasons?: Reason[];
   /** Why no call may go ahead at all, when no rules apply to some place. */
   blocked?: string;
+  /** The same, as a reason. */
+  blockedReason?: Reason;
 }
 
 /** One broken rule and why. */
@@ -149,7 +154,9 @@ function explain(rules: EffectiveRules, jurisdiction: Jurisdiction): RulesExplan
     tightening: rules.tightening,
     places: jurisdiction.places.map((place) => place.label),
     conflicts: jurisdiction.conflicts,
+    conflictReasons: jurisdiction.conflictReasons,
     ...(rules.blocked ? { blocked: rules.blocked } : {}),
+    ...(rules.blockedReason ? { blockedReason: rules.blockedReason } : {}),
   };
 }
 

@@ -17,7 +17,7 @@ import type { ComplianceProfile } from './profiles';
 import { matchingRestriction } from './restrictions';
 import type { InconvenientTime } from './restrictions';
 import { resolveTimeZones, type ZoneSource } from './jurisdiction';
-import { englishReasons, reason, textReason, type Reason } from './reasons';
+import { englishReasons, reason, type Reason } from './reasons';
 import { countryTimeZones } from './time-zones';
 import type { AgentLocation } from './time-zones';
 
@@ -72,7 +72,8 @@ interface ZoneState {
   open: boolean;
   /** Why the zone is closed at this instant (empty when open). */
   why: Reason[];
-  notes: string[];
+  /** Caveats that did not close the zone (a holiday calendar without data), keyed by their English text. */
+  notes: ReadonlyMap<string, Reason>;
 }
 
 /** Evaluates the profile's hours, days and the debtor's restrictions in each zone, with a per-date day cache. */
@@ -107,14 +108,14 @@ class WindowModel {
     const wall = wallTimeAt(at, zone);
     const minute = wall.msOfDay / MINUTE_MS;
     const day = this.day(wall.date, wall.weekday);
-    const why: Reason[] = day.reasons.map(textReason);
+    const why: Reason[] = [...day.why];
     const { startMinute, endMinute } = this.profile.hours;
     if (minute < startMinute || minute >= endMinute) {
       why.push(reason('reason.window.outsideHours', { time: formatClockTime(Math.floor(minute)), profile: this.profile.id, hours: hoursText(this.profile), zone }));
     }
     const restriction = matchingRestriction(this.restrictions, wall.weekday, minute);
     if (restriction) why.push(reason('reason.window.restriction', { label: restriction.label, zone }));
-    return { open: why.length === 0, why, notes: day.notes };
+    return { open: why.length === 0, why, notes: new Map(day.noteWhy.map((note, index) => [day.notes[index] ?? '', note] as const)) };
   }
 
   isOpen(at: number): boolean {
@@ -218,7 +219,7 @@ export function evaluateCallingWindow(input: CallingWindowInput): CallingWindowR
   const states = zones.map((zone) => ({ zone, state: model.zoneState(input.at, zone) }));
   const allowed = states.every(({ state }) => state.open);
   for (const { zone } of states) why.push(reason('reason.window.localTime', { zone, local: describeLocal(input.at, zone) }));
-  const notes = new Set(states.flatMap(({ state }) => state.notes));
+  const notes = new Map(states.flatMap(({ state }) => [...state.notes]));
 
   const until = input.at + searchDays * DAY_MS;
   const change = model.nextChange(input.at, until, allowed);
@@ -241,9 +242,9 @@ export function evaluateCallingWindow(input: CallingWindowInput): CallingWindowR
   }
   if (change !== undefined) {
     // Holiday-calendar caveats for the day the window changes matter as much as today's.
-    for (const zone of zones) model.zoneState(change, zone).notes.forEach((note) => notes.add(note));
+    for (const zone of zones) model.zoneState(change, zone).notes.forEach((note, text) => notes.set(text, note));
   }
-  why.push(...[...notes].map(textReason));
+  why.push(...notes.values());
   result.reasons = englishReasons(why);
   return result;
 }

@@ -10,6 +10,8 @@
  * The log is whatever this browser recorded plus anything a lead imported; calls made from other machines are not
  * in it, and every verdict says so.
  */
+import { complianceReasonsCatalog } from '../i18n/catalogs/compliance-reasons';
+import { englishReasons, isReasonKey, reason, textReason, type Reason } from './reasons';
 import { addDays, daysBetween, formatIsoDate } from '../time/calendar';
 import { dayStart, formatLocal, wallTimeAt } from '../time/wall-clock';
 import { getProfile } from './profiles';
@@ -78,7 +80,10 @@ export interface ContactCapsResult {
   /** When every failing cap has cleared, epoch ms (absent when allowed, or when a failing cap never clears). */
   nextAllowedAt?: number;
   caps: CapVerdict[];
+  /** Why, in English: the evidence records keep. */
   reasons: string[];
+  /** The same reasons as data, for the agent's language. */
+  why: Reason[];
   /** The zone whose calendar days were counted. */
   timeZone: string;
 }
@@ -86,6 +91,19 @@ export interface ContactCapsResult {
 /** Plain statement that the counts are local to this browser. */
 export const LOCAL_LOG_NOTICE =
   "counts cover only this browser's call log (plus imported attempts); calls made from other machines are not included";
+
+/** The same statement as a reason (a team ledger replaces it with its own). */
+export const LOCAL_LOG_REASON = 'reason.caps.localLog';
+
+/** A cap's label in the agent's language when it is a shipped cap as shipped; a lead's own or tightened label as written. */
+function capLabel(capId: string, label: string): Reason {
+  const key = `reason.cap.${capId}`;
+  return isReasonKey(key) && complianceReasonsCatalog.en[key] === label ? reason(key) : textReason(label);
+}
+
+function numberKindReason(kind: NumberKind): Reason {
+  return reason(kind === 'work' ? 'reason.numberKind.work' : 'reason.numberKind.personal');
+}
 
 /** Days a calendar-month cap looks back at most (the longest month), for sizing the log read. */
 const LONGEST_MONTH_DAYS = 31;
@@ -106,11 +124,11 @@ function resolveProfile(profile: string | ComplianceProfile): ComplianceProfile 
   return found;
 }
 
-function pickTimeZone(input: ContactCapsInput, profile: ComplianceProfile, reasons: string[]): string {
+function pickTimeZone(input: ContactCapsInput, profile: ComplianceProfile, reasons: Reason[]): string {
   if (input.timeZone) return input.timeZone;
   const resolution = resolveTimeZones({ phone: input.phone, defaultCountry: profile.country });
   const zone = resolution.timeZones[0] ?? countryTimeZones(resolution.country ?? profile.country)[0] ?? 'UTC';
-  if (resolution.timeZones.length !== 1) reasons.push(`days counted in ${zone}`);
+  if (resolution.timeZones.length !== 1) reasons.push(reason('reason.caps.zone', { zone }));
   return zone;
 }
 
@@ -130,7 +148,7 @@ function firstOfNextMonth(date: string): string {
  */
 export function evaluateContactCaps(input: ContactCapsInput): ContactCapsResult {
   const profile = resolveProfile(input.profile);
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   const timeZone = pickTimeZone(input, profile, reasons);
   const phoneE164 = normalizePhone(input.phone, profile.country)?.e164 ?? input.phone;
   const numberKind = input.numberKind ?? 'personal';
@@ -145,7 +163,7 @@ export function evaluateContactCaps(input: ContactCapsInput): ContactCapsResult 
   );
   const forNumber = past.filter((attempt) => attempt.phoneE164 === phoneE164);
   if (input.debtorRef === undefined) {
-    reasons.push('no debtor reference: per-debtor caps count calls to this number only');
+    reasons.push(reason('reason.caps.noDebtor'));
   }
 
   // A cap for another kind of number says nothing about this call (Massachusetts counts work and personal
@@ -176,39 +194,40 @@ export function evaluateContactCaps(input: ContactCapsInput): ContactCapsResult 
   const allowed = failing.length === 0;
   for (const cap of caps) {
     const definition = profile.caps.find((candidate) => candidate.id === cap.capId);
-    const cite = definition ? ` [${definition.source.citation}; ${definition.source.marker}]` : '';
+    const cite = definition ? reason('reason.caps.cite', { citation: definition.source.citation, marker: definition.source.marker }) : '';
     const isCooldown = definition?.kind === 'cooldown-after-conversation';
+    const label = capLabel(cap.capId, cap.label);
     if (cap.allowed) {
       reasons.push(
-        isCooldown ? `${cap.label}: no conversation in the period${cite}` : `${cap.label}: ${cap.count} of ${cap.limit}${cite}`,
+        isCooldown ? reason('reason.caps.cooldownOk', { label, cite }) : reason('reason.caps.count', { label, count: cap.count, limit: cap.limit, cite }),
       );
     } else {
-      const until = cap.nextAllowedAt !== undefined ? `; next call allowed ${formatLocal(cap.nextAllowedAt, timeZone)} ${timeZone}` : '';
+      const until = cap.nextAllowedAt !== undefined ? reason('reason.caps.until', { at: formatLocal(cap.nextAllowedAt, timeZone), zone: timeZone }) : '';
       const tally = isCooldown
-        ? 'a conversation took place in the period'
+        ? reason('reason.caps.tally.conversation')
         : cap.limit === 0
-          ? `no calls to a ${numberKind} number`
-          : `${cap.count} of ${cap.limit}`;
-      reasons.push(`cap reached: ${cap.label}: ${tally}${until}${cite}`);
+          ? reason('reason.caps.tally.none', { kind: numberKindReason(numberKind) })
+          : reason('reason.caps.tally.count', { count: cap.count, limit: cap.limit });
+      reasons.push(reason('reason.caps.reached', { label, tally, until, cite }));
     }
   }
   for (const cap of profile.caps) {
     if (cap.kind !== 'cooldown-after-conversation' && cap.numberKind !== undefined && cap.numberKind !== numberKind) {
-      reasons.push(`${cap.label}: does not apply (${cap.numberKind} numbers only; this number counts as ${numberKind})`);
+      reasons.push(
+        reason('reason.caps.notApplying', { label: capLabel(cap.id, cap.label), capKind: numberKindReason(cap.numberKind), kind: numberKindReason(numberKind) }),
+      );
     }
   }
   if (input.numberKind === undefined && applying.length !== profile.caps.length) {
-    reasons.push('the number is not marked as a work number, so it counts as personal');
+    reasons.push(reason('reason.caps.unmarked'));
   }
-  if (profile.caps.length === 0) reasons.push(`${profile.id} has no frequency caps`);
-  reasons.push(
-    `attempts and conversations are counted separately: ${counts.attempts} attempts, ${counts.conversations} conversations in the last 7 days (a conversation the debtor called in for counts too)`,
-  );
-  reasons.push(LOCAL_LOG_NOTICE);
+  if (profile.caps.length === 0) reasons.push(reason('reason.caps.none', { profile: profile.id }));
+  reasons.push(reason('reason.caps.counted', { attempts: counts.attempts, conversations: counts.conversations }));
+  reasons.push(reason(LOCAL_LOG_REASON));
 
   const counting = caps.filter((cap) => profile.caps.find((c) => c.id === cap.capId)?.kind !== 'cooldown-after-conversation');
   const tightest = counting.sort((a, b) => a.limit - a.count - (b.limit - b.count))[0];
-  const result: ContactCapsResult = { allowed, counts, numberKind, caps, reasons, timeZone };
+  const result: ContactCapsResult = { allowed, counts, numberKind, caps, reasons: englishReasons(reasons), why: reasons, timeZone };
   if (tightest) result.limit = tightest.limit;
   if (!allowed) {
     const clears = failing.map((cap) => cap.nextAllowedAt);

@@ -5,17 +5,21 @@
 import Holidays from 'date-holidays';
 import chineseCalendar from 'chinese-days/dist/chinese-days.json';
 import { chineseFixedDateHoliday, deliveredHoliday, type DeliveredCalendars } from './calendar-data';
-import { describeHolidayRule } from './profiles';
+import { englishReasons, reason, type Reason } from './reasons';
 import type { ComplianceProfile, HolidayRule } from './profiles';
 import type { Weekday } from '../time/calendar';
 
 /** Whether a local date is closed by a profile's day rules, and why. */
 export interface DayVerdict {
   closed: boolean;
-  /** Why the day is closed (empty when open). */
+  /** Why the day is closed (empty when open), in English: the evidence records keep. */
   reasons: string[];
-  /** Caveats that did not close the day, e.g. a holiday calendar without data for the year. */
+  /** Caveats that did not close the day, e.g. a holiday calendar without data for the year, in English. */
   notes: string[];
+  /** The same reasons as data, for the agent's language. */
+  why: Reason[];
+  /** The same notes as data. */
+  noteWhy: Reason[];
 }
 
 const dateHolidayCache = new Map<string, Map<string, string[]>>();
@@ -99,8 +103,8 @@ function evaluateHolidayRule(
 ): void {
   if (rule.source === 'date-holidays') {
     const names = dateHolidaysFor(rule, year).get(date);
-    if (names) verdict.reasons.push(`${date} is a ${rule.country} public holiday (${names.join(', ')})`);
-    else if (deliveredHoliday(calendars, rule.country, date)) verdict.reasons.push(`${date} is a ${rule.country} public holiday (delivered calendar)`);
+    if (names) verdict.why.push(reason('reason.day.holiday', { date, country: rule.country, names: names.join(', ') }));
+    else if (deliveredHoliday(calendars, rule.country, date)) verdict.why.push(reason('reason.day.holidayDelivered', { date, country: rule.country }));
     return;
   }
   const calendar = chineseYear(year, calendars);
@@ -108,21 +112,19 @@ function evaluateHolidayRule(
     evaluateUncoveredChineseYear(rule, date, weekday, year, verdict);
     return;
   }
-  const from = calendar.source === 'shipped' ? '' : ` (${calendar.source === 'delivered' ? 'delivered' : 'shipped and delivered'} calendar)`;
+  const from = calendar.source === 'shipped' ? '' : reason(calendar.source === 'delivered' ? 'reason.day.fromDelivered' : 'reason.day.fromBoth');
   // A fixed-date holiday is closed by law, whatever a delivered table forgot to list.
   const fixed = calendar.holidays.has(date) ? undefined : chineseFixedDateHoliday(date);
   if (fixed) {
-    verdict.reasons.push(`${date} is a Chinese statutory holiday (${fixed}, a fixed date)`);
+    verdict.why.push(reason('reason.day.cnFixed', { date, name: fixed }));
     return;
   }
   if (rule.block === 'statutory-holidays') {
-    if (calendar.holidays.has(date)) verdict.reasons.push(`${date} is a Chinese statutory holiday${from}`);
+    if (calendar.holidays.has(date)) verdict.why.push(reason('reason.day.cnHoliday', { date, from }));
     return;
   }
   if (!isChineseWorkday(date, weekday, calendar)) {
-    verdict.reasons.push(
-      calendar.holidays.has(date) ? `${date} is a Chinese statutory holiday${from}` : `${date} is not an official working day in China${from}`,
-    );
+    verdict.why.push(reason(calendar.holidays.has(date) ? 'reason.day.cnHoliday' : 'reason.day.cnNotWorkday', { date, from }));
   }
 }
 
@@ -140,16 +142,17 @@ function evaluateUncoveredChineseYear(
   verdict: DayVerdict,
 ): void {
   const fixed = chineseFixedDateHoliday(date);
-  if (fixed) verdict.reasons.push(`${date} is a Chinese statutory holiday (${fixed}, a fixed date)`);
-  const missing = `no holiday/调休 data for ${year} (shipped data ends with ${LAST_SHIPPED_CHINESE_YEAR}; deliver the year's calendar in a signed pack or the managed policy)`;
+  if (fixed) verdict.why.push(reason('reason.day.cnFixed', { date, name: fixed }));
+  const missing = reason('reason.day.noData', { year, last: LAST_SHIPPED_CHINESE_YEAR });
+  const described = holidayRuleReason(rule);
   if (rule.uncoveredYear === 'allow') {
     if (rule.block === 'rest-days' && (weekday === 'sat' || weekday === 'sun')) {
-      verdict.reasons.push(`${date} is a weekend and ${missing}, so it counts as a rest day`);
+      verdict.why.push(reason('reason.day.weekendNoData', { date, missing }));
     }
-    verdict.notes.push(`${missing}: ${describeHolidayRule(rule)} applied to fixed-date holidays only`);
+    verdict.noteWhy.push(reason('reason.day.fixedOnly', { missing, rule: described }));
     return;
   }
-  verdict.reasons.push(`${missing}: ${describeHolidayRule(rule)} cannot be checked on ${date}, so the day is closed`);
+  verdict.why.push(reason('reason.day.closedNoData', { missing, rule: described, date }));
 }
 
 /**
@@ -157,13 +160,15 @@ function evaluateUncoveredChineseYear(
  * delivered by a signed pack or the managed policy (calendar-data.ts); the shipped data stays the floor.
  */
 export function evaluateDay(profile: ComplianceProfile, date: string, weekday: Weekday, calendars?: DeliveredCalendars): DayVerdict {
-  const verdict: DayVerdict = { closed: false, reasons: [], notes: [] };
+  const verdict: DayVerdict = { closed: false, reasons: [], notes: [], why: [], noteWhy: [] };
   if (!profile.days.includes(weekday)) {
-    verdict.reasons.push(`${profile.id} allows no calls on ${WEEKDAY_NAMES[weekday]}`);
+    verdict.why.push(reason('reason.day.weekday', { profile: profile.id, weekday: reason(`reason.weekday.${weekday}`) }));
   }
   const year = Number(date.slice(0, 4));
   for (const rule of profile.holidays) evaluateHolidayRule(rule, date, weekday, year, verdict, calendars);
-  verdict.closed = verdict.reasons.length > 0;
+  verdict.closed = verdict.why.length > 0;
+  verdict.reasons = englishReasons(verdict.why);
+  verdict.notes = englishReasons(verdict.noteWhy);
   return verdict;
 }
 
@@ -177,3 +182,12 @@ export const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
   fri: 'Fridays',
   sat: 'Saturdays',
 };
+
+/** A holiday rule, said in the agent's language (the English twin is describeHolidayRule). */
+function holidayRuleReason(rule: HolidayRule): Reason {
+  if (rule.source === 'date-holidays') {
+    const where = rule.region ? `${rule.country}-${rule.region}` : rule.country;
+    return reason('reason.day.rule.dateHolidays', { where, types: (rule.types ?? ['public']).join('/') });
+  }
+  return reason(rule.block === 'rest-days' ? 'reason.day.rule.restDays' : 'reason.day.rule.statutory');
+}

@@ -2,6 +2,7 @@
  * Do-not-call states per number and per debtor: cease request, wrong number, dispute pending.
  * Flags are data with a set/cleared time, so the history stays and a verdict can be asked for any instant.
  */
+import { englishReasons, reason, type Reason } from './reasons';
 import { normalizePhone } from './time-zones';
 
 /** Why calls must stop. */
@@ -40,14 +41,11 @@ export interface DoNotCallResult {
   blocked: boolean;
   /** The active flags that apply. */
   flags: DoNotCallFlag[];
+  /** Why, in English: the evidence records keep. */
   reasons: string[];
+  /** The same reasons as data, for the agent's language. */
+  why: Reason[];
 }
-
-const REASON_TEXT: Readonly<Record<DoNotCallReason, string>> = {
-  'cease-request': 'the debtor asked to stop being contacted (FDCPA 1692c(c), Reg F 1006.6(c))',
-  'wrong-number': 'this number was reported as a wrong number',
-  'dispute-pending': 'a dispute is pending; collection pauses until it is answered',
-};
 
 /** True when the flag is in force at `at`. */
 export function isFlagActive(flag: DoNotCallFlag, at: number): boolean {
@@ -62,13 +60,17 @@ export function evaluateDoNotCall(input: DoNotCallInput): DoNotCallResult {
     if (flag.scope === 'number') return flag.phoneE164 === phoneE164;
     return input.debtorRef !== undefined && flag.debtorRef === input.debtorRef;
   });
-  const reasons = applying.map((flag) => {
-    const target = flag.scope === 'number' ? `number ${flag.phoneE164 ?? ''}` : `debtor ${flag.debtorRef ?? ''}`;
-    return `${target}: ${REASON_TEXT[flag.reason]}, since ${new Date(flag.setAt).toISOString()}${flag.note ? ` (${flag.note})` : ''}`;
-  });
-  if (applying.length === 0) reasons.push('no do-not-call flag applies');
-  if (input.debtorRef === undefined) reasons.push('no debtor reference: only number flags were checked');
-  return { blocked: applying.length > 0, flags: applying, reasons };
+  const why = applying.map((flag) =>
+    reason('reason.dnc.flag', {
+      target: flag.scope === 'number' ? reason('reason.dnc.number', { phone: flag.phoneE164 ?? '' }) : reason('reason.dnc.debtor', { debtor: flag.debtorRef ?? '' }),
+      why: reason(`reason.dnc.${flag.reason}`),
+      since: new Date(flag.setAt).toISOString(),
+      note: flag.note ? reason('reason.dnc.note', { note: flag.note }) : '',
+    }),
+  );
+  if (applying.length === 0) why.push(reason('reason.dnc.none'));
+  if (input.debtorRef === undefined) why.push(reason('reason.dnc.noDebtor'));
+  return { blocked: applying.length > 0, flags: applying, reasons: englishReasons(why), why };
 }
 
 /** Returns `flags` plus a new flag; the same reason already active on the same target is not duplicated. */

@@ -17,6 +17,11 @@ export interface Reason {
 /** The languages reasons are written in. */
 export type ReasonLanguage = 'en' | 'zh-CN';
 
+/** Whether a string is a key of the reasons catalog (for keys built from ids, such as a shipped cap's label). */
+export function isReasonKey(key: string): key is ComplianceReasonKey {
+  return Object.hasOwn(complianceReasonsCatalog.en, key);
+}
+
 /** Builds a reason. */
 export function reason(key: ComplianceReasonKey, params?: Readonly<Record<string, ReasonValue>>): Reason {
   return params ? { key, params } : { key };

@@ -4,7 +4,8 @@
  * of strength: the lead's managed policy, the active signed pack's compliance section, the agent's own tightening.
  * Profiles are combined by taking the strictest of each rule, never by letting one replace another.
  */
-import type { Jurisdiction } from './jurisdiction';
+import type { CandidatePlace, Jurisdiction } from './jurisdiction';
+import { reason, renderReason, type Reason } from './reasons';
 import { defineCustomProfile, getProfile, tightenProfile, type ComplianceProfile, type ContactCap, type CustomProfileInput, type HolidayRule, type ProfileOverrides } from './profiles';
 import { parseClockTime, type Weekday } from '../time/calendar';
 
@@ -70,8 +71,10 @@ export interface AppliedProfile {
   /** The jurisdiction key (`US`, `US-WA`), `policy` or `pack`. */
   key: string;
   profileId: string;
-  /** What put it there: `area code 509 (US-WA)`, `the lead's policy`. */
+  /** What put it there: `area code 509 (US-WA)`, `the lead's policy` (English). */
   why: string;
+  /** The same, as a reason the panel renders in the agent's language. */
+  whyReason: Reason;
 }
 
 /** A layer's tightening: what it changed, and what it asked for that would have loosened the rules. */
@@ -87,8 +90,10 @@ export interface EffectiveRules {
   profile: ComplianceProfile;
   profiles: AppliedProfile[];
   tightening: TighteningLayer[];
-  /** Set when some candidate place has no rules and the policy says block: no call may go ahead. */
+  /** Set when some candidate place has no rules and the policy says block: no call may go ahead (English). */
   blocked?: string;
+  /** The same, as a reason. */
+  blockedReason?: Reason;
 }
 
 /** The profile with this id: the lead's custom ones first, then the shipped ones. */
@@ -105,14 +110,14 @@ function findProfile(id: string, custom: readonly CustomProfileInput[] | undefin
 }
 
 /** The jurisdiction keys of the candidate places: their countries, and US states and New York City. */
-export function jurisdictionKeys(jurisdiction: Jurisdiction): { key: string; why: string }[] {
-  const keys = new Map<string, string>();
+export function jurisdictionKeys(jurisdiction: Jurisdiction): { key: string; why: string; whyReason: Reason }[] {
+  const keys = new Map<string, CandidatePlace>();
   for (const place of jurisdiction.places) {
-    if (place.country && !keys.has(place.country)) keys.set(place.country, place.label);
-    for (const subdivision of place.subdivisions) if (!keys.has(subdivision)) keys.set(subdivision, place.label);
-    if (place.nyc && !keys.has('US-NYC')) keys.set('US-NYC', place.label);
+    if (place.country && !keys.has(place.country)) keys.set(place.country, place);
+    for (const subdivision of place.subdivisions) if (!keys.has(subdivision)) keys.set(subdivision, place);
+    if (place.nyc && !keys.has('US-NYC')) keys.set('US-NYC', place);
   }
-  return [...keys].map(([key, why]) => ({ key, why }));
+  return [...keys].map(([key, place]) => ({ key, why: place.label, whyReason: place.labelReason }));
 }
 
 /**
@@ -125,15 +130,15 @@ export function resolveEffectiveRules(jurisdiction: Jurisdiction, layers: RuleLa
   const mapping: Record<string, readonly string[]> = { ...DEFAULT_JURISDICTION_PROFILES, ...(policy?.jurisdictionProfiles ?? {}) };
   const applied: AppliedProfile[] = [];
   const profiles: ComplianceProfile[] = [];
-  const add = (key: string, profileId: string, why: string) => {
+  const add = (key: string, profileId: string, whyReason: Reason) => {
     if (applied.some((entry) => entry.profileId === profileId)) return;
     const profile = findProfile(profileId, policy?.customProfiles);
     if (!profile) return;
-    applied.push({ key, profileId, why });
+    applied.push({ key, profileId, why: renderReason(whyReason, 'en'), whyReason });
     profiles.push(profile);
   };
-  let blocked: string | undefined;
-  for (const { key, why } of jurisdictionKeys(jurisdiction)) {
+  let blockedReason: Reason | undefined;
+  for (const { key, whyReason: why } of jurisdictionKeys(jurisdiction)) {
     const ids = mapping[key];
     if (ids) {
       for (const id of ids) add(key, id, why);
@@ -142,16 +147,16 @@ export function resolveEffectiveRules(jurisdiction: Jurisdiction, layers: RuleLa
     // Sub-national keys without a mapping add nothing: the country's rules hold there.
     if (key.includes('-')) continue;
     if (policy?.fallbackProfile && policy.fallbackProfile !== 'block' && findProfile(policy.fallbackProfile, policy.customProfiles)) {
-      add(key, policy.fallbackProfile, `${why}: no rules for ${key}, the policy's fallback`);
+      add(key, policy.fallbackProfile, reason('reason.rules.fallback', { why, key }));
     } else {
-      blocked ??= `no compliance rules are set for ${key} (${why}); the policy blocks calls there`;
+      blockedReason ??= reason('reason.rules.noRulesFor', { key, why });
     }
   }
-  if (policy?.profileId) add('policy', policy.profileId, "the lead's policy");
-  if (layers.pack?.profileId) add('pack', layers.pack.profileId, `script pack ${layers.pack.packId}`);
-  if (layers.agentProfileId) add('agent', layers.agentProfileId, "the agent's own choice");
+  if (policy?.profileId) add('policy', policy.profileId, reason('reason.rules.policy'));
+  if (layers.pack?.profileId) add('pack', layers.pack.profileId, reason('reason.rules.pack', { pack: layers.pack.packId }));
+  if (layers.agentProfileId) add('agent', layers.agentProfileId, reason('reason.rules.agent'));
   if (profiles.length === 0) {
-    blocked ??= jurisdiction.countries.length === 0 ? 'where the debtor is cannot be told from the number; no rules apply' : 'no compliance rules apply';
+    blockedReason ??= reason(jurisdiction.countries.length === 0 ? 'reason.rules.noPlace' : 'reason.rules.none');
   }
   let profile = combineProfiles(profiles.length > 0 ? profiles : [blockingProfile()], jurisdiction.countries[0]);
   const tightening: TighteningLayer[] = [];
@@ -166,7 +171,7 @@ export function resolveEffectiveRules(jurisdiction: Jurisdiction, layers: RuleLa
     profile = result.profile;
     tightening.push({ source, applied: result.applied, ignored: result.ignored });
   }
-  return { profile, profiles: applied, tightening, ...(blocked ? { blocked } : {}) };
+  return { profile, profiles: applied, tightening, ...(blockedReason ? { blocked: renderReason(blockedReason, 'en'), blockedReason } : {}) };
 }
 
 /** A profile that allows no call at all: what a debtor with no rules is judged by. */

@@ -7,7 +7,8 @@
 import { countsToAttempts } from '../../hub/api/counts';
 import type { ActiveFlag, CountsBucket, CountsRequest, CountsResponse } from '../../hub/api/types';
 import type { ComplianceAssessment, LedgerScope } from '../compliance/assessment';
-import { LOCAL_LOG_NOTICE, type ContactAttempt } from '../compliance/caps';
+import { LOCAL_LOG_NOTICE, LOCAL_LOG_REASON, type ContactAttempt } from '../compliance/caps';
+import { textReason } from '../compliance/reasons';
 import { isFlagActive, type DoNotCallFlag } from '../compliance/dnc';
 
 /**
@@ -110,7 +111,11 @@ const SEVERITY = { none: 0, warn: 1, block: 2 } as const;
  */
 export function withLedger(assessment: ComplianceAssessment, scope: LedgerScope, policy: HubUnreachablePolicy): ComplianceAssessment {
   const notice = ledgerNotice(scope);
-  const caps = { ...assessment.caps, reasons: assessment.caps.reasons.map((reason) => (reason === LOCAL_LOG_NOTICE ? notice : reason)) };
+  const caps = {
+    ...assessment.caps,
+    reasons: assessment.caps.reasons.map((reason) => (reason === LOCAL_LOG_NOTICE ? notice : reason)),
+    why: assessment.caps.why.map((reason) => (reason.key === LOCAL_LOG_REASON ? textReason(notice) : reason)),
+  };
   if (scope.source === 'team') return { ...assessment, caps, ledger: scope };
   const wanted = policy === 'block' ? 'block' : 'warn';
   const action = SEVERITY[wanted] > SEVERITY[assessment.action] ? wanted : assessment.action;

@@ -171,6 +171,25 @@ describe('ComplianceSection countdown', () => {
     expect(screen.getByTestId('compliance-caps-note').textContent).toBe('无法连接团队服务器：计数仅涵盖本浏览器的通话记录。');
   });
 
+  it('gives the reasons of the window, the caps and the do-not-call flags in Chinese to a Chinese browser', async () => {
+    const flag: DoNotCallFlag = { reason: 'wrong-number', scope: 'number', phoneE164: '+8613800138000', setAt: 0 };
+    scene({ start: CLOSES + 60_000, call: liveCall(), flags: [flag], languages: ['zh-CN'] });
+    await settle();
+    const window = screen.getByTestId('compliance-reasons').textContent ?? '';
+    expect(window).toContain('不可拨打');
+    expect(window).toContain('不在 CN-CBA-2026 的可拨打时段');
+    expect(window).not.toMatch(/not allowed|outside/);
+    const dnc = screen.getByTestId('compliance-dnc-reasons').textContent ?? '';
+    expect(dnc).toContain('此号码已被报告为错号');
+    expect(dnc).not.toContain('wrong number');
+    cleanup();
+    // The English panel keeps the English text, which is also what the record keeps as evidence.
+    scene({ start: CLOSES + 60_000, call: liveCall(), flags: [flag] });
+    await settle();
+    expect(screen.getByTestId('compliance-reasons').textContent).toContain('is outside CN-CBA-2026 hours');
+    expect(screen.getByTestId('compliance-dnc-reasons').textContent).toContain('this number was reported as a wrong number');
+  });
+
   it('speaks Chinese to a Chinese browser', async () => {
     scene({ start: CLOSES + 60_000, call: liveCall(), languages: ['zh-CN'] });
     await settle();

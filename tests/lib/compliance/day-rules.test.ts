@@ -81,7 +81,7 @@ describe('evaluateDay: years without shipped holiday data (issue 13, item 9)', (
       reasons: ['2027-02-08 is a Chinese statutory holiday (delivered calendar)'],
     });
     expect(evaluateDay(restDays, '2027-02-07', 'sun', calendars).closed).toBe(false);
-    expect(evaluateDay(restDays, '2027-03-10', 'wed', calendars)).toEqual({ closed: false, reasons: [], notes: [] });
+    expect(evaluateDay(restDays, '2027-03-10', 'wed', calendars)).toMatchObject({ closed: false, reasons: [], notes: [], why: [], noteWhy: [] });
     expect(evaluateDay(restDays, '2027-03-13', 'sat', calendars).reasons).toEqual(['2027-03-13 is not an official working day in China (delivered calendar)']);
     expect(evaluateDay(statutory, '2027-10-04', 'mon', calendars).closed).toBe(true);
     // A delivered table that forgets a fixed-date holiday does not open it.
