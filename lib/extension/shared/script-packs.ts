@@ -1,3 +1,4 @@
+import { effectivePackSubscription } from './pack-channel';
 import { pickUiLanguage, type UiLanguage } from '../../i18n/ui-messages';
 import { DEFAULT_PACKS, cnCardLoanPack, usCollectionsPack } from '../../packs/defaults';
 import type { PackChannelState } from '../../packs/subscription';
@@ -39,21 +40,24 @@ export function resolveActivePack(
   language: UiLanguage,
   packs: readonly ScriptPack[],
   teamPack?: ScriptPack | null,
+  { teamRequired = false }: { teamRequired?: boolean } = {},
 ): ScriptPack {
-  if (setting === 'auto' && teamPack) return teamPack;
+  // Under an administrator's channel the team pack is the script: the agent's choice of a built-in one is not.
+  if (teamPack && (setting === 'auto' || teamRequired)) return teamPack;
   return (setting !== 'auto' ? packs.find((pack) => pack.id === setting) : undefined) ?? defaultPackFor(language);
 }
 
 /** The pack new calls start with, read from the settings. The one seam the pack-distribution feature replaces. */
 export async function getActivePack(browserLanguages: readonly string[] = currentBrowserLanguages()): Promise<ScriptPack> {
-  const [setting, uiSetting, packs, channel] = await Promise.all([
+  const [setting, uiSetting, packs, channel, { managed }] = await Promise.all([
     scriptPackSetting.getValue(),
     uiLanguageSetting.getValue(),
     listAvailablePacks(),
     packChannelItem.getValue(),
+    effectivePackSubscription(),
   ]);
-  // Following a team pack means using it: `auto` picks it over the built-in packs.
-  return resolveActivePack(setting, pickUiLanguage(browserLanguages, uiSetting), packs, channel?.active);
+  // Following a team pack means using it: `auto` picks it over the built-in packs, and a policy's channel always.
+  return resolveActivePack(setting, pickUiLanguage(browserLanguages, uiSetting), packs, channel?.active, { teamRequired: managed });
 }
 
 function currentBrowserLanguages(): readonly string[] {

@@ -5,7 +5,9 @@ import type { CallSignal } from '../../../../../lib/calls/types';
 import { openOnScriptDb, type StoredCallRecord, type StoredDoNotCallFlag } from '../../../../../lib/db/schema';
 import { createBackgroundService } from '../../../../../lib/extension/background/service';
 import { forwardScriptCommand } from '../../../../../lib/extension/background/features/script-feature';
-import { complianceProfileSetting, scriptPackSetting } from '../../../../../lib/extension/shared/settings';
+import { complianceProfileSetting, packChannelItem, scriptPackSetting } from '../../../../../lib/extension/shared/settings';
+import { generateKeyPair } from '../../../../../lib/packs/signing';
+import { createPackChannelState } from '../../../../../lib/packs/subscription';
 import { cnCardLoanPack, usCollectionsPack } from '../../../../../lib/packs/defaults';
 import { envelope } from '../../../../../lib/protocol/envelope';
 import { type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
@@ -18,8 +20,8 @@ const dialer = (): Browser.runtime.MessageSender => ({
   url: 'http://127.0.0.1:5173/dialer.html',
 });
 const panel = (): Browser.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: `${fakeBrowser.runtime.getURL('/')}sidepanel.html` });
-const signal = (phase: CallSignal['phase'], at: number): CallSignal => ({
-  callKey: 'cid-1',
+const signal = (phase: CallSignal['phase'], at: number, callKey = 'cid-1'): CallSignal => ({
+  callKey,
   source: 'sip-ws',
   phase,
   direction: 'outbound',
@@ -64,7 +66,7 @@ function scene() {
       db.close();
       return stored;
     },
-    startCall: () => bg.onMessage(envelope('call/signal', signal('connected', 49_000)), dialer()),
+    startCall: (callKey?: string) => bg.onMessage(envelope('call/signal', signal('connected', 49_000, callKey)), dialer()),
   };
 }
 
@@ -81,6 +83,21 @@ describe('script feature (background)', () => {
     await scriptPackSetting.setValue(usCollectionsPack.id);
     await s.startCall();
     expect((await s.record())?.packId).toBe(cnCardLoanPack.id);
+  });
+
+  it("starts calls on the team pack when the administrator's policy names the channel, whatever built-in pack the agent picked (issue 14, item 5)", async () => {
+    const team = { ...usCollectionsPack, id: 'agency.collections', version: '2.0.0' };
+    await packChannelItem.setValue({ ...createPackChannelState(0), active: team });
+    await scriptPackSetting.setValue(cnCardLoanPack.id);
+    const s = scene();
+    // The agent's own subscription: their pick of a built-in pack stands.
+    await s.startCall();
+    expect((await s.record())?.packId).toBe(cnCardLoanPack.id);
+
+    const lead = await generateKeyPair('lead');
+    await fakeBrowser.storage.managed.set({ packUrl: 'https://packs.agency.example/team.json', packPublicKey: JSON.stringify(lead.publicKey) });
+    await s.startCall('cid-2');
+    expect(await s.record('call-2')).toMatchObject({ packId: team.id, packVersion: team.version });
   });
 
   it('defaults to the pack of the UI language when the setting is automatic', async () => {
