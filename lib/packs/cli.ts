@@ -9,7 +9,7 @@ import { readComplianceLog, verifyComplianceLog } from '../audit/compliance-log.
 import { MAX_PACK_BYTES, readJsonDocument } from './json-guard.ts';
 import { parsePack } from './parse.ts';
 import { generateKeyPair, readPrivateKey, readPublicKey, signPack, verifySignedPack, KEY_ID_PATTERN } from './signing.ts';
-import type { PackIssue, PackPublicKey } from './types.ts';
+import type { PackChannelStamp, PackIssue, PackPublicKey } from './types.ts';
 
 /** What the CLI needs from its environment. */
 export interface PackCliIo {
@@ -32,6 +32,9 @@ Commands:
   keygen [--out DIR] [--key-id ID]    Create an Ed25519 key pair: ID.public.json and ID.private.json in DIR (default .)
   sign FILE --key KEY [--out FILE]    Validate and sign FILE with private key file KEY
                                       (default output FILE.signed.json; --out - writes to stdout)
+       [--channel ID --sequence N --expires DATE]
+                                      Stamp the file for a channel: agents then refuse older sequences,
+                                      other channels and expired files (re-sign before DATE, ISO 8601)
   verify FILE --pub KEY [--pub KEY]   Verify a signed pack against trusted public key files or base64 keys
   verify-log FILE                     Check an exported compliance log's hash chain (onscript-compliance-log/1)
   help                                Show this text
@@ -43,7 +46,7 @@ interface ParsedArgs {
   options: Map<string, string[]>;
 }
 
-const OPTIONS_WITH_VALUES = new Set(['out', 'key', 'pub', 'key-id']);
+const OPTIONS_WITH_VALUES = new Set(['out', 'key', 'pub', 'key-id', 'channel', 'sequence', 'expires']);
 
 class UsageError extends Error {}
 
@@ -221,8 +224,22 @@ async function keygenCommand(rest: string[], args: ParsedArgs, io: PackCliIo): P
   return EXIT.ok;
 }
 
+/** The channel stamp from `--channel`, `--sequence` and `--expires`: all three or none. */
+function readStampArgs(args: ParsedArgs): PackChannelStamp | undefined {
+  const id = single(args, 'channel');
+  const sequence = single(args, 'sequence');
+  const expiresAt = single(args, 'expires');
+  if (id === undefined && sequence === undefined && expiresAt === undefined) return undefined;
+  if (id === undefined || sequence === undefined || expiresAt === undefined) {
+    throw new UsageError('a channel stamp needs all of --channel ID, --sequence N and --expires DATE');
+  }
+  if (!/^\d{1,15}$/.test(sequence)) throw new UsageError(`--sequence must be a whole number, not "${sequence}"`);
+  return { id, sequence: Number(sequence), expiresAt };
+}
+
 async function signCommand(rest: string[], args: ParsedArgs, io: PackCliIo): Promise<number> {
-  allowOnly(args, 'sign', ['key', 'out']);
+  allowOnly(args, 'sign', ['key', 'out', 'channel', 'sequence', 'expires']);
+  const channel = readStampArgs(args);
   const file = onlyFile(rest, 'sign');
   const keyPath = single(args, 'key');
   if (keyPath === undefined) throw new UsageError('sign needs --key PRIVATE_KEY_FILE');
@@ -236,7 +253,7 @@ async function signCommand(rest: string[], args: ParsedArgs, io: PackCliIo): Pro
   }
   const text = await read(io, file, 'pack');
   if (text === undefined) return EXIT.usage;
-  const signed = await signPack(text, key.key);
+  const signed = await signPack(text, key.key, channel);
   if (!signed.ok) {
     io.stderr(`✗ ${file}: not signed, the pack is invalid`);
     reportIssues(io, signed.errors, []);
@@ -255,7 +272,8 @@ async function signCommand(rest: string[], args: ParsedArgs, io: PackCliIo): Pro
     io.stderr(`error: cannot write ${out}: ${(error as Error).message}`);
     return EXIT.usage;
   }
-  io.stdout(`✓ signed ${signed.signed.pack.id} ${signed.signed.pack.version} with key ${key.key.keyId} → ${out}`);
+  const sealed = channel ? ` for channel ${channel.id} (sequence ${channel.sequence}, expires ${channel.expiresAt})` : '';
+  io.stdout(`✓ signed ${signed.signed.pack.id} ${signed.signed.pack.version} with key ${key.key.keyId}${sealed} → ${out}`);
   return EXIT.ok;
 }
 

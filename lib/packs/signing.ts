@@ -12,6 +12,7 @@ import { MAX_PACK_BYTES, pointerSegment, readJsonDocument } from './json-guard.t
 import { parsePack } from './parse.ts';
 import {
   SIGNATURE_ALG,
+  type PackChannelStamp,
   type PackIssue,
   type PackPrivateKey,
   type PackPublicKey,
@@ -146,17 +147,22 @@ export type SignPackResult = { ok: true; signed: SignedPackFile; warnings: PackI
  * @param pack - Pack JSON text or value.
  * @param privateKey - The lead's private key file.
  */
-export async function signPack(pack: unknown, privateKey: PackPrivateKey): Promise<SignPackResult> {
+export async function signPack(pack: unknown, privateKey: PackPrivateKey, channel?: PackChannelStamp): Promise<SignPackResult> {
   const parsed = parsePack(pack);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  if (channel) {
+    const errors: PackIssue[] = [];
+    readChannelStamp(channel, errors);
+    if (errors.length > 0) return { ok: false, errors };
+  }
   const secret = base64ToBytes(privateKey.privateKey);
   if (privateKey.alg !== SIGNATURE_ALG || !secret || secret.length !== 32 || !KEY_ID_PATTERN.test(privateKey.keyId)) {
     return keyError('', 'not a usable Ed25519 private key file');
   }
-  const signature = await ed.signAsync(packSigningBytes(parsed.pack), secret);
+  const signature = await ed.signAsync(signedBytes(parsed.pack, channel), secret);
   return {
     ok: true,
-    signed: { pack: parsed.pack, signature: { alg: SIGNATURE_ALG, keyId: privateKey.keyId, value: bytesToBase64(signature) } },
+    signed: { pack: parsed.pack, ...(channel ? { channel } : {}), signature: { alg: SIGNATURE_ALG, keyId: privateKey.keyId, value: bytesToBase64(signature) } },
     warnings: parsed.warnings,
   };
 }
@@ -178,11 +184,12 @@ export async function verifySignedPack(input: unknown, publicKeys: readonly Pack
   const fields = file as Record<string, unknown>;
   const errors: PackIssue[] = [];
   for (const key of Object.keys(fields)) {
-    if (key !== 'pack' && key !== 'signature') errors.push({ path: `/${pointerSegment(key)}`, message: `unknown field "${key}"` });
+    if (key !== 'pack' && key !== 'signature' && key !== 'channel') errors.push({ path: `/${pointerSegment(key)}`, message: `unknown field "${key}"` });
   }
   if (!Object.hasOwn(fields, 'pack')) errors.push({ path: '/pack', message: 'missing required field "pack"' });
   if (!Object.hasOwn(fields, 'signature')) errors.push({ path: '/signature', message: 'missing signature: the pack is not signed' });
   const signature = Object.hasOwn(fields, 'signature') ? readSignature(fields.signature, errors) : undefined;
+  const channel = Object.hasOwn(fields, 'channel') ? readChannelStamp(fields.channel, errors) : undefined;
   if (errors.length > 0 || !signature) return { ok: false, errors };
 
   const trusted = publicKeys.filter((key) => key.keyId === signature.keyId);
@@ -190,7 +197,7 @@ export async function verifySignedPack(input: unknown, publicKeys: readonly Pack
     const known = publicKeys.map((key) => `"${key.keyId}"`).join(', ') || 'none';
     return keyError('/signature/keyId', `signed with key "${signature.keyId}", which is not trusted (trusted: ${known})`);
   }
-  const message = packSigningBytes(fields.pack);
+  const message = signedBytes(fields.pack, channel);
   const signatureBytes = base64ToBytes(signature.value) as Uint8Array;
   let valid = false;
   for (const key of trusted) {
@@ -211,7 +218,7 @@ export async function verifySignedPack(input: unknown, publicKeys: readonly Pack
   if (!parsed.ok) {
     return { ok: false, errors: parsed.errors.map((issue) => ({ path: `/pack${issue.path}`, message: issue.message })) };
   }
-  return { ok: true, pack: parsed.pack, keyId: signature.keyId, warnings: parsed.warnings };
+  return { ok: true, pack: parsed.pack, keyId: signature.keyId, warnings: parsed.warnings, ...(channel ? { channel } : {}) };
 }
 
 function readSignature(value: unknown, errors: PackIssue[]): PackSignature | undefined {
@@ -233,3 +240,35 @@ function readSignature(value: unknown, errors: PackIssue[]): PackSignature | und
   if (errors.length > before) return undefined;
   return { alg: SIGNATURE_ALG, keyId: fields.keyId as string, value: fields.value as string };
 }
+
+/** The bytes a signature covers: the pack alone, or the channel stamp with it. */
+function signedBytes(pack: unknown, channel: PackChannelStamp | undefined): Uint8Array {
+  return channel ? new TextEncoder().encode(canonicalJson({ channel, pack })) : packSigningBytes(pack);
+}
+
+/** Checks a channel stamp; problems are added to `errors` with their paths under `/channel`. */
+function readChannelStamp(value: unknown, errors: PackIssue[]): PackChannelStamp | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    errors.push({ path: '/channel', message: 'must be an object { "id", "sequence", "expiresAt" }' });
+    return undefined;
+  }
+  const fields = value as Record<string, unknown>;
+  const before = errors.length;
+  for (const key of Object.keys(fields)) {
+    if (!['id', 'sequence', 'expiresAt'].includes(key)) errors.push({ path: `/channel/${pointerSegment(key)}`, message: `unknown field "${key}"` });
+  }
+  if (typeof fields.id !== 'string' || !KEY_ID_PATTERN.test(fields.id)) {
+    errors.push({ path: '/channel/id', message: 'must be a channel name: letters, digits, ".", "_", "-", at most 64' });
+  }
+  if (typeof fields.sequence !== 'number' || !Number.isSafeInteger(fields.sequence) || fields.sequence < 1) {
+    errors.push({ path: '/channel/sequence', message: 'must be a whole number from 1, growing with every file published' });
+  }
+  if (typeof fields.expiresAt !== 'string' || !ISO_DATE_TIME.test(fields.expiresAt) || Number.isNaN(Date.parse(fields.expiresAt))) {
+    errors.push({ path: '/channel/expiresAt', message: 'must be an ISO 8601 date-time such as 2027-01-31T00:00:00Z' });
+  }
+  if (errors.length > before) return undefined;
+  return { id: fields.id as string, sequence: fields.sequence as number, expiresAt: fields.expiresAt as string };
+}
+
+/** An ISO 8601 date-time with a zone, as `Date.parse` reads it the same everywhere. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -5,7 +5,7 @@
  * feeds it fetch outcomes and persists the state it returns; nothing here touches the network or storage.
  */
 import { verifySignedPack } from './signing';
-import type { PackPublicKey, ScriptPack } from './types';
+import type { PackChannelStamp, PackPublicKey, ScriptPack } from './types';
 import { decidePackUpdate, type PackUpdateReason } from './versions';
 
 /** Where the agent's packs come from: set by the agent, or by the administrator through enterprise policy. */
@@ -63,6 +63,19 @@ export interface PackChannelState {
    * over to another URL or key, so a pack signed for one subscription cannot outlive it or block the next one.
    */
   boundTo?: string;
+  /**
+   * The channel stamp of the newest file accepted (signed with it, see PackChannelStamp): files with an older
+   * sequence, another channel id, an expired stamp or no stamp at all are refused from then on.
+   */
+  seal?: PackSeal;
+}
+
+/** A channel stamp as the channel remembers it. */
+export interface PackSeal {
+  id: string;
+  sequence: number;
+  /** Epoch ms. */
+  expiresAt: number;
 }
 
 /** What one step did, for the UI and logs. */
@@ -135,7 +148,7 @@ export async function processPollOutcome(
     nextCheckAt: scheduled(0),
   };
   delete healthy.lastError;
-  if (outcome.kind === 'not-modified') return { state: healthy, event: { kind: 'unchanged' } };
+  if (outcome.kind === 'not-modified') return { state: noteExpiry(healthy, now), event: { kind: 'unchanged' } };
 
   if (outcome.body.length > MAX_PACK_RESPONSE_CHARS) {
     return refuse(healthy, now, undefined, [`the pack file is ${outcome.body.length} characters; the limit is ${MAX_PACK_RESPONSE_CHARS}`]);
@@ -145,8 +158,11 @@ export async function processPollOutcome(
     return refuse(healthy, now, undefined, verified.errors.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)));
   }
   const candidate = verified.pack;
+  const sealing = judgeSeal(state.seal, verified.channel, now);
+  if (typeof sealing === 'string') return refuse(healthy, now, candidate.version, [sealing]);
   // The ETag is remembered only for a body that was accepted, so a refused file is looked at again next time.
-  const withEtag = outcome.etag ? { ...healthy, etag: outcome.etag } : healthy;
+  const etagged = outcome.etag ? { ...healthy, etag: outcome.etag } : healthy;
+  const withEtag = noteExpiry(sealing ? { ...etagged, seal: sealing } : etagged, now);
   const decision = decidePackUpdate({
     active: state.active,
     candidate,
@@ -163,6 +179,34 @@ export async function processPollOutcome(
     case 'apply':
       return activate(withEtag, candidate, now, decision.reason);
   }
+}
+
+/**
+ * Judges a verified file's channel stamp against the newest one accepted: the seal to keep when it may go on, or
+ * why it is refused. Files without a stamp are read as before until the channel has seen a stamped one.
+ */
+export function judgeSeal(previous: PackSeal | undefined, stamp: PackChannelStamp | undefined, now: number): PackSeal | undefined | string {
+  if (!stamp) {
+    return previous
+      ? `the file carries no channel stamp, but this channel's files are stamped (channel "${previous.id}"): refused, a stamp cannot be dropped`
+      : undefined;
+  }
+  const expiresAt = Date.parse(stamp.expiresAt);
+  if (expiresAt <= now) return `the file's stamp expired at ${stamp.expiresAt}: the pack server is serving an old file; ask your lead to publish a fresh one`;
+  if (previous && stamp.id !== previous.id) return `the file is signed for channel "${stamp.id}", but this channel is "${previous.id}"`;
+  if (previous && stamp.sequence < previous.sequence) {
+    return `the file's sequence ${stamp.sequence} is older than ${previous.sequence}, already accepted: a replayed file is refused`;
+  }
+  return { id: stamp.id, sequence: stamp.sequence, expiresAt };
+}
+
+/** Says so when the newest accepted stamp has expired: updates may be held back by the pack server. */
+function noteExpiry(state: PackChannelState, now: number): PackChannelState {
+  if (!state.seal || state.seal.expiresAt > now) return state;
+  return {
+    ...state,
+    lastError: `the team pack's stamp expired at ${new Date(state.seal.expiresAt).toISOString()} and no fresh file was published: updates may be held back; tell your lead`,
+  };
 }
 
 /** After a call ends: a pack that waited for it becomes active (it was verified and judged when it arrived). */

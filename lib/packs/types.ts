@@ -269,10 +269,26 @@ export interface PackSignature {
 /** A signed pack file as published by a lead. */
 export interface SignedPackFile {
   pack: ScriptPack;
+  /** The channel stamp, signed with the pack when present (see {@link PackChannelStamp}). */
+  channel?: PackChannelStamp;
   signature: PackSignature;
+}
+
+/**
+ * What a lead signs beside the pack so a pack host can neither replay an older file (of any pack id) nor freeze
+ * updates: the channel's id, a sequence number that grows with every file published on it, and when the file
+ * stops being current. The signature then covers `{ channel, pack }`.
+ */
+export interface PackChannelStamp {
+  /** The channel's name, e.g. `agency-collections` (the same rules as a key id). */
+  id: string;
+  /** Grows with every file published on the channel (1, 2, 3, …); a file never reuses one. */
+  sequence: number;
+  /** When the file stops being current (ISO 8601 date-time); a lead re-signs before then. */
+  expiresAt: string;
 }
 
 /** What `verifySignedPack` returns. */
 export type VerifySignedPackResult =
-  | { ok: true; pack: ScriptPack; keyId: string; warnings: PackIssue[] }
+  | { ok: true; pack: ScriptPack; keyId: string; warnings: PackIssue[]; channel?: PackChannelStamp }
   | { ok: false; errors: PackIssue[] };

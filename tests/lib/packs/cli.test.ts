@@ -77,6 +77,24 @@ describe('pack CLI', () => {
     expect(await runPackCli(['verify', 's.json', `--pub=${publicKey}`], bare)).toBe(1);
   });
 
+  it('sign --channel --sequence --expires stamps the file; the stamp is signed; a partial stamp is a usage error', async () => {
+    const io = memoryIo({ 'pack.json': packText });
+    expect(await runPackCli(['keygen', '--out', 'keys/', '--key-id', 'team-a'], io)).toBe(0);
+    const stampArgs = ['--channel', 'agency', '--sequence', '7', '--expires', '2027-01-31T00:00:00Z'];
+    expect(await runPackCli(['sign', 'pack.json', '--key', 'keys/team-a.private.json', ...stampArgs], io)).toBe(0);
+    expect(io.out.at(-1)).toMatch(/for channel agency \(sequence 7, expires 2027-01-31T00:00:00Z\)/);
+    const signed = JSON.parse(io.files.get('pack.signed.json') ?? '') as SignedPackFile;
+    expect(signed.channel).toEqual({ id: 'agency', sequence: 7, expiresAt: '2027-01-31T00:00:00Z' });
+    expect(await runPackCli(['verify', 'pack.signed.json', '--pub', 'keys/team-a.public.json'], io)).toBe(0);
+    // The stamp is under the signature: a host raising the sequence breaks it.
+    io.files.set('bumped.json', JSON.stringify({ ...signed, channel: { ...signed.channel, sequence: 99 } }));
+    expect(await runPackCli(['verify', 'bumped.json', '--pub', 'keys/team-a.public.json'], io)).toBe(1);
+    expect(await runPackCli(['sign', 'pack.json', '--key', 'keys/team-a.private.json', '--channel', 'agency'], io)).toBe(2);
+    expect(io.err.join('\n')).toMatch(/needs all of --channel ID, --sequence N and --expires DATE/);
+    expect(await runPackCli(['sign', 'pack.json', '--key', 'keys/team-a.private.json', '--channel', 'agency', '--sequence', '7', '--expires', 'soon'], io)).toBe(1);
+    expect(io.err.join('\n')).toMatch(/\/channel\/expiresAt/);
+  });
+
   it('keygen refuses to overwrite existing key files', async () => {
     const io = memoryIo({ 'k/team.private.json': 'old' });
     expect(await runPackCli(['keygen', '--out', 'k', '--key-id', 'team'], io)).toBe(2);

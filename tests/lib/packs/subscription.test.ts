@@ -104,3 +104,48 @@ describe('nextCheckDelayMs', () => {
     expect(nextCheckDelayMs(15, 0, 0.999999)).toBeLessThanOrEqual(1.1 * 15 * 60_000);
   });
 });
+
+describe('channel stamps: no replay, no freeze (issue 14, item 5)', () => {
+  const DAY = 86_400_000;
+  const T = Date.parse('2026-12-01T00:00:00Z');
+  const stamp = (sequence: number, expiresInDays = 30, id = 'agency') => ({ id, sequence, expiresAt: new Date(T + expiresInDays * DAY).toISOString() });
+  async function stamped(pack: ScriptPack, channel: ReturnType<typeof stamp>): Promise<string> {
+    const result = await signPack(pack, lead.privateKey, channel);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return JSON.stringify(result.signed);
+  }
+  async function channelAt(sequence: number, v = '1.0.0') {
+    return (await processPollOutcome(createPackChannelState(0), subscription(), { kind: 'ok', body: await stamped(version(v), stamp(sequence)) }, at(T))).state;
+  }
+
+  it('refuses an older sequence, even for another pack id signed by the same key', async () => {
+    const state = await channelAt(5, '2.0.0');
+    expect(state.seal).toEqual({ id: 'agency', sequence: 5, expiresAt: T + 30 * DAY });
+    const other = { ...version('9.0.0'), id: 'another.pack' };
+    const { state: after, event } = await processPollOutcome(state, subscription(), { kind: 'ok', body: await stamped(other, stamp(4)) }, at(T + 1));
+    expect(event).toMatchObject({ kind: 'refused', refusal: { errors: [expect.stringMatching(/sequence 4 is older than 5/)] } });
+    expect(after.active?.id).toBe(minimalPack().id);
+  });
+
+  it('refuses a file signed for another channel, an expired file, and a file whose stamp was dropped', async () => {
+    const state = await channelAt(5);
+    const other = await processPollOutcome(state, subscription(), { kind: 'ok', body: await stamped(version('1.1.0'), stamp(6, 30, 'elsewhere')) }, at(T + 1));
+    expect(other.event).toMatchObject({ kind: 'refused', refusal: { errors: [expect.stringMatching(/signed for channel "elsewhere"/)] } });
+    const expired = await processPollOutcome(state, subscription(), { kind: 'ok', body: await stamped(version('1.1.0'), stamp(6, 1)) }, at(T + 2 * DAY));
+    expect(expired.event).toMatchObject({ kind: 'refused', refusal: { errors: [expect.stringMatching(/expired/)] } });
+    const bare = await processPollOutcome(state, subscription(), { kind: 'ok', body: await signedBody(version('1.1.0')) }, at(T + 1));
+    expect(bare.event).toMatchObject({ kind: 'refused', refusal: { errors: [expect.stringMatching(/no channel stamp/)] } });
+    expect(bare.state.active?.version).toBe('1.0.0');
+  });
+
+  it('takes a re-signed file of the same version as a renewal, and says so when no fresh file came before the stamp expired', async () => {
+    const state = await channelAt(5);
+    const renewed = await processPollOutcome(state, subscription(), { kind: 'ok', body: await stamped(version('1.0.0'), stamp(6, 60)) }, at(T + DAY));
+    expect(renewed.event).toEqual({ kind: 'unchanged' });
+    expect(renewed.state.seal).toMatchObject({ sequence: 6, expiresAt: T + 60 * DAY });
+    expect(renewed.state.lastError).toBeUndefined();
+    const frozen = await processPollOutcome(renewed.state, subscription(), { kind: 'not-modified' }, at(T + 61 * DAY));
+    expect(frozen.state.lastError).toMatch(/stamp expired .* no fresh file was published/);
+    expect(frozen.state.active?.version).toBe('1.0.0');
+  });
+});
