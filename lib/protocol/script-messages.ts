@@ -1,5 +1,5 @@
 import type { ScriptAction, ScriptProgress, ScriptRefusal } from '../script/engine';
-import { accept, isBoundedJson, isBoundedString, isFiniteNumber, isRecord, isStringList, refuse, unexpectedKey, type Checked } from './checks';
+import { accept, isBoundedJson, isBoundedString, isFiniteNumber, isIntegerIn, isRecord, isStringList, refuse, unexpectedKey, type Checked } from './checks';
 import { defineMessages } from './sender-rules';
 
 /** What the panel shows of one call's script: stored with the call record, so it outlives panel and worker. */
@@ -122,7 +122,7 @@ const withCallId = <T>(payload: unknown, keys: string[], build: (value: Record<s
   return build(payload);
 };
 
-const VIEW_KEYS = new Set(['callId', 'packId', 'packVersion', 'progress', 'variables', 'debtorRef', 'disposition']);
+const VIEW_KEYS = new Set(['callId', 'packId', 'packVersion', 'progress', 'variables', 'debtorRef', 'disposition', 'revision']);
 /** The largest script progress told to a panel: a long call through a big pack stays far below. */
 const MAX_PROGRESS_CHARS = 256 * 1024;
 const COMMANDS = new Set<string>(SCRIPT_COMMANDS);
@@ -150,14 +150,24 @@ function isScriptProgress(value: unknown): value is ScriptProgress {
 /** Checks a call's script view as the background tells it to panels (`script/changed`). */
 export function validateScriptCallView(value: unknown): Checked<ScriptCallView> {
   if (!isRecord(value) || unexpectedKey(value, VIEW_KEYS) !== undefined) return refuse('bad script view');
-  const { callId, packId, packVersion, progress, variables, debtorRef, disposition } = value;
+  const { callId, packId, packVersion, progress, variables, debtorRef, disposition, revision } = value;
   if (!isId(callId, MAX_ID_CHARS) || !isId(packId) || !isBoundedString(packVersion, MAX_REF_CHARS)) return refuse('bad script view');
   if (!isScriptProgress(progress)) return refuse('bad script progress');
   const checkedVariables = validateVariables(variables);
   if (!checkedVariables.ok) return checkedVariables;
   if (!isBoundedString(debtorRef, MAX_DEBTOR_REF_CHARS)) return refuse('bad debtorRef');
   if (disposition !== null && !isId(disposition, 32)) return refuse('bad disposition');
-  return accept({ callId, packId, packVersion, progress, variables: checkedVariables.value, debtorRef, disposition });
+  if (revision !== undefined && !isIntegerIn(revision, 0, Number.MAX_SAFE_INTEGER)) return refuse('bad revision');
+  return accept({
+    callId,
+    packId,
+    packVersion,
+    progress,
+    variables: checkedVariables.value,
+    debtorRef,
+    disposition,
+    ...(revision !== undefined ? { revision } : {}),
+  });
 }
 
 /** Checks a forwarded keyboard command (`script/command`): one of the manifest's commands, nothing else. */

@@ -3,7 +3,7 @@ import type { EnrollFailure } from '../team/enrollment';
 import type { HubUnreachablePolicy } from '../team/merge';
 import type { OutboxCounts, OutboxKind } from '../team/outbox';
 import type { SyncState } from '../team/sync-policy';
-import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Validator } from './checks';
+import { accept, isBoundedString, isFiniteNumber, isIntegerIn, isRecord, refuse, unexpectedKey, type Checked, type Validator } from './checks';
 import { defineMessages } from './sender-rules';
 
 /** An item the hub (or the browser) refused, as the options page lists it. */
@@ -66,5 +66,72 @@ export const TEAM_MESSAGES = defineMessages<TeamMessages>({
   },
   'team/leave': { senders: ['extension'], validate: empty },
   'team/sync-now': { senders: ['extension'], validate: empty },
-  'team/status-changed': { senders: ['background'], validate: () => refuse('only the background tells the team status') },
+  // Told by the background only; the pages that hear it check it (lib/extension/pages/background-channel.ts).
+  'team/status-changed': { senders: ['background'], validate: validateTeamStatus },
 });
+
+const STATUS_KEYS = new Set(['enrolled', 'policyHubUrl', 'onHubUnreachable', 'outbox', 'refusedItems', 'sync']);
+const ENROLLED_KEYS = new Set(['hubUrl', 'agent', 'team', 'role', 'enrolledAt']);
+const OUTBOX_KEYS = ['calls', 'attempts', 'callChanges', 'flags', 'refused'] as const;
+const SYNC_KEYS = new Set(['hub', 'lastSyncAt', 'lastAttemptAt', 'nextAttemptAt', 'stopped', 'lastError']);
+const REFUSED_KEYS = new Set(['id', 'kind', 'at', 'code', 'message']);
+/** The most refused items a status lists (the background lists the first few; the count is in `outbox.refused`). */
+const MAX_REFUSED_LISTED = 50;
+const count = (value: unknown) => isIntegerIn(value, 0, Number.MAX_SAFE_INTEGER);
+const optionalTime = (value: unknown) => value === undefined || isFiniteNumber(value);
+
+function isRefusedItem(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    unexpectedKey(value, REFUSED_KEYS) === undefined &&
+    isBoundedString(value['id'], 256) &&
+    (value['kind'] === 'attempt' || value['kind'] === 'call' || value['kind'] === 'flag') &&
+    isFiniteNumber(value['at']) &&
+    isBoundedString(value['code'], 64) &&
+    isBoundedString(value['message'], 1_000)
+  );
+}
+
+function isSync(value: unknown): boolean {
+  if (!isRecord(value) || unexpectedKey(value, SYNC_KEYS) !== undefined) return false;
+  if (value['hub'] !== 'unknown' && value['hub'] !== 'ok' && value['hub'] !== 'unreachable') return false;
+  if (!optionalTime(value['lastSyncAt']) || !optionalTime(value['lastAttemptAt']) || !optionalTime(value['nextAttemptAt'])) return false;
+  const stopped = value['stopped'];
+  if (stopped !== undefined && stopped !== 'revoked' && stopped !== 'unauthorized' && stopped !== 'forbidden') return false;
+  const error = value['lastError'];
+  return (
+    error === undefined ||
+    (isRecord(error) && isFiniteNumber(error['at']) && isBoundedString(error['code'], 64) && isBoundedString(error['message'], 1_000))
+  );
+}
+
+/**
+ * Checks the team status as the background tells it to extension pages (`team/status-changed`): a page acts only
+ * on a status in the shape the background makes, so a forged or corrupt one never reaches the panel.
+ */
+export function validateTeamStatus(value: unknown): Checked<TeamStatus> {
+  if (!isRecord(value) || unexpectedKey(value, STATUS_KEYS) !== undefined) return refuse('bad team status');
+  const { enrolled, policyHubUrl, onHubUnreachable, outbox, refusedItems, sync } = value;
+  if (
+    enrolled !== undefined &&
+    !(
+      isRecord(enrolled) &&
+      unexpectedKey(enrolled, ENROLLED_KEYS) === undefined &&
+      isBoundedString(enrolled['hubUrl'], 2_048) &&
+      isBoundedString(enrolled['agent'], 128) &&
+      isBoundedString(enrolled['team'], 128) &&
+      (enrolled['role'] === 'agent' || enrolled['role'] === 'lead') &&
+      isFiniteNumber(enrolled['enrolledAt'])
+    )
+  ) {
+    return refuse('bad enrollment');
+  }
+  if (policyHubUrl !== undefined && !isBoundedString(policyHubUrl, 2_048)) return refuse('bad policyHubUrl');
+  if (onHubUnreachable !== 'warn' && onHubUnreachable !== 'block') return refuse('bad onHubUnreachable');
+  if (!isRecord(outbox) || unexpectedKey(outbox, new Set(OUTBOX_KEYS)) !== undefined || !OUTBOX_KEYS.every((key) => count(outbox[key]))) {
+    return refuse('bad outbox counts');
+  }
+  if (!Array.isArray(refusedItems) || refusedItems.length > MAX_REFUSED_LISTED || !refusedItems.every(isRefusedItem)) return refuse('bad refused items');
+  if (!isSync(sync)) return refuse('bad sync state');
+  return accept(value as unknown as TeamStatus);
+}

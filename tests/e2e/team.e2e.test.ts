@@ -71,8 +71,14 @@ async function call(agent: Agent, number: string): Promise<CallRecord> {
 
 const events = (record: CallRecord) => (record.complianceEvents ?? []).map((event) => [event.kind, event.code]);
 const syncLine = (agent: Agent) => agent.panel.page.getByTestId('team-sync-status').innerText();
-const waitForSync = (agent: Agent, pattern: RegExp, timeoutMs = 15_000) =>
-  waitFor(async () => pattern.test(await syncLine(agent).catch(() => '')), { timeoutMs, what: `${agent.name}'s sync line to match ${pattern}` });
+async function waitForSync(agent: Agent, pattern: RegExp, timeoutMs = 15_000): Promise<void> {
+  let last = '';
+  try {
+    await waitFor(async () => pattern.test((last = await syncLine(agent).catch(() => ''))), { timeoutMs, what: `${agent.name}'s sync line to match ${pattern}` });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; it said "${last}"`);
+  }
+}
 
 /** The hub's attempts, per agent and number. */
 async function hubAttempts(agent: string, number?: string): Promise<{ key: string; number_e164: string }[]> {

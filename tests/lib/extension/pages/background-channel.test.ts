@@ -3,6 +3,10 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { LiveCall, TabCallState } from '../../../../lib/calls/types';
 import { createBackgroundChannel, type BackgroundChannel } from '../../../../lib/extension/pages/background-channel';
+import { cnCardLoanPack } from '../../../../lib/packs/defaults';
+import type { ScriptCallView } from '../../../../lib/protocol/script-messages';
+import type { TeamStatus } from '../../../../lib/protocol/team-messages';
+import { createScriptProgress } from '../../../../lib/script/engine';
 import { envelope } from '../../../../lib/protocol/envelope';
 
 /**
@@ -46,10 +50,43 @@ function listen() {
   channel.on('script/command', (payload) => heard.push({ type: 'script/command', payload }));
   channel.on('script/changed', (payload) => heard.push({ type: 'script/changed', payload }));
   channel.on('packs/changed', (payload) => heard.push({ type: 'packs/changed', payload }));
+  channel.on('team/status-changed', (payload) => heard.push({ type: 'team/status-changed', payload }));
   return heard;
 }
 
 describe('what extension pages hear from the background (issue 14, item 7)', () => {
+  it('hears every message in the shape the background makes it: a script view with its revision, the team status, a call with what the page and the agent said', async () => {
+    const heard = listen();
+    const view: ScriptCallView = {
+      callId: 'c1',
+      packId: cnCardLoanPack.id,
+      packVersion: cnCardLoanPack.version,
+      progress: createScriptProgress(cnCardLoanPack, 1_000),
+      variables: {},
+      debtorRef: '',
+      disposition: null,
+      revision: 3,
+    };
+    const status: TeamStatus = {
+      enrolled: { hubUrl: 'https://hub.agency.example', agent: 'ana', team: 'north', role: 'agent', enrolledAt: 1 },
+      onHubUnreachable: 'warn',
+      outbox: { calls: 0, attempts: 0, callChanges: 0, flags: 0, refused: 1 },
+      refusedItems: [{ id: 'call:c9:2', kind: 'call', at: 5, code: 'invalid', message: 'startedAt is missing' }],
+      sync: { hub: 'ok', lastSyncAt: 10, lastError: { at: 4, code: 'network', message: 'offline' } },
+    };
+    const told = state({
+      calls: { c1: call({ endReason: 'ended-unknown', pageFields: { 'location.region': 'CA' }, enteredLocation: { region: 'US-CA', postalCode: '94105' } }) },
+    });
+    await fakeBrowser.runtime.onMessage.trigger(envelope('script/changed', view), fromBackground());
+    await fakeBrowser.runtime.onMessage.trigger(envelope('team/status-changed', status), fromBackground());
+    await fakeBrowser.runtime.onMessage.trigger(envelope('tab/state-changed', told), fromBackground());
+    expect(heard).toEqual([
+      { type: 'script/changed', payload: view },
+      { type: 'team/status-changed', payload: status },
+      { type: 'tab/state-changed', payload: told },
+    ]);
+  });
+
   it('delivers what the background tells, as checked', async () => {
     const heard = listen();
     await fakeBrowser.runtime.onMessage.trigger(envelope('tab/state-changed', state()), fromBackground());
