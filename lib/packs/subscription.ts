@@ -68,6 +68,18 @@ export interface PackChannelState {
    * sequence, another channel id, an expired stamp or no stamp at all are refused from then on.
    */
   seal?: PackSeal;
+  /**
+   * The signed files `active`, `previous` and `pending` were read from, exactly as served. They are verified again
+   * whenever the channel is read (verifyStoredChannel): a pack changed in storage is not used.
+   */
+  files?: PackFiles;
+}
+
+/** The signed file behind each pack of the channel. */
+export interface PackFiles {
+  active?: string;
+  previous?: string;
+  pending?: string;
 }
 
 /** A channel stamp as the channel remembers it. */
@@ -175,9 +187,12 @@ export async function processPollOutcome(
     case 'refuse':
       return refuse(healthy, now, candidate.version, [decision.message]);
     case 'defer':
-      return { state: { ...withEtag, pending: candidate }, event: { kind: 'deferred', version: candidate.version } };
+      return {
+        state: { ...withEtag, pending: candidate, files: { ...withEtag.files, pending: outcome.body } },
+        event: { kind: 'deferred', version: candidate.version },
+      };
     case 'apply':
-      return activate(withEtag, candidate, now, decision.reason);
+      return activate(withEtag, candidate, now, decision.reason, outcome.body);
   }
 }
 
@@ -213,7 +228,7 @@ function noteExpiry(state: PackChannelState, now: number): PackChannelState {
 export function applyPendingPack(state: PackChannelState, now: number): { state: PackChannelState; event?: PackEvent } {
   if (!state.pending) return { state };
   const reason: PackUpdateReason = state.active ? (state.active.id === state.pending.id ? 'newer-version' : 'different-pack') : 'first-pack';
-  return activate(state, state.pending, now, reason);
+  return activate(state, state.pending, now, reason, state.files?.pending);
 }
 
 /** What binds a channel to its subscription: the URL and the ids and keys it trusts. */
@@ -245,8 +260,9 @@ export function rollbackPack(state: PackChannelState, now: number): { state: Pac
     reason: 'rollback',
   };
   const { etag: _dropped, ...rest } = state;
+  const files = fileSet({ active: state.files?.previous, previous: state.files?.active });
   return {
-    state: { ...rest, active: state.previous, previous: state.active, pending: null, lastChange: change },
+    state: { ...rest, active: state.previous, previous: state.active, pending: null, lastChange: change, ...(files ? { files } : {}) },
     event: { kind: 'applied', change },
   };
 }
@@ -256,11 +272,14 @@ function activate(
   pack: ScriptPack,
   now: number,
   reason: PackUpdateReason,
+  file: string | undefined,
 ): { state: PackChannelState; event: PackEvent } {
   const change: PackChange = { at: now, packId: pack.id, toVersion: pack.version, reason };
   if (state.active) change.fromVersion = state.active.version;
+  const files = fileSet({ active: file, previous: state.active ? state.files?.active : state.files?.previous });
+  const { files: _old, ...rest } = state;
   return {
-    state: { ...state, active: pack, previous: state.active ?? state.previous, pending: null, lastChange: change },
+    state: { ...rest, active: pack, previous: state.active ?? state.previous, pending: null, lastChange: change, ...(files ? { files } : {}) },
     event: { kind: 'applied', change },
   };
 }
@@ -274,4 +293,58 @@ function refuse(
   const refusal: PackRefusal = { at: now, errors: errors.slice(0, 20) };
   if (version !== undefined) refusal.version = version;
   return { state: { ...state, lastRefusal: refusal }, event: { kind: 'refused', refusal } };
+}
+
+/** The files that are there, or nothing when none is. */
+function fileSet(files: PackFiles): PackFiles | undefined {
+  const kept: PackFiles = {};
+  if (files.active !== undefined) kept.active = files.active;
+  if (files.previous !== undefined) kept.previous = files.previous;
+  if (files.pending !== undefined) kept.pending = files.pending;
+  return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
+const verifiedFiles = new Map<string, ScriptPack>();
+/** Verified files remembered per worker life (a file is up to a megabyte: a few are kept, not all). */
+const VERIFIED_KEPT = 8;
+
+/**
+ * The channel as it may be used: each of its packs re-read from its signed file and verified against the
+ * subscription's keys; a pack without a file, or whose file no longer verifies (changed in storage, or signed by a
+ * key the subscription no longer trusts), is dropped, the reason kept in `lastError`, and a fresh download is due
+ * at once. Files verified before are not verified again.
+ */
+export async function verifyStoredChannel(state: PackChannelState, publicKeys: readonly PackPublicKey[], now: number): Promise<PackChannelState> {
+  const binding = JSON.stringify(publicKeys.map((key) => `${key.keyId}=${key.publicKey}`).sort());
+  const problems: string[] = [];
+  const read = async (slot: keyof PackFiles, pack: ScriptPack | null): Promise<ScriptPack | null> => {
+    if (!pack) return null;
+    const file = state.files?.[slot];
+    if (file === undefined) {
+      problems.push(`the ${slot} team pack ${pack.id} ${pack.version} has no signed file in storage`);
+      return null;
+    }
+    const memo = `${binding}\n${file}`;
+    const known = verifiedFiles.get(memo);
+    if (known) return known;
+    const verified = await verifySignedPack(file, publicKeys);
+    if (!verified.ok) {
+      problems.push(`the stored ${slot} team pack no longer verifies (${verified.errors[0]?.message ?? 'invalid'})`);
+      return null;
+    }
+    verifiedFiles.set(memo, verified.pack);
+    if (verifiedFiles.size > VERIFIED_KEPT) verifiedFiles.delete(verifiedFiles.keys().next().value as string);
+    return verified.pack;
+  };
+  const [active, previous, pending] = await Promise.all([read('active', state.active), read('previous', state.previous), read('pending', state.pending)]);
+  if (problems.length === 0) return { ...state, active, previous, pending };
+  const { etag: _stale, ...rest } = state;
+  return {
+    ...rest,
+    active,
+    previous,
+    pending,
+    nextCheckAt: Math.min(state.nextCheckAt, now),
+    lastError: `${problems.join('; ')}: not used; downloading the team pack again`,
+  };
 }

@@ -1,3 +1,7 @@
+import type { PackChannelState } from '../../packs/subscription';
+import { watchManagedPolicy } from '../shared/managed-policy';
+import { readPackChannel } from '../shared/pack-channel';
+import { packChannelItem, packSubscriptionItem } from '../shared/settings';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 
 /**
@@ -13,6 +17,25 @@ export function cachedSetting<T>(item: WxtStorageItem<T, Record<string, unknown>
   });
   return () =>
     (current ??= item.getValue().catch((error: unknown) => {
+      current = undefined;
+      throw error;
+    }));
+}
+
+/**
+ * The team pack channel as the background's hot paths read it: verified (readPackChannel), once per worker life and
+ * again after the channel or the managed policy changes. Call from the service's synchronous set-up.
+ */
+export function cachedPackChannel(): () => Promise<PackChannelState | null> {
+  let current: Promise<PackChannelState | null> | undefined;
+  const forget = () => {
+    current = undefined;
+  };
+  packChannelItem.watch(forget);
+  packSubscriptionItem.watch(forget);
+  watchManagedPolicy(forget);
+  return () =>
+    (current ??= readPackChannel().catch((error: unknown) => {
       current = undefined;
       throw error;
     }));

@@ -1,7 +1,6 @@
 import { mergeDeliveredCalendars, parseDeliveredCalendars, type DeliveredCalendars } from '../../compliance/calendar-data';
 import { readManagedPolicy, watchManagedPolicy } from '../shared/managed-policy';
-import { packChannelItem } from '../shared/settings';
-import { cachedSetting } from './cached-setting';
+import { cachedPackChannel } from './cached-setting';
 
 /**
  * Holiday and adjusted-working-day tables delivered without a release: the managed policy's `holidayCalendars` and
@@ -11,7 +10,7 @@ import { cachedSetting } from './cached-setting';
  * set-up so the watchers are registered first.
  */
 export function createDeliveredCalendars(): { load(): Promise<DeliveredCalendars> } {
-  const channel = cachedSetting(packChannelItem);
+  const channel = cachedPackChannel();
   let managed: Promise<DeliveredCalendars> | undefined;
   watchManagedPolicy(() => {
     managed = undefined;

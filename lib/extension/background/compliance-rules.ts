@@ -8,9 +8,8 @@ import {
   complianceProfileSetting,
   complianceTighteningSetting,
   defaultRegionSetting,
-  packChannelItem,
 } from '../shared/settings';
-import { cachedSetting } from './cached-setting';
+import { cachedPackChannel, cachedSetting } from './cached-setting';
 
 /** Everything a verdict is judged with besides the debtor and the call log. */
 export interface ComplianceInputs {
@@ -33,7 +32,7 @@ export function createComplianceInputs(): { load(): Promise<ComplianceInputs> } 
   const region = cachedSetting(defaultRegionSetting);
   const agentProfile = cachedSetting(complianceProfileSetting);
   const agentTightening = cachedSetting(complianceTighteningSetting);
-  const channel = cachedSetting(packChannelItem);
+  const channel = cachedPackChannel();
   let managed: Promise<{ policy: CompliancePolicy; locks: LockedSettings }> | undefined;
   watchManagedPolicy(() => {
     managed = undefined;

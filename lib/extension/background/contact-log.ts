@@ -5,8 +5,7 @@ import type { OnScriptDb, StoredCallRecord } from '../../db/schema';
 import { findDispositionFlags } from '../../packs/disposition-flags';
 import type { ScriptPack } from '../../packs/types';
 import { availablePacks } from '../shared/script-packs';
-import { packChannelItem } from '../shared/settings';
-import { cachedSetting } from './cached-setting';
+import { cachedPackChannel } from './cached-setting';
 
 /** What the caps are counted from, as the background reads it for one verdict. */
 export interface ContactHistory {
@@ -29,7 +28,7 @@ export interface ContactParty {
  * synchronous set-up so the watcher is registered first.
  */
 export function createContactLog(): { read(database: OnScriptDb, since: number, region: string, who: ContactParty): Promise<ContactHistory> } {
-  const channel = cachedSetting(packChannelItem);
+  const channel = cachedPackChannel();
   return {
     read: async (database, since, region, who) => readContactHistory(database, since, region, availablePacks(await channel()), who),
   };

@@ -1,13 +1,24 @@
 import { readPublicKey } from '../../packs/signing';
-import { createPackChannelState, type PackChannelState, type PackSubscription } from '../../packs/subscription';
+import { createPackChannelState, verifyStoredChannel, type PackChannelState, type PackSubscription } from '../../packs/subscription';
 import { readManagedPolicy } from './managed-policy';
 import { packChannelItem, packSubscriptionItem } from './settings';
 
 
 
-/** Reads the channel, starting a fresh one when there is none. */
+/**
+ * Reads the channel as it may be used, starting a fresh one when there is none: its packs re-verified from their
+ * signed files against the subscription in force (storage.local is not the background's alone, so what was verified
+ * when it arrived is verified again when it is read). With no subscription, no team pack is trusted.
+ */
 export async function loadPackChannel(now: number): Promise<PackChannelState> {
-  return (await packChannelItem.getValue()) ?? createPackChannelState(now);
+  const [stored, { subscription }] = await Promise.all([packChannelItem.getValue(), effectivePackSubscription()]);
+  const channel = stored ?? createPackChannelState(now);
+  return verifyStoredChannel(channel, subscription?.publicKeys ?? [], now);
+}
+
+/** {@link loadPackChannel} for the channel's readers, or `null` when there is no channel yet. */
+export async function readPackChannel(now = Date.now()): Promise<PackChannelState | null> {
+  return (await packChannelItem.getValue()) ? loadPackChannel(now) : null;
 }
 
 /** The enterprise policy keys OnScript reads from managed storage (see public/managed-schema.json). */

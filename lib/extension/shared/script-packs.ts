@@ -1,9 +1,9 @@
-import { effectivePackSubscription } from './pack-channel';
+import { effectivePackSubscription, readPackChannel } from './pack-channel';
 import { pickUiLanguage, type UiLanguage } from '../../i18n/ui-messages';
 import { DEFAULT_PACKS, cnCardLoanPack, usCollectionsPack } from '../../packs/defaults';
 import type { PackChannelState } from '../../packs/subscription';
 import type { ScriptPack } from '../../packs/types';
-import { packChannelItem, scriptPackSetting, uiLanguageSetting } from './settings';
+import { scriptPackSetting, uiLanguageSetting } from './settings';
 
 
 /**
@@ -11,7 +11,7 @@ import { packChannelItem, scriptPackSetting, uiLanguageSetting } from './setting
  * version before it, so calls that started on it can finish), then the packs OnScript ships with.
  */
 export async function listAvailablePacks(): Promise<readonly ScriptPack[]> {
-  return availablePacks(await packChannelItem.getValue());
+  return availablePacks(await readPackChannel());
 }
 
 /** {@link listAvailablePacks} from a channel state already read (the background keeps it cached). */
@@ -53,7 +53,7 @@ export async function getActivePack(browserLanguages: readonly string[] = curren
     scriptPackSetting.getValue(),
     uiLanguageSetting.getValue(),
     listAvailablePacks(),
-    packChannelItem.getValue(),
+    readPackChannel(),
     effectivePackSubscription(),
   ]);
   // Following a team pack means using it: `auto` picks it over the built-in packs, and a policy's channel always.

@@ -85,8 +85,8 @@ function createPacksFeature(context: BackgroundContext): BackgroundFeature {
     },
     async afterCallChange({ call }) {
       if (call.phase !== 'ended' || (await anyLiveCall())) return;
-      const channel = await packChannelItem.getValue();
-      if (!channel?.pending) return;
+      const channel = await loadPackChannel(context.now());
+      if (!channel.pending) return;
       const { state, event } = applyPendingPack(channel, context.now());
       await packChannelItem.setValue(state);
       await announce(event, context);

@@ -1,3 +1,4 @@
+import { followTeamPack } from '../../../../fixtures/team-pack';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -9,10 +10,10 @@ import {
   complianceProfileSetting,
   defaultRegionSetting,
   inconvenientTimesSetting,
-  packChannelItem,
   scriptPackSetting,
 } from '../../../../../lib/extension/shared/settings';
 import { cnCardLoanPack } from '../../../../../lib/packs/defaults';
+import type { ScriptPack } from '../../../../../lib/packs/types';
 import { envelope } from '../../../../../lib/protocol/envelope';
 import { type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
 import { notBefore } from '../../../../../lib/compliance/restrictions';
@@ -132,26 +133,21 @@ describe('compliance background feature', () => {
     // 11:00 Wednesday 10 March 2027 in Shanghai, under a rule that closes Chinese rest days.
     const at = Date.parse('2027-03-10T03:00:00Z');
     const restDays = { profileId: 'CN-CBA-2026', tighten: { avoidRestDays: true } };
-    const channel = (calendars?: object) => ({
-      active: { ...cnCardLoanPack, compliance: { ...restDays, ...(calendars ? { calendars } : {}) } },
-      previous: null,
-      pending: null,
-      consecutiveFailures: 0,
-      nextCheckAt: 0,
-    });
-    await packChannelItem.setValue(channel() as never);
+    const teamPack = (calendars?: object) =>
+      followTeamPack({ ...cnCardLoanPack, compliance: { ...restDays, ...(calendars ? { calendars } : {}) } } as ScriptPack);
+    await teamPack();
     const { ask, setClock } = setup(at);
     const uncovered = await ask('compliance/evaluate', { phone: '13800138000' });
     expect(uncovered.window.allowed).toBe(false);
     expect(uncovered.window.reasons.join('\n')).toMatch(/no holiday\/调休 data for 2027 .*deliver the year's calendar/);
 
-    await packChannelItem.setValue(channel({ CN: { '2027': { holidays: ['2027-03-11'], workdays: [] } } }) as never);
+    await teamPack({ CN: { '2027': { holidays: ['2027-03-11'], workdays: [] } } });
     const fromPack = await ask('compliance/evaluate', { phone: '13800138000' });
     expect(fromPack.window.allowed).toBe(true);
     // The next day is a holiday in the delivered table: the window closes at 22:00 and opens again on Friday.
     expect(fromPack.window.closesAt).toBe(Date.parse('2027-03-10T14:00:00Z'));
 
-    await packChannelItem.setValue(channel() as never);
+    await teamPack();
     await fakeBrowser.storage.managed.set({ holidayCalendars: { CN: { '2027': { holidays: [], workdays: [] } }, cn: 'bad' } });
     const fromPolicy = await ask('compliance/evaluate', { phone: '13800138000' });
     expect(fromPolicy.window.allowed).toBe(true);

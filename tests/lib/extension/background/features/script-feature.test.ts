@@ -6,8 +6,8 @@ import { openOnScriptDb, type StoredCallRecord, type StoredDoNotCallFlag } from 
 import { createBackgroundService } from '../../../../../lib/extension/background/service';
 import { forwardScriptCommand } from '../../../../../lib/extension/background/features/script-feature';
 import { complianceProfileSetting, packChannelItem, scriptPackSetting } from '../../../../../lib/extension/shared/settings';
-import { generateKeyPair } from '../../../../../lib/packs/signing';
-import { createPackChannelState } from '../../../../../lib/packs/subscription';
+import { loadPackChannel } from '../../../../../lib/extension/shared/pack-channel';
+import { followTeamPack } from '../../../../fixtures/team-pack';
 import { cnCardLoanPack, usCollectionsPack } from '../../../../../lib/packs/defaults';
 import { envelope } from '../../../../../lib/protocol/envelope';
 import { type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
@@ -87,17 +87,35 @@ describe('script feature (background)', () => {
 
   it("starts calls on the team pack when the administrator's policy names the channel, whatever built-in pack the agent picked (issue 14, item 5)", async () => {
     const team = { ...usCollectionsPack, id: 'agency.collections', version: '2.0.0' };
-    await packChannelItem.setValue({ ...createPackChannelState(0), active: team });
+    await followTeamPack(team);
     await scriptPackSetting.setValue(cnCardLoanPack.id);
     const s = scene();
     // The agent's own subscription: their pick of a built-in pack stands.
     await s.startCall();
     expect((await s.record())?.packId).toBe(cnCardLoanPack.id);
 
-    const lead = await generateKeyPair('lead');
-    await fakeBrowser.storage.managed.set({ packUrl: 'https://packs.agency.example/team.json', packPublicKey: JSON.stringify(lead.publicKey) });
+    await followTeamPack(team, { managed: true });
     await s.startCall('cid-2');
     expect(await s.record('call-2')).toMatchObject({ packId: team.id, packVersion: team.version });
+  });
+
+  it('uses a stored team pack only while its signed file verifies: a pack changed in storage is dropped, and fetched again', async () => {
+    const team = { ...usCollectionsPack, id: 'agency.collections', version: '2.0.0' };
+    await followTeamPack(team);
+    const s = scene();
+    await s.startCall();
+    expect((await s.record())?.packId).toBe(team.id);
+
+    // Something with access to storage.local swaps the stored pack (and even its file's pack) for its own.
+    const stored = (await packChannelItem.getValue())!;
+    const forged = { ...team, title: { en: 'Forged', 'zh-CN': '伪造' } };
+    const file = JSON.parse(stored.files!.active!) as { pack: unknown };
+    await packChannelItem.setValue({ ...stored, active: forged, files: { active: JSON.stringify({ ...file, pack: forged }) } });
+    await s.startCall('cid-2');
+    expect((await s.record('call-2'))?.packId).toBe(usCollectionsPack.id);
+    const status = await loadPackChannel(0);
+    expect(status.active).toBeNull();
+    expect(status.lastError).toMatch(/no longer verifies/);
   });
 
   it('defaults to the pack of the UI language when the setting is automatic', async () => {
