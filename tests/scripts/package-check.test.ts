@@ -81,3 +81,19 @@ describe('checkSourcesArchive', () => {
     ]);
   });
 });
+
+describe('the store listing', () => {
+  const listing = readFileSync(join(root, 'store', 'listing.md'), 'utf8');
+  const sections = listing.split(/^## /m).slice(1);
+
+  it('has the name, a short description within Chrome\'s 132 characters and a description, in en and zh-CN', () => {
+    expect(sections.map((section) => section.split('\n')[0])).toEqual(['English (en)', '简体中文 (zh-CN)']);
+    for (const section of sections) {
+      const short = /\*\*(?:Short description|简短说明)[:：]\*\*\s*(.+)/.exec(section)?.[1]?.trim() ?? '';
+      expect(short.length).toBeGreaterThan(20);
+      expect(short.length).toBeLessThanOrEqual(132);
+      expect(section).toMatch(/\*\*(?:Name|名称)[:：]\*\*\s*OnScript/);
+      expect(section).toMatch(/\*\*(?:Privacy|隐私)[:：]\*\*/);
+    }
+  });
+});
