@@ -1,6 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 import { DEMO_DIALER_MATCHES } from './lib/detection/demo-origins';
+import { bundledPackagesPlugin, collectNotices, renderNotices } from './scripts/lib/third-party-notices';
+
+/** The node_modules packages whose code any of this build's bundles contain (scripts/lib/third-party-notices.ts). */
+const bundledPackages = new Set<string>();
 
 /**
  * OnScript build configuration.
@@ -10,14 +15,39 @@ import { DEMO_DIALER_MATCHES } from './lib/detection/demo-origins';
  *
  * Two modes: `wxt build` (production, what ships) and `wxt build --mode development` (into `*-dev`: npm start and
  * the end-to-end suite build it themselves), which alone declares the local demo origins.
+ *
+ * `npm run zip` builds and packs both browsers (`.output/onscript-<version>-chrome.zip`, `-firefox.zip`, and the
+ * Firefox reviewers' `-sources.zip`); every build ships LICENSE and a THIRD_PARTY_NOTICES.txt generated from what it
+ * bundled. Icons: public/icon/<size>.png (scripts/generate-icons.ts), which WXT lists in the manifest.
  */
 export default defineConfig({
   // Parallel work (several builds at once) can point each build elsewhere; everything else reads the same variable.
   outDir: process.env['ONSCRIPT_OUT_DIR'] ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), bundledPackagesPlugin(bundledPackages)] }),
+  hooks: {
+    // Runs after every entry point is bundled, so the notices list exactly what this build contains.
+    'build:publicAssets': (_wxt, files) => {
+      files.push(
+        { relativeDest: 'LICENSE', absoluteSrc: resolve(import.meta.dirname, 'LICENSE') },
+        { relativeDest: 'THIRD_PARTY_NOTICES.txt', contents: renderNotices(collectNotices(bundledPackages, import.meta.dirname)) },
+      );
+    },
+  },
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    // What addons.mozilla.org reviewers need to rebuild the Firefox package (`npm ci && npx wxt zip -b firefox`,
+    // see SOURCES.md): the build's inputs, not the tests, the demo dialers or earlier outputs.
+    excludeSources: ['tests/**', 'demo/**', '.output*/**', '.tmp/**', 'coverage/**', 'policies/**', 'store/screenshots/**'],
+  },
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
+    // Chrome 116: chrome.sidePanel.setPanelBehavior (the toolbar button opens the panel, background/side-panel-action.ts)
+    // and runtime.getContexts (finding open panels, background/open-panels.ts) both arrived in 116; the side_panel
+    // key (114), storage.session (102) and scripting.registerContentScripts with world: 'MAIN' (102) are older.
+    // registerContentScripts' matchOriginAsFallback (119) is optional: detection-registration.ts retries without it.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // alarms: follow-up reminders, retention purge, pack polling (timers die with the worker);
@@ -54,6 +84,10 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'onscript@onscript.dev',
+              // Firefox 140 (the current ESR): data_collection_permissions below needs it. Older needs are covered:
+              // content scripts in the MAIN world (128, hooks.content.ts and the runtime registration),
+              // storage.session (115), scripting.registerContentScripts (102), storage.managed from policies.json
+              // 3rdparty (policies/firefox/policies.json).
               strict_min_version: '140.0',
               // Nothing goes to OnScript's developers: records stay in this browser, or go to the agency's own Team
               // Hub when the agent joins one (README, "What leaves the browser").

@@ -8,6 +8,7 @@ import { GeneralSettings } from './options/general-settings';
 import { NotesSettings } from './options/notes-settings';
 import { PackEditor } from './options/pack-editor';
 import { PacksSettings } from './options/packs-settings';
+import { SettingsFileSection } from './options/settings-file-section';
 import { TeamSettings } from './options/team-settings';
 
 /**
@@ -30,6 +31,7 @@ export function OptionsApp({ clients }: { clients: OptionsClients }) {
         <NotesSettings t={t} />
         <PacksSettings t={t} />
         <TeamSettings t={t} />
+        <SettingsFileSection t={t} />
         <PackEditor t={t} language={uiLanguage} />
       </main>
     </OptionsClientsContext.Provider>

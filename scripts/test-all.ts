@@ -94,8 +94,9 @@ const steps: Step[] = [
     report: vitestJson('hub'),
     count: testCount(vitestJson('hub')),
   },
-  { name: 'build for Chrome', command: ['npx', 'wxt', 'build'], count: buildCount(resolve(outDir, 'chrome-mv3')) },
-  { name: 'build for Firefox', command: ['npx', 'wxt', 'build', '-b', 'firefox'], count: buildCount(resolve(outDir, 'firefox-mv2')) },
+  // npm run zip: production builds for Chrome and Firefox, their store packages and the Firefox sources archive,
+  // then scripts/check-packages.ts opens each zip (manifest, icons, LICENSE, THIRD_PARTY_NOTICES.txt).
+  { name: 'build and package for Chrome and Firefox (npm run zip)', command: ['npm', 'run', 'zip'], count: buildCount(resolve(outDir, 'chrome-mv3')) },
   { name: 'web-ext lint (Firefox build)', command: ['npx', 'vite-node', 'scripts/lint-firefox.ts'], count: () => '1 package' },
   {
     name: 'development builds (demo origins) for the end-to-end suite',

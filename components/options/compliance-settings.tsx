@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LockableSetting } from '../../lib/compliance/locked-settings';
 import { DEFAULT_JURISDICTION_PROFILES, type CompliancePolicy } from '../../lib/compliance/routing';
-import type { CsvLineError } from '../../lib/compliance/caps';
+import type { DateOrder } from '../../lib/compliance/attempts-csv';
 import type { DoNotCallReason } from '../../lib/compliance/dnc';
 import { getProfile, PROFILES } from '../../lib/compliance/profiles';
 import { notAfter, notAtWork, notBefore, type InconvenientTime } from '../../lib/compliance/restrictions';
@@ -14,7 +14,7 @@ import {
 import type { CompliancePolicyView, ComplianceSettingsClient } from '../../lib/extension/pages/compliance-client';
 import { useOptionsClients } from '../options-clients';
 import type { Translate } from '../../lib/i18n/ui-messages';
-import type { NewDoNotCallFlag } from '../../lib/protocol/compliance-messages';
+import type { AttemptsImportResult, NewDoNotCallFlag } from '../../lib/protocol/compliance-messages';
 
 /**
  * The compliance section of the options page: whose rules each call follows (the debtor's jurisdiction), what the
@@ -173,9 +173,12 @@ function clock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
+const DATE_ORDERS: readonly DateOrder[] = ['auto', 'month-first', 'day-first'];
+
 function AttemptsImport({ t, client }: { t: Translate; client: ComplianceSettingsClient }) {
   const [count, setCount] = useState<number | undefined>(undefined);
-  const [result, setResult] = useState<{ imported: number; errors: CsvLineError[] } | undefined>(undefined);
+  const [result, setResult] = useState<AttemptsImportResult | undefined>(undefined);
+  const [dateOrder, setDateOrder] = useState<DateOrder>('auto');
   const refresh = () => void client.countImports().then(({ count: stored }) => setCount(stored), () => setCount(undefined));
   useEffect(refresh, [client]);
 
@@ -184,7 +187,9 @@ function AttemptsImport({ t, client }: { t: Translate; client: ComplianceSetting
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('csv') as HTMLInputElement | null;
     const file = input?.files?.[0];
     if (!file) return;
-    setResult(await client.importAttempts(await file.text(), file.name));
+    // Times written without an offset (3/9/2026 14:05) are the agent's own clock: this page's zone.
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    setResult(await client.importAttempts({ csv: await file.text(), source: file.name, dateOrder, ...(timeZone ? { timeZone } : {}) }));
     refresh();
   }
 
@@ -196,18 +201,34 @@ function AttemptsImport({ t, client }: { t: Translate; client: ComplianceSetting
       </p>
       <label>
         {t('compliance.importFile')}
-        <input type="file" name="csv" accept=".csv,text/csv" aria-describedby="compliance-import-hint" />
+        <input type="file" name="csv" accept=".csv,.txt,text/csv" aria-describedby="compliance-import-hint" />
+      </label>
+      <label>
+        {t('compliance.importDateOrder')}
+        <select
+          name="dateOrder"
+          value={dateOrder}
+          onChange={(event) => setDateOrder((event.currentTarget as HTMLSelectElement).value as DateOrder)}
+        >
+          {DATE_ORDERS.map((order) => (
+            <option key={order} value={order}>
+              {t(`compliance.importDateOrder.${order}`)}
+            </option>
+          ))}
+        </select>
       </label>
       <button type="submit">{t('compliance.import')}</button>
       <div role="status" data-testid="compliance-import-result">
         {result && <p>{t('compliance.importResult', { imported: result.imported })}</p>}
+        {result?.format === 'onscript-export' && <p>{t('compliance.importFromExport', { skipped: result.skipped ?? 0 })}</p>}
+        {result?.dateOrderUsed && <p>{t(`compliance.importDatesRead.${result.dateOrderUsed}`)}</p>}
       </div>
       {result && result.errors.length > 0 && (
         <div>
           <h4>{t('compliance.importErrors')}</h4>
           <ul data-testid="compliance-import-errors">
-            {result.errors.map((error) => (
-              <li key={error.line}>{t('compliance.importErrorLine', { line: error.line, message: error.message })}</li>
+            {result.errors.map((error, index) => (
+              <li key={`${error.line}-${index}`}>{t('compliance.importErrorLine', { line: error.line, message: error.message })}</li>
             ))}
           </ul>
         </div>

@@ -8,14 +8,14 @@ export type { ChineseYear, DayVerdict } from './day-rules';
 export { parseDeliveredCalendars, mergeDeliveredCalendars, chineseFixedDateHoliday, CALENDAR_LIMITS } from './calendar-data';
 export type { CalendarIssue, CalendarParseResult, DeliveredCalendars, YearCalendar } from './calendar-data';
 export type { CallingWindowInput, CallingWindowResult } from './calling-window';
-export { evaluateContactCaps, parseAttemptsCsv, capsLookbackMs, LOCAL_LOG_NOTICE } from './caps';
+export { evaluateContactCaps, capsLookbackMs, LOCAL_LOG_NOTICE } from './caps';
+export { parseAttemptsCsv } from './attempts-csv';
+export type { AttemptsCsvOptions, AttemptsCsvResult, CsvLineError, DateOrder } from './attempts-csv';
 export type {
-  AttemptsCsvResult,
   CapVerdict,
   ContactAttempt,
   ContactCapsInput,
   ContactCapsResult,
-  CsvLineError,
 } from './caps';
 export {
   evaluateDoNotCall,

@@ -1,5 +1,5 @@
 import type { ComplianceAssessment } from '../compliance/assessment';
-import type { CsvLineError } from '../compliance/caps';
+import type { AttemptsCsvResult, DateOrder } from '../compliance/attempts-csv';
 import type { DoNotCallReason } from '../compliance/dnc';
 import type { DebtorLocation } from '../calls/types';
 import type { NumberKind } from '../compliance/profiles';
@@ -11,6 +11,23 @@ import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Checked,
 import { defineMessages } from './sender-rules';
 
 export type { GuardVerdict } from '../compliance/pre-dial';
+
+/** An attempts CSV as the options page sends it. */
+export interface AttemptsImportRequest {
+  csv: string;
+  /** The file name, kept with each imported row. */
+  source: string;
+  /** IANA zone times without an offset are read in (the agent's own). */
+  timeZone?: string;
+  dateOrder?: DateOrder;
+}
+
+/** What an import did: rows stored, lines refused, and how the file was read. */
+export interface AttemptsImportResult extends Omit<AttemptsCsvResult, 'attempts'> {
+  imported: number;
+}
+
+const DATE_ORDERS: readonly DateOrder[] = ['auto', 'month-first', 'day-first'];
 
 /** A new do-not-call flag as the options page sends it. */
 export interface NewDoNotCallFlag {
@@ -43,8 +60,9 @@ export interface ComplianceMessages {
   'compliance/clear-flag': { request: { id: string }; response: { cleared: boolean } };
   /** extension → background: imports earlier attempts from a lead's CSV; bad lines come back one by one. */
   'compliance/import-attempts': {
-    request: { csv: string; source: string };
-    response: { imported: number; errors: CsvLineError[] };
+    /** `timeZone`: the page's zone, for times written without an offset; `dateOrder`: how 3/9/2026 is read. */
+    request: AttemptsImportRequest;
+    response: AttemptsImportResult;
   };
   /**
    * extension → background: marks a number as a work number, or as personal again ("This is a work number" in the
@@ -80,6 +98,16 @@ export function validateLocation(value: unknown): Checked<DebtorLocation | undef
     if (field.trim() !== '') location[key] = field.trim();
   }
   return accept(Object.keys(location).length > 0 ? location : undefined);
+}
+
+function isKnownTimeZone(value: unknown): value is string {
+  if (!isBoundedString(value, 64) || value === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function shape(value: unknown, keys: readonly string[]): Checked<Record<string, unknown>> {
@@ -149,12 +177,15 @@ export const COMPLIANCE_MESSAGES = defineMessages<ComplianceMessages>({
     return isBoundedString(id, 128) && id !== '' ? accept({ id }) : refuse('bad id');
   } },
   'compliance/import-attempts': { senders: ['extension'], validate: (payload) => {
-    const checked = shape(payload, ['csv', 'source']);
+    const checked = shape(payload, ['csv', 'source', 'timeZone', 'dateOrder']);
     if (!checked.ok) return refuse(checked.error);
-    const { csv, source } = checked.value;
+    const { csv, source, timeZone, dateOrder } = checked.value;
     if (!isBoundedString(csv, MAX_CSV_CHARS)) return refuse('bad csv');
     if (!isBoundedString(source, 256)) return refuse('bad source');
-    return accept({ csv, source });
+    if (timeZone !== undefined && !isKnownTimeZone(timeZone)) return refuse('bad timeZone');
+    const order = DATE_ORDERS.find((candidate) => candidate === dateOrder);
+    if (dateOrder !== undefined && !order) return refuse('bad dateOrder');
+    return accept({ csv, source, ...(timeZone !== undefined ? { timeZone } : {}), ...(order ? { dateOrder: order } : {}) });
   } },
   'compliance/set-number-kind': { senders: ['extension'], validate: (payload) => {
     const checked = shape(payload, ['phone', 'kind']);

@@ -18,6 +18,7 @@ import {
 import { createExtensionPanelClient, type PanelClient } from './panel-client';
 import { createExtensionScriptClient, type ScriptClient } from './script-client';
 import { createExtensionTeamClient, createExtensionTeamSettingsClient, type TeamClient, type TeamSettingsClient } from './team-client';
+import { createSettingsFileClient, type SettingsFileClient } from './settings-file-client';
 
 /**
  * Everything the side panel needs from the extension, built once by its entry point and handed to the
@@ -57,6 +58,8 @@ export interface OptionsClients {
   retentionPolicy(): Promise<RetentionPolicy>;
   /** The lead's compliance policy and locked settings (managed storage). */
   compliancePolicy(): Promise<CompliancePolicyView>;
+  /** The settings file, for teams without policy. */
+  settingsFile: SettingsFileClient;
 }
 
 /** The options page's clients backed by the extension. */
@@ -68,5 +71,6 @@ export function createOptionsClients(): OptionsClients {
     dialerAccess: browserDialerAccess,
     retentionPolicy: readRetentionPolicy,
     compliancePolicy: readCompliancePolicyView,
+    settingsFile: createSettingsFileClient(),
   };
 }

@@ -1,10 +1,9 @@
 import type { DebtorLocation } from '../../calls/types';
 import type { ComplianceAssessment } from '../../compliance/assessment';
-import type { CsvLineError } from '../../compliance/caps';
 import type { NumberKind } from '../../compliance/profiles';
 import type { InconvenientTime } from '../../compliance/restrictions';
 import type { StoredDoNotCallFlag, StoredNumberKind } from '../../db/schema';
-import type { NewDoNotCallFlag } from '../../protocol/compliance-messages';
+import type { AttemptsImportRequest, AttemptsImportResult, NewDoNotCallFlag } from '../../protocol/compliance-messages';
 import type { LockedSettings } from '../../compliance/locked-settings';
 import { parseCompliancePolicy } from '../../compliance/policy';
 import type { CompliancePolicy } from '../../compliance/routing';
@@ -43,7 +42,7 @@ export interface ComplianceSettingsClient {
   listFlags(): Promise<StoredDoNotCallFlag[]>;
   addFlag(flag: NewDoNotCallFlag): Promise<StoredDoNotCallFlag>;
   clearFlag(id: string): Promise<{ cleared: boolean }>;
-  importAttempts(csv: string, source: string): Promise<{ imported: number; errors: CsvLineError[] }>;
+  importAttempts(request: AttemptsImportRequest): Promise<AttemptsImportResult>;
   countImports(): Promise<{ count: number }>;
   clearImports(): Promise<{ removed: number }>;
   /** Debtor-stated inconvenient times, kept by the background (never in storage content scripts read). */
@@ -60,7 +59,7 @@ export function createExtensionComplianceClient(): ComplianceClient & Compliance
     listFlags: () => sendToBackground('compliance/list-flags', {}),
     addFlag: (flag) => sendToBackground('compliance/add-flag', flag),
     clearFlag: (id) => sendToBackground('compliance/clear-flag', { id }),
-    importAttempts: (csv, source) => sendToBackground('compliance/import-attempts', { csv, source }),
+    importAttempts: (request) => sendToBackground('compliance/import-attempts', request),
     countImports: () => sendToBackground('compliance/count-imports', {}),
     clearImports: () => sendToBackground('compliance/clear-imports', {}),
     listTimes: () => sendToBackground('debtor/list-times', {}),

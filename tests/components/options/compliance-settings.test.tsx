@@ -11,14 +11,14 @@ import {
 } from '../../../lib/extension/shared/settings';
 import type { StoredDoNotCallFlag } from '../../../lib/db/schema';
 import { createTranslator } from '../../../lib/i18n/ui-messages';
-import type { NewDoNotCallFlag } from '../../../lib/protocol/compliance-messages';
+import type { AttemptsImportRequest, NewDoNotCallFlag } from '../../../lib/protocol/compliance-messages';
 import type { InconvenientTime } from '../../../lib/compliance/restrictions';
 
 afterEach(cleanup);
 
 function fakeClient() {
   const flags: StoredDoNotCallFlag[] = [];
-  const imports: { csv: string; source: string }[] = [];
+  const imports: AttemptsImportRequest[] = [];
   let stored = 0;
   const times: Record<string, InconvenientTime[]> = {};
   const client: ComplianceSettingsClient = {
@@ -33,10 +33,10 @@ function fakeClient() {
       if (flag) flag.clearedAt = 2;
       return { cleared: flag !== undefined };
     },
-    importAttempts: async (csv, source) => {
-      imports.push({ csv, source });
+    importAttempts: async (request) => {
+      imports.push(request);
       stored += 2;
-      return { imported: 2, errors: [{ line: 4, message: '"outcome" must be one of unanswered' }] };
+      return { imported: 2, errors: [{ line: 4, message: '"outcome" must be one of unanswered' }], format: 'attempts', dateOrderUsed: 'day-first' };
     },
     countImports: async () => ({ count: stored }),
     clearImports: async () => {
@@ -110,11 +110,16 @@ describe('ComplianceSettings', () => {
     const file = new File(['at,debtor_ref,number,outcome\n'], 'central.csv', { type: 'text/csv' });
     const input = screen.getByLabelText('CSV file') as HTMLInputElement;
     Object.defineProperty(input, 'files', { value: [file] });
+    fireEvent.change(screen.getByRole('combobox', { name: /Dates such as 3\/9\/2026/ }), { target: { value: 'day-first' } });
     fireEvent.submit(input.closest('form')!);
     await settle();
     await settle();
-    expect(imports).toEqual([{ csv: 'at,debtor_ref,number,outcome\n', source: 'central.csv' }]);
-    expect(screen.getByTestId('compliance-import-result').textContent).toBe('2 attempts imported.');
+    expect(imports).toEqual([
+      { csv: 'at,debtor_ref,number,outcome\n', source: 'central.csv', dateOrder: 'day-first', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+    ]);
+    expect(screen.getByTestId('compliance-import-result').textContent).toBe(
+      '2 attempts imported.Dates such as 3/9/2026 were read day first (3 September).',
+    );
     expect(screen.getByTestId('compliance-import-errors').textContent).toBe('Line 4: "outcome" must be one of unanswered');
     expect(screen.getByText('2 imported attempts stored.')).toBeTruthy();
   });

@@ -208,7 +208,7 @@ describe('parseAttemptsCsv', () => {
     const result = parseAttemptsCsv(csv);
     expect(result.attempts).toHaveLength(1);
     expect(result.errors.map((error) => error.line)).toEqual([2, 3, 4, 5, 7]);
-    expect(result.errors[0]?.message).toMatch(/ISO 8601/);
+    expect(result.errors[0]?.message).toMatch(/no UTC offset/);
     expect(result.errors[1]?.message).toMatch(/not a phone number/);
     expect(result.errors[2]?.message).toMatch(/"outcome" must be one of/);
     expect(result.errors[3]?.message).toMatch(/expected 4 fields, found 3/);

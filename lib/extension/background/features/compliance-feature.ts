@@ -1,5 +1,6 @@
 import { assessNumber, type ComplianceAssessment } from '../../../compliance/assessment';
-import { capsLookbackMs, parseAttemptsCsv } from '../../../compliance/caps';
+import { capsLookbackMs } from '../../../compliance/caps';
+import { parseAttemptsCsv } from '../../../compliance/attempts-csv';
 import { resolveJurisdiction } from '../../../compliance/jurisdiction';
 import { OVERRIDE_TTL_MS, activeOverride, withOverride, type NumberOverride } from '../../../compliance/pre-dial';
 import { resolveEffectiveRules } from '../../../compliance/routing';
@@ -224,9 +225,13 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
         if (cleared) team.flagsChanged();
         return { cleared };
       },
-      'compliance/import-attempts': async ({ csv, source }) => {
+      'compliance/import-attempts': async ({ csv, source, timeZone, dateOrder }) => {
         const { region } = await inputs.load();
-        const { attempts, errors } = parseAttemptsCsv(csv, { defaultCountry: region });
+        const { attempts, ...report } = parseAttemptsCsv(csv, {
+          defaultCountry: region,
+          ...(timeZone ? { timeZone } : {}),
+          ...(dateOrder ? { dateOrder } : {}),
+        });
         const importedAt = now();
         const tx = (await db()).transaction('importedAttempts', 'readwrite');
         for (const attempt of attempts) {
@@ -234,7 +239,7 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
           void tx.store.put(row);
         }
         await tx.done;
-        return { imported: attempts.length, errors };
+        return { imported: attempts.length, ...report };
       },
       'compliance/set-number-kind': async ({ phone, kind }) => {
         const { region } = await inputs.load();
