@@ -78,4 +78,9 @@ describe('walls', () => {
   it('keeps Node-only code (generators, file access) in scripts/, out of the product', () => {
     expect(offending((e) => !e.local && /^(node:|fs$|path$|child_process$)/.test(e.to))).toEqual([]);
   });
+
+  it('bundles one libphonenumber-js metadata flavour (max, for number types): another entry would add a second set', () => {
+    expect(offending((e) => !e.local && /^libphonenumber-js(\/|$)/.test(e.to) && e.to !== 'libphonenumber-js/max')).toEqual([]);
+  });
+
 });
