@@ -83,4 +83,7 @@ describe('walls', () => {
     expect(offending((e) => !e.local && /^libphonenumber-js(\/|$)/.test(e.to) && e.to !== 'libphonenumber-js/max')).toEqual([]);
   });
 
+  it('keeps date-holidays out of the product: its tables are generated at build time (scripts/generate-holiday-tables.ts)', () => {
+    expect(offending((e) => !e.local && /^date-holidays(\/|$)/.test(e.to))).toEqual([]);
+  });
 });

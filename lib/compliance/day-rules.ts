@@ -1,10 +1,11 @@
 /**
  * Whole-day rules: days of the week and holiday calendars, evaluated on the debtor's local date. Pure: holiday
- * tables delivered by a pack or the managed policy come in as a parameter (see calendar-data.ts).
+ * tables delivered by a pack or the managed policy come in as a parameter (see calendar-data.ts); the generated
+ * date-holidays tables are loaded before evaluation (holiday-tables.ts).
  */
-import Holidays from 'date-holidays';
 import chineseCalendar from 'chinese-days/dist/chinese-days.json';
 import { chineseFixedDateHoliday, deliveredHoliday, type DeliveredCalendars } from './calendar-data';
+import { shippedHolidays } from './holiday-tables';
 import { describeHolidayRule } from './profiles';
 import type { ComplianceProfile, HolidayRule } from './profiles';
 import type { Weekday } from '../time/calendar';
@@ -17,8 +18,6 @@ export interface DayVerdict {
   /** Caveats that did not close the day, e.g. a holiday calendar without data for the year. */
   notes: string[];
 }
-
-const dateHolidayCache = new Map<string, Map<string, string[]>>();
 
 /** China's calendar for one year, as the day rules use it. */
 export interface ChineseYear {
@@ -64,25 +63,6 @@ export function chineseYear(year: number, delivered?: DeliveredCalendars): Chine
   return { covered: true, holidays, workdays, source };
 }
 
-/** `YYYY-MM-DD` → holiday names for one country/region/year and the given types. */
-function dateHolidaysFor(rule: Extract<HolidayRule, { source: 'date-holidays' }>, year: number): Map<string, string[]> {
-  const types = rule.types ?? ['public'];
-  const key = `${rule.country}|${rule.region ?? ''}|${year}|${[...types].sort().join(',')}`;
-  let byDate = dateHolidayCache.get(key);
-  if (!byDate) {
-    byDate = new Map();
-    const calendar = rule.region ? new Holidays(rule.country, rule.region) : new Holidays(rule.country);
-    for (const holiday of calendar.getHolidays(year) || []) {
-      if (!types.includes(holiday.type)) continue;
-      // `date` is the holiday's local calendar date, independent of the runtime's zone.
-      const date = holiday.date.slice(0, 10);
-      byDate.set(date, [...(byDate.get(date) ?? []), holiday.name]);
-    }
-    dateHolidayCache.set(key, byDate);
-  }
-  return byDate;
-}
-
 /** An official working day: an adjusted working day (调休), or a weekday that is not a holiday. */
 function isChineseWorkday(date: string, weekday: Weekday, calendar: ChineseYear): boolean {
   if (calendar.workdays.has(date)) return true;
@@ -98,9 +78,7 @@ function evaluateHolidayRule(
   calendars: DeliveredCalendars | undefined,
 ): void {
   if (rule.source === 'date-holidays') {
-    const names = dateHolidaysFor(rule, year).get(date);
-    if (names) verdict.reasons.push(`${date} is a ${rule.country} public holiday (${names.join(', ')})`);
-    else if (deliveredHoliday(calendars, rule.country, date)) verdict.reasons.push(`${date} is a ${rule.country} public holiday (delivered calendar)`);
+    evaluateDateHolidaysRule(rule, date, year, verdict, calendars);
     return;
   }
   const calendar = chineseYear(year, calendars);
@@ -123,6 +101,42 @@ function evaluateHolidayRule(
     verdict.reasons.push(
       calendar.holidays.has(date) ? `${date} is a Chinese statutory holiday${from}` : `${date} is not an official working day in China${from}`,
     );
+  }
+}
+
+/**
+ * A date-holidays rule: the generated table for the country and year, with delivered holidays added. A year the
+ * tables do not cover closes the day (as an uncovered Chinese year does) unless a delivered calendar covers it; a
+ * table that could not be loaded closes the day too. A country date-holidays has no data for keeps only its
+ * delivered holidays, and a note says so.
+ */
+function evaluateDateHolidaysRule(
+  rule: Extract<HolidayRule, { source: 'date-holidays' }>,
+  date: string,
+  year: number,
+  verdict: DayVerdict,
+  calendars: DeliveredCalendars | undefined,
+): void {
+  const country = rule.country.toUpperCase();
+  const shipped = shippedHolidays(country, year, rule.types ?? ['public']);
+  const names = shipped.status === 'ok' ? shipped.byDate.get(date) : undefined;
+  if (names) {
+    verdict.reasons.push(`${date} is a ${rule.country} public holiday (${names.join(', ')})`);
+    return;
+  }
+  if (deliveredHoliday(calendars, country, date)) {
+    verdict.reasons.push(`${date} is a ${rule.country} public holiday (delivered calendar)`);
+    return;
+  }
+  const deliveredCovers = calendars?.[country]?.[String(year)] !== undefined;
+  if (shipped.status === 'unsupported') {
+    verdict.notes.push(`date-holidays has no holiday data for ${country}: ${describeHolidayRule(rule)} applies delivered calendars only`);
+  } else if (shipped.status === 'no-data' && !deliveredCovers) {
+    verdict.reasons.push(
+      `no ${country} holiday data for ${year} (shipped data covers ${shipped.firstYear}–${shipped.lastYear}; deliver the year's calendar in a signed pack or the managed policy): ${describeHolidayRule(rule)} cannot be checked on ${date}, so the day is closed`,
+    );
+  } else if (shipped.status === 'not-loaded') {
+    verdict.reasons.push(`the ${country} holiday table could not be loaded: ${describeHolidayRule(rule)} cannot be checked on ${date}, so the day is closed`);
   }
 }
 
