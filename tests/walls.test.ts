@@ -83,6 +83,11 @@ describe('walls', () => {
     expect(offending((e) => !e.local && /^libphonenumber-js(\/|$)/.test(e.to) && e.to !== 'libphonenumber-js/max')).toEqual([]);
   });
 
+  it('gives the worker only the catalogs its own features declare, not the pages\' merged translator', () => {
+    const worker = runtimeClosure(root, 'entrypoints/background.ts');
+    expect(worker.filter((file) => file === 'lib/i18n/ui-messages.ts')).toEqual([]);
+  });
+
   it('keeps date-holidays out of the product: its tables are generated at build time (scripts/generate-holiday-tables.ts)', () => {
     expect(offending((e) => !e.local && /^date-holidays(\/|$)/.test(e.to))).toEqual([]);
   });
