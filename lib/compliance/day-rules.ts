@@ -3,7 +3,7 @@
  * tables delivered by a pack or the managed policy come in as a parameter (see calendar-data.ts); the generated
  * date-holidays tables are loaded before evaluation (holiday-tables.ts).
  */
-import chineseCalendar from 'chinese-days/dist/chinese-days.json';
+import { CHINESE_HOLIDAYS, CHINESE_WORKDAYS } from './data/chinese-calendar.generated';
 import { chineseFixedDateHoliday, deliveredHoliday, type DeliveredCalendars } from './calendar-data';
 import { shippedHolidays } from './holiday-tables';
 import { describeHolidayRule } from './profiles';
@@ -31,13 +31,21 @@ export interface ChineseYear {
 
 const shippedCache = new Map<number, ChineseYear>();
 
-/** The chinese-days tables for a year, read by date string (its functions parse dates in the runtime's zone). */
+/** A year's `MMDD` list from the generated tables as `YYYY-MM-DD` dates. */
+function datesOfYear(byYear: Readonly<Record<string, string>>, year: number): Set<string> {
+  const days = byYear[String(year)];
+  return new Set(days ? days.split(' ').map((day) => `${year}-${day.slice(0, 2)}-${day.slice(2, 4)}`) : []);
+}
+
+/**
+ * The chinese-days tables for a year (generated from the package: scripts/generate-chinese-calendar.ts), read by
+ * date string (the package's functions parse dates in the runtime's zone).
+ */
 function shippedChineseYear(year: number): ChineseYear {
   let tables = shippedCache.get(year);
   if (!tables) {
-    const prefix = `${year}-`;
-    const holidays = new Set(Object.keys(chineseCalendar.holidays).filter((date) => date.startsWith(prefix)));
-    const workdays = new Set(Object.keys(chineseCalendar.workdays).filter((date) => date.startsWith(prefix)));
+    const holidays = datesOfYear(CHINESE_HOLIDAYS, year);
+    const workdays = datesOfYear(CHINESE_WORKDAYS, year);
     tables = { covered: holidays.size > 0, holidays, workdays, source: holidays.size > 0 ? 'shipped' : 'none' };
     shippedCache.set(year, tables);
   }
@@ -45,7 +53,7 @@ function shippedChineseYear(year: number): ChineseYear {
 }
 
 /** The last year the shipped chinese-days data covers. */
-export const LAST_SHIPPED_CHINESE_YEAR: number = Math.max(...Object.keys(chineseCalendar.holidays).map((date) => Number(date.slice(0, 4))));
+export const LAST_SHIPPED_CHINESE_YEAR: number = Math.max(...Object.keys(CHINESE_HOLIDAYS).map(Number));
 
 /**
  * China's holidays and adjusted working days for `year`: the shipped tables as the floor, with delivered holidays
