@@ -512,33 +512,20 @@ if (only === undefined || only === 'detection') {
     await browser.close();
   }
 }
-if (only === undefined || only === 'notes') {
-  // A fresh profile: the notes figures fill its database with 100,000 records.
+/** Runs one group's figures in a Chromium with a fresh profile, closed afterwards. */
+async function inFreshBrowser<T>(figuresOf: (browser: ExtensionBrowser) => Promise<T>): Promise<T> {
   const browser = await launchChromiumWithExtension();
   try {
-    figures['notes'] = await notesFigures(browser);
+    return await figuresOf(browser);
   } finally {
     await browser.close();
   }
 }
-if (only === undefined || only === 'compliance') {
-  // A fresh profile: the verdict figures store a 60-day call log.
-  const browser = await launchChromiumWithExtension();
-  try {
-    figures['compliance'] = await complianceFigures(browser);
-  } finally {
-    await browser.close();
-  }
-}
-if (only === undefined || only === 'worker') {
-  // A fresh profile: the cold starts stop its worker.
-  const browser = await launchChromiumWithExtension();
-  try {
-    figures['worker'] = await workerFigures(browser);
-  } finally {
-    await browser.close();
-  }
-}
+// Each in a fresh profile: the notes figures fill its database with 100,000 records, the verdict figures store a
+// 60-day call log, the worker's cold starts stop its worker.
+if (only === undefined || only === 'notes') figures['notes'] = await inFreshBrowser(notesFigures);
+if (only === undefined || only === 'compliance') figures['compliance'] = await inFreshBrowser(complianceFigures);
+if (only === undefined || only === 'worker') figures['worker'] = await inFreshBrowser(workerFigures);
 if (only === undefined || only === 'hub') {
   // No browser: a private PostgreSQL and the hub as its own process.
   figures['hub'] = await hubFigures();
