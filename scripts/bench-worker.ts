@@ -41,6 +41,8 @@ globalThis.navigator ??= { languages: ['en'], userAgent: 'node' };
 for (const name of ['indexedDB', 'IDBKeyRange', 'IDBRequest', 'IDBTransaction', 'IDBDatabase', 'IDBCursor', 'IDBObjectStore', 'IDBIndex']) globalThis[name] ??= stub();
 // The top level starts work it does not wait for (opening the database, reading settings): only the top level counts.
 process.on('unhandledRejection', () => {});
+// What the stubbed APIs make the worker log is not a figure.
+for (const level of ['log', 'info', 'warn', 'error', 'debug']) console[level] = () => {};
 `;
 
 /** A worker that registers the entry point's listeners and nothing else: the baseline of the start figure. */
