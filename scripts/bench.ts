@@ -13,6 +13,8 @@
  *   enabled, after calls 10, 100 and 200; also object growth from heap snapshots, compiled code left out.
  *
  * - notes: the notes store's figures (scripts/bench-notes.ts).
+ * - worker: background.js's size, the worker's start against a minimal worker, the first verdict after a cold start
+ *   (scripts/bench-worker.ts).
  * - hub: the Team Hub's figures on a private PostgreSQL (scripts/bench-hub.ts): counts query at 10 million
  *   attempts against 10 thousand, sustained push from 500 simulated agents.
  *
@@ -33,6 +35,7 @@ import { SidePanelPage } from '../tests/e2e/pages/side-panel-page';
 import { ALWAYS_CALLABLE_NUMBER } from '../demo/demo-config';
 import { hubFigures } from './bench-hub';
 import { notesFigures } from './bench-notes';
+import { workerFigures } from './bench-worker';
 import { ensureDemoBuild, ensureDevBuild } from './lib/builds';
 import { CHROME_BUILD_DIR, launchChromiumWithExtension, type ExtensionBrowser } from './lib/chromium';
 import { startDemoPages } from './lib/demo-session';
@@ -490,7 +493,7 @@ async function pageFigures(browser: ExtensionBrowser) {
   }
 }
 
-// BENCH_ONLY=detection, notes, compliance or hub runs one group.
+// BENCH_ONLY=detection, notes, compliance, worker or hub runs one group.
 const only = process.env['BENCH_ONLY'];
 ensureDevBuild('chrome');
 ensureDemoBuild();
@@ -509,24 +512,20 @@ if (only === undefined || only === 'detection') {
     await browser.close();
   }
 }
-if (only === undefined || only === 'notes') {
-  // A fresh profile: the notes figures fill its database with 100,000 records.
+/** Runs one group's figures in a Chromium with a fresh profile, closed afterwards. */
+async function inFreshBrowser<T>(figuresOf: (browser: ExtensionBrowser) => Promise<T>): Promise<T> {
   const browser = await launchChromiumWithExtension();
   try {
-    figures['notes'] = await notesFigures(browser);
+    return await figuresOf(browser);
   } finally {
     await browser.close();
   }
 }
-if (only === undefined || only === 'compliance') {
-  // A fresh profile: the verdict figures store a 60-day call log.
-  const browser = await launchChromiumWithExtension();
-  try {
-    figures['compliance'] = await complianceFigures(browser);
-  } finally {
-    await browser.close();
-  }
-}
+// Each in a fresh profile: the notes figures fill its database with 100,000 records, the verdict figures store a
+// 60-day call log, the worker's cold starts stop its worker.
+if (only === undefined || only === 'notes') figures['notes'] = await inFreshBrowser(notesFigures);
+if (only === undefined || only === 'compliance') figures['compliance'] = await inFreshBrowser(complianceFigures);
+if (only === undefined || only === 'worker') figures['worker'] = await inFreshBrowser(workerFigures);
 if (only === undefined || only === 'hub') {
   // No browser: a private PostgreSQL and the hub as its own process.
   figures['hub'] = await hubFigures();

@@ -78,4 +78,17 @@ describe('walls', () => {
   it('keeps Node-only code (generators, file access) in scripts/, out of the product', () => {
     expect(offending((e) => !e.local && /^(node:|fs$|path$|child_process$)/.test(e.to))).toEqual([]);
   });
+
+  it('bundles one libphonenumber-js metadata flavour (max, for number types): another entry would add a second set', () => {
+    expect(offending((e) => !e.local && /^libphonenumber-js(\/|$)/.test(e.to) && e.to !== 'libphonenumber-js/max')).toEqual([]);
+  });
+
+  it('gives the worker only the catalogs its own features declare, not the pages\' merged translator', () => {
+    const worker = runtimeClosure(root, 'entrypoints/background.ts');
+    expect(worker.filter((file) => file === 'lib/i18n/ui-messages.ts')).toEqual([]);
+  });
+
+  it('keeps date-holidays and chinese-days out of the product: their tables are generated (scripts/generate-holiday-tables.ts, generate-chinese-calendar.ts)', () => {
+    expect(offending((e) => !e.local && /^(date-holidays|chinese-days)(\/|$)/.test(e.to))).toEqual([]);
+  });
 });

@@ -1,11 +1,12 @@
 /**
  * Whole-day rules: days of the week and holiday calendars, evaluated on the debtor's local date. Pure: holiday
- * tables delivered by a pack or the managed policy come in as a parameter (see calendar-data.ts).
+ * tables delivered by a pack or the managed policy come in as a parameter (see calendar-data.ts); the generated
+ * date-holidays tables are loaded before evaluation (holiday-tables.ts).
  */
-import Holidays from 'date-holidays';
-import chineseCalendar from 'chinese-days/dist/chinese-days.json';
+import { CHINESE_HOLIDAYS, CHINESE_WORKDAYS } from './data/chinese-calendar.generated';
 import { chineseFixedDateHoliday, deliveredHoliday, type DeliveredCalendars } from './calendar-data';
 import { englishReasons, reason, type Reason } from './reasons';
+import { shippedHolidays } from './holiday-tables';
 import type { ComplianceProfile, HolidayRule } from './profiles';
 import type { Weekday } from '../time/calendar';
 
@@ -22,8 +23,6 @@ export interface DayVerdict {
   noteWhy: Reason[];
 }
 
-const dateHolidayCache = new Map<string, Map<string, string[]>>();
-
 /** China's calendar for one year, as the day rules use it. */
 export interface ChineseYear {
   /** Whether any data (shipped or delivered) covers the year. */
@@ -36,13 +35,21 @@ export interface ChineseYear {
 
 const shippedCache = new Map<number, ChineseYear>();
 
-/** The chinese-days tables for a year, read by date string (its functions parse dates in the runtime's zone). */
+/** A year's `MMDD` list from the generated tables as `YYYY-MM-DD` dates. */
+function datesOfYear(byYear: Readonly<Record<string, string>>, year: number): Set<string> {
+  const days = byYear[String(year)];
+  return new Set(days ? days.split(' ').map((day) => `${year}-${day.slice(0, 2)}-${day.slice(2, 4)}`) : []);
+}
+
+/**
+ * The chinese-days tables for a year (generated from the package: scripts/generate-chinese-calendar.ts), read by
+ * date string (the package's functions parse dates in the runtime's zone).
+ */
 function shippedChineseYear(year: number): ChineseYear {
   let tables = shippedCache.get(year);
   if (!tables) {
-    const prefix = `${year}-`;
-    const holidays = new Set(Object.keys(chineseCalendar.holidays).filter((date) => date.startsWith(prefix)));
-    const workdays = new Set(Object.keys(chineseCalendar.workdays).filter((date) => date.startsWith(prefix)));
+    const holidays = datesOfYear(CHINESE_HOLIDAYS, year);
+    const workdays = datesOfYear(CHINESE_WORKDAYS, year);
     tables = { covered: holidays.size > 0, holidays, workdays, source: holidays.size > 0 ? 'shipped' : 'none' };
     shippedCache.set(year, tables);
   }
@@ -50,7 +57,7 @@ function shippedChineseYear(year: number): ChineseYear {
 }
 
 /** The last year the shipped chinese-days data covers. */
-export const LAST_SHIPPED_CHINESE_YEAR: number = Math.max(...Object.keys(chineseCalendar.holidays).map((date) => Number(date.slice(0, 4))));
+export const LAST_SHIPPED_CHINESE_YEAR: number = Math.max(...Object.keys(CHINESE_HOLIDAYS).map(Number));
 
 /**
  * China's holidays and adjusted working days for `year`: the shipped tables as the floor, with delivered holidays
@@ -68,25 +75,6 @@ export function chineseYear(year: number, delivered?: DeliveredCalendars): Chine
   return { covered: true, holidays, workdays, source };
 }
 
-/** `YYYY-MM-DD` → holiday names for one country/region/year and the given types. */
-function dateHolidaysFor(rule: Extract<HolidayRule, { source: 'date-holidays' }>, year: number): Map<string, string[]> {
-  const types = rule.types ?? ['public'];
-  const key = `${rule.country}|${rule.region ?? ''}|${year}|${[...types].sort().join(',')}`;
-  let byDate = dateHolidayCache.get(key);
-  if (!byDate) {
-    byDate = new Map();
-    const calendar = rule.region ? new Holidays(rule.country, rule.region) : new Holidays(rule.country);
-    for (const holiday of calendar.getHolidays(year) || []) {
-      if (!types.includes(holiday.type)) continue;
-      // `date` is the holiday's local calendar date, independent of the runtime's zone.
-      const date = holiday.date.slice(0, 10);
-      byDate.set(date, [...(byDate.get(date) ?? []), holiday.name]);
-    }
-    dateHolidayCache.set(key, byDate);
-  }
-  return byDate;
-}
-
 /** An official working day: an adjusted working day (调休), or a weekday that is not a holiday. */
 function isChineseWorkday(date: string, weekday: Weekday, calendar: ChineseYear): boolean {
   if (calendar.workdays.has(date)) return true;
@@ -102,9 +90,7 @@ function evaluateHolidayRule(
   calendars: DeliveredCalendars | undefined,
 ): void {
   if (rule.source === 'date-holidays') {
-    const names = dateHolidaysFor(rule, year).get(date);
-    if (names) verdict.why.push(reason('reason.day.holiday', { date, country: rule.country, names: names.join(', ') }));
-    else if (deliveredHoliday(calendars, rule.country, date)) verdict.why.push(reason('reason.day.holidayDelivered', { date, country: rule.country }));
+    evaluateDateHolidaysRule(rule, date, year, verdict, calendars);
     return;
   }
   const calendar = chineseYear(year, calendars);
@@ -125,6 +111,42 @@ function evaluateHolidayRule(
   }
   if (!isChineseWorkday(date, weekday, calendar)) {
     verdict.why.push(reason(calendar.holidays.has(date) ? 'reason.day.cnHoliday' : 'reason.day.cnNotWorkday', { date, from }));
+  }
+}
+
+/**
+ * A date-holidays rule: the generated table for the country and year, with delivered holidays added. A year the
+ * tables do not cover closes the day (as an uncovered Chinese year does) unless a delivered calendar covers it; a
+ * table that could not be loaded closes the day too. A country date-holidays has no data for keeps only its
+ * delivered holidays, and a note says so.
+ */
+function evaluateDateHolidaysRule(
+  rule: Extract<HolidayRule, { source: 'date-holidays' }>,
+  date: string,
+  year: number,
+  verdict: DayVerdict,
+  calendars: DeliveredCalendars | undefined,
+): void {
+  const country = rule.country.toUpperCase();
+  const shipped = shippedHolidays(country, year, rule.types ?? ['public']);
+  const names = shipped.status === 'ok' ? shipped.byDate.get(date) : undefined;
+  if (names) {
+    verdict.why.push(reason('reason.day.holiday', { date, country: rule.country, names: names.join(', ') }));
+    return;
+  }
+  if (deliveredHoliday(calendars, country, date)) {
+    verdict.why.push(reason('reason.day.holidayDelivered', { date, country: rule.country }));
+    return;
+  }
+  const deliveredCovers = calendars?.[country]?.[String(year)] !== undefined;
+  if (shipped.status === 'unsupported') {
+    verdict.noteWhy.push(reason('reason.day.unsupported', { country, rule: holidayRuleReason(rule) }));
+  } else if (shipped.status === 'no-data' && !deliveredCovers) {
+    verdict.why.push(
+      reason('reason.day.tableNoData', { country, year, first: shipped.firstYear, last: shipped.lastYear, rule: holidayRuleReason(rule), date }),
+    );
+  } else if (shipped.status === 'not-loaded') {
+    verdict.why.push(reason('reason.day.tableNotLoaded', { country, rule: holidayRuleReason(rule), date }));
   }
 }
 
@@ -186,8 +208,7 @@ export const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
 /** A holiday rule, said in the agent's language (the English twin is describeHolidayRule). */
 function holidayRuleReason(rule: HolidayRule): Reason {
   if (rule.source === 'date-holidays') {
-    const where = rule.region ? `${rule.country}-${rule.region}` : rule.country;
-    return reason('reason.day.rule.dateHolidays', { where, types: (rule.types ?? ['public']).join('/') });
+    return reason('reason.day.rule.dateHolidays', { where: rule.country, types: (rule.types ?? ['public']).join('/') });
   }
   return reason(rule.block === 'rest-days' ? 'reason.day.rule.restDays' : 'reason.day.rule.statutory');
 }

@@ -33,10 +33,13 @@ export type HolidayType = 'public' | 'bank' | 'school' | 'optional' | 'observanc
 /** A calendar rule that closes whole local days. */
 export type HolidayRule =
   | {
-      /** Public holidays from the `date-holidays` package for a country (and optional state/region). */
+      /**
+       * Holidays from the `date-holidays` package for a country, as tables generated at build time
+       * (holiday-tables.ts; national holidays only: no rule needs a state's, and per-state tables would multiply
+       * the data). A year outside the generated range closes the day unless a delivered calendar covers it.
+       */
       source: 'date-holidays';
       country: string;
-      region?: string;
       /** Holiday types that close the day; default `['public']`. */
       types?: readonly HolidayType[];
     }
@@ -620,8 +623,7 @@ function clock(minutes: number): string {
 /** One-line English description of a holiday rule, for reasons and the README. */
 export function describeHolidayRule(rule: HolidayRule): string {
   if (rule.source === 'date-holidays') {
-    const where = rule.region ? `${rule.country}-${rule.region}` : rule.country;
-    return `no calls on ${where} ${(rule.types ?? ['public']).join('/')} holidays (date-holidays)`;
+    return `no calls on ${rule.country} ${(rule.types ?? ['public']).join('/')} holidays (date-holidays)`;
   }
   return rule.block === 'rest-days'
     ? 'only on official Chinese working days, 调休 included (chinese-days)'

@@ -3,7 +3,8 @@
  * full-width digits typed through a Chinese IME) normalized to E.164 with libphonenumber-js, keeping
  * the raw string so nothing is lost when normalization cannot decide.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+// The max flavour, as lib/compliance/time-zones.ts needs (number types): one metadata set in the worker, not two.
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
 /** A number as seen and, where possible, as E.164. */
 export interface NormalizedNumber {

@@ -92,5 +92,15 @@ describe('jurisdiction and policy in a real browser', () => {
     const rules = await panel.getByTestId('compliance-rules').innerText();
     expect(rules).toContain("IE-CCA, from the lead's policy");
     expect(rules).not.toContain("the agent's own choice");
+    // IE-CCA's holidays come from the generated table the worker fetched from the package for this verdict.
+    const verdict = await options.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        protocol: 'onscript/1',
+        type: 'compliance/evaluate',
+        payload: { phone: '020 7946 0018' },
+      }),
+    );
+    expect(JSON.stringify(verdict)).toContain('IE-CCA');
+    expect(JSON.stringify(verdict)).not.toMatch(/holiday table could not be loaded|holiday data for/);
   });
 });

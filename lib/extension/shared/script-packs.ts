@@ -1,5 +1,6 @@
 import { effectivePackSubscription, readPackChannel } from './pack-channel';
-import { pickUiLanguage, type UiLanguage } from '../../i18n/ui-messages';
+// language.ts, not ui-messages.ts: the latter carries every page's catalog into the worker.
+import { pickUiLanguage, type UiLanguage } from '../../i18n/language';
 import { DEFAULT_PACKS, cnCardLoanPack, usCollectionsPack } from '../../packs/defaults';
 import type { PackChannelState } from '../../packs/subscription';
 import type { ScriptPack } from '../../packs/types';

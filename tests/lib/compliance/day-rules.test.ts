@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chineseFixedDateHoliday } from '../../../lib/compliance/calendar-data';
 import { LAST_SHIPPED_CHINESE_YEAR, evaluateDay } from '../../../lib/compliance/day-rules';
+import { HOLIDAY_YEARS, setHolidayTableSource } from '../../../lib/compliance/holiday-tables';
 import { PROFILES, defineCustomProfile } from '../../../lib/compliance/profiles';
 import type { Weekday } from '../../../lib/time/calendar';
+import { readHolidayTableFromDisk } from '../../fixtures/holiday-tables';
 
 const restDays = defineCustomProfile({
   id: 'CN-REST',
@@ -111,6 +113,40 @@ describe('evaluateDay: years without shipped holiday data (issue 13, item 9)', (
     expect(evaluateDay(ireland, '2026-07-07', 'tue')).toMatchObject({ closed: false });
     expect(evaluateDay(ireland, '2026-07-07', 'tue', calendars)).toMatchObject({ closed: true, reasons: ['2026-07-07 is a IE public holiday (delivered calendar)'] });
     expect(evaluateDay(ireland, '2026-03-17', 'tue', calendars).closed).toBe(true);
+  });
+
+  it('a year outside the generated date-holidays tables has no data: the day closes and says so, unless a calendar is delivered', () => {
+    const ireland = PROFILES['IE-CCA'];
+    const late = HOLIDAY_YEARS.last + 1;
+    const uncovered = evaluateDay(ireland, `${late}-07-07`, 'tue');
+    expect(uncovered.closed).toBe(true);
+    expect(uncovered.reasons).toEqual([
+      `no IE holiday data for ${late} (shipped data covers ${HOLIDAY_YEARS.first}–${HOLIDAY_YEARS.last}; deliver the year's calendar in a signed pack or the managed policy): no calls on IE public holidays (date-holidays) cannot be checked on ${late}-07-07, so the day is closed`,
+    ]);
+    const calendars = { IE: { [String(late)]: { holidays: [`${late}-03-17`], workdays: [] } } };
+    expect(evaluateDay(ireland, `${late}-07-07`, 'tue', calendars)).toEqual({ closed: false, reasons: [], notes: [] });
+    expect(evaluateDay(ireland, `${late}-03-17`, 'tue', calendars).reasons).toEqual([`${late}-03-17 is a IE public holiday (delivered calendar)`]);
+    expect(evaluateDay(ireland, `${HOLIDAY_YEARS.first - 1}-07-07`, 'mon').closed).toBe(true);
+  });
+
+  it('a date-holidays table that is not loaded closes the day; a country without data keeps delivered holidays and notes it', () => {
+    const profile = (country: string) => ({ ...PROFILES['IE-CCA'], days: PROFILES['US-FDCPA'].days, holidays: [{ source: 'date-holidays' as const, country }] });
+    setHolidayTableSource(undefined);
+    try {
+      expect(evaluateDay(profile('MT'), '2026-07-07', 'tue')).toMatchObject({
+        closed: true,
+        reasons: ['the MT holiday table could not be loaded: no calls on MT public holidays (date-holidays) cannot be checked on 2026-07-07, so the day is closed'],
+      });
+    } finally {
+      setHolidayTableSource(readHolidayTableFromDisk);
+    }
+    expect(evaluateDay(profile('MT'), '2026-07-07', 'tue').closed).toBe(false);
+    expect(evaluateDay(profile('AQ'), '2026-07-07', 'tue')).toEqual({
+      closed: false,
+      reasons: [],
+      notes: ['date-holidays has no holiday data for AQ: no calls on AQ public holidays (date-holidays) applies delivered calendars only'],
+    });
+    expect(evaluateDay(profile('AQ'), '2026-07-07', 'tue', { AQ: { '2026': { holidays: ['2026-07-07'], workdays: [] } } }).closed).toBe(true);
   });
 
   it('never opens a day the shipped data closes, whatever is delivered (property)', () => {

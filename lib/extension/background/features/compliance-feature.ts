@@ -19,6 +19,7 @@ import { guardOverridesItem } from '../../shared/settings';
 import { createComplianceInputs, ruleLayers } from '../compliance-rules';
 import { createTeamLedger } from '../team-ledger';
 import { createDeliveredCalendars } from '../calendar-data';
+import { loadProfileHolidayTables } from '../holiday-tables';
 import { createContactLog } from '../contact-log';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
 
@@ -82,6 +83,7 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
       ...(request.crm ? { crm: request.crm } : {}),
     });
     const rules = resolveEffectiveRules(jurisdiction, ruleLayers(settings, jurisdiction));
+    const holidayTables = loadProfileHolidayTables(rules.profile);
     const e164 = jurisdiction.phone?.e164;
     const since = at - Math.max(LOG_LOOKBACK_MS, capsLookbackMs(rules.profile));
     const who = { raw: phone, ...(e164 ? { e164 } : {}), ...(debtorRef ? { debtorRef } : {}) };
@@ -93,6 +95,7 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
       database.getAll('doNotCall'),
       readDebtorTimes(database, [debtorRef, e164], now()),
       teamView,
+      holidayTables,
     ]);
     const { log, flags } = ledger ? ledger.merge(ownLog, ownFlags) : { log: ownLog, flags: ownFlags };
     const numberKind = e164 ? numberKinds.get(e164) : undefined;
