@@ -4,13 +4,13 @@ import { usePanelState, useSidePanelModel } from '../side-panel-model';
 import { DaySummaryView } from './day-summary';
 import { ExportControls } from './export-controls';
 import { NotesEditor } from './notes-editor';
-import { NotesHistory } from './notes-history';
 import { TodayList } from './today-list';
 
 /**
- * The notes section of the side panel: the editor for the call in focus (or a record opened from history, the
- * today list or a notification), the history of that number and debtor, today's follow-ups, export and the
- * daily summary.
+ * The notes section of the call view: the editor for the call in focus (or a record opened from history, the
+ * today list or a notification). It owns the notes state's lifecycle (loading, following the call, saving when
+ * the panel closes); the history ({@link NotesHistory}) and the day's work ({@link NotesDayView}) read the same
+ * state from elsewhere in the panel.
  */
 export function NotesSection() {
   const { notes: state, search } = useSidePanelModel();
@@ -39,10 +39,13 @@ export function NotesSection() {
     void state.followCall(liveCallId);
   }, [state, liveCallId]);
 
+  return <NotesEditor />;
+}
+
+/** The notes feature's part of the day view: today's follow-ups, export and the daily summary. */
+export function NotesDayView() {
   return (
     <>
-      <NotesEditor />
-      <NotesHistory />
       <TodayList />
       <ExportControls />
       <DaySummaryView />

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NotesSection } from '../../../components/notes/notes-section';
+import { NotesHistory } from '../../../components/notes/notes-history';
+import { NotesDayView, NotesSection } from '../../../components/notes/notes-section';
 import type { LiveCall } from '../../../lib/calls/types';
 import type { NotesClient } from '../../../lib/extension/pages/notes-client';
 import { redactSensitive } from '../../../lib/notes/redact';
@@ -71,7 +72,15 @@ async function renderNotes(client: NotesClient, { languages = ['en-US'], focus =
   const { panel, notes } = model;
   panel.tabId.value = 3;
   panel.tabState.value = { tabId: 3, calls: focus ? { [focus.id]: focus } : {} };
-  renderInPanel(model, <NotesSection />);
+  // The panel shows these in two views and a collapsed block; the notes state they share is the same.
+  renderInPanel(
+    model,
+    <>
+      <NotesSection />
+      <NotesHistory />
+      <NotesDayView />
+    </>,
+  );
   await settle();
   return { panel, notes, downloads };
 }
