@@ -5,7 +5,7 @@ import { ComplianceGlance } from './compliance/compliance-glance';
 import { ComplianceSection } from './compliance/compliance-section';
 import { EnableDetectionHere } from './detection/enable-detection-here';
 import { NotesHistory } from './notes/notes-history';
-import { NotesDayView, NotesSection } from './notes/notes-section';
+import { NotesDayView, NotesFollowUp, NotesSection } from './notes/notes-section';
 import { PackUpdateNotice } from './packs/pack-update-notice';
 import { ViewPanel, ViewTabs } from './panel-views';
 import { SidePanelModelContext, usePanelState, useSidePanelModel, type SidePanelModel } from './side-panel-model';
@@ -112,7 +112,11 @@ function CallView() {
       {followed !== undefined && !call && <EnableDetection key="enable" tabId={followed} />}
       {!call && <ComplianceSection key="compliance" />}
       <ScriptSection key="script" />
+      {/* After the call the follow-up (promise, callback) comes right under the outcome: the wrap-up leads. */}
+      {call?.phase === 'ended' && <NotesFollowUp key="follow-up" />}
+      {/* The notes box docks at the bottom of the first screen while a call is shown (panel.css). */}
       <NotesSection key="notes" />
+      {call && call.phase !== 'ended' && <NotesFollowUp key="follow-up" />}
       {call && <ScriptExtras key="extras" />}
       {call && <MoreAboutCall key="more" />}
     </>

@@ -4,6 +4,7 @@ import { usePanelState, useSidePanelModel } from '../side-panel-model';
 import { DaySummaryView } from './day-summary';
 import { ExportControls } from './export-controls';
 import { NotesEditor } from './notes-editor';
+export { NotesFollowUp } from './notes-editor';
 import { TodayList } from './today-list';
 
 /**

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotesHistory } from '../../../components/notes/notes-history';
-import { NotesDayView, NotesSection } from '../../../components/notes/notes-section';
+import { NotesDayView, NotesFollowUp, NotesSection } from '../../../components/notes/notes-section';
 import type { LiveCall } from '../../../lib/calls/types';
 import type { NotesClient } from '../../../lib/extension/pages/notes-client';
 import { redactSensitive } from '../../../lib/notes/redact';
@@ -77,6 +77,7 @@ async function renderNotes(client: NotesClient, { languages = ['en-US'], focus =
     model,
     <>
       <NotesSection />
+      <NotesFollowUp />
       <NotesHistory />
       <NotesDayView />
     </>,
