@@ -118,21 +118,25 @@ function CallView() {
       <NotesSection key="notes" />
       {call && call.phase !== 'ended' && <NotesFollowUp key="follow-up" />}
       {call && <ScriptExtras key="extras" />}
-      {call && <MoreAboutCall key="more" />}
+      {/* Once the call has ended, the number check for the next call is open again. */}
+      {call?.phase === 'ended' && <ComplianceSection key="compliance-next" />}
+      {call && <MoreAboutCall key="more" live={call.phase !== 'ended'} />}
     </>
   );
 }
 
-/** The full calling rules (with the debtor's location) and the number's history: open on demand. */
-function MoreAboutCall() {
+/** The full calling rules (with the debtor's location) during the call, and the number's history: open on demand. */
+function MoreAboutCall({ live }: { live: boolean }) {
   const { t } = usePanelState();
   const tr = t.value;
   return (
     <section class="panel__more" aria-label={tr('panel.more')}>
-      <details class="disclosure" data-testid="more-compliance">
-        <summary>{tr('compliance.details')}</summary>
-        <ComplianceSection />
-      </details>
+      {live && (
+        <details class="disclosure" data-testid="more-compliance">
+          <summary>{tr('compliance.details')}</summary>
+          <ComplianceSection />
+        </details>
+      )}
       <details class="disclosure" data-testid="more-history">
         <summary>{tr('notes.history.title')}</summary>
         <NotesHistory />

@@ -71,6 +71,8 @@ describe('call notes in real Chromium', () => {
     });
     await expect(notesBox(panel.page).inputValue()).resolves.toBe(masked);
     await expect(panel.page.getByTestId('notes-masked').innerText()).resolves.toContain('card number ••••••••••••1111');
+    // Today's follow-ups, export and the summary are the panel's other view.
+    await panel.showView('My day');
     await panel.page.getByRole('heading', { name: 'Due today' }).waitFor();
     await panel.page.getByTestId('notes-today-item').filter({ hasText: CUSTOMER_NUMBER }).waitFor({ timeout: 3_000 });
 
