@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { promiseCurrencyFor } from '../../lib/notes/promise-currency';
 import { recordIdFromSearch } from '../../lib/notes/record-link';
 import { usePanelState, useSidePanelModel } from '../side-panel-model';
 import { DaySummaryView } from './day-summary';
@@ -14,7 +15,7 @@ import { TodayList } from './today-list';
  * state from elsewhere in the panel.
  */
 export function NotesSection() {
-  const { notes: state, search } = useSidePanelModel();
+  const { notes: state, script, search } = useSidePanelModel();
   const { focus } = usePanelState();
   const liveCallId = focus.value?.id;
 
@@ -39,6 +40,18 @@ export function NotesSection() {
   useEffect(() => {
     void state.followCall(liveCallId);
   }, [state, liveCallId]);
+
+  // The promise currency follows the debtor's country (entered, else the number's) or the call's pack.
+  const call = focus.value;
+  const pack = script.pack.value;
+  const currency = promiseCurrencyFor({
+    ...(call?.enteredLocation?.country ? { country: call.enteredLocation.country } : {}),
+    ...(call?.remoteE164 ? { phoneE164: call.remoteE164 } : call?.remoteNumber.startsWith('+') ? { phoneE164: call.remoteNumber } : {}),
+    ...(pack ? { pack } : {}),
+  });
+  useEffect(() => {
+    state.suggestCurrency(currency);
+  }, [state, currency]);
 
   return <NotesEditor />;
 }

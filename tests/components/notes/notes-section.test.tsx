@@ -107,6 +107,21 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+describe('the promise currency', () => {
+  const currency = () => screen.getByRole('textbox', { name: 'Currency' }) as HTMLInputElement;
+
+  it("follows the debtor's number (a US number gets USD, not CNY), and a stored or typed currency stays", async () => {
+    const { client } = fakeNotesClient();
+    await renderNotes(client, { focus: call({ remoteNumber: '+12125550143', remoteE164: '+12125550143' }) });
+    expect(currency().value).toBe('USD');
+    cleanup();
+
+    const stored = fakeNotesClient({ c1: { id: 'c1', remoteNumber: '+12125550143', startedAt: START, notes: '', promiseToPay: { amount: '10.00', currency: 'CNY', date: '2026-03-12' } } });
+    await renderNotes(stored.client, { focus: call({ remoteNumber: '+12125550143', remoteE164: '+12125550143' }) });
+    expect(currency().value).toBe('CNY');
+  });
+});
+
 describe('notes editor', () => {
   it('loads the stored draft of the call in focus into a labelled textarea', async () => {
     const { client } = fakeNotesClient({ c1: { id: 'c1', remoteNumber: '13800138000', startedAt: START, notes: 'from before the restart' } });
