@@ -27,7 +27,7 @@ export function ComplianceGlance() {
     <ul class="glance" aria-label={tr('compliance.glance')} data-testid="compliance-glance" data-action={shown.action}>
       <li class={`glance__item glance__item--${windowState}`} data-testid="glance-window" data-state={view.state} data-warning={view.warning ?? ''}>
         <span class="glance__mark" aria-hidden="true">
-          {windowState === 'ok' ? '◷' : windowState === 'warn' ? '⚠' : '⛔'}
+          {windowState === 'ok' ? '◷' : windowState === 'warn' ? '⚠' : '⊘'}
         </span>
         <strong>{tr(open ? 'compliance.glance.open' : 'compliance.glance.closed')}</strong>
         {' · '}
@@ -41,7 +41,7 @@ export function ComplianceGlance() {
       </li>
       <li class={`glance__item glance__item--${shown.caps.allowed ? 'ok' : 'bad'}`} data-testid="glance-caps">
         <span class="glance__mark" aria-hidden="true">
-          {shown.caps.allowed ? '✓' : '⛔'}
+          {shown.caps.allowed ? '✓' : '⊘'}
         </span>
         <strong>{tr(shown.caps.allowed ? 'compliance.glance.capsOk' : 'compliance.glance.capsOver')}</strong>
         {' · '}
@@ -50,7 +50,7 @@ export function ComplianceGlance() {
       {shown.doNotCall.blocked && (
         <li class="glance__item glance__item--bad" data-testid="glance-dnc">
           <span class="glance__mark" aria-hidden="true">
-            ⛔
+            ⊘
           </span>
           <strong>{tr('compliance.glance.dnc')}</strong>
         </li>
