@@ -29,7 +29,9 @@ const profile = language === 'zh-CN' ? PROFILES['CN-CBA-2026'] : PROFILES['US-FD
 const never = <T,>(): Promise<T> => new Promise<T>(() => undefined);
 
 function assessment(phone: string, at: number) {
-  const flags = setup.doNotCall ? [{ reason: 'cease-request' as const, scope: 'number' as const, phoneE164: phone, setAt: at - 86_400_000 }] : [];
+  // Flags hold numbers in E.164; the Chinese scene dials the national form.
+  const phoneE164 = phone.startsWith('+') ? phone : `+86${phone}`;
+  const flags = setup.doNotCall ? [{ reason: 'cease-request' as const, scope: 'number' as const, phoneE164, setAt: at - 86_400_000 }] : [];
   return assessNumber({ phone, at, profile, log: [], flags });
 }
 
