@@ -11,6 +11,9 @@ export interface PanelStateOptions {
   browserLanguages?: readonly string[];
 }
 
+/** The panel's two views: the live call, and the agent's day (follow-ups, export, summary, recent calls). */
+export type PanelView = 'call' | 'day';
+
 /** How many past calls the panel lists. */
 export const RECENT_CALLS_SHOWN = 5;
 
@@ -25,6 +28,7 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
   const error = signal<string | undefined>(undefined);
   const clock = signal(now());
   const language = signal<UiLanguage>(pickUiLanguage(browserLanguages));
+  const view = signal<PanelView>('call');
   const focus = computed(() => (tabState.value ? focusCall(tabState.value) : undefined));
   const t = computed(() => createTranslator(language.value));
   const cleanups: (() => void)[] = [];
@@ -57,6 +61,8 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
     error,
     clock,
     language,
+    /** Which view the panel shows; a call that starts or ends brings the call view back. */
+    view,
     focus,
     t,
     /** Starts following: resolves the tab, subscribes to changes, ticks the clock. Safe to call once. */
@@ -65,7 +71,10 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
         client.onTabStateChanged((state) => {
           if (state.tabId !== tabId.value || !supersedesTabState(state, tabState.value)) return;
           const endedBefore = new Set(endedIds(tabState.value));
+          const shownBefore = focus.value?.id;
           tabState.value = state;
+          // A new call takes the agent back to the call view, whatever they were reading.
+          if (focus.value && focus.value.id !== shownBefore) view.value = 'call';
           // Any call of the tab that just ended (the one shown or a second line) belongs in recent calls.
           if (endedIds(state).some((id) => !endedBefore.has(id))) void refreshRecentCalls();
         }),

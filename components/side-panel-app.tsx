@@ -1,18 +1,25 @@
 import { useEffect } from 'preact/hooks';
 import { activeCalls } from '../lib/calls/tab-calls';
 import { CallCard } from './call-card';
+import { ComplianceGlance } from './compliance/compliance-glance';
 import { ComplianceSection } from './compliance/compliance-section';
 import { EnableDetectionHere } from './detection/enable-detection-here';
-import { NotesSection } from './notes/notes-section';
+import { NotesHistory } from './notes/notes-history';
+import { NotesDayView, NotesFollowUp, NotesSection } from './notes/notes-section';
 import { PackUpdateNotice } from './packs/pack-update-notice';
+import { ViewPanel, ViewTabs } from './panel-views';
 import { SidePanelModelContext, usePanelState, useSidePanelModel, type SidePanelModel } from './side-panel-model';
 import { RecentCalls } from './recent-calls';
-import { ScriptSection } from './script/script-section';
+import { ScriptExtras, ScriptSection } from './script/script-section';
 import { TeamSyncStatus } from './team/team-sync-status';
+import './panel.css';
 
 /**
- * The side panel, top to bottom in the order an agent on a call needs it: the live call, then each feature's
- * section, then recent calls. Every section reads its state from the one model the entry point built.
+ * The side panel, laid out for a live call: a header that stays put (the views, the call's number, state and
+ * timer, the calling rules at a glance), then in the call view the script step and the notes box on the first
+ * screen, with everything else (objections, call details, the full calling rules, the number's history) below
+ * them, collapsed. After the call the wrap-up takes the step's place. The day's work has a view of its own.
+ * Every section reads its state from the one model the entry point built.
  */
 export function SidePanelApp({ model }: { model: SidePanelModel }) {
   useEffect(() => {
@@ -28,26 +35,47 @@ export function SidePanelApp({ model }: { model: SidePanelModel }) {
 }
 
 function PanelBody() {
-  const { language } = usePanelState();
+  const { language, focus } = usePanelState();
+  const call = focus.value;
   return (
-    <main class="panel" lang={language.value}>
+    <main class="panel" lang={language.value} data-call-phase={call?.phase ?? 'none'}>
       <PanelHeader />
       <TeamSyncStatus />
       <PanelError />
       <PackUpdateNotice />
-      <CurrentCall />
-      {/* Feature sections, in this order: compliance countdown, call script, notes. */}
-      <ComplianceSection />
-      <ScriptSection />
-      <NotesSection />
-      <RecentCalls />
+      <ViewPanel view="call">
+        <CallView />
+      </ViewPanel>
+      <ViewPanel view="day">
+        <NotesDayView />
+        <RecentCalls />
+      </ViewPanel>
     </main>
   );
 }
 
+/** The compact header that stays at the top while the rest scrolls. */
 function PanelHeader() {
-  const { t } = usePanelState();
-  return <h1 class="panel__title">{t.value('panel.title')}</h1>;
+  const { t, focus } = usePanelState();
+  const call = focus.value;
+  return (
+    <header class="panel__bar" data-testid="panel-bar">
+      <div class="panel__bar-row">
+        <h1 class="panel__title">
+          <span class="panel__mark" aria-hidden="true" />
+          {t.value('panel.title')}
+        </h1>
+        <ViewTabs />
+      </div>
+      {call && (
+        <>
+          <CallCard call={call} />
+          <ComplianceGlance />
+          <OtherLiveCalls shown={call.id} />
+        </>
+      )}
+    </header>
+  );
 }
 
 function PanelError() {
@@ -60,23 +88,60 @@ function PanelError() {
   );
 }
 
-function CurrentCall() {
+/**
+ * The call view: before a call, the number check and the script preview; during and after it, the cockpit. The
+ * script and notes sections keep their place (and their keys) across a call's start and end, so their state's
+ * lifecycles (subscriptions, the notes autosave) are not torn down under the agent.
+ */
+function CallView() {
   const { focus, tabId, t } = usePanelState();
-  if (tabId.value === undefined) return <p class="muted">{t.value('panel.noTab')}</p>;
   const call = focus.value;
-  if (!call) {
-    return (
-      <>
-        <p class="muted" data-testid="no-call">{t.value('panel.noCall')}</p>
-        <EnableDetection tabId={tabId.value} />
-      </>
-    );
-  }
+  const followed = tabId.value;
   return (
     <>
-      <CallCard call={call} />
-      <OtherLiveCalls shown={call.id} />
+      {followed === undefined && (
+        <p key="no-tab" class="muted">
+          {t.value('panel.noTab')}
+        </p>
+      )}
+      {followed !== undefined && !call && (
+        <p key="no-call" class="muted panel__idle" data-testid="no-call">
+          {t.value('panel.noCall')}
+        </p>
+      )}
+      {followed !== undefined && !call && <EnableDetection key="enable" tabId={followed} />}
+      {!call && <ComplianceSection key="compliance" />}
+      <ScriptSection key="script" />
+      {/* After the call the follow-up (promise, callback) comes right under the outcome: the wrap-up leads. */}
+      {call?.phase === 'ended' && <NotesFollowUp key="follow-up" />}
+      {/* The notes box docks at the bottom of the first screen while a call is shown (panel.css). */}
+      <NotesSection key="notes" />
+      {call && call.phase !== 'ended' && <NotesFollowUp key="follow-up" />}
+      {call && <ScriptExtras key="extras" />}
+      {/* Once the call has ended, the number check for the next call is open again. */}
+      {call?.phase === 'ended' && <ComplianceSection key="compliance-next" />}
+      {call && <MoreAboutCall key="more" live={call.phase !== 'ended'} />}
     </>
+  );
+}
+
+/** The full calling rules (with the debtor's location) during the call, and the number's history: open on demand. */
+function MoreAboutCall({ live }: { live: boolean }) {
+  const { t } = usePanelState();
+  const tr = t.value;
+  return (
+    <section class="panel__more" aria-label={tr('panel.more')}>
+      {live && (
+        <details class="disclosure" data-testid="more-compliance">
+          <summary>{tr('compliance.details')}</summary>
+          <ComplianceSection />
+        </details>
+      )}
+      <details class="disclosure" data-testid="more-history">
+        <summary>{tr('notes.history.title')}</summary>
+        <NotesHistory />
+      </details>
+    </section>
   );
 }
 

@@ -15,22 +15,12 @@ import './compliance.css';
  */
 export function ComplianceSection() {
   const { compliance: own } = useSidePanelModel();
-  const { focus, clock, t, tabId } = usePanelState();
-  const call = focus.value;
-  const live = call !== undefined && call.phase !== 'ended';
-  const phone = live ? call.remoteNumber.trim() || undefined : own.nextNumber.value.trim() || undefined;
-  const now = clock.value;
-  // A live call carries the verdict the background computed once for it (the same one the pre-dial guard got);
-  // the panel asks again only once that verdict's window edge has passed.
-  const callVerdict = live ? call.verdict?.assessment : undefined;
-  // ... or once the agent marked the number's kind after it was computed (work numbers have caps of their own).
-  const marked = phone !== undefined ? own.numberKindMarks.value[phone] : undefined;
-  const current = callVerdict && !edgePassed(callVerdict, now) && !(marked && marked.at >= callVerdict.at) ? callVerdict : undefined;
+  const { t, tabId } = usePanelState();
+  const { call, live, phone, now, current, shown } = useShownAssessment();
 
   useEffect(() => {
     if (!current && own.isStale(phone, now)) void own.refresh(phone, now);
   }, [own, phone, now, call?.phase, current]);
-  const shown = current ?? own.assessment.value;
 
   const tr = t.value;
   return (
@@ -42,9 +32,29 @@ export function ComplianceSection() {
       {phone && !shown && !own.error.value && <p class="muted">{tr('compliance.loading')}</p>}
       {phone && shown && <Verdict assessment={shown} now={now} />}
       {phone && shown && <WorkNumberToggle state={own} phone={phone} assessment={shown} now={now} />}
-      {live && tabId.value !== undefined && <DebtorLocationForm tabId={tabId.value} call={call} />}
+      {call && live && tabId.value !== undefined && <DebtorLocationForm tabId={tabId.value} call={call} />}
     </section>
   );
+}
+
+/**
+ * The verdict the panel shows: for a live call the one the background computed for it (the same the pre-dial
+ * guard got) while its window edge has not passed and the number's kind was not marked since; otherwise the
+ * panel's own last answer. Read by the section (which refreshes it) and by the glance in the call header.
+ */
+export function useShownAssessment() {
+  const { compliance: own } = useSidePanelModel();
+  const { focus, clock } = usePanelState();
+  const call = focus.value;
+  const live = call !== undefined && call.phase !== 'ended';
+  const phone = live ? call.remoteNumber.trim() || undefined : own.nextNumber.value.trim() || undefined;
+  const now = clock.value;
+  const callVerdict = live ? call.verdict?.assessment : undefined;
+  // Work numbers have caps of their own: a mark newer than the verdict makes the panel ask again.
+  const marked = phone !== undefined ? own.numberKindMarks.value[phone] : undefined;
+  const current = callVerdict && !edgePassed(callVerdict, now) && !(marked && marked.at >= callVerdict.at) ? callVerdict : undefined;
+  const shown = current ?? own.assessment.value;
+  return { call, live, phone, now, current, shown };
 }
 
 /** Whether the verdict's window edge (its closing, or its next opening) has passed: time for a fresh one. */

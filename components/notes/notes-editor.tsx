@@ -5,8 +5,8 @@ import { formatDateTime, formatTime } from './format';
 import { useNotesState } from '../side-panel-model';
 
 /**
- * The notes textarea and the follow-up fields this feature owns (promise to pay, callback time). Every change
- * is autosaved; what was masked and any save problem are announced.
+ * The notes textarea. Every change is autosaved; what was masked and any save problem are announced. The
+ * follow-up fields are {@link NotesFollowUp}.
  */
 export function NotesEditor() {
   const notes = useNotesState();
@@ -39,7 +39,7 @@ function NotesForm() {
       <textarea
         id="onscript-notes"
         name="notes"
-        rows={6}
+        rows={4}
         aria-describedby="onscript-notes-hint onscript-notes-status"
         value={notes.text.value}
         onInput={(event) => notes.edit('text', event.currentTarget.value)}
@@ -51,6 +51,21 @@ function NotesForm() {
       <MaskNotice />
       <ForbiddenPhraseNotice />
       <SaveProblem />
+    </form>
+  );
+}
+
+/**
+ * The follow-up this feature owns (promise to pay, callback time), autosaved with the notes. The panel shows it
+ * under the notes box during a call and right under the outcome at wrap-up, where it leads.
+ */
+export function NotesFollowUp() {
+  const notes = useNotesState();
+  const { t } = usePanelState();
+  const tr = t.value;
+  if (notes.recordId.value === undefined || !notes.loaded.value) return null;
+  return (
+    <form class="notes__form notes__form--follow-up" onSubmit={(event) => event.preventDefault()} data-testid="notes-follow-up">
       <fieldset class="notes__follow-up">
         <legend>{tr('notes.followUp')}</legend>
         <label>

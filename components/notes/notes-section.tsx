@@ -1,19 +1,21 @@
 import { useEffect } from 'preact/hooks';
+import { promiseCurrencyFor } from '../../lib/notes/promise-currency';
 import { recordIdFromSearch } from '../../lib/notes/record-link';
 import { usePanelState, useSidePanelModel } from '../side-panel-model';
 import { DaySummaryView } from './day-summary';
 import { ExportControls } from './export-controls';
 import { NotesEditor } from './notes-editor';
-import { NotesHistory } from './notes-history';
+export { NotesFollowUp } from './notes-editor';
 import { TodayList } from './today-list';
 
 /**
- * The notes section of the side panel: the editor for the call in focus (or a record opened from history, the
- * today list or a notification), the history of that number and debtor, today's follow-ups, export and the
- * daily summary.
+ * The notes section of the call view: the editor for the call in focus (or a record opened from history, the
+ * today list or a notification). It owns the notes state's lifecycle (loading, following the call, saving when
+ * the panel closes); the history ({@link NotesHistory}) and the day's work ({@link NotesDayView}) read the same
+ * state from elsewhere in the panel.
  */
 export function NotesSection() {
-  const { notes: state, search } = useSidePanelModel();
+  const { notes: state, script, search } = useSidePanelModel();
   const { focus } = usePanelState();
   const liveCallId = focus.value?.id;
 
@@ -39,10 +41,25 @@ export function NotesSection() {
     void state.followCall(liveCallId);
   }, [state, liveCallId]);
 
+  // The promise currency follows the debtor's country (entered, else the number's) or the call's pack.
+  const call = focus.value;
+  const pack = script.pack.value;
+  const currency = promiseCurrencyFor({
+    ...(call?.enteredLocation?.country ? { country: call.enteredLocation.country } : {}),
+    ...(call?.remoteE164 ? { phoneE164: call.remoteE164 } : call?.remoteNumber.startsWith('+') ? { phoneE164: call.remoteNumber } : {}),
+    ...(pack ? { pack } : {}),
+  });
+  useEffect(() => {
+    state.suggestCurrency(currency);
+  }, [state, currency]);
+
+  return <NotesEditor />;
+}
+
+/** The notes feature's part of the day view: today's follow-ups, export and the daily summary. */
+export function NotesDayView() {
   return (
     <>
-      <NotesEditor />
-      <NotesHistory />
       <TodayList />
       <ExportControls />
       <DaySummaryView />

@@ -63,6 +63,10 @@ export function createNotesState(options: NotesStateOptions) {
   const text = signal('');
   const promiseAmount = signal('');
   const promiseCurrency = signal('CNY');
+  /** The currency the debtor's country or the pack suggests (see promiseCurrencyFor); the agent confirms it. */
+  const suggestedCurrency = signal<string | undefined>(undefined);
+  /** Whether the record on screen has a currency of its own (stored, or typed by the agent): a suggestion leaves it. */
+  let currencyChosen = false;
   const promiseDate = signal('');
   /** `YYYY-MM-DDTHH:MM` in the browser's zone, as a `datetime-local` input holds it. */
   const callbackLocal = signal('');
@@ -167,6 +171,8 @@ export function createNotesState(options: NotesStateOptions) {
     ]);
     if (recordId.value !== id) return;
     openedRecord.value = view ?? undefined;
+    currencyChosen = Boolean(view?.promiseToPay);
+    if (!currencyChosen && suggestedCurrency.value) promiseCurrency.value = suggestedCurrency.value;
     if (view) {
       text.value = view.notes;
       if (view.promiseToPay) {
@@ -209,6 +215,7 @@ export function createNotesState(options: NotesStateOptions) {
 
   function edit(field: 'text' | 'promiseAmount' | 'promiseCurrency' | 'promiseDate' | 'callbackLocal', value: string): void {
     const target = { text, promiseAmount, promiseCurrency, promiseDate, callbackLocal }[field];
+    if (field === 'promiseCurrency') currencyChosen = true;
     target.value = value;
     scheduler.change();
   }
@@ -329,6 +336,14 @@ export function createNotesState(options: NotesStateOptions) {
     openRecord(id: string, liveCallId?: string): Promise<void> {
       if (liveCallId !== undefined) followedCall = liveCallId;
       return switchTo(id, true);
+    },
+    /**
+     * Offers the currency the debtor's country or the pack suggests: it fills the promise's currency unless the
+     * record has one stored or the agent typed one.
+     */
+    suggestCurrency(code: string | undefined): void {
+      suggestedCurrency.value = code;
+      if (code && !currencyChosen) promiseCurrency.value = code;
     },
     /** Saves now whatever is unsaved (the panel is closing). */
     flush: () => scheduler.flush(),

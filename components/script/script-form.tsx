@@ -14,8 +14,9 @@ export function ScriptForm({ state, pack }: { state: ScriptState; pack: ScriptPa
   const language = state.language.value;
   const values = state.variables.value;
   const missing = pack.variables.filter((variable) => variable.required && !(values[variable.key] ?? '').trim());
-  // Open at first when something is missing; after that the agent decides (closing it under their typing would lose focus).
-  const [open, setOpen] = useState(() => missing.length > 0);
+  // Closed at first, so the step and the notes share the first screen; the summary names what is missing. After
+  // that the agent decides (closing it under their typing would lose focus).
+  const [open, setOpen] = useState(false);
   return (
     <details class="script-form" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>

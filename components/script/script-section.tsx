@@ -58,7 +58,6 @@ function ScriptView({ state }: { state: ScriptState }) {
         </p>
       )}
       {call ? <CallScript state={state} callEnded={call.phase === 'ended'} /> : <PackPreview state={state} pack={state.settingPack.value} />}
-      <p class="script__keys muted">{t.value('script.keys')}</p>
     </section>
   );
 }
@@ -71,16 +70,32 @@ function CallScript({ state, callEnded }: { state: ScriptState; callEnded: boole
   if (!pack) return <p class="muted">{t.value('script.unavailable', { id: view.packId, version: view.packVersion })}</p>;
   const progress = view.progress;
   const finished = progress.disposition !== null;
+  return finished || callEnded ? (
+    <ScriptWrapUp state={state} pack={pack} progress={progress} callEnded={callEnded} />
+  ) : (
+    <ScriptStepView state={state} pack={pack} progress={progress} />
+  );
+}
+
+/**
+ * What the agent reaches for during a call but does not read all the time: the objection search (the "/" key
+ * focuses it) and the call details form (collapsed). Rendered below the notes, so the step and the notes box
+ * share the first screen.
+ */
+export function ScriptExtras() {
+  const state = useScriptState();
+  const { focus, t } = usePanelState();
+  const call = focus.value;
+  const view = state.view.value;
+  const pack = state.pack.value;
+  if (!call || !view || !pack) return null;
+  const open = view.progress.disposition === null && call.phase !== 'ended';
   return (
-    <>
-      {finished || callEnded ? (
-        <ScriptWrapUp state={state} pack={pack} progress={progress} callEnded={callEnded} />
-      ) : (
-        <ScriptStepView state={state} pack={pack} progress={progress} />
-      )}
+    <section class="script-extras" aria-label={t.value('script.tools')}>
+      <ObjectionSearch state={state} pack={pack} canJump={open} />
       <ScriptForm state={state} pack={pack} />
-      <ObjectionSearch state={state} pack={pack} canJump={!finished && !callEnded} />
-    </>
+      <p class="script__keys muted">{t.value('script.keys')}</p>
+    </section>
   );
 }
 
@@ -128,19 +143,28 @@ function PackPreview({ state, pack }: { state: ScriptState; pack: ScriptPack }) 
 
 /** The panel's script keys and the extension's commands, both acting on the focused call. */
 function useScriptKeys(state: ScriptState) {
+  const { view } = usePanelState();
   useEffect(() => {
+    // Script keys act on the call: from the day view they bring the call view back first (a hidden element
+    // cannot take focus, so the key runs once the view has rendered).
+    const run = (key: ScriptKey): boolean => {
+      if (view.value === 'call') return runScriptKey(state, key);
+      view.value = 'call';
+      setTimeout(() => runScriptKey(state, key), 0);
+      return true;
+    };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       const key = readScriptKey(event, isTypingTarget(event.target));
-      if (key && runScriptKey(state, key)) event.preventDefault();
+      if (key && run(key)) event.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);
-    const stopCommands = state.onCommand((command) => void runScriptKey(state, COMMAND_KEYS[command]));
+    const stopCommands = state.onCommand((command) => void run(COMMAND_KEYS[command]));
     return () => {
       document.removeEventListener('keydown', onKeyDown);
       stopCommands();
     };
-  }, [state]);
+  }, [state, view]);
 }
 
 /** Carries out a script key; returns whether it applied (so the key's default action is suppressed). */

@@ -12,8 +12,8 @@ import type { ScriptState } from './script-state';
 export const STEP_HEADING_ID = 'script-step-title';
 
 /**
- * The current step, large: progress, what to say, the guidance, the checklist, the numbered options and
- * Back/Next. Options and Next into a gated step show a lock naming the checks still missing.
+ * The current step, large: progress, what to say, the checklist, the numbered options, Back/Next and the
+ * guidance. Options and Next into a gated step show a lock naming the checks still missing.
  */
 export function ScriptStepView({ state, pack, progress }: { state: ScriptState; pack: ScriptPack; progress: ScriptProgress }) {
   const { t, clock } = usePanelState();
@@ -51,10 +51,11 @@ export function ScriptStepView({ state, pack, progress }: { state: ScriptState; 
         </p>
       )}
       <SayLines state={state} pack={pack} step={step} />
-      {step.body && <SafeMarkdown class="script-step__body" text={localize(step.body, language, pack)} />}
       <Checklist state={state} pack={pack} step={step} progress={progress} />
       <Choices state={state} pack={pack} step={step} progress={progress} />
       <StepNav state={state} pack={pack} step={step} progress={progress} />
+      {/* The guidance last: what to say, what to check and where to go next come first on a narrow first screen. */}
+      {step.body && <SafeMarkdown class="script-step__body" text={localize(step.body, language, pack)} />}
     </section>
   );
 }

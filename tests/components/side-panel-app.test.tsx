@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DialerAccess, TabAccess } from '../../components/detection/dialer-access';
 import { SidePanelApp } from '../../components/side-panel-app';
@@ -112,5 +112,50 @@ describe('SidePanelApp on a site OnScript does not run on', () => {
     expect(await screen.findByRole('region', { name: 'Call detection is off here' })).toBeTruthy();
     await push({ tabId: 3, calls: { c1: call() } });
     expect(screen.queryByRole('region', { name: 'Call detection is off here' })).toBeNull();
+  });
+});
+
+describe('SidePanelApp views', () => {
+  it('keeps the day’s work in its own view, switched by tabs that arrow keys move, and a new call brings the call view back', async () => {
+    const { client, push } = fakeClient({ tabId: 3, calls: {} }, [
+      { ...call({ id: 'old', phase: 'ended', endedAt: 30_000 }), notes: '' } as unknown as CallRecord,
+    ]);
+    await renderPanel(client);
+    const callTab = screen.getByRole('tab', { name: 'Call' });
+    const dayTab = screen.getByRole('tab', { name: 'My day' });
+    expect(callTab.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel').id).toBe('panel-view-call');
+    // Recent calls live in the day view, hidden under the call view.
+    expect(screen.getByTestId('view-day').hidden).toBe(true);
+    expect(screen.getByTestId('view-day').textContent).toContain('Recent calls');
+    expect(screen.getByTestId('view-call').textContent).not.toContain('Recent calls');
+
+    callTab.focus();
+    fireEvent.keyDown(callTab, { key: 'ArrowRight' });
+    await act(async () => undefined);
+    expect(dayTab.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(dayTab);
+    expect(callTab.tabIndex).toBe(-1);
+    expect(screen.getByTestId('view-call').hidden).toBe(true);
+    expect(screen.getByRole('tabpanel').id).toBe('panel-view-day');
+
+    await push({ tabId: 3, calls: { c1: call() } });
+    expect(callTab.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByTestId('view-day').hidden).toBe(true);
+  });
+
+  it('puts the call, its state and the calling rules at a glance in the header, and the full rules one click away', async () => {
+    const { client } = fakeClient({ tabId: 3, calls: { c1: call({ phase: 'held' }) } });
+    await renderPanel(client);
+    const bar = screen.getByTestId('panel-bar');
+    expect(bar.contains(screen.getByTestId('call-number'))).toBe(true);
+    expect(bar.contains(screen.getByTestId('call-timer'))).toBe(true);
+    expect(bar.contains(screen.getByTestId('compliance-glance'))).toBe(true);
+    // The full section is inside a closed disclosure, after the script and the notes.
+    const more = screen.getByTestId('more-compliance') as HTMLDetailsElement;
+    expect(more.open).toBe(false);
+    expect(more.contains(screen.getByTestId('compliance-section'))).toBe(true);
+    const order = [...document.querySelectorAll('[data-testid="script"], .notes, [data-testid="more-compliance"]')];
+    expect(order.map((element) => element.getAttribute('data-testid') ?? element.className)).toEqual(['script', 'notes', 'more-compliance']);
   });
 });

@@ -58,6 +58,7 @@ describe('compliance in a real call', () => {
     await dialer.dial(chosen.number);
     await dialer.waitForState('connected');
     await panel.waitForPhase('Connected');
+    await panel.showCallingRules();
 
     const time = panel.page.getByTestId('compliance-timer').locator('time');
     await time.waitFor({ timeout: 10_000 });
@@ -157,6 +158,7 @@ describe('compliance in a real call', () => {
     // Not blocked again: no guard over the redial.
     expect(await guardText(dialer.page)).toBeUndefined();
     // The side panel still says, in red, that the call is outside the window, counting to the next opening.
+    await panel.showCallingRules();
     const countdown = panel.page.getByTestId('compliance-countdown');
     await countdown.waitFor({ timeout: 10_000 });
     await expect(countdown.getAttribute('data-state')).resolves.toBe('closed');

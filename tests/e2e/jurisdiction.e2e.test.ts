@@ -47,6 +47,7 @@ describe('jurisdiction and policy in a real browser', () => {
     await dialer.dial(chosen.number);
     if (open) {
       await panel.waitForPhase('通话中');
+      await panel.showCallingRules();
       const profile = panel.page.getByTestId('compliance-profile');
       await profile.waitFor({ timeout: 10_000 });
       await expect(profile.innerText()).resolves.toContain('US-FDCPA');

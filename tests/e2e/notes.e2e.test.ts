@@ -58,7 +58,8 @@ describe('call notes in real Chromium', () => {
     await dialer.hangUp();
     await panel.waitForPhase('Ended');
     // Wrap-up after the call: a card number read out by the debtor is masked before it is stored, and the
-    // agent is told; the promise to pay goes with the notes.
+    // agent is told; the promise to pay goes with the notes, in the currency of the debtor's country (a UK
+    // number: GBP), which the agent did not have to type.
     const withCard = `${typed} Card 4111 1111 1111 1111.`;
     const masked = `${typed} Card ••••••••••••1111.`;
     await notesBox(panel.page).fill(withCard);
@@ -71,12 +72,14 @@ describe('call notes in real Chromium', () => {
     });
     await expect(notesBox(panel.page).inputValue()).resolves.toBe(masked);
     await expect(panel.page.getByTestId('notes-masked').innerText()).resolves.toContain('card number ••••••••••••1111');
+    // Today's follow-ups, export and the summary are the panel's other view.
+    await panel.showView('My day');
     await panel.page.getByRole('heading', { name: 'Due today' }).waitFor();
     await panel.page.getByTestId('notes-today-item').filter({ hasText: CUSTOMER_NUMBER }).waitFor({ timeout: 3_000 });
 
     const [record] = await readCallRecords(panel.page);
     const callId = record?.['id'] as string;
-    expect(record).toMatchObject({ phase: 'ended', notes: masked, promiseToPay: { amount: '500.00', currency: 'CNY', date: today } });
+    expect(record).toMatchObject({ phase: 'ended', notes: masked, promiseToPay: { amount: '500.00', currency: 'GBP', date: today } });
     expect(JSON.stringify(record)).not.toContain('4111 1111');
 
     const download = panel.page.waitForEvent('download');
@@ -94,7 +97,7 @@ describe('call notes in real Chromium', () => {
     expect(row).toBeDefined();
     expect(row).toContain(`,outbound,`);
     expect(row).toContain(`,${CUSTOMER_NUMBER},`);
-    expect(row).toContain(`,500.00,CNY,${today},`);
+    expect(row).toContain(`,500.00,GBP,${today},`);
     expect(row).toContain(`"${masked}"`);
     expect(row).toMatch(/,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2},/);
     expect(lines.at(-1)).toBe('');

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ComplianceGlance } from '../../../components/compliance/compliance-glance';
 import { ComplianceSection } from '../../../components/compliance/compliance-section';
 import { assessNumber, type LedgerScope } from '../../../lib/compliance/assessment';
 import { withLedger } from '../../../lib/team/merge';
@@ -250,5 +251,35 @@ describe('ComplianceSection: "This is a work number"', () => {
     expect(marked).toEqual([['refuse', 'work']]);
     expect(screen.getByText('无法保存号码类型：storage is full')).toBeTruthy();
     expect(screen.getByTestId('compliance-caps')).toBeTruthy();
+  });
+});
+
+describe('ComplianceGlance (the call header)', () => {
+  function glance(start: number, verdictAt: number, flags: DoNotCallFlag[] = []) {
+    const verdict = assessNumber({ phone: '+8613800138000', at: verdictAt, profile: PROFILES['CN-CBA-2026'], log: [], flags });
+    const model = fakeSidePanelModel({ now: () => start, browserLanguages: ['en-US'] });
+    model.panel.tabId.value = 3;
+    model.panel.tabState.value = { tabId: 3, calls: { c1: liveCall({ remoteNumber: '+8613800138000', verdict: { assessment: verdict } }) } };
+    renderInPanel(model, <ComplianceGlance />);
+  }
+
+  it('says the window is open with the time left, and the caps are fine, in words and marks as well as colour', () => {
+    glance(CLOSES - 20 * 60_000, CLOSES - 30 * 60_000);
+    const window = screen.getByTestId('glance-window');
+    expect(window.textContent).toBe('◷Window open · 0:20:00 left');
+    expect(window.className).toContain('glance__item--ok');
+    expect(screen.getByTestId('glance-caps').textContent).toBe('✓Caps OK · 0 attempts / 7 days');
+    expect(screen.queryByTestId('glance-dnc')).toBeNull();
+  });
+
+  it('marks a warning, and a closed window and a do-not-call flag as blocked, each with its own word', () => {
+    glance(CLOSES - 10 * 60_000, CLOSES - 30 * 60_000);
+    expect(screen.getByTestId('glance-window').textContent).toBe('⚠Window open · 0:10:00 left');
+    expect(screen.getByTestId('glance-window').className).toContain('glance__item--warn');
+    cleanup();
+    const flag: DoNotCallFlag = { reason: 'cease-request', scope: 'number', phoneE164: '+8613800138000', setAt: 0 };
+    glance(CLOSES + 60_000, CLOSES + 30_000, [flag]);
+    expect(screen.getByTestId('glance-window').textContent).toBe('⊘Window closed · opens in 9:59:00');
+    expect(screen.getByTestId('glance-dnc').textContent).toBe('⊘Do not call');
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NotesSection } from '../../../components/notes/notes-section';
+import { NotesHistory } from '../../../components/notes/notes-history';
+import { NotesDayView, NotesFollowUp, NotesSection } from '../../../components/notes/notes-section';
 import type { LiveCall } from '../../../lib/calls/types';
 import type { NotesClient } from '../../../lib/extension/pages/notes-client';
 import { redactSensitive } from '../../../lib/notes/redact';
@@ -71,7 +72,16 @@ async function renderNotes(client: NotesClient, { languages = ['en-US'], focus =
   const { panel, notes } = model;
   panel.tabId.value = 3;
   panel.tabState.value = { tabId: 3, calls: focus ? { [focus.id]: focus } : {} };
-  renderInPanel(model, <NotesSection />);
+  // The panel shows these in two views and a collapsed block; the notes state they share is the same.
+  renderInPanel(
+    model,
+    <>
+      <NotesSection />
+      <NotesFollowUp />
+      <NotesHistory />
+      <NotesDayView />
+    </>,
+  );
   await settle();
   return { panel, notes, downloads };
 }
@@ -95,6 +105,21 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+});
+
+describe('the promise currency', () => {
+  const currency = () => screen.getByRole('textbox', { name: 'Currency' }) as HTMLInputElement;
+
+  it("follows the debtor's number (a US number gets USD, not CNY), and a stored or typed currency stays", async () => {
+    const { client } = fakeNotesClient();
+    await renderNotes(client, { focus: call({ remoteNumber: '+12125550143', remoteE164: '+12125550143' }) });
+    expect(currency().value).toBe('USD');
+    cleanup();
+
+    const stored = fakeNotesClient({ c1: { id: 'c1', remoteNumber: '+12125550143', startedAt: START, notes: '', promiseToPay: { amount: '10.00', currency: 'CNY', date: '2026-03-12' } } });
+    await renderNotes(stored.client, { focus: call({ remoteNumber: '+12125550143', remoteE164: '+12125550143' }) });
+    expect(currency().value).toBe('CNY');
+  });
 });
 
 describe('notes editor', () => {

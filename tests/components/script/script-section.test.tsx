@@ -286,7 +286,8 @@ describe('a pack whose every text holds HTML and script', () => {
   const pack = parsed.pack;
 
   function expectInert(...tags: string[]) {
-    const root = document.querySelector('[data-testid="script"]')!;
+    // The whole call view: the step, and the search and form that sit under the notes during a call.
+    const root = document.querySelector('[data-testid="view-call"]')!;
     expect(root.querySelectorAll('script, img, b, a, iframe').length).toBe(0);
     for (const tag of tags) expect(root.textContent).toContain(`${tag}${HOSTILE}`);
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();

@@ -72,6 +72,23 @@ export class SidePanelPage {
     await this.page.getByRole('button', { name: 'Check', exact: true }).click();
   }
 
+  /** Switches the panel's view by its tab ("Call" / "My day", "通话" / "我的一天"), as the agent clicks it. */
+  async showView(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name, exact: true }).click();
+  }
+
+  /**
+   * Opens the full calling rules during a call (the header shows them at a glance; the section is collapsed
+   * under the notes). Before and after a call the section is open already.
+   */
+  async showCallingRules(): Promise<void> {
+    const more = this.page.getByTestId('more-compliance');
+    await this.page.getByTestId('compliance-section').waitFor({ state: 'attached' });
+    if ((await more.count()) > 0 && !(await more.evaluate((details) => (details as HTMLDetailsElement).open))) {
+      await more.locator(':scope > summary').click();
+    }
+  }
+
   /** The compliance section's caps line: whether a cap is reached, and the attempts counted. */
   capsText(): Promise<string> {
     return this.page.getByTestId('compliance-caps').innerText();
