@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GeneralSettings } from '../../../components/options/general-settings';
 import { agentNameSetting, agentStaffIdSetting, companyNameSetting } from '../../../lib/extension/shared/settings';
 import { createTranslator } from '../../../lib/i18n/ui-messages';
+import { renderInOptions } from '../../fixtures/options';
 
 afterEach(cleanup);
 
@@ -16,7 +17,7 @@ async function settle() {
 describe('GeneralSettings', () => {
   it('keeps the agent’s name, staff number and organisation that scripts say', async () => {
     await companyNameSetting.setValue('Example Bank');
-    render(<GeneralSettings t={createTranslator('en')} onLanguageChange={() => undefined} />);
+    renderInOptions(<GeneralSettings t={createTranslator('en')} onLanguageChange={() => undefined} />);
     await settle();
     expect((screen.getByLabelText('Your organisation (as scripts name it)') as HTMLInputElement).value).toBe('Example Bank');
     await act(async () => {
