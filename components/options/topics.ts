@@ -26,7 +26,12 @@ export const VIEW_PARENT: Partial<Record<OptionsView, OptionsView>> = { 'pack-ed
 
 /** The view a URL hash names; anything else (empty, unknown, a stale link) is the default view. */
 export function viewFromHash(hash: string): OptionsView {
-  const name = decodeURIComponent(hash.replace(/^#\/?/, '')).trim().toLowerCase();
+  let name: string;
+  try {
+    name = decodeURIComponent(hash.replace(/^#\/?/, '')).trim().toLowerCase();
+  } catch {
+    return DEFAULT_VIEW; // A malformed escape in a hand-typed address.
+  }
   return (OPTIONS_VIEWS as readonly string[]).includes(name) ? (name as OptionsView) : DEFAULT_VIEW;
 }
 
