@@ -112,7 +112,7 @@ describe('options page in a real browser', () => {
       await page.locator('[data-testid="pack-editor"] [role="group"] button').nth(1).click();
       await page.getByTestId('pack-editor-panel-preview').waitFor();
       const boxes = await Promise.all(
-        [page.getByRole('group', { name: 'Form' }), page.getByRole('textbox', { name: /JSON$/ }), page.getByTestId('pack-editor-panel-preview')].map((locator) =>
+        [page.getByRole('group', { name: 'Form' }), page.getByRole('textbox', { name: /JSON$/ }), page.getByRole('region', { name: 'Preview', exact: true })].map((locator) =>
           locator.boundingBox(),
         ),
       );
@@ -121,7 +121,7 @@ describe('options page in a real browser', () => {
         expect(box!.y + box!.height).toBeLessThanOrEqual(size.height);
         expect(box!.x + box!.width).toBeLessThanOrEqual(size.width);
       }
-      // The page itself does not scroll: each pane scrolls on its own.
+      // The page itself does not scroll: each pane (form, preview) scrolls on its own.
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(size.height);
       const [form, json] = boxes;
       expect(json!.x).toBeGreaterThanOrEqual(form!.x + form!.width);
