@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { LockableSetting, LockedSettings } from '../../lib/compliance/locked-settings';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { lockedOr, type LockableSetting, type LockedSettings } from '../../lib/compliance/locked-settings';
 import { agentNameSetting, agentStaffIdSetting, companyNameSetting, uiLanguageSetting } from '../../lib/extension/shared/settings';
 import { UI_LANGUAGES, type Translate, type UiLanguage, type UiMessageKey } from '../../lib/i18n/ui-messages';
 import { useOptionsClients } from '../options-clients';
@@ -24,24 +24,34 @@ export function GeneralSettings({ t, onLanguageChange }: { t: Translate; onLangu
   const [saved, setSaved] = useState(false);
   const isLocked = (key: LockableSetting) => locks.locked.includes(key);
 
+  // The agent's own values and the policy's locks are kept apart and read apart: managed storage can answer
+  // later than local storage, and a locked field shows the policy's value without replacing what the agent typed.
+  const locksRef = useRef<LockedSettings>(NO_LOCKS);
   useEffect(() => {
-    const policy = compliancePolicy().then(
-      (view) => view.locks,
-      () => NO_LOCKS,
-    );
-    void Promise.all([agentNameSetting.getValue(), agentStaffIdSetting.getValue(), companyNameSetting.getValue(), uiLanguageSetting.getValue(), policy]).then(
-      ([name, staff, company, lang, policyLocks]) => {
-        const locked = (key: LockableSetting) => policyLocks.locked.includes(key);
+    void Promise.all([agentNameSetting.getValue(), agentStaffIdSetting.getValue(), companyNameSetting.getValue(), uiLanguageSetting.getValue()]).then(([name, staff, company, lang]) => {
+      setAgentName(name);
+      setStaffId(staff);
+      setCompanyName(company);
+      setLanguage(lang);
+      if (!locksRef.current.locked.includes('uiLanguage')) onLanguageChange(lang);
+    });
+  }, []);
+
+  useEffect(() => {
+    void compliancePolicy().then(
+      ({ locks: policyLocks }) => {
+        locksRef.current = policyLocks;
         setLocks(policyLocks);
-        setAgentName(locked('agentName') ? (policyLocks.values.agentName ?? '') : name);
-        setStaffId(staff);
-        setCompanyName(locked('companyName') ? (policyLocks.values.companyName ?? '') : company);
-        const shown = locked('uiLanguage') ? (policyLocks.values.uiLanguage ?? 'auto') : lang;
-        setLanguage(shown);
-        onLanguageChange(shown);
+        if (policyLocks.locked.includes('uiLanguage')) onLanguageChange(policyLocks.values.uiLanguage ?? 'auto');
       },
+      () => undefined,
     );
   }, [compliancePolicy]);
+
+  // What each field shows: the policy's value where it locks the setting (the value in force), else the agent's.
+  const shownName = lockedOr(locks, 'agentName', locks.values.agentName, agentName, '');
+  const shownCompany = lockedOr(locks, 'companyName', locks.values.companyName, companyName, '');
+  const shownLanguage = lockedOr<UiLanguage | 'auto'>(locks, 'uiLanguage', locks.values.uiLanguage, language, 'auto');
 
   async function save(event: Event) {
     event.preventDefault();
@@ -51,7 +61,7 @@ export function GeneralSettings({ t, onLanguageChange }: { t: Translate; onLangu
       isLocked('companyName') ? undefined : companyNameSetting.setValue(companyName.trim()),
       isLocked('uiLanguage') ? undefined : uiLanguageSetting.setValue(language),
     ]);
-    onLanguageChange(language);
+    onLanguageChange(shownLanguage);
     setSaved(true);
   }
 
@@ -67,9 +77,9 @@ export function GeneralSettings({ t, onLanguageChange }: { t: Translate; onLangu
     <section aria-labelledby="general-settings-title">
       <h2 id="general-settings-title">{t('options.general')}</h2>
       <form onSubmit={save}>
-        <TextSetting label={t('options.agentName')} hint={hintFor('agentName', 'options.hint.agentName')} locked={lockText('agentName')} name="agentName" value={agentName} maxLength={80} onInput={edit(setAgentName)} />
+        <TextSetting label={t('options.agentName')} hint={hintFor('agentName', 'options.hint.agentName')} locked={lockText('agentName')} name="agentName" value={shownName} maxLength={80} onInput={edit(setAgentName)} />
         <TextSetting label={t('options.staffId')} hint={t('options.hint.staffId')} name="staffId" value={staffId} maxLength={40} onInput={edit(setStaffId)} />
-        <TextSetting label={t('options.companyName')} hint={hintFor('companyName', 'options.hint.companyName')} locked={lockText('companyName')} name="companyName" value={companyName} maxLength={120} onInput={edit(setCompanyName)} />
+        <TextSetting label={t('options.companyName')} hint={hintFor('companyName', 'options.hint.companyName')} locked={lockText('companyName')} name="companyName" value={shownCompany} maxLength={120} onInput={edit(setCompanyName)} />
         <Field
           label={t('options.language')}
           hint={hintFor('uiLanguage', 'options.hint.language')}
@@ -77,7 +87,7 @@ export function GeneralSettings({ t, onLanguageChange }: { t: Translate; onLangu
           control={(describedBy) => (
             <select
               name="language"
-              value={language}
+              value={shownLanguage}
               disabled={isLocked('uiLanguage')}
               aria-describedby={describedBy}
               onChange={(event) => {
