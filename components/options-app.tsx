@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OptionsClients } from '../lib/extension/pages/clients';
 import { OptionsClientsContext } from './options-clients';
@@ -66,6 +67,16 @@ function skipToMain(event: MouseEvent) {
   document.getElementById('options-main')?.focus();
 }
 
+/** The section each topic other than "You" shows (the pack editor also takes the pack language). */
+const SECTIONS: Record<Exclude<OptionsView, 'you'>, (t: Translate, language: UiLanguage) => ComponentChildren> = {
+  dialers: (t) => <DetectionSettings t={t} />,
+  compliance: (t) => <ComplianceSettings t={t} />,
+  notes: (t) => <NotesSettings t={t} />,
+  packs: (t) => <PacksSettings t={t} />,
+  'pack-editor': (t, language) => <PackEditor t={t} language={language} />,
+  team: (t) => <TeamSettings t={t} />,
+};
+
 /**
  * One topic's sections. "You" stays mounted (hidden) on other topics: it reads the saved interface language,
  * which the whole page follows, whichever topic a link opens.
@@ -86,34 +97,9 @@ function OptionsViewContent({
       <div class="options-view" hidden={view !== 'you'}>
         <GeneralSettings t={t} onLanguageChange={onLanguageChange} />
       </div>
-      {view === 'dialers' && (
-        <div class="options-view">
-          <DetectionSettings t={t} />
-        </div>
-      )}
-      {view === 'compliance' && (
-        <div class="options-view">
-          <ComplianceSettings t={t} />
-        </div>
-      )}
-      {view === 'notes' && (
-        <div class="options-view">
-          <NotesSettings t={t} />
-        </div>
-      )}
-      {view === 'packs' && (
-        <div class="options-view">
-          <PacksSettings t={t} />
-        </div>
-      )}
-      {view === 'pack-editor' && (
-        <div class="options-view options-view--wide">
-          <PackEditor t={t} language={language} />
-        </div>
-      )}
-      {view === 'team' && (
-        <div class="options-view">
-          <TeamSettings t={t} />
+      {view !== 'you' && (
+        <div key={view} class={view === 'pack-editor' ? 'options-view options-view--wide' : 'options-view'}>
+          {SECTIONS[view](t, language)}
         </div>
       )}
     </>

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { OPTIONS_VIEWS, type OptionsView } from '../components/options/topics';
 import { ensureDevBuild } from './lib/builds';
 import { installChromiumPolicy, launchChromiumWithExtension } from './lib/chromium';
+import { loadShippedPack, openOptionsTopic, setUiLanguage } from './lib/options-page';
 
 const OUT = resolve(import.meta.dirname, '../.output/screenshots/options');
 const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -29,22 +30,10 @@ const LOCKING_POLICY = {
   defaultCountry: 'CN',
 };
 
-async function setLanguage(page: Page, language: string): Promise<void> {
-  await page.evaluate(async (value) => {
-    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-    await chrome.storage.local.set({ 'settings.uiLanguage': value });
-  }, language);
-}
-
-/** Opens one view and waits for its heading; the pack editor gets a shipped pack so its panes have content. */
+/** Opens one view; the pack editor gets a shipped pack so its panes have content. */
 async function openView(page: Page, url: string, view: OptionsView): Promise<void> {
-  await page.goto(`${url}#${view}`);
-  await page.reload();
-  await page.locator('.options-view:not([hidden]) h2').first().waitFor();
-  if (view === 'pack-editor') {
-    await page.locator('[data-testid="pack-editor"] [role="group"] button').nth(1).click();
-    await page.getByTestId('pack-editor-panel-preview').waitFor();
-  }
+  await openOptionsTopic(page, url, view);
+  if (view === 'pack-editor') await loadShippedPack(page);
   // Let the sections' reads (storage, the background) land before the picture.
   await page.waitForTimeout(400);
 }
@@ -57,7 +46,7 @@ async function shoot(options: { locked: boolean; views: readonly OptionsView[]; 
     const url = browser.extensionUrl('options.html');
     await page.goto(url);
     for (const language of LANGUAGES) {
-      await setLanguage(page, language);
+      await setUiLanguage(page, language);
       for (const scheme of SCHEMES) {
         await page.emulateMedia({ colorScheme: scheme });
         for (const size of options.sizes) {

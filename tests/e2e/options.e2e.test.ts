@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS_VIEWS } from '../../components/options/topics';
 import { launchChromiumWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
+import { loadShippedPack, openOptionsTopic, setUiLanguage } from '../../scripts/lib/options-page';
 
 /** axe-core's browser build, evaluated in the page (DevTools evaluation is not bound by the page's CSP). */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -13,20 +14,6 @@ interface AxeViolation {
   impact?: string | null;
   help: string;
   nodes: { target: unknown[] }[];
-}
-
-async function setLanguage(page: Page, language: string): Promise<void> {
-  await page.evaluate(async (value) => {
-    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-    await chrome.storage.local.set({ 'settings.uiLanguage': value });
-  }, language);
-}
-
-/** Opens a topic by its address, as a bookmark or a reload does, and waits for its heading. */
-async function openTopic(page: Page, url: string, view: string): Promise<void> {
-  await page.goto(`${url}#${view}`);
-  await page.reload();
-  await page.locator('.options-view:not([hidden]) h2').waitFor();
 }
 
 /** Serious and critical axe violations on the page as it is now. */
@@ -63,16 +50,15 @@ describe('options page in a real browser', () => {
 
   for (const language of ['en', 'zh-CN'] as const) {
     it(`has no serious or critical axe violations on any topic, light and dark (${language})`, async () => {
-      await setLanguage(page, language);
+      await setUiLanguage(page, language);
       const found: string[] = [];
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         for (const view of OPTIONS_VIEWS) {
-          await openTopic(page, url, view);
+          await openOptionsTopic(page, url, view);
           if (view === 'pack-editor') {
             // With a pack loaded, so the form, the report and the preview are checked too.
-            await page.locator('[data-testid="pack-editor"] [role="group"] button').nth(1).click();
-            await page.getByTestId('pack-editor-panel-preview').waitFor();
+            await loadShippedPack(page);
           }
           expect(await page.locator('html').getAttribute('lang')).toBe(language);
           found.push(...(await seriousViolations(page)).map((violation) => `${scheme} #${view}: ${violation}`));
@@ -83,9 +69,9 @@ describe('options page in a real browser', () => {
   }
 
   it('moves between topics from the keyboard, marks the current one, and keeps it across a reload', async () => {
-    await setLanguage(page, 'en');
+    await setUiLanguage(page, 'en');
     await page.emulateMedia({ colorScheme: 'light' });
-    await openTopic(page, url, 'you');
+    await openOptionsTopic(page, url, 'you');
     const nav = page.getByRole('navigation', { name: 'Settings topics' });
     await nav.getByRole('link', { name: 'Team' }).focus();
     await page.keyboard.press('Enter');
@@ -108,9 +94,8 @@ describe('options page in a real browser', () => {
   ]) {
     it(`fits the pack editor's form, JSON and preview in a ${size.width}x${size.height} window`, async () => {
       await page.setViewportSize(size);
-      await openTopic(page, url, 'pack-editor');
-      await page.locator('[data-testid="pack-editor"] [role="group"] button').nth(1).click();
-      await page.getByTestId('pack-editor-panel-preview').waitFor();
+      await openOptionsTopic(page, url, 'pack-editor');
+      await loadShippedPack(page);
       const boxes = await Promise.all(
         [page.getByRole('group', { name: 'Form' }), page.getByRole('textbox', { name: /JSON$/ }), page.getByRole('region', { name: 'Preview', exact: true })].map((locator) =>
           locator.boundingBox(),
