@@ -15,6 +15,7 @@ import type { CompliancePolicyView, ComplianceSettingsClient } from '../../lib/e
 import { useOptionsClients } from '../options-clients';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import type { AttemptsImportResult, NewDoNotCallFlag } from '../../lib/protocol/compliance-messages';
+import { Field, LockBadge } from './field';
 
 /**
  * The compliance section of the options page: whose rules each call follows (the debtor's jurisdiction), what the
@@ -119,48 +120,62 @@ function RulesSettings({ t }: { t: Translate }) {
       )}
       <h3>{t('compliance.settings.yours')}</h3>
       <p class="muted">{t('compliance.settings.yoursHint')}</p>
-      <label>
-        {t('compliance.settings.extraProfile')}
-        <select value={extra} disabled={isLocked('complianceProfile')} onChange={(event) => setExtra(event.currentTarget.value)}>
-          <option value="">{t('compliance.settings.none')}</option>
-          {Object.values(PROFILES).map((profile) => (
-            <option key={profile.id} value={profile.id}>
-              {profile.name} ({profile.id})
-            </option>
-          ))}
-        </select>
-        {isLocked('complianceProfile') && <small data-testid="locked-complianceProfile">{t('compliance.settings.lockedShort')}</small>}
-      </label>
-      <fieldset disabled={isLocked('complianceTightening')}>
+      <Field
+        label={t('compliance.settings.extraProfile')}
+        hint={isLocked('complianceProfile') ? <LockedNote id="complianceProfile" t={t} /> : t('options.hint.extraProfile')}
+        locked={isLocked('complianceProfile') ? t('options.locked') : undefined}
+        control={(describedBy) => (
+          <select value={extra} disabled={isLocked('complianceProfile')} aria-describedby={describedBy} onChange={(event) => setExtra(event.currentTarget.value)}>
+            <option value="">{t('compliance.settings.none')}</option>
+            {Object.values(PROFILES).map((profile) => (
+              <option key={profile.id} value={profile.id}>
+                {profile.name} ({profile.id})
+              </option>
+            ))}
+          </select>
+        )}
+      />
+      <fieldset disabled={isLocked('complianceTightening')} aria-describedby="compliance-hours-hint">
         <legend>{t('compliance.settings.myHours')}</legend>
-        <label>
-          {t('compliance.settings.earliest')}
-          <input name="earliest" value={earliest} placeholder="09:00" maxLength={5} onInput={(event) => setEarliest(event.currentTarget.value)} />
-        </label>
-        <label>
-          {t('compliance.settings.latest')}
-          <input name="latest" value={latest} placeholder="20:00" maxLength={5} onInput={(event) => setLatest(event.currentTarget.value)} />
-        </label>
-        {isLocked('complianceTightening') && <small data-testid="locked-complianceTightening">{t('compliance.settings.lockedShort')}</small>}
+        <p class="field__hint field__hint--block" id="compliance-hours-hint">
+          {isLocked('complianceTightening') && <LockBadge text={t('options.locked')} />}
+          {isLocked('complianceTightening') ? <LockedNote id="complianceTightening" t={t} /> : <span>{t('options.hint.myHours')}</span>}
+        </p>
+        <div class="field-row">
+          <label class="field__label">
+            <span class="field__name">{t('compliance.settings.earliest')}</span>
+            <input name="earliest" value={earliest} placeholder="09:00" maxLength={5} onInput={(event) => setEarliest(event.currentTarget.value)} />
+          </label>
+          <label class="field__label">
+            <span class="field__name">{t('compliance.settings.latest')}</span>
+            <input name="latest" value={latest} placeholder="20:00" maxLength={5} onInput={(event) => setLatest(event.currentTarget.value)} />
+          </label>
+        </div>
       </fieldset>
-      <label>
-        {t('compliance.settings.region')}
-        <input
-          name="region"
-          value={isLocked('defaultCountry') ? (locks.values.defaultCountry ?? country) : country}
-          maxLength={2}
-          disabled={isLocked('defaultCountry')}
-          aria-describedby="compliance-region-hint"
-          onInput={(event) => setCountry(event.currentTarget.value)}
-        />
-        <small id="compliance-region-hint" class="muted">
-          {isLocked('defaultCountry') ? t('compliance.settings.lockedShort') : t('compliance.settings.regionHint')}
-        </small>
-      </label>
+      <Field
+        label={t('compliance.settings.region')}
+        hint={<span id="compliance-region-hint">{isLocked('defaultCountry') ? t('compliance.settings.lockedShort') : t('compliance.settings.regionHint')}</span>}
+        locked={isLocked('defaultCountry') ? t('options.locked') : undefined}
+        control={(describedBy) => (
+          <input
+            name="region"
+            value={isLocked('defaultCountry') ? (locks.values.defaultCountry ?? country) : country}
+            maxLength={2}
+            disabled={isLocked('defaultCountry')}
+            aria-describedby={describedBy}
+            onInput={(event) => setCountry(event.currentTarget.value)}
+          />
+        )}
+      />
       <button type="submit">{t('compliance.settings.save')}</button>
       <p role={message?.kind === 'error' ? 'alert' : 'status'}>{message?.text ?? ''}</p>
     </form>
   );
+}
+
+/** The administrator's lock in words, as the locked control's help (tests and the e2e policy check read it). */
+function LockedNote({ id, t }: { id: LockableSetting; t: Translate }) {
+  return <span data-testid={`locked-${id}`}>{t('compliance.settings.lockedShort')}</span>;
 }
 
 function profileName(id: string, policy: CompliancePolicy): string {
@@ -300,31 +315,43 @@ function DoNotCallFlags({ t, client }: { t: Translate; client: ComplianceSetting
           })}
         </ul>
       )}
-      <label>
-        {t('compliance.flags.scope')}
-        <select name="scope" value={scope} onChange={(event) => setScope(event.currentTarget.value as 'number' | 'debtor')}>
+      <Field
+        label={t('compliance.flags.scope')}
+        hint={t('options.hint.flagScope')}
+        control={(describedBy) => (
+        <select aria-describedby={describedBy} name="scope" value={scope} onChange={(event) => setScope(event.currentTarget.value as 'number' | 'debtor')}>
           <option value="number">{t('compliance.flags.scope.number')}</option>
           <option value="debtor">{t('compliance.flags.scope.debtor')}</option>
         </select>
-      </label>
-      <label>
-        {t('compliance.flags.target')}
-        <input name="target" value={target} maxLength={128} required onInput={(event) => setTarget(event.currentTarget.value)} />
-      </label>
-      <label>
-        {t('compliance.flags.reason')}
-        <select name="reason" value={reason} onChange={(event) => setReason(event.currentTarget.value as DoNotCallReason)}>
+        )}
+      />
+      <Field
+        label={t('compliance.flags.target')}
+        hint={t('options.hint.flagTarget')}
+        control={(describedBy) => (
+        <input aria-describedby={describedBy} name="target" value={target} maxLength={128} required onInput={(event) => setTarget(event.currentTarget.value)} />
+        )}
+      />
+      <Field
+        label={t('compliance.flags.reason')}
+        hint={t('options.hint.flagReason')}
+        control={(describedBy) => (
+        <select aria-describedby={describedBy} name="reason" value={reason} onChange={(event) => setReason(event.currentTarget.value as DoNotCallReason)}>
           {FLAG_REASONS.map((code) => (
             <option key={code} value={code}>
               {t(`compliance.flags.reason.${code}`)}
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {t('compliance.flags.note')}
-        <input name="note" value={note} maxLength={500} onInput={(event) => setNote(event.currentTarget.value)} />
-      </label>
+        )}
+      />
+      <Field
+        label={t('compliance.flags.note')}
+        hint={t('options.hint.flagNote')}
+        control={(describedBy) => (
+        <input aria-describedby={describedBy} name="note" value={note} maxLength={500} onInput={(event) => setNote(event.currentTarget.value)} />
+        )}
+      />
       <button type="submit">{t('compliance.flags.add')}</button>
       {error && <p class="compliance__error">{error}</p>}
     </form>
@@ -387,27 +414,39 @@ function InconvenientTimes({ t, client }: { t: Translate; client: ComplianceSett
           ))}
         </ul>
       )}
-      <label>
-        {t('compliance.times.key')}
-        <input name="owner" value={key} maxLength={128} required onInput={(event) => setKey(event.currentTarget.value)} />
-      </label>
-      <label>
-        {t('compliance.times.kind')}
-        <select name="kind" value={kind} onChange={(event) => setKind(event.currentTarget.value as TimeRuleKind)}>
+      <Field
+        label={t('compliance.times.key')}
+        hint={t('options.hint.timesKey')}
+        control={(describedBy) => (
+        <input aria-describedby={describedBy} name="owner" value={key} maxLength={128} required onInput={(event) => setKey(event.currentTarget.value)} />
+        )}
+      />
+      <Field
+        label={t('compliance.times.kind')}
+        hint={t('options.hint.timesKind')}
+        control={(describedBy) => (
+        <select aria-describedby={describedBy} name="kind" value={kind} onChange={(event) => setKind(event.currentTarget.value as TimeRuleKind)}>
           <option value="notBefore">{t('compliance.times.kind.notBefore')}</option>
           <option value="notAfter">{t('compliance.times.kind.notAfter')}</option>
           <option value="notAtWork">{t('compliance.times.kind.notAtWork')}</option>
         </select>
-      </label>
-      <label>
-        {t('compliance.times.from')}
-        <input name="from" type="time" value={from} onInput={(event) => setFrom(event.currentTarget.value)} />
-      </label>
+        )}
+      />
+      <Field
+        label={t('compliance.times.from')}
+        hint={t('options.hint.timesFrom')}
+        control={(describedBy) => (
+        <input aria-describedby={describedBy} name="from" type="time" value={from} onInput={(event) => setFrom(event.currentTarget.value)} />
+        )}
+      />
       {kind === 'notAtWork' && (
-        <label>
-          {t('compliance.times.to')}
-          <input name="to" type="time" value={to} onInput={(event) => setTo(event.currentTarget.value)} />
-        </label>
+        <Field
+          label={t('compliance.times.to')}
+          hint={t('options.hint.timesTo')}
+          control={(describedBy) => (
+          <input aria-describedby={describedBy} name="to" type="time" value={to} onInput={(event) => setTo(event.currentTarget.value)} />
+          )}
+        />
       )}
       <button type="submit">{t('compliance.times.add')}</button>
       {error && <p class="compliance__error">{error}</p>}

@@ -35,49 +35,58 @@ export function PackEditor({ t, language }: { t: Translate; language: UiLanguage
   ];
 
   return (
-    <section aria-labelledby="pack-editor-title" data-testid="pack-editor">
-      <h2 id="pack-editor-title">{t('packs.editor.title')}</h2>
-      <p class="muted">{t('packs.editor.intro')}</p>
-      <div role="group" aria-label={t('packs.editor.startFrom')} class="options__actions">
-        {starters.map((starter) => (
-          <button key={`${starter.pack.id}@${starter.pack.version}`} type="button" onClick={() => setText(JSON.stringify(starter.pack, null, 2))}>
-            {starter.label}
-          </button>
-        ))}
+    <section aria-labelledby="pack-editor-title" data-testid="pack-editor" class="pack-editor">
+      <div class="pack-editor__top">
+        <div class="pack-editor__heading">
+          <h2 id="pack-editor-title">{t('packs.editor.title')}</h2>
+          <p class="muted">{t('packs.editor.intro')}</p>
+        </div>
+        <div role="group" aria-label={t('packs.editor.startFrom')} class="options__actions">
+          {starters.map((starter) => (
+            <button key={`${starter.pack.id}@${starter.pack.version}`} type="button" onClick={() => setText(JSON.stringify(starter.pack, null, 2))}>
+              {starter.label}
+            </button>
+          ))}
+          {pack && (
+            <button type="button" class="pack-editor__export" onClick={() => downloadPack(pack)}>
+              {t('packs.editor.export')}
+            </button>
+          )}
+        </div>
       </div>
+      {/* Three panes that fill the window and scroll on their own: the form, the JSON (with its report) and the preview. */}
       <div class="pack-editor__panes">
-        <div role="group" aria-label={t('editor.form')}>
+        <div role="group" aria-label={t('editor.form')} class="pack-editor__pane pack-editor__pane--form">
           {draft ? (
             <PackForm draft={draft} onChange={(next) => setText(writeDraft(next))} t={t} language={language} selected={stepIndex} onSelect={setStepIndex} />
           ) : (
             <p class="muted">{t('editor.form.needsJson')}</p>
           )}
         </div>
-        <label>
-          {t('packs.editor.json')}
+        <div class="pack-editor__pane pack-editor__pane--json">
+          <label class="pack-editor__json-label" for="pack-editor-json">
+            {t('packs.editor.json')}
+          </label>
           <textarea
+            id="pack-editor-json"
             name="packJson"
-            rows={14}
             spellcheck={false}
             class="pack-editor__json"
             value={text}
             onInput={(event) => setText(event.currentTarget.value)}
           />
-        </label>
+          {result && <ValidationReport result={result} t={t} />}
+        </div>
+        <div class="pack-editor__pane pack-editor__pane--preview" role="region" aria-label={t('options.editor.preview')} tabIndex={0}>
+          {pack ? (
+            <PanelPreview pack={pack} language={language} t={t} selected={stepIndex} onSelect={setStepIndex} />
+          ) : (
+            <p class="muted">{result ? t('editor.preview.invalid') : t('options.editor.openHint')}</p>
+          )}
+          {pack && <PackPreview pack={pack} t={t} language={language} />}
+          {pack && baseline && <PackDiffView from={baseline} to={pack} t={t} />}
+        </div>
       </div>
-      {result && <ValidationReport result={result} t={t} />}
-      {pack ? (
-        <PanelPreview pack={pack} language={language} t={t} selected={stepIndex} onSelect={setStepIndex} />
-      ) : (
-        result && <p class="muted">{t('editor.preview.invalid')}</p>
-      )}
-      {pack && <PackPreview pack={pack} t={t} language={language} />}
-      {pack && baseline && <PackDiffView from={baseline} to={pack} t={t} />}
-      {pack && (
-        <button type="button" onClick={() => downloadPack(pack)}>
-          {t('packs.editor.export')}
-        </button>
-      )}
     </section>
   );
 }
@@ -118,7 +127,7 @@ function ValidationReport({ result, t }: { result: ReturnType<typeof parsePack>;
 function PackPreview({ pack, t, language }: { pack: ScriptPack; t: Translate; language: UiLanguage }) {
   const text = (value: Parameters<typeof localize>[0]) => localize(value, language, pack);
   return (
-    <details open>
+    <details class="pack-editor__outline" open>
       <summary>{t('packs.editor.preview')}</summary>
       <ol data-testid="pack-editor-preview">
         {pack.steps.map((step) => (

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { useOptionsClients } from '../options-clients';
 import type { Translate } from '../../lib/i18n/ui-messages';
 import type { PackStatus } from '../../lib/protocol/packs-messages';
+import { Field, LockBadge } from './field';
+import { hashOf } from './topics';
 
 /**
  * Following the team lead's script packs: subscribe by URL and public key, see what is active, pending or
@@ -59,6 +61,10 @@ export function PacksSettings({ t }: { t: Translate }) {
           {error}
         </p>
       )}
+      <div class="options-link-card">
+        <a href={hashOf('pack-editor')}>{t('options.editor.open')}</a>
+        <span class="muted">{t('options.editor.openHint')}</span>
+      </div>
     </section>
   );
 }
@@ -69,7 +75,11 @@ function PackChannelSummary({ status, t }: { status: PackStatus; t: Translate })
   if (!status.subscription) return <p data-testid="packs-status">{t('packs.none')}</p>;
   return (
     <div data-testid="packs-status" role="status">
-      {status.managed && <p>{t('packs.managed')}</p>}
+      {status.managed && (
+        <p>
+          <LockBadge text={t('options.locked')} /> {t('packs.managed')}
+        </p>
+      )}
       <p class="muted">{status.subscription.url}</p>
       <p data-testid="packs-active">
         {channel.active ? t('packs.active', { title: channel.active.title, version: channel.active.version }) : t('packs.noActive')}
@@ -141,18 +151,27 @@ function SubscribeForm({
 
   return (
     <form onSubmit={submit}>
-      <label>
-        {t('packs.url')}
-        <input name="packUrl" type="url" required value={url} onInput={(event) => setUrl(event.currentTarget.value)} />
-      </label>
-      <label>
-        {t('packs.publicKey')}
-        <textarea name="packPublicKey" rows={4} required value={publicKey} onInput={(event) => setPublicKey(event.currentTarget.value)} />
-      </label>
-      <label>
-        {t('packs.interval')}
-        <input name="packInterval" type="number" min={1} max={1440} value={intervalMinutes} onInput={(event) => setIntervalMinutes(event.currentTarget.value)} />
-      </label>
+      <Field
+        label={t('packs.url')}
+        hint={t('options.hint.packUrl')}
+        control={(describedBy) => (
+        <input aria-describedby={describedBy} name="packUrl" type="url" required value={url} onInput={(event) => setUrl(event.currentTarget.value)} />
+        )}
+      />
+      <Field
+        label={t('packs.publicKey')}
+        hint={t('options.hint.packPublicKey')}
+        control={(describedBy) => (
+        <textarea aria-describedby={describedBy} name="packPublicKey" rows={4} required value={publicKey} onInput={(event) => setPublicKey(event.currentTarget.value)} />
+        )}
+      />
+      <Field
+        label={t('packs.interval')}
+        hint={t('options.hint.packInterval')}
+        control={(describedBy) => (
+        <input aria-describedby={describedBy} name="packInterval" type="number" min={1} max={1440} value={intervalMinutes} onInput={(event) => setIntervalMinutes(event.currentTarget.value)} />
+        )}
+      />
       <button type="submit" disabled={busy}>
         {t('packs.subscribe')}
       </button>

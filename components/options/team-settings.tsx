@@ -4,6 +4,7 @@ import type { EnrollReply, TeamStatus } from '../../lib/protocol/team-messages';
 import { parseHubUrl, readEnrollmentCode } from '../../lib/team/enrollment';
 import { useOptionsClients } from '../options-clients';
 import { teamSyncLine } from '../team/team-sync-status';
+import { Field, LockBadge } from './field';
 
 /** How often the section reads the status again while open (pushes happen in the background meanwhile). */
 const REFRESH_MS = 5_000;
@@ -139,18 +140,25 @@ function JoinForm({
   return (
     <form onSubmit={submit} data-testid="team-join">
       {managed ? (
-        <p data-testid="team-policy-url">{t('team.hubUrlManaged', { url: status.policyHubUrl! })}</p>
+        <p>
+          <LockBadge text={t('options.locked')} /> <span data-testid="team-policy-url">{t('team.hubUrlManaged', { url: status.policyHubUrl! })}</span>
+        </p>
       ) : (
-        <label>
-          {t('team.hubUrl')}
-          <input name="hubUrl" type="text" inputMode="url" autocomplete="url" maxLength={2048} value={hubUrl} onInput={(event) => setHubUrl(event.currentTarget.value)} />
-        </label>
+        <Field
+          label={t('team.hubUrl')}
+          hint={t('options.hint.hubUrl')}
+          control={(describedBy) => (
+          <input aria-describedby={describedBy} name="hubUrl" type="text" inputMode="url" autocomplete="url" maxLength={2048} value={hubUrl} onInput={(event) => setHubUrl(event.currentTarget.value)} />
+          )}
+        />
       )}
-      <label>
-        {t('team.code')}
-        <input name="enrollmentCode" type="text" autocomplete="off" spellcheck={false} maxLength={64} value={code} onInput={(event) => setCode(event.currentTarget.value)} />
-      </label>
-      <p class="muted">{t('team.codeHint')}</p>
+      <Field
+        label={t('team.code')}
+        hint={t('team.codeHint')}
+        control={(describedBy) => (
+        <input aria-describedby={describedBy} name="enrollmentCode" type="text" autocomplete="off" spellcheck={false} maxLength={64} value={code} onInput={(event) => setCode(event.currentTarget.value)} />
+        )}
+      />
       <p class="muted">{t(`team.onUnreachable.${status.onHubUnreachable}`)}</p>
       <button type="submit" disabled={busy}>
         {busy ? t('team.joining') : t('team.join')}

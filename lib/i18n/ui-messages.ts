@@ -5,6 +5,7 @@ import { createCatalogTranslator, type CatalogTranslate } from './catalogs/defin
 import { detectionCatalog } from './catalogs/detection';
 import { editorCatalog } from './catalogs/editor';
 import { notesCatalog } from './catalogs/notes';
+import { optionsCatalog } from './catalogs/options';
 import { packsCatalog } from './catalogs/packs';
 import { scriptCatalog } from './catalogs/script';
 import { teamCatalog } from './catalogs/team';
@@ -22,6 +23,7 @@ const en = {
   ...packsCatalog.en,
   ...editorCatalog.en,
   ...teamCatalog.en,
+  ...optionsCatalog.en,
 };
 
 /** A UI string key. */
@@ -36,6 +38,7 @@ const zhCN: Record<UiMessageKey, string> = {
   ...packsCatalog['zh-CN'],
   ...editorCatalog['zh-CN'],
   ...teamCatalog['zh-CN'],
+  ...optionsCatalog['zh-CN'],
 };
 
 export { pickUiLanguage, UI_LANGUAGES, type UiLanguage } from './language';

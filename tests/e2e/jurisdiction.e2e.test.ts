@@ -74,7 +74,7 @@ describe('jurisdiction and policy in a real browser', () => {
     });
     browser = await launchChromiumWithExtension();
     const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
+    await options.goto(browser.extensionUrl('options.html#compliance'));
     await expect(options.getByTestId('compliance-policy').innerText()).resolves.toContain('IE-CCA');
     expect(await options.getByRole('combobox', { name: /Also follow/ }).isDisabled()).toBe(true);
     await expect(options.getByTestId('locked-complianceProfile').innerText()).resolves.toBe('Locked by your administrator.');

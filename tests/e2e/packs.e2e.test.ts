@@ -81,7 +81,7 @@ describe('team script packs', () => {
 
     scene = await openDemoCallFixture();
     const options = await scene.browser.context.newPage();
-    await options.goto(scene.browser.extensionUrl('options.html'));
+    await options.goto(scene.browser.extensionUrl('options.html#packs'));
     await subscribe(options, `${server.origin}/team/pack.json`, lead.publicKey, '1.0.0');
 
     // A live call: version 1.1.0 arrives and waits.
@@ -128,7 +128,7 @@ describe('team script packs', () => {
 
     scene = await openDemoCallFixture();
     const options = await scene.browser.context.newPage();
-    await options.goto(scene.browser.extensionUrl('options.html'));
+    await options.goto(scene.browser.extensionUrl('options.html#packs'));
     await subscribe(options, `${server.origin}/team/pack.json`, lead.publicKey, '6.6.6');
 
     await scene.dialer.dial(CUSTOMER_NUMBER);
@@ -140,6 +140,8 @@ describe('team script packs', () => {
     // Nothing the pack wrote became markup or ran, in the panel or in the lead's preview.
     expect(await page.locator('main img, main script, main b').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // The pack editor is its own view of the options page.
+    await options.goto(scene.browser.extensionUrl('options.html#pack-editor'));
     await options.reload();
     await options.getByRole('button', { name: 'The team pack in use' }).click();
     await waitForText(options.getByTestId('pack-editor-report'), 'Valid');

@@ -43,7 +43,7 @@ async function openAgent(name: string): Promise<Agent> {
   }, candidate.region);
   // Enrolled as an agent does it: the lead's one-time code pasted into Options → Team.
   const options = await browser.context.newPage();
-  await options.goto(browser.extensionUrl('options.html'));
+  await options.goto(browser.extensionUrl('options.html#team'));
   await options.getByLabel('Team Hub address').fill(hub.baseUrl);
   await options.getByLabel('Your one-time enrollment code').fill(await hub.addAgent(name));
   await options.getByRole('button', { name: 'Join the team' }).click();
@@ -134,6 +134,9 @@ describe(`the team ledger in two browsers (${candidate.numbers[0]}: ${candidate.
   });
 
   it("ana's cease flag blocks bob's next dial", async () => {
+    // Do-not-call flags are under Options → Compliance.
+    await ana.options.goto(ana.browser.extensionUrl('options.html#compliance'));
+    await ana.options.reload();
     const flags = ana.options.locator('form', { has: ana.options.getByRole('heading', { name: 'Do-not-call flags' }) });
     await flags.getByLabel('Number or debtor reference').fill(FLAGGED);
     await flags.getByLabel('Reason').selectOption('cease-request');
