@@ -1,5 +1,5 @@
 import countryToCurrency from 'country-to-currency';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { ScriptPack } from '../packs/types.ts';
 
 /** What the promise currency is chosen from; every part optional. */
