@@ -8,6 +8,8 @@ import { openCallScene, waitForEndedRecord, type CallScene } from './support/cal
 // UK debtors: their rules only warn, so each scene holds at any hour (demo/demo-config.ts).
 const CUSTOMER_A = ALWAYS_CALLABLE_NUMBER;
 const CUSTOMER_B = '+447400123457';
+/** How long the customer's phone rings before it answers or turns the call down (see the first scenario). */
+const RINGS_FOR_MS = '3000';
 
 /**
  * The ways a real call goes, between the agent's JsSIP dialer and a customer on a second SIP stack (SIP.js),
@@ -21,7 +23,9 @@ describe('call scenarios with a SIP.js customer through Kamailio', () => {
   });
 
   it('follows a call to a SIP.js phone through hold and resume to the agent hanging up', async () => {
-    scene = await openCallScene([{ number: CUSTOMER_A, stack: 'sipjs', params: { answerAfterMs: '800' } }]);
+    // Ringing lasts 3 s: the panel's tab sits behind the dialer's, where the browser checks a locator about once a
+    // second, so a sub-second ringing phase can be shown and gone between two checks.
+    scene = await openCallScene([{ number: CUSTOMER_A, stack: 'sipjs', params: { answerAfterMs: RINGS_FOR_MS } }]);
     const { dialer, panel } = scene;
     const customer = scene.customers[0]!;
 
@@ -114,7 +118,7 @@ describe('call scenarios with a SIP.js customer through Kamailio', () => {
     { status: '603', cause: 'Rejected' },
   ])('records a call the customer turns down with $status as rejected by the customer', async ({ status, cause }) => {
     scene = await openCallScene([
-      { number: CUSTOMER_A, stack: 'sipjs', params: { mode: 'reject', rejectStatus: status, answerAfterMs: '800' } },
+      { number: CUSTOMER_A, stack: 'sipjs', params: { mode: 'reject', rejectStatus: status, answerAfterMs: RINGS_FOR_MS } },
     ]);
     const { dialer, panel } = scene;
     const customer = scene.customers[0] as SipJsCustomerPage;

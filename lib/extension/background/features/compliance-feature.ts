@@ -156,6 +156,14 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
   }
 
   return {
+    /**
+     * Warms what the first verdict reads (policy, settings, the team pack, delivered calendars, the database and its
+     * upgrade) as the worker starts, so an agent's first dial is not the one that pays for it: the panel shows a
+     * call only once its verdict is in (one pass), and a ringing phase can be shorter than a cold read.
+     */
+    start(): void {
+      void Promise.all([inputs.load(), calendars.load(), db().then((database) => readDebtorTimes(database, [], now()))]).catch(() => undefined);
+    },
     handlers: {
       // Debtor references are stored masked (notes/redact-record.ts): looked up the same way.
       'compliance/evaluate': async ({ phone, debtorRef, location }) =>
