@@ -17,7 +17,7 @@ export async function setUiLanguage(page: Page, language: 'en' | 'zh-CN'): Promi
 export async function openOptionsTopic(page: Page, optionsUrl: string, view: string): Promise<void> {
   await page.goto(`${optionsUrl}#${view}`);
   await page.reload();
-  await page.locator('.options-view:not([hidden]) h2').waitFor();
+  await page.locator('.options-view:not([hidden]) h2').first().waitFor();
 }
 
 /** In the pack editor view: loads the first shipped pack, so the form, the report and the preview fill. */

@@ -27,7 +27,8 @@ describe('the example fleet policy in a real browser', () => {
     removePolicy = installChromiumPolicy(values);
     browser = await launchChromiumWithExtension();
     const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
+    // The compliance topic shows the policy's rules and the locks (Options opens a topic by its address).
+    await options.goto(`${browser.extensionUrl('options.html')}#compliance`);
     const managed = await options.evaluate(async () =>
       (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<Record<string, unknown>> } } } }).chrome.storage.managed.get(),
     );
