@@ -165,18 +165,26 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
       if (id === undefined || !shown) return;
       // A tick shows at once: the agent's next key (C for the next check) must see it before the background
       // answers. The answer, or the broadcast of the write, replaces this with what was stored.
+      let optimistic: ScriptCallView | undefined;
       if (action.type === 'toggleCheck') {
         const { checked } = shown.progress;
         const next = checked.includes(action.checkId) ? checked.filter((checkId) => checkId !== action.checkId) : [...checked, action.checkId];
-        view.value = { ...shown, progress: { ...shown.progress, checked: next } };
+        optimistic = { ...shown, progress: { ...shown.progress, checked: next } };
+        view.value = optimistic;
       }
+      // A tick the background did not store must not stay on screen: a disclosure shown as given would be false.
+      const undoUnstored = () => {
+        if (optimistic && view.value === optimistic) view.value = shown;
+      };
       try {
         const result = await client.act(id, action);
         if (callId.value !== id) return;
         if (result.view) show(result.view, { resetForm: false });
+        else undoUnstored();
         refusal.value = result.ok ? null : result.refusal;
         error.value = undefined;
       } catch (failure) {
+        undoUnstored();
         fail(failure);
       }
     },

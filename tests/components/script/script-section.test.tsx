@@ -119,6 +119,18 @@ describe('script view', () => {
     expect((document.getElementById('script-check-self-identified') as HTMLInputElement).checked).toBe(true);
   });
 
+  it('takes a tick back off the screen when the background could not store it', async () => {
+    const { fake } = await cnCall();
+    const box = () => document.getElementById('script-check-self-identified') as HTMLInputElement;
+    fake.client.act = async () => {
+      throw new Error('the worker could not write the record');
+    };
+    fireEvent.click(box());
+    await settle();
+    expect(box().checked).toBe(false);
+    expect(fake.records.get('c1')!.progress.checked).toEqual([]);
+  });
+
   it('takes options 1-9 from the keyboard, but not while typing unless with Alt+Shift', async () => {
     const { fake } = await cnCall();
     const search = screen.getByLabelText('Search objections and FAQ');
