@@ -11,14 +11,22 @@ import { packChannelItem, packSubscriptionItem } from './settings';
  * when it arrived is verified again when it is read). With no subscription, no team pack is trusted.
  */
 export async function loadPackChannel(now: number): Promise<PackChannelState> {
-  const [stored, { subscription }] = await Promise.all([packChannelItem.getValue(), effectivePackSubscription()]);
-  const channel = stored ?? createPackChannelState(now);
-  return verifyStoredChannel(channel, subscription?.publicKeys ?? [], now);
+  return (await readTrustedChannel(now)).channel ?? createPackChannelState(now);
 }
 
 /** {@link loadPackChannel} for the channel's readers, or `null` when there is no channel yet. */
 export async function readPackChannel(now = Date.now()): Promise<PackChannelState | null> {
-  return (await packChannelItem.getValue()) ? loadPackChannel(now) : null;
+  return (await readTrustedChannel(now)).channel;
+}
+
+/**
+ * One read of the channel and of the subscription in force, the channel's packs verified against it: for readers
+ * that also need to know whether the administrator's policy names the channel.
+ */
+export async function readTrustedChannel(now = Date.now()): Promise<{ channel: PackChannelState | null; managed: boolean }> {
+  const [stored, { subscription, managed }] = await Promise.all([packChannelItem.getValue(), effectivePackSubscription()]);
+  const channel = stored ? await verifyStoredChannel(stored, subscription?.publicKeys ?? [], now) : null;
+  return { channel, managed };
 }
 
 /** The enterprise policy keys OnScript reads from managed storage (see public/managed-schema.json). */

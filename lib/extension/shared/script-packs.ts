@@ -1,4 +1,4 @@
-import { effectivePackSubscription, readPackChannel } from './pack-channel';
+import { readPackChannel, readTrustedChannel } from './pack-channel';
 // language.ts, not ui-messages.ts: the latter carries every page's catalog into the worker.
 import { pickUiLanguage, type UiLanguage } from '../../i18n/language';
 import { DEFAULT_PACKS, cnCardLoanPack, usCollectionsPack } from '../../packs/defaults';
@@ -50,14 +50,9 @@ export function resolveActivePack(
 
 /** The pack new calls start with, read from the settings. The one seam the pack-distribution feature replaces. */
 export async function getActivePack(browserLanguages: readonly string[] = currentBrowserLanguages()): Promise<ScriptPack> {
-  const [setting, uiSetting, packs, channel, { managed }] = await Promise.all([
-    scriptPackSetting.getValue(),
-    uiLanguageSetting.getValue(),
-    listAvailablePacks(),
-    readPackChannel(),
-    effectivePackSubscription(),
-  ]);
+  const [setting, uiSetting, { channel, managed }] = await Promise.all([scriptPackSetting.getValue(), uiLanguageSetting.getValue(), readTrustedChannel()]);
   // Following a team pack means using it: `auto` picks it over the built-in packs, and a policy's channel always.
+  const packs = availablePacks(channel);
   return resolveActivePack(setting, pickUiLanguage(browserLanguages, uiSetting), packs, channel?.active, { teamRequired: managed });
 }
 
