@@ -70,7 +70,11 @@ describe('call notes in real Chromium', () => {
       timeoutMs: 3_000,
       what: 'the masked notes in IndexedDB',
     });
-    await expect(notesBox(panel.page).inputValue()).resolves.toBe(masked);
+    // The record commits before the save's answer reaches the panel (a background tab), so the box follows it.
+    await waitFor(async () => ((await notesBox(panel.page).inputValue()) === masked ? true : undefined), {
+      timeoutMs: 3_000,
+      what: 'the masked notes in the notes box',
+    });
     await expect(panel.page.getByTestId('notes-masked').innerText()).resolves.toContain('card number ••••••••••••1111');
     // Today's follow-ups, export and the summary are the panel's other view.
     await panel.showView('My day');
