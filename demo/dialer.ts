@@ -1,3 +1,4 @@
+import { demoAccountFor } from './demo-accounts';
 import { dialableNumber, readDemoConfig } from './demo-config';
 import { createSipPhone, type PhoneCallState } from './sip-phone';
 
@@ -37,6 +38,7 @@ function render(state: PhoneCallState, remote: string, connectedAt?: number, cau
   holdButton.textContent = state === 'held' ? 'Resume' : 'Hold';
   holdButton.setAttribute('aria-pressed', String(state === 'held'));
   hangupButton.disabled = !live;
+  showAccount(live ? remote : '');
   clearInterval(timer);
   timerText.textContent = '';
   if (connectedAt && live) {
@@ -47,6 +49,18 @@ function render(state: PhoneCallState, remote: string, connectedAt?: number, cau
     tick();
     timer = setInterval(tick, 1000);
   }
+}
+
+/** The account a CRM beside the phone would open for the number on the line. */
+function showAccount(number: string) {
+  const account = demoAccountFor(number);
+  const card = document.querySelector<HTMLElement>('[data-onscript-demo="crm"]')!;
+  card.hidden = !account;
+  const set = (marker: string, text: string) => (document.querySelector(`[data-onscript-demo="${marker}"]`)!.textContent = text);
+  set('crm-name', account?.name ?? '');
+  set('crm-amount', account?.amountOwed ?? '');
+  set('crm-due-date', account?.dueDate ?? '');
+  set('crm-reference', account?.reference ?? '');
 }
 
 for (const key of document.querySelectorAll<HTMLButtonElement>('[data-key]')) {

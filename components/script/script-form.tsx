@@ -4,6 +4,7 @@ import type { ScriptPack, VariableDefinition } from '../../lib/packs/types';
 import { MAX_DEBTOR_REF_CHARS, MAX_VARIABLE_VALUE_CHARS } from '../../lib/protocol/script-messages';
 import { usePanelState } from '../side-panel-model';
 import type { ScriptState } from './script-state';
+import { DEBTOR_REF_FIELD, type PageValueOffer } from '../../lib/script/page-values';
 
 /**
  * The per-call form: the debtor/account reference (stored as the call's `debtorRef`) and the pack's variables,
@@ -13,6 +14,7 @@ export function ScriptForm({ state, pack }: { state: ScriptState; pack: ScriptPa
   const { t } = usePanelState();
   const language = state.language.value;
   const values = state.variables.value;
+  const offers = state.pageOffers.value;
   const missing = pack.variables.filter((variable) => variable.required && !(values[variable.key] ?? '').trim());
   // Closed at first, so the step and the notes share the first screen; the summary names what is missing. After
   // that the agent decides (closing it under their typing would lose focus).
@@ -29,7 +31,14 @@ export function ScriptForm({ state, pack }: { state: ScriptState; pack: ScriptPa
             })}
           </span>
         )}
+        {offers.length > 0 && (
+          <span class="script-form__offers-count" data-testid="script-page-offers-count">
+            {' · '}
+            {t.value('script.pageOffers.count', { count: String(offers.length) })}
+          </span>
+        )}
       </summary>
+      {offers.length > 0 && <PageOffers state={state} pack={pack} offers={offers} />}
       <div class="script-form__fields">
         <label>
           <span>{t.value('script.debtorRef')}</span>
@@ -48,6 +57,64 @@ export function ScriptForm({ state, pack }: { state: ScriptState; pack: ScriptPa
       </div>
     </details>
   );
+}
+
+/**
+ * What the open page shows for the form, each with the page's text beside the value it becomes, for the agent to
+ * confirm one by one or all at once. Page text is untrusted: it is only ever rendered as text.
+ */
+function PageOffers({ state, pack, offers }: { state: ScriptState; pack: ScriptPack; offers: readonly PageValueOffer[] }) {
+  const { t } = usePanelState();
+  const language = state.language.value;
+  const labelOf = (key: string) => {
+    if (key === DEBTOR_REF_FIELD) return t.value('script.debtorRef');
+    const variable = pack.variables.find((candidate) => candidate.key === key);
+    return variable ? localize(variable.label, language, pack) : key;
+  };
+  return (
+    <section class="script-form__offers" aria-labelledby="script-page-offers-title" data-testid="script-page-offers">
+      <p id="script-page-offers-title">{t.value('script.pageOffers.title')}</p>
+      <ul aria-label={t.value('script.pageOffers.list')}>
+        {offers.map((offer) => (
+          <li key={offer.key}>
+            <span class="script-form__offer-label">{labelOf(offer.key)}</span>
+            <span class="script-form__offer-value">{offer.shown}</span>
+            <button
+              type="button"
+              aria-label={t.value('script.pageOffers.useLabel', { value: offer.shown, label: labelOf(offer.key) })}
+              onClick={(event) => {
+                const form = event.currentTarget.closest('details');
+                state.acceptPageValues([offer.key]);
+                // The row goes away with the offer: keep the keyboard where the value landed.
+                focusField(form, offer.key === DEBTOR_REF_FIELD ? 'debtorRef' : offer.key);
+              }}
+            >
+              {t.value('script.pageOffers.use')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {offers.length > 1 && (
+        <button
+          type="button"
+          class="script-form__offers-all"
+          onClick={(event) => {
+            const form = event.currentTarget.closest('details');
+            const first = offers[0]!.key;
+            state.acceptPageValues();
+            focusField(form, first === DEBTOR_REF_FIELD ? 'debtorRef' : first);
+          }}
+        >
+          {t.value('script.pageOffers.useAll')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function focusField(form: Element | null, name: string): void {
+  // After the render that removed the button.
+  setTimeout(() => form?.querySelector<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`)?.focus(), 0);
 }
 
 function VariableField({ state, pack, variable, value }: { state: ScriptState; pack: ScriptPack; variable: VariableDefinition; value: string }) {

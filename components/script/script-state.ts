@@ -4,6 +4,7 @@ import type { ScriptClient } from '../../lib/extension/pages/script-client';
 import type { ScriptCallView, ScriptRefusalReason } from '../../lib/protocol/script-messages';
 import type { ScriptAction } from '../../lib/script/engine';
 import { defaultPackFor } from '../../lib/extension/shared/script-packs';
+import { DEBTOR_REF_FIELD, pageValueOffers, type PageValueOffer } from '../../lib/script/page-values';
 import type { PanelState } from '../panel-state';
 
 /** Options for {@link createScriptState}. */
@@ -51,6 +52,18 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
     const current = view.value;
     if (!current) return undefined;
     return packs.value.find((candidate) => candidate.id === current.packId && candidate.version === current.packVersion);
+  });
+
+  /**
+   * What the open page (a CRM, read by its DOM rule's fields) shows for this call's form and the form does not
+   * hold yet: offered to the agent, never filled without their word.
+   */
+  const pageOffers = computed<PageValueOffer[]>(() => {
+    const current = view.value;
+    const focused = panel.focus.value;
+    const running = pack.value;
+    if (!current || !running || focused?.id !== current.callId) return [];
+    return pageValueOffers({ variables: running.variables, fields: focused.pageFields, values: variables.value, debtorRef: debtorRef.value });
   });
 
   function fail(failure: unknown) {
@@ -129,6 +142,7 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
     query,
     variables,
     debtorRef,
+    pageOffers,
     language,
     /** Subscribes to the extension's keyboard commands, forwarded by the background. */
     onCommand: (callback: Parameters<ScriptClient['onCommand']>[0]) => client.onCommand(callback),
@@ -191,6 +205,18 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
     /** Updates one form value now and saves the form shortly after typing stops. */
     setVariable(key: string, value: string): void {
       variables.value = { ...variables.value, [key]: value };
+      this.scheduleSave();
+    },
+    /** Takes the page's values for `keys` (all offered ones by default) into the form, as if the agent typed them. */
+    acceptPageValues(keys?: readonly string[]): void {
+      const taken = pageOffers.value.filter((offer) => !keys || keys.includes(offer.key));
+      if (taken.length === 0) return;
+      const next = { ...variables.value };
+      for (const offer of taken) {
+        if (offer.key === DEBTOR_REF_FIELD) debtorRef.value = offer.value;
+        else next[offer.key] = offer.value;
+      }
+      variables.value = next;
       this.scheduleSave();
     },
     setDebtorRef(value: string): void {

@@ -22,6 +22,12 @@ export const DEMO_DIALER_MARKERS = Object.freeze({
   holdIndicator: 'hold-indicator',
   /** Shown while an incoming call rings. */
   incomingCall: 'incoming-call',
+  /** The demo's stand-in for a CRM: the account open for the number on the line (hidden between calls). */
+  crm: 'crm',
+  crmName: 'crm-name',
+  crmAmount: 'crm-amount',
+  crmDueDate: 'crm-due-date',
+  crmReference: 'crm-reference',
 });
 
 const m = DEMO_DIALER_MARKERS;
@@ -40,6 +46,13 @@ export const DEFAULT_DOM_RULES: readonly DomRule[] = Object.freeze([
       remoteNumber: sel(m.remoteNumber),
       holdIndicator: sel(m.holdIndicator),
       incomingIndicator: sel(m.incomingCall),
+    },
+    // What the account beside the phone shows, offered to the agent for the call's form (never filled unasked).
+    fields: {
+      'customer.name': sel(m.crmName),
+      'debt.amount': sel(m.crmAmount),
+      'debt.dueDate': sel(m.crmDueDate),
+      'debtor.ref': sel(m.crmReference),
     },
     attributeFilter: ['hidden', 'aria-hidden', 'disabled'],
   },

@@ -43,7 +43,8 @@ export interface DomRule {
   /**
    * Values the open page shows about the debtor, by variable key → selector: `location.region`,
    * `location.postalCode`, `location.country` (read by compliance: where the debtor may be), and any script
-   * variable (`debtor.name`, `debt.amount`, ...) the panel offers as a filled value for the agent to confirm.
+   * variable (`customer.name`, `debt.amount`, ...) the panel offers as a filled value for the agent to confirm;
+   * `debtor.ref` offers the call's debtor/account reference (lib/script/page-values.ts).
    */
   fields?: Record<string, string>;
   /** Attributes whose changes matter (e.g. `hidden`, `class`); without it only child/text changes are observed. */

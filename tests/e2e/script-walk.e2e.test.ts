@@ -70,8 +70,29 @@ describe('walking the call script during a real call', () => {
     await script.press('1');
     await script.waitForStep(title('arrears'));
 
+    // The demo's account card beside the phone (read by its DOM rule) is offered for the form, not filled in:
+    // the agent looks, takes it, and the arrears lines say it.
+    const say = (key: string) => panel.page.locator(`.script-say mark[data-key="${key}"]`).first();
+    await panel.page.getByTestId('script-page-offers-count').waitFor({ timeout: 5_000 });
+    expect(await say('debt.amount').count()).toBe(0);
+    await panel.page.locator('.script-form summary').click();
+    await panel.page.getByRole('button', { name: 'Use all' }).click();
+    await waitFor(async () => ((await say('debt.amount').count()) > 0 ? say('debt.amount').textContent() : undefined), {
+      timeoutMs: 5_000,
+      what: 'the amount from the page in the arrears line',
+    });
+    await expect(say('debt.amount').textContent()).resolves.toContain('1,234.56');
+    await expect(say('debt.dueDate').textContent()).resolves.toBe('March 4, 2026');
+    await waitFor(async () => ((await readCallRecords(panel.page))[0]?.['debtorRef'] === 'UK-000123' ? true : undefined), {
+      timeoutMs: 5_000,
+      what: 'the account reference from the page on the call record',
+    });
+
     const [record] = await readCallRecords(panel.page);
     expect(record).toMatchObject({
+      debtorRef: 'UK-000123',
+      variables: { 'customer.name': 'Jane Doe', 'debt.amount': '1234.56', 'debt.dueDate': '2026-03-04' },
+      pageFields: { 'customer.name': 'Jane Doe', 'debt.amount': '£1,234.56' },
       packId: cnCardLoanPack.id,
       packVersion: cnCardLoanPack.version,
       scriptProgress: {

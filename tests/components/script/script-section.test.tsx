@@ -192,6 +192,55 @@ describe('script view', () => {
     expect(fake.records.get('c1')!.debtorRef).toBe('ACC-42');
   });
 
+  it('offers what the open page shows for the form, and fills a value only when the agent takes it', async () => {
+    const fake = fakeScriptClient(PACKS, usCollectionsPack.id);
+    const pageFields = {
+      'customer.name': '<img src=x onerror="window.pwned=1">Jane Doe',
+      'debt.amount': '$1,234.56',
+      'debt.dueDate': 'March 4, 2026',
+      'debtor.ref': 'ACC-42',
+      'location.region': 'CA',
+    };
+    const panel = await renderPanelWithScript(fake.client, { tabId: 3, calls: { c1: liveCall({ pageFields }) } });
+    const amount = () => screen.getByRole('textbox', { name: /^Amount owed/ }) as HTMLInputElement;
+    // Offered, not filled: nothing reaches the form or the background before the agent says so.
+    expect(screen.getByTestId('script-page-offers-count').textContent).toContain('4 from the page to confirm');
+    expect(amount().value).toBe('');
+    expect(fake.state.saved).toEqual([]);
+    const offers = screen.getByRole('list', { name: 'Values from the page' });
+    expect(within(offers).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Debtor / account referenceACC-42Use',
+      `Consumer’s full name${pageFields['customer.name']}Use`,
+      'Amount owed$1,234.56Use',
+      'Date payment was dueMarch 4, 2026Use',
+    ]);
+    expect(offers.querySelector('img')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Use $1,234.56 for Amount owed' }));
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await settle();
+    expect(amount().value).toBe('1234.56');
+    expect(document.activeElement).toBe(amount());
+    expect(fake.records.get('c1')!.variables['debt.amount']).toBe('1234.56');
+    expect(screen.queryByRole('button', { name: /for Amount owed/ })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Use all' }));
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await settle();
+    expect(fake.records.get('c1')!).toMatchObject({
+      debtorRef: 'ACC-42',
+      variables: { 'customer.name': pageFields['customer.name'], 'debt.dueDate': '2026-03-04', 'debt.amount': '1234.56' },
+    });
+    expect(screen.queryByTestId('script-page-offers')).toBeNull();
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+
+    // The page changes its mind (another account opened): the new value is offered again beside the agent's.
+    await panel.push({ tabId: 3, calls: { c1: liveCall({ pageFields: { ...pageFields, 'debt.amount': '$99.00' } }) } });
+    expect(screen.getByRole('button', { name: 'Use $99.00 for Amount owed' })).toBeTruthy();
+    expect(amount().value).toBe('1234.56');
+  });
+
   it('prefills the agent’s own name and organisation from the settings', async () => {
     const fake = fakeScriptClient(PACKS, usCollectionsPack.id);
     await renderPanelWithScript(fake.client, { tabId: 3, calls: { c1: liveCall() } });

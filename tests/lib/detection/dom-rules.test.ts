@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DOM_RULES, DEMO_DIALER_MARKERS } from '../../../lib/detection/default-dom-rules';
@@ -14,6 +15,10 @@ import {
   type DomRule,
   type SchedulerTimers,
 } from '../../../lib/detection/dom-rules';
+
+import { demoAccountFor } from '../../../demo/demo-accounts';
+import { cnCardLoanPack } from '../../../lib/packs/defaults';
+import { pageValueOffers } from '../../../lib/script/page-values';
 
 const demoRule = DEFAULT_DOM_RULES[0]!;
 
@@ -418,5 +423,37 @@ describe('DOM rule fields: what the open page shows about the debtor', () => {
     ]);
     const many = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`field${i}`, '#x']));
     expect(parseDomRules(rule(many))).toMatchObject({ ok: false, errors: [{ path: '$[0].fields' }] });
+  });
+});
+
+describe('the demo dialer’s account card (issue 16, item 2)', () => {
+  /** The shipped demo dialer page, with its account card filled as demo/dialer.ts fills it during a call. */
+  function dialerPage(number: string | undefined) {
+    const { document } = parseHTML(readFileSync(new URL('../../../demo/dialer.html', import.meta.url), 'utf8'));
+    const account = number === undefined ? undefined : demoAccountFor(number);
+    const card = document.querySelector('[data-onscript-demo="crm"]')!;
+    if (account) card.removeAttribute('hidden');
+    const set = (marker: string, text: string) => (document.querySelector(`[data-onscript-demo="${marker}"]`)!.textContent = text);
+    set('crm-name', account?.name ?? '');
+    set('crm-amount', account?.amountOwed ?? '');
+    set('crm-due-date', account?.dueDate ?? '');
+    set('crm-reference', account?.reference ?? '');
+    return document as unknown as DomQueryRoot;
+  }
+
+  it('is read by the shipped rule while a call is on it, and offered for the pack’s form in the form’s format', () => {
+    const fields = readDomFields(dialerPage('13800138000'), demoRule);
+    expect(fields).toEqual({ 'customer.name': '张伟', 'debt.amount': '¥12,345.60', 'debt.dueDate': '2026年3月4日', 'debtor.ref': 'CC-2026-0042' });
+    const offers = pageValueOffers({ variables: cnCardLoanPack.variables, fields, values: {}, debtorRef: '' });
+    expect(Object.fromEntries(offers.map((offer) => [offer.key, offer.value]))).toEqual({
+      'debtor.ref': 'CC-2026-0042',
+      'customer.name': '张伟',
+      'debt.amount': '12345.60',
+      'debt.dueDate': '2026-03-04',
+    });
+  });
+
+  it('reads nothing between calls, when the card is hidden', () => {
+    expect(readDomFields(dialerPage(undefined), demoRule)).toEqual({});
   });
 });

@@ -2,6 +2,7 @@ import { applyCallSignal, MAX_LIVE_CALLS_PER_TAB, MAX_NEW_CALLS_PER_MINUTE, type
 import type { CallSignal, LiveCall, TabCallState } from '../../../calls/types';
 import { toGuardVerdict, type GuardVerdict } from '../../../compliance/pre-dial';
 import { listRecentCallRecords } from '../../../db/calls-repository';
+import { maskVariables } from '../../../notes/redact-record';
 import { CALL_MESSAGES, type CallSignalReply } from '../../../protocol/call-messages';
 import { defaultRegionSetting } from '../../shared/settings';
 import { cachedSetting } from '../cached-setting';
@@ -47,7 +48,9 @@ export const callsFeature = defineBackgroundFeature({
           if (call?.verdict && call.direction === 'outbound') reply.verdict = forTheDialerFrame(toGuardVerdict(call.verdict));
           return reply;
         },
-        'call/page-fields': async ({ callKey, fields }, sender) => {
+        'call/page-fields': async ({ callKey, fields: shown }, sender) => {
+          // A CRM page may show a whole card or ID number: masked before it is kept, as the form's values are.
+          const fields = maskVariables(shown);
           const tabId = sender.tab?.id;
           if (tabId === undefined) return { accepted: false };
           const frameId = sender.frameId ?? 0;

@@ -49,6 +49,17 @@ describe('free text is masked before it is stored (issue 14, item 2)', () => {
     expect(stored(record)).not.toContain('4111 1111');
   });
 
+  it('in what a CRM page shows beside the call (its DOM rule fields), on the live call and the record', async () => {
+    const { db, ask } = await setup();
+    await ask('call/signal', { callKey: 'k1', source: 'sip-ws', phase: 'dialing', direction: 'outbound', remote: '+447400123456', at: CLOSED }, dialer());
+    await ask('call/page-fields', { callKey: 'k1', fields: { 'debt.product': `card ${CARD}`, 'customer.name': 'Jane Doe' } }, dialer());
+    const [record] = await db.getAll('calls');
+    expect(record?.pageFields).toEqual({ 'debt.product': `card ${MASKED}`, 'customer.name': 'Jane Doe' });
+    const tab = await ask('tab/get-state', { tabId: 7 });
+    expect(stored(tab)).not.toContain('4111 1111');
+    expect(stored(tab)).toContain(`card ${MASKED}`);
+  });
+
   it('in a do-not-call flag\'s note and debtor reference', async () => {
     const { db, ask } = await setup();
     await ask('compliance/add-flag', { reason: 'cease-request', scope: 'debtor', debtorRef: '4111111111111111', note: `letter quotes card ${CARD}` });
