@@ -1,3 +1,4 @@
+import { LockIcon } from '../lock-icon';
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 
@@ -45,12 +46,3 @@ export function LockBadge({ text, testId }: { text: string; testId?: string }) {
   );
 }
 
-/** A small padlock, hidden from assistive technology (the text beside it says "Locked"). */
-export function LockIcon() {
-  return (
-    <svg class="lock-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      <path d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2" fill="none" stroke="currentColor" stroke-width="1.6" />
-      <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
-    </svg>
-  );
-}

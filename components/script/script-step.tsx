@@ -7,6 +7,7 @@ import { usePanelState } from '../side-panel-model';
 import { SafeMarkdown, SayLineView } from './script-text';
 import { checkLabels, refusalText, sayLineSegments, variableLabel } from './script-text-helpers';
 import type { ScriptState } from './script-state';
+import { LockIcon } from '../lock-icon';
 
 /** Id of the current step's heading; focus lands there when the step changes. */
 export const STEP_HEADING_ID = 'script-step-title';
@@ -141,7 +142,7 @@ function Choices({ state, pack, step, progress }: { state: ScriptState; pack: Sc
                 <span class="script-choice__label">{localize(choice.label, language, pack)}</span>
                 {missing.length > 0 && (
                   <span class="script-lock" aria-hidden="true">
-                    🔒
+                    <LockIcon size="0.9em" />
                   </span>
                 )}
               </button>
@@ -176,7 +177,7 @@ function StepNav({ state, pack, step, progress }: { state: ScriptState; pack: Sc
           data-locked={missing.length > 0 ? 'true' : undefined}
           onClick={() => void state.act({ type: 'next' })}
         >
-          {t.value('script.next')} →{missing.length > 0 && <span aria-hidden="true"> 🔒</span>}
+          {t.value('script.next')} →{missing.length > 0 && <span aria-hidden="true"> <LockIcon size="0.9em" /></span>}
         </button>
       )}
       {step.next && missing.length > 0 && (

@@ -4,6 +4,7 @@ import { localize } from '../../../lib/packs';
 import type { PackLanguage, ScriptPack, ScriptStep, VariableDefinition } from '../../../lib/packs/types';
 import { SafeMarkdown, SayLineView } from '../../script/script-text';
 import { checkLabels, sayLineSegments, variableLabel } from '../../script/script-text-helpers';
+import { LockIcon } from '../../lock-icon';
 import '../../script/script.css';
 
 /** Sample per-call values by variable type, in the `YYYY-MM-DD` / plain-number form the call form stores. */
@@ -140,7 +141,11 @@ function PreviewStep({
                     <small class="muted">
                       {choice.next ? t('editor.preview.goesTo', { step: choice.next }) : t('editor.preview.ends', { code: choice.disposition ?? '' })}
                     </small>
-                    {lock.length > 0 && <span aria-hidden="true">🔒</span>}
+                    {lock.length > 0 && (
+                      <span aria-hidden="true">
+                        <LockIcon size="0.9em" />
+                      </span>
+                    )}
                   </span>
                   {lock.length > 0 && <small class="script-lock-note">{t('script.locked', { checks: checkLabels(pack, lock, language) })}</small>}
                 </li>
@@ -153,7 +158,12 @@ function PreviewStep({
         <div class="script-nav">
           <span class="script-nav__next" data-locked={nextLock.length > 0 ? 'true' : undefined}>
             {t('script.next')} → <small class="muted">{t('editor.preview.goesTo', { step: step.next })}</small>
-            {nextLock.length > 0 && <span aria-hidden="true"> 🔒</span>}
+            {nextLock.length > 0 && (
+              <span aria-hidden="true">
+                {' '}
+                <LockIcon size="0.9em" />
+              </span>
+            )}
           </span>
           {nextLock.length > 0 && <small class="script-lock-note">{t('script.locked', { checks: checkLabels(pack, nextLock, language) })}</small>}
         </div>

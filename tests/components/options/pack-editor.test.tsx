@@ -103,7 +103,9 @@ describe('PackEditor form and side panel preview', () => {
 
     await typeInto(combobox('Choice 3 next step'), 'arrears');
     expect(report().textContent).toContain('Valid');
-    expect(within(previewStep()).getAllByRole('listitem').map((item) => item.textContent)).toContain('3Call back latergoes to arrears🔒Locked until ticked: Identity verified');
+    expect(within(previewStep()).getAllByRole('listitem').map((item) => item.textContent)).toContain('3Call back latergoes to arrearsLocked until ticked: Identity verified');
+    const locked = within(previewStep()).getAllByRole('listitem').find((item) => item.textContent?.includes('Call back later'));
+    expect(locked?.querySelector('svg.lock-icon')).not.toBeNull();
   });
 
   it('starts a new pack from a template whose debt is gated on every path, and warns once a step loses that', async () => {
