@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LockableSetting } from '../../lib/compliance/locked-settings';
 import { DEFAULT_JURISDICTION_PROFILES, type CompliancePolicy } from '../../lib/compliance/routing';
-import type { DateOrder } from '../../lib/compliance/attempts-csv';
+import type { CsvLineError, DateOrder } from '../../lib/compliance/attempts-csv';
 import type { DoNotCallReason } from '../../lib/compliance/dnc';
 import { getProfile, PROFILES } from '../../lib/compliance/profiles';
 import { notAfter, notAtWork, notBefore, type InconvenientTime } from '../../lib/compliance/restrictions';
@@ -190,6 +190,17 @@ function clock(minutes: number): string {
 
 const DATE_ORDERS: readonly DateOrder[] = ['auto', 'month-first', 'day-first'];
 
+/** A rejected line's problems in the page's language (the English `message` when an older background sent none). */
+function lineErrorText(t: Translate, error: CsvLineError): string {
+  if (!Array.isArray(error.problems) || error.problems.length === 0) return error.message;
+  return error.problems
+    .map((problem) => {
+      if (problem.code === 'time-invalid-order') return t(`compliance.csv.time-invalid-order.${problem.params.order}`, problem.params);
+      return 'params' in problem ? t(`compliance.csv.${problem.code}`, problem.params) : t(`compliance.csv.${problem.code}`);
+    })
+    .join(t('compliance.importProblemSeparator'));
+}
+
 function AttemptsImport({ t, client }: { t: Translate; client: ComplianceSettingsClient }) {
   const [count, setCount] = useState<number | undefined>(undefined);
   const [result, setResult] = useState<AttemptsImportResult | undefined>(undefined);
@@ -243,7 +254,7 @@ function AttemptsImport({ t, client }: { t: Translate; client: ComplianceSetting
           <h4>{t('compliance.importErrors')}</h4>
           <ul data-testid="compliance-import-errors">
             {result.errors.map((error, index) => (
-              <li key={`${error.line}-${index}`}>{t('compliance.importErrorLine', { line: error.line, message: error.message })}</li>
+              <li key={`${error.line}-${index}`}>{t('compliance.importErrorLine', { line: error.line, message: lineErrorText(t, error) })}</li>
             ))}
           </ul>
         </div>

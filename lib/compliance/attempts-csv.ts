@@ -14,11 +14,66 @@ import type { AttemptOutcome } from './profiles';
 import { normalizePhone } from './time-zones';
 import { firstInstantAtOrAfterWallTime } from '../time/wall-clock';
 
+/**
+ * One thing wrong with a line, as data: the options page says it in the agent's language from `code` and `params`
+ * (lib/i18n/catalogs/compliance.ts, keys `compliance.csv.<code>`); {@link csvProblemText} says it in English.
+ */
+export type CsvProblem =
+  | { code: 'empty' }
+  | { code: 'header'; params: { columns: string; missing: string } }
+  | { code: 'field-count'; params: { expected: string; found: string } }
+  | { code: 'time-format' | 'time-invalid' | 'time-clock' | 'time-no-zone'; params: { column: string; value: string } }
+  | { code: 'time-invalid-order'; params: { column: string; value: string; order: 'day-first' | 'month-first' } }
+  | { code: 'number'; params: { column: string; value: string } }
+  | { code: 'direction'; params: { value: string } }
+  | { code: 'outcome'; params: { value: string; allowed: string } }
+  | { code: 'date-order-conflict' }
+  | { code: 'unclosed-quote' };
+
 /** One rejected CSV line. */
 export interface CsvLineError {
   /** 1-based line number in the file (where the row starts, when a quoted field spans lines). */
   line: number;
+  /** What is wrong, in English (the problems joined with `; `). */
   message: string;
+  /** What is wrong, as data for a message in the reader's language. */
+  problems: CsvProblem[];
+}
+
+/** A problem in English, as {@link CsvLineError.message} has it. */
+export function csvProblemText(problem: CsvProblem): string {
+  switch (problem.code) {
+    case 'empty':
+      return 'the file is empty';
+    case 'header':
+      return `header must name ${problem.params.columns} (or be OnScript's own export); missing ${problem.params.missing}`;
+    case 'field-count':
+      return `expected ${problem.params.expected} fields, found ${problem.params.found}`;
+    case 'time-format':
+      return `"${problem.params.column}" must be a date and time: ISO 8601 such as 2026-03-09T14:05:00Z, or 2026-03-09 14:05, or 3/9/2026 14:05; got "${problem.params.value}"`;
+    case 'time-invalid':
+      return `"${problem.params.column}" is not a valid date; got "${problem.params.value}"`;
+    case 'time-invalid-order':
+      return `"${problem.params.column}" is not a valid date (read ${problem.params.order === 'day-first' ? 'day' : 'month'} first); got "${problem.params.value}"`;
+    case 'time-clock':
+      return `"${problem.params.column}" is not a valid time of day; got "${problem.params.value}"`;
+    case 'time-no-zone':
+      return `"${problem.params.column}" has no UTC offset (as in 2026-03-09T14:05:00Z) and no time zone was given to read it in; got "${problem.params.value}"`;
+    case 'number':
+      return `"${problem.params.column}" is not a phone number: "${problem.params.value}"`;
+    case 'direction':
+      return `"direction" must be inbound or outbound; got "${problem.params.value}"`;
+    case 'outcome':
+      return `"outcome" must be one of ${problem.params.allowed}; got "${problem.params.value}"`;
+    case 'date-order-conflict':
+      return 'the dates mix day-first (31/1/2026) and month-first (1/31/2026) order; choose the order and import again';
+    case 'unclosed-quote':
+      return 'unclosed double quote';
+  }
+}
+
+function lineError(line: number, problems: CsvProblem[]): CsvLineError {
+  return { line, message: problems.map(csvProblemText).join('; '), problems };
 }
 
 /**
@@ -87,13 +142,12 @@ export function parseAttemptsCsv(text: string, options: AttemptsCsvOptions = {})
   const attempts: ContactAttempt[] = [];
   const headerAt = rows.findIndex((row) => !isBlank(row));
   const headerRow = rows[headerAt];
-  if (!headerRow) return { attempts, errors: [{ line: 1, message: 'the file is empty' }, ...errors] };
+  if (!headerRow) return { attempts, errors: [lineError(1, [{ code: 'empty' }]), ...errors] };
   const header = headerRow.fields.map((name) => name.trim().toLowerCase());
   const isExport = EXPORT_COLUMNS.every((column) => header.includes(column));
   const missing = isExport ? [] : CSV_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length > 0) {
-    const message = `header must name ${CSV_COLUMNS.join(',')} (or be OnScript's own export); missing ${missing.join(', ')}`;
-    return { attempts, errors: [{ line: headerRow.line, message }] };
+    return { attempts, errors: [lineError(headerRow.line, [{ code: 'header', params: { columns: CSV_COLUMNS.join(','), missing: missing.join(', ') } }])] };
   }
   const body = rows.slice(headerAt + 1).filter((row) => !isBlank(row));
   const value = (row: Row, name: string): string => (row.fields[header.indexOf(name)] ?? '').trim().replace(NEUTRALISED, '');
@@ -103,16 +157,16 @@ export function parseAttemptsCsv(text: string, options: AttemptsCsvOptions = {})
 
   for (const row of body) {
     if (row.fields.length !== header.length) {
-      errors.push({ line: row.line, message: `expected ${header.length} fields, found ${row.fields.length}` });
+      errors.push(lineError(row.line, [{ code: 'field-count', params: { expected: String(header.length), found: String(row.fields.length) } }]));
       continue;
     }
-    const problems: string[] = [];
+    const problems: CsvProblem[] = [];
     const atText = value(row, atColumn);
     const at = parseTime(atText, options.timeZone, dateOrder.order);
-    if (typeof at === 'string') problems.push(`"${atColumn}" ${at}; got "${atText}"`);
+    if (typeof at !== 'number') problems.push(timeProblem(at, atColumn, atText));
     const numberText = isExport ? value(row, 'number_e164') || value(row, 'number_raw') : value(row, 'number');
     const phone = numberText === '' ? undefined : normalizePhone(numberText, options.defaultCountry);
-    if (!phone) problems.push(`"${isExport ? 'number_raw' : 'number'}" is not a phone number: "${numberText}"`);
+    if (!phone) problems.push({ code: 'number', params: { column: isExport ? 'number_raw' : 'number', value: numberText } });
     let outcome: AttemptOutcome | undefined;
     let inbound = false;
     if (isExport) {
@@ -121,7 +175,7 @@ export function parseAttemptsCsv(text: string, options: AttemptsCsvOptions = {})
         continue;
       }
       const direction = value(row, 'direction');
-      if (direction !== 'inbound' && direction !== 'outbound') problems.push(`"direction" must be inbound or outbound; got "${direction}"`);
+      if (direction !== 'inbound' && direction !== 'outbound') problems.push({ code: 'direction', params: { value: direction } });
       inbound = direction === 'inbound';
       const seconds = Number(value(row, 'duration_s') || '0');
       outcome = outcomeOfCall({
@@ -139,10 +193,10 @@ export function parseAttemptsCsv(text: string, options: AttemptsCsvOptions = {})
     } else {
       const outcomeText = value(row, 'outcome').toLowerCase();
       outcome = OUTCOMES.find((candidate) => candidate === outcomeText);
-      if (!outcome) problems.push(`"outcome" must be one of ${OUTCOMES.join(', ')}; got "${outcomeText}"`);
+      if (!outcome) problems.push({ code: 'outcome', params: { value: outcomeText, allowed: OUTCOMES.join(', ') } });
     }
-    if (problems.length > 0 || typeof at === 'string' || !phone || !outcome) {
-      errors.push({ line: row.line, message: problems.join('; ') });
+    if (problems.length > 0 || typeof at !== 'number' || !phone || !outcome) {
+      errors.push(lineError(row.line, problems));
       continue;
     }
     const attempt: ContactAttempt = { at, phoneE164: phone.e164, outcome };
@@ -151,7 +205,7 @@ export function parseAttemptsCsv(text: string, options: AttemptsCsvOptions = {})
     if (debtorRef !== '') attempt.debtorRef = debtorRef;
     attempts.push(attempt);
   }
-  if (dateOrder.conflict) errors.push({ line: headerRow.line, message: dateOrder.conflict });
+  if (dateOrder.conflict) errors.push(lineError(headerRow.line, [{ code: 'date-order-conflict' }]));
   errors.sort((a, b) => a.line - b.line);
   return {
     attempts,
@@ -192,7 +246,7 @@ function tokenise(text: string): { rows: Row[]; errors: CsvLineError[] } {
       cursor = end;
     }
     if (!broken) break;
-    errors.push({ line: rowLine, message: 'unclosed double quote' });
+    errors.push(lineError(rowLine, [{ code: 'unclosed-quote' }]));
     const nextLine = rest.indexOf('\n', cursor);
     if (nextLine < 0) break;
     offset += nextLine + 1;
@@ -225,7 +279,7 @@ function countLineBreaks(text: string, from: number, to: number): number {
 function resolveDateOrder(
   values: readonly string[],
   options: AttemptsCsvOptions,
-): { order: Exclude<DateOrder, 'auto'>; used: boolean; conflict?: string } {
+): { order: Exclude<DateOrder, 'auto'>; used: boolean; conflict?: true } {
   let dayFirst = false;
   let monthFirst = false;
   let used = false;
@@ -239,21 +293,29 @@ function resolveDateOrder(
   const regional = MONTH_FIRST_REGIONS.has((options.defaultCountry ?? '').toUpperCase()) ? 'month-first' : 'day-first';
   if (options.dateOrder && options.dateOrder !== 'auto') return { order: options.dateOrder, used };
   if (dayFirst && monthFirst) {
-    return { order: regional, used, conflict: 'the dates mix day-first (31/1/2026) and month-first (1/31/2026) order; choose the order and import again' };
+    return { order: regional, used, conflict: true };
   }
   return { order: dayFirst ? 'day-first' : monthFirst ? 'month-first' : regional, used };
 }
 
+/** Why a text is not a time (see {@link parseTime}). */
+type TimeFault = 'format' | 'invalid' | 'clock' | 'no-zone' | { order: Exclude<DateOrder, 'auto'> };
+
+function timeProblem(fault: TimeFault, column: string, value: string): CsvProblem {
+  if (typeof fault === 'object') return { code: 'time-invalid-order', params: { column, value, order: fault.order } };
+  return { code: `time-${fault}`, params: { column, value } };
+}
+
 /** Epoch ms, or why the text is not a time. */
-function parseTime(text: string, timeZone: string | undefined, order: Exclude<DateOrder, 'auto'>): number | string {
+function parseTime(text: string, timeZone: string | undefined, order: Exclude<DateOrder, 'auto'>): number | TimeFault {
   if (ISO_WITH_ZONE.test(text)) {
     const at = Date.parse(text.replace(' ', 'T'));
-    return Number.isNaN(at) ? 'is not a valid date' : at;
+    return Number.isNaN(at) ? 'invalid' : at;
   }
   const yearFirst = YEAR_FIRST.exec(text);
   const yearLast = yearFirst ? undefined : YEAR_LAST.exec(text);
   if (!yearFirst && !yearLast) {
-    return 'must be a date and time: ISO 8601 such as 2026-03-09T14:05:00Z, or 2026-03-09 14:05, or 3/9/2026 14:05';
+    return 'format';
   }
   const parts = (yearFirst ?? yearLast)!.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
   const [year, month, day] = yearFirst
@@ -265,9 +327,9 @@ function parseTime(text: string, timeZone: string | undefined, order: Exclude<Da
   const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const check = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(check.getTime()) || check.getUTCDate() !== day || month < 1 || month > 12) {
-    return `is not a valid date (read ${order === 'day-first' ? 'day' : 'month'} first)`;
+    return { order };
   }
-  if (hours > 23 || minutes > 59 || seconds > 59) return 'is not a valid time of day';
-  if (!timeZone) return 'has no UTC offset (as in 2026-03-09T14:05:00Z) and no time zone was given to read it in';
+  if (hours > 23 || minutes > 59 || seconds > 59) return 'clock';
+  if (!timeZone) return 'no-zone';
   return firstInstantAtOrAfterWallTime(date, ((hours * 60 + minutes) * 60 + seconds) * 1000, timeZone);
 }

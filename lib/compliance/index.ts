@@ -9,8 +9,8 @@ export { parseDeliveredCalendars, mergeDeliveredCalendars, chineseFixedDateHolid
 export type { CalendarIssue, CalendarParseResult, DeliveredCalendars, YearCalendar } from './calendar-data';
 export type { CallingWindowInput, CallingWindowResult } from './calling-window';
 export { evaluateContactCaps, capsLookbackMs, LOCAL_LOG_NOTICE } from './caps';
-export { parseAttemptsCsv } from './attempts-csv';
-export type { AttemptsCsvOptions, AttemptsCsvResult, CsvLineError, DateOrder } from './attempts-csv';
+export { csvProblemText, parseAttemptsCsv } from './attempts-csv';
+export type { AttemptsCsvOptions, AttemptsCsvResult, CsvLineError, CsvProblem, DateOrder } from './attempts-csv';
 export type {
   CapVerdict,
   ContactAttempt,

@@ -13,6 +13,7 @@ import type { StoredDoNotCallFlag } from '../../../lib/db/schema';
 import { createTranslator } from '../../../lib/i18n/ui-messages';
 import type { AttemptsImportRequest, NewDoNotCallFlag } from '../../../lib/protocol/compliance-messages';
 import type { InconvenientTime } from '../../../lib/compliance/restrictions';
+import { csvProblemText, type CsvProblem } from '../../../lib/compliance';
 
 afterEach(cleanup);
 
@@ -36,7 +37,11 @@ function fakeClient() {
     importAttempts: async (request) => {
       imports.push(request);
       stored += 2;
-      return { imported: 2, errors: [{ line: 4, message: '"outcome" must be one of unanswered' }], format: 'attempts', dateOrderUsed: 'day-first' };
+      const problems: CsvProblem[] = [
+        { code: 'outcome', params: { value: 'maybe', allowed: 'unanswered, voicemail, conversation, no-connect' } },
+        { code: 'time-invalid-order', params: { column: 'at', value: '31/31/2026 10:00', order: 'day-first' } },
+      ];
+      return { imported: 2, errors: [{ line: 4, message: problems.map(csvProblemText).join('; '), problems }], format: 'attempts', dateOrderUsed: 'day-first' };
     },
     countImports: async () => ({ count: stored }),
     clearImports: async () => {
@@ -120,8 +125,24 @@ describe('ComplianceSettings', () => {
     expect(screen.getByTestId('compliance-import-result').textContent).toBe(
       '2 attempts imported.Dates such as 3/9/2026 were read day first (3 September).',
     );
-    expect(screen.getByTestId('compliance-import-errors').textContent).toBe('Line 4: "outcome" must be one of unanswered');
+    expect(screen.getByTestId('compliance-import-errors').textContent).toBe(
+      'Line 4: “outcome” must be one of unanswered, voicemail, conversation, no-connect; got “maybe”; “at” is not a valid date (read day first); got “31/31/2026 10:00”',
+    );
     expect(screen.getByText('2 imported attempts stored.')).toBeTruthy();
+  });
+
+  it('says what is wrong with each rejected line in Chinese on a Chinese page', async () => {
+    const { client } = fakeClient();
+    renderInOptions(<ComplianceSettings t={createTranslator('zh-CN')} />, { compliance: client });
+    await settle();
+    const input = screen.getByLabelText('CSV 文件') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['at,debtor_ref,number,outcome\n'], 'central.csv', { type: 'text/csv' })] });
+    fireEvent.submit(input.closest('form')!);
+    await settle();
+    await settle();
+    expect(screen.getByTestId('compliance-import-errors').textContent).toBe(
+      '第 4 行：“outcome”须为 unanswered, voicemail, conversation, no-connect 之一；实际为“maybe”；“at”不是有效日期（按日在前读取）；实际为“31/31/2026 10:00”',
+    );
   });
 
   it('adds and lifts do-not-call flags', async () => {

@@ -77,7 +77,7 @@ describe('parseAttemptsCsv: what spreadsheets write', () => {
     ].join('\n');
     const result = parseAttemptsCsv(csv);
     expect(result.attempts).toEqual([{ at: utc('2026-07-01T14:00:00Z'), debtorRef: 'ACC\ntwo lines', phoneE164: HOME, outcome: 'unanswered' }]);
-    expect(result.errors).toEqual([{ line: 4, message: expect.stringMatching(/not a phone number/) }]);
+    expect(result.errors).toEqual([{ line: 4, message: expect.stringMatching(/not a phone number/), problems: [{ code: 'number', params: { column: 'number', value: expect.any(String) } }] }]);
   });
 
   it('reads 3/9/2026 14:05 month first in the US, in the given zone', () => {

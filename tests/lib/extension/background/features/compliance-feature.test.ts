@@ -199,7 +199,7 @@ describe('compliance background feature', () => {
     const csv = ['at,debtor_ref,number,outcome', ...rows, 'yesterday,D-1,13800138000,unanswered'].join('\n');
     const result = await ask('compliance/import-attempts', { csv, source: 'central.csv' });
     expect(result.imported).toBe(6);
-    expect(result.errors).toEqual([{ line: 8, message: expect.stringMatching(/ISO 8601/) }]);
+    expect(result.errors).toEqual([{ line: 8, message: expect.stringMatching(/ISO 8601/), problems: [{ code: 'time-format', params: { column: 'at', value: expect.any(String) } }] }]);
     await expect(ask('compliance/count-imports', {})).resolves.toEqual({ count: 6 });
 
     const verdict = await ask('compliance/evaluate', { phone: '13800138000' });
