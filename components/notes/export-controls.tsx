@@ -52,7 +52,14 @@ export function ExportControls() {
             value={progress.done}
             aria-label={tr('notes.export.progress', { done: progress.done, total: progress.total ?? '?' })}
           />{' '}
-          <span role="status">{tr('notes.export.progress', { done: progress.done, total: progress.total ?? '?' })}</span>
+          <span role="status">{tr('notes.export.progress', { done: progress.done, total: progress.total ?? '?' })}</span>{' '}
+          <button type="button" onClick={() => notes.cancelExport()}>
+            {tr('notes.export.cancel')}
+          </button>
+        </p>
+      ) : notes.exportCancelledNotice.value ? (
+        <p role="status" data-testid="notes-export-cancelled">
+          {tr('notes.export.cancelled')}
         </p>
       ) : null}
       {rangeError || error !== undefined ? (

@@ -246,10 +246,17 @@ export function createNotesState(options: NotesStateOptions) {
     }
   }
 
+  /** Set by {@link cancelExport}; the running export stops before its next page and downloads nothing. */
+  let exportCancelled = false;
+  /** Whether the last export was cancelled by the agent (the view says so instead of an error). */
+  const exportCancelledNotice = signal(false);
+
   /** Exports the calls of `[fromDay, toDay]` (inclusive, local days) as CSV or JSON and downloads the file. */
   async function exportRange(fromDay: string, toDay: string, format: 'csv' | 'json'): Promise<boolean> {
     if (exportProgress.value) return false;
     exportError.value = undefined;
+    exportCancelled = false;
+    exportCancelledNotice.value = false;
     let startMs: number;
     let endMs: number;
     try {
@@ -269,6 +276,10 @@ export function createNotesState(options: NotesStateOptions) {
       chunks.push(page.text);
       exportProgress.value = { done: page.written, ...(total === undefined ? {} : { total }) };
       while (!page.finished) {
+        if (exportCancelled) {
+          exportCancelledNotice.value = true;
+          return false;
+        }
         page = await client.exportPage({
           format,
           startMs,
@@ -280,6 +291,10 @@ export function createNotesState(options: NotesStateOptions) {
         });
         chunks.push(page.text);
         exportProgress.value = { done: page.written, ...(total === undefined ? {} : { total }) };
+      }
+      if (exportCancelled) {
+        exportCancelledNotice.value = true;
+        return false;
       }
       const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json;charset=utf-8';
       const range = fromDay === toDay ? fromDay : `${fromDay}_${toDay}`;
@@ -318,6 +333,11 @@ export function createNotesState(options: NotesStateOptions) {
     summary,
     exportProgress,
     exportError,
+    exportCancelledNotice,
+    /** Stops the running export: the pages read so far are dropped and no file is downloaded. */
+    cancelExport(): void {
+      if (exportProgress.value) exportCancelled = true;
+    },
     openedRecord,
     promiseIncomplete,
     edit,

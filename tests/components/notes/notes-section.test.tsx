@@ -282,6 +282,45 @@ describe('export and summary', () => {
     expect(new TextDecoder().decode(bytes)).toBe('call_id,notes\r\nc1,客户\r\nc2,ok\r\n');
   });
 
+  it('cancels a running export: no further pages are read and no file is downloaded', async () => {
+    const fake = fakeNotesClient();
+    let release: (() => void) | undefined;
+    const exportPage = fake.client.exportPage.bind(fake.client);
+    // The second page is slow to come, as on 10,000 calls; the agent cancels meanwhile.
+    fake.client.exportPage = async (request) => {
+      if (request.written > 0) await new Promise<void>((resolve) => (release = resolve));
+      return exportPage(request);
+    };
+    const { downloads } = await renderNotes(fake.client);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    });
+    await settle();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
+    });
+    await act(async () => {
+      release?.();
+    });
+    await settle();
+    expect(fake.exportRequests).toHaveLength(2);
+    expect(downloads).toEqual([]);
+    expect(screen.getByTestId('notes-export-cancelled').textContent).toBe('Export cancelled. No file was saved.');
+    expect(screen.queryByRole('button', { name: 'Cancel export' })).toBeNull();
+    expect((screen.getByRole('button', { name: 'Export' }) as HTMLButtonElement).disabled).toBe(false);
+
+    // The next export runs whole again.
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    });
+    await act(async () => {
+      release?.();
+    });
+    await settle();
+    expect(downloads.map((download) => download.fileName)).toEqual(['onscript-calls-2026-11-28.csv', 'onscript-compliance-log-2026-11-28.json']);
+    expect(screen.queryByTestId('notes-export-cancelled')).toBeNull();
+  });
+
   it('names the button 导出 in Chinese', async () => {
     const { client } = fakeNotesClient();
     await renderNotes(client, { languages: ['zh-CN'] });
