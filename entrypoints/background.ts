@@ -1,3 +1,4 @@
+import { createBulkReplyListener, type BulkMessageEvent } from '../lib/extension/background/bulk-replies';
 import { createBackgroundService } from '../lib/extension/background/service';
 
 /**
@@ -10,5 +11,11 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(service.onMessage);
   browser.runtime.onConnect.addListener(service.onConnect);
   browser.tabs.onRemoved.addListener((tabId) => void service.onTabRemoved(tabId));
+  // Chrome's worker also answers large replies (export pages) on its own message event; Firefox's event page has none.
+  const scope = globalThis as { ServiceWorkerGlobalScope?: abstract new () => unknown };
+  if (scope.ServiceWorkerGlobalScope !== undefined && globalThis instanceof scope.ServiceWorkerGlobalScope) {
+    const onBulk = createBulkReplyListener({ extensionOrigin: browser.runtime.getURL('/'), extensionId: browser.runtime.id, answer: service.onMessage });
+    globalThis.addEventListener('message', (event) => onBulk(event as unknown as BulkMessageEvent));
+  }
   service.start();
 });

@@ -10,6 +10,7 @@ import type {
   NotesSaveResult,
 } from '../../protocol/notes-messages';
 import { sendToBackground } from '../shared/messaging';
+import { requestInBulk } from './bulk-channel';
 
 /** What the notes section needs from the background, behind one interface so components test with a fake. */
 export interface NotesClient {
@@ -31,7 +32,8 @@ export function createExtensionNotesClient(): NotesClient {
     history: (callId) => sendToBackground('notes/history', { callId }),
     today: (day, timeZone) => sendToBackground('notes/today', { day, timeZone }),
     summary: (day, timeZone) => sendToBackground('notes/summary', { day, timeZone }),
-    exportPage: (request) => sendToBackground('notes/export-page', request),
+    // Half a megabyte of CSV per page: the bulk channel carries it as bytes instead of JSON.
+    exportPage: (request) => requestInBulk('notes/export-page', request),
     exportLog: () => sendToBackground('notes/export-log', {}),
   };
 }
