@@ -44,6 +44,12 @@ async function main(): Promise<void> {
             // Settled: the clients answer at once; the script step or preview and the notes are drawn.
             await page.locator('[data-testid="script"]').waitFor({ state: 'attached' });
             await page.waitForTimeout(100);
+            if ('pageFields' in SCENES[scene]) {
+              // The agent opens the call details to look at what the CRM page offers.
+              await page.locator('.script-form summary').click();
+              await page.locator('[data-testid="script-page-offers"]').evaluate((element) => element.scrollIntoView({ block: 'center' }));
+              await page.waitForTimeout(50);
+            }
             const file = `${scene}-${language}-${scheme}-${width}.png`;
             await page.screenshot({ path: resolve(OUT, file) });
             shots.push({ file, scene, language, scheme, width });

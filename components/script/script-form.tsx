@@ -23,18 +23,18 @@ export function ScriptForm({ state, pack }: { state: ScriptState; pack: ScriptPa
     <details class="script-form" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         {t.value('script.form')}
+        {offers.length > 0 && (
+          <span class="script-form__offers-count" data-testid="script-page-offers-count">
+            {' · '}
+            {t.value('script.pageOffers.count', { count: String(offers.length) })}
+          </span>
+        )}
         {missing.length > 0 && (
           <span class="script-form__missing">
             {' · '}
             {t.value('script.requiredMissing', {
               fields: missing.map((variable) => localize(variable.label, language, pack)).join(language === 'zh-CN' ? '、' : ', '),
             })}
-          </span>
-        )}
-        {offers.length > 0 && (
-          <span class="script-form__offers-count" data-testid="script-page-offers-count">
-            {' · '}
-            {t.value('script.pageOffers.count', { count: String(offers.length) })}
           </span>
         )}
       </summary>

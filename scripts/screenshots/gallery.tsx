@@ -51,8 +51,16 @@ const call: LiveCall | undefined = setup.phase
       ...(setup.phase === 'ended' ? { endedAt: now - 20_000, endedBy: 'remote' as const, endReason: 'hangup' as const } : {}),
       updatedAt: now - 20_000,
       verdict: { assessment: assessment(number, now - 200_000) },
+      ...(setup.pageFields ? { pageFields: pageFieldsFor(language) } : {}),
     }
   : undefined;
+
+/** What a CRM page beside the phone shows for the call, as the DOM rule reads it. */
+function pageFieldsFor(lang: UiLanguage): Record<string, string> {
+  return lang === 'zh-CN'
+    ? { 'customer.name': '张先生', 'debt.amount': '¥12,345.60', 'debt.dueDate': '2026年3月4日', 'debtor.ref': 'CC-2026-0042' }
+    : { 'customer.name': 'Jane Doe', 'debt.amount': '$1,234.56', 'debt.dueDate': 'March 4, 2026', 'debtor.ref': 'ACC-2291' };
+}
 const tab: TabCallState = { tabId: 3, calls: call ? { c1: call } : {} };
 
 function scriptView(): ScriptCallView {

@@ -10,6 +10,8 @@ export interface Scene {
   closed?: boolean;
   doNotCall?: boolean;
   view?: 'call' | 'day';
+  /** The open CRM page shows the debtor's account (DOM rule fields); the call details are opened to show the offers. */
+  pageFields?: boolean;
 }
 
 /** A fixed instant inside both demo profiles' windows: Tuesday 21:10 in Shanghai (CN-CBA-2026), 09:10 in New York (US-FDCPA). */
@@ -23,6 +25,7 @@ export const SCENES = {
   idle: {},
   ringing: { phase: 'ringing' },
   live: { phase: 'connected', stepsIn: 1 },
+  details: { phase: 'connected', stepsIn: 2, pageFields: true },
   held: { phase: 'held', stepsIn: 1 },
   'wrap-up': { phase: 'ended', stepsIn: 2 },
   blocked: { phase: 'dialing', closed: true, doNotCall: true },
