@@ -86,6 +86,11 @@ describe('walls', () => {
   it('gives the worker only the catalogs its own features declare, not the pages\' merged translator', () => {
     const worker = runtimeClosure(root, 'entrypoints/background.ts');
     expect(worker.filter((file) => file === 'lib/i18n/ui-messages.ts')).toEqual([]);
+    // Only catalogs whose strings the worker speaks: reminders, verdict reasons. The panel's views stay out.
+    expect(worker.filter((file) => file.startsWith('lib/i18n/catalogs/') && file !== 'lib/i18n/catalogs/define-catalog.ts').sort()).toEqual([
+      'lib/i18n/catalogs/compliance-reasons.ts',
+      'lib/i18n/catalogs/reminders.ts',
+    ]);
   });
 
   it('keeps date-holidays and chinese-days out of the product: their tables are generated (scripts/generate-holiday-tables.ts, generate-chinese-calendar.ts)', () => {

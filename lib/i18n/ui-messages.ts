@@ -7,6 +7,7 @@ import { editorCatalog } from './catalogs/editor';
 import { notesCatalog } from './catalogs/notes';
 import { optionsCatalog } from './catalogs/options';
 import { packsCatalog } from './catalogs/packs';
+import { remindersCatalog } from './catalogs/reminders';
 import { scriptCatalog } from './catalogs/script';
 import { teamCatalog } from './catalogs/team';
 
@@ -19,6 +20,7 @@ const en = {
   ...scriptCatalog.en,
   ...complianceCatalog.en,
   ...notesCatalog.en,
+  ...remindersCatalog.en,
   ...detectionCatalog.en,
   ...packsCatalog.en,
   ...editorCatalog.en,
@@ -34,6 +36,7 @@ const zhCN: Record<UiMessageKey, string> = {
   ...scriptCatalog['zh-CN'],
   ...complianceCatalog['zh-CN'],
   ...notesCatalog['zh-CN'],
+  ...remindersCatalog['zh-CN'],
   ...detectionCatalog['zh-CN'],
   ...packsCatalog['zh-CN'],
   ...editorCatalog['zh-CN'],

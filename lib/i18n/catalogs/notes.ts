@@ -69,9 +69,6 @@ export const notesCatalog = defineCatalog(
     'notes.settings.save': 'Save retention',
     'notes.settings.saved': 'Saved. Records older than {days} days are deleted daily.',
     'notes.settings.invalid': 'Enter a whole number from 1 to 3650.',
-    'notes.reminder.callback': 'Callback due',
-    'notes.reminder.promise': 'Promise to pay due',
-    'notes.reminder.body': 'For the call of {when}. Open it in OnScript.',
   },
   {
     'notes.title': '备注',
@@ -139,8 +136,5 @@ export const notesCatalog = defineCatalog(
     'notes.settings.save': '保存保留期限',
     'notes.settings.saved': '已保存。超过 {days} 天的记录每天清除。',
     'notes.settings.invalid': '请输入 1 到 3650 之间的整数。',
-    'notes.reminder.callback': '回拨提醒',
-    'notes.reminder.promise': '承诺还款到期',
-    'notes.reminder.body': '{when} 的通话。在 OnScript 中打开查看。',
   },
 );

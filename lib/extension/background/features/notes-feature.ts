@@ -21,7 +21,7 @@ import { retentionCutoffs } from '../../../notes/retention';
 import { dayBounds, summarizeDay } from '../../../notes/summary';
 import { NOTES_MESSAGES, type ExportPage, type NotesHistoryEntry, type NotesRecordView, type NotesSaveResult } from '../../../protocol/notes-messages';
 import { readRetentionPolicy } from '../../shared/retention-policy';
-import { notesCatalog } from '../../../i18n/catalogs/notes';
+import { remindersCatalog } from '../../../i18n/catalogs/reminders';
 import { createCatalogTranslator } from '../../../i18n/catalogs/define-catalog';
 import { pickUiLanguage } from '../../../i18n/language';
 import { agentNameSetting, followUpsNotifiedThroughItem, retentionDaysSetting, uiLanguageSetting } from '../../shared/settings';
@@ -58,7 +58,7 @@ export function isQuotaError(error: unknown): boolean {
 export const notesFeature = defineBackgroundFeature({
   id: 'notes',
   messages: NOTES_MESSAGES,
-  catalog: notesCatalog,
+  catalog: remindersCatalog,
   create: createNotesFeature,
 });
 
@@ -230,7 +230,7 @@ async function tellDueFollowUps(context: BackgroundContext, timeZone = browserTi
   const byId = new Map(records.map((record) => [record.id, record]));
   const setting = await uiLanguageSetting.getValue().catch(() => 'auto' as const);
   const language = pickUiLanguage(globalThis.navigator?.languages ?? [], setting);
-  const t = createCatalogTranslator(notesCatalog, language);
+  const t = createCatalogTranslator(remindersCatalog, language);
   const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   // Marked told first: a worker stopped halfway repeats nothing on its next start.
   await followUpsNotifiedThroughItem.setValue(now);
