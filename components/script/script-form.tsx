@@ -1,10 +1,12 @@
-import { useState } from 'preact/hooks';
 import { localize } from '../../lib/packs';
 import type { ScriptPack, VariableDefinition } from '../../lib/packs/types';
 import { MAX_DEBTOR_REF_CHARS, MAX_VARIABLE_VALUE_CHARS } from '../../lib/protocol/script-messages';
 import { usePanelState } from '../side-panel-model';
 import type { ScriptState } from './script-state';
 import { DEBTOR_REF_FIELD, type PageValueOffer } from '../../lib/script/page-values';
+
+/** Id of the call details form, which "Review" on the page's values opens. */
+export const SCRIPT_FORM_ID = 'onscript-call-details';
 
 /**
  * The per-call form: the debtor/account reference (stored as the call's `debtorRef`) and the pack's variables,
@@ -16,11 +18,15 @@ export function ScriptForm({ state, pack }: { state: ScriptState; pack: ScriptPa
   const values = state.variables.value;
   const offers = state.pageOffers.value;
   const missing = pack.variables.filter((variable) => variable.required && !(values[variable.key] ?? '').trim());
-  // Closed at first, so the step and the notes share the first screen; the summary names what is missing. After
-  // that the agent decides (closing it under their typing would lose focus).
-  const [open, setOpen] = useState(false);
+  // Closed at first (state.formOpen), so the step and the notes share the first screen; the summary names what is
+  // missing. After that the agent decides (closing it under their typing would lose focus).
   return (
-    <details class="script-form" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details
+      class="script-form"
+      id={SCRIPT_FORM_ID}
+      open={state.formOpen.value}
+      onToggle={(event) => (state.formOpen.value = event.currentTarget.open)}
+    >
       <summary>
         {t.value('script.form')}
         {offers.length > 0 && (

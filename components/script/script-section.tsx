@@ -6,7 +6,7 @@ import type { ScriptCommand } from '../../lib/protocol/script-messages';
 import { usePanelState } from '../side-panel-model';
 import { isTypingTarget, readScriptKey, type ScriptKey } from './script-keyboard';
 import { ObjectionSearch, SEARCH_INPUT_ID } from './script-search';
-import { ScriptForm } from './script-form';
+import { SCRIPT_FORM_ID, ScriptForm } from './script-form';
 import { useScriptState } from '../side-panel-model';
 import type { ScriptState } from './script-state';
 import { checkInputId, ScriptStepView } from './script-step';
@@ -70,10 +70,44 @@ function CallScript({ state, callEnded }: { state: ScriptState; callEnded: boole
   if (!pack) return <p class="muted">{t.value('script.unavailable', { id: view.packId, version: view.packVersion })}</p>;
   const progress = view.progress;
   const finished = progress.disposition !== null;
-  return finished || callEnded ? (
-    <ScriptWrapUp state={state} pack={pack} progress={progress} callEnded={callEnded} />
-  ) : (
-    <ScriptStepView state={state} pack={pack} progress={progress} />
+  return (
+    <>
+      <PageOffersNotice state={state} />
+      {finished || callEnded ? (
+        <ScriptWrapUp state={state} pack={pack} progress={progress} callEnded={callEnded} />
+      ) : (
+        <ScriptStepView state={state} pack={pack} progress={progress} />
+      )}
+    </>
+  );
+}
+
+/**
+ * One line above the step while the CRM page offers values the call details form does not hold: the form itself
+ * sits below the notes, off the first screen. "Review" opens it on the offers and puts the keyboard on the first.
+ */
+function PageOffersNotice({ state }: { state: ScriptState }) {
+  const { t } = usePanelState();
+  const count = state.pageOffers.value.length;
+  if (count === 0 || state.formOpen.value) return null;
+  return (
+    <p class="script-offers-notice" data-testid="script-page-offers-notice">
+      <span>{t.value('script.pageOffers.notice', { count: String(count) })}</span>{' '}
+      <button
+        type="button"
+        onClick={() => {
+          state.formOpen.value = true;
+          // After the render that opened the form.
+          setTimeout(() => {
+            const first = document.querySelector<HTMLElement>(`#${SCRIPT_FORM_ID} [data-testid="script-page-offers"] button`);
+            first?.scrollIntoView({ block: 'center' });
+            first?.focus();
+          }, 0);
+        }}
+      >
+        {t.value('script.pageOffers.review')}
+      </button>
+    </p>
   );
 }
 

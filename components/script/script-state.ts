@@ -35,6 +35,11 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
   const query = signal('');
   const variables = signal<Record<string, string>>({});
   const debtorRef = signal('');
+  /**
+   * Whether the call details form is open. Closed at first on every call, so the step and the notes share the first
+   * screen; the agent opens it (or "Review" on the page's values does), and it stays as the agent leaves it.
+   */
+  const formOpen = signal(false);
   const cleanups: (() => void)[] = [];
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingSave: (() => Promise<void>) | undefined;
@@ -109,6 +114,7 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
     await flushSave();
     callId.value = nextCallId;
     view.value = null;
+    formOpen.value = false;
     refusal.value = null;
     notice.value = null;
     query.value = '';
@@ -142,6 +148,7 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
     query,
     variables,
     debtorRef,
+    formOpen,
     pageOffers,
     language,
     /** Subscribes to the extension's keyboard commands, forwarded by the background. */

@@ -75,7 +75,8 @@ describe('walking the call script during a real call', () => {
     const say = (key: string) => panel.page.locator(`.script-say mark[data-key="${key}"]`).first();
     await panel.page.getByTestId('script-page-offers-count').waitFor({ timeout: 5_000 });
     expect(await say('debt.amount').count()).toBe(0);
-    await panel.page.locator('.script-form summary').click();
+    // The line above the step says so; Review opens the call details on the page's values.
+    await panel.page.getByRole('button', { name: 'Review' }).click();
     await panel.page.getByRole('button', { name: 'Use all' }).click();
     await waitFor(async () => ((await say('debt.amount').count()) > 0 ? say('debt.amount').textContent() : undefined), {
       timeoutMs: 5_000,

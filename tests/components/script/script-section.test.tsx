@@ -205,6 +205,14 @@ describe('script view', () => {
     const amount = () => screen.getByRole('textbox', { name: /^Amount owed/ }) as HTMLInputElement;
     // Offered, not filled: nothing reaches the form or the background before the agent says so.
     expect(screen.getByTestId('script-page-offers-count').textContent).toContain('4 from the page to confirm');
+    // The form sits below the notes: a line above the step says the page has values, and Review opens them.
+    expect(screen.getByTestId('script-page-offers-notice').textContent).toContain('The open page shows 4 call details to confirm.');
+    expect((document.getElementById('onscript-call-details') as HTMLDetailsElement).open).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+    await settle();
+    expect((document.getElementById('onscript-call-details') as HTMLDetailsElement).open).toBe(true);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Use ACC-42 for Debtor / account reference' }));
+    expect(screen.queryByTestId('script-page-offers-notice')).toBeNull();
     expect(amount().value).toBe('');
     expect(fake.state.saved).toEqual([]);
     const offers = screen.getByRole('list', { name: 'Values from the page' });
