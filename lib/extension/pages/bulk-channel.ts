@@ -2,8 +2,12 @@ import type { MessageType, ProtocolMap } from '../../protocol/messages';
 import { envelope } from '../../protocol/envelope';
 import { sendToBackground } from '../shared/messaging';
 
-/** How long a bulk request may take before the page gives up on it (a page of 2,000 calls takes well under 1 s). */
-const BULK_TIMEOUT_MS = 60_000;
+/**
+ * How long a bulk answer may take before the page asks again over runtime messaging (a page of 2,000 calls takes
+ * well under 1 s). A worker stopped mid-request never answers on the port, where `runtime.sendMessage` would fail at
+ * once; the request is a read, so asking again is safe.
+ */
+const BULK_TIMEOUT_MS = 10_000;
 
 /** The parts of `navigator.serviceWorker` the bulk channel uses. */
 export interface BulkWorkerContainer {
@@ -20,6 +24,7 @@ export async function requestInBulk<T extends MessageType>(
   type: T,
   payload: ProtocolMap[T]['request'],
   container: BulkWorkerContainer | undefined = (globalThis.navigator as { serviceWorker?: BulkWorkerContainer } | undefined)?.serviceWorker,
+  timeoutMs = BULK_TIMEOUT_MS,
 ): Promise<ProtocolMap[T]['response']> {
   let worker: { postMessage(message: unknown, transfer: Transferable[]): void } | null | undefined;
   try {
@@ -29,8 +34,12 @@ export async function requestInBulk<T extends MessageType>(
   }
   if (!worker) return sendToBackground(type, payload);
   const channel = new MessageChannel();
-  const reply = new Promise<unknown>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`OnScript background did not answer ${type}`)), BULK_TIMEOUT_MS);
+  const timedOut = Symbol('timed out');
+  const reply = new Promise<unknown>((resolve) => {
+    const timer = setTimeout(() => {
+      channel.port1.close();
+      resolve(timedOut);
+    }, timeoutMs);
     channel.port1.onmessage = (event: MessageEvent) => {
       clearTimeout(timer);
       channel.port1.close();
@@ -38,7 +47,9 @@ export async function requestInBulk<T extends MessageType>(
     };
   });
   worker.postMessage(envelope(type, payload), [channel.port2]);
-  return readBulkReply(type, await reply) as ProtocolMap[T]['response'];
+  const data = await reply;
+  if (data === timedOut) return sendToBackground(type, payload);
+  return readBulkReply(type, data) as ProtocolMap[T]['response'];
 }
 
 /** The value of a bulk reply, its text decoded (a byte order mark kept), or the error it carries. */

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBulkReplyListener, type BulkMessageEvent, type BulkReply } from '../../../../lib/extension/background/bulk-replies';
 import { readBulkReply, requestInBulk, type BulkWorkerContainer } from '../../../../lib/extension/pages/bulk-channel';
 import { envelope } from '../../../../lib/protocol/envelope';
@@ -78,5 +79,18 @@ describe('the bulk channel in a page', () => {
     const page = await requestInBulk('notes/export-page', exportRequest.payload, container);
     expect(posted).toEqual([exportRequest]);
     expect(page).toEqual({ text: '\uFEFFa,b\r\n', written: 1, finished: true });
+  });
+
+  it('asks again over runtime messaging when the worker never answers on the port (stopped mid-request)', async () => {
+    const silent: BulkWorkerContainer = { getRegistration: async () => ({ active: { postMessage: () => undefined } }) };
+    const asked: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      asked.push(message);
+      return Promise.resolve({ ok: true, value: { text: 'a,b\r\n', written: 1, finished: true } });
+    });
+    const page = await requestInBulk('notes/export-page', exportRequest.payload, silent, 20);
+    expect(asked).toEqual([exportRequest]);
+    expect(page).toEqual({ text: 'a,b\r\n', written: 1, finished: true });
+    fakeBrowser.reset();
   });
 });
