@@ -86,8 +86,8 @@ function readMoney(text: string): string | undefined {
     .replace(/[A-Za-z]{3}\b/g, '')
     .replace(/[¥￥$€£]|人民币|元|圆/g, '')
     .replace(/[\s\u00a0\u202f']/g, '');
-  const negative = /^[-−(]/.test(core);
-  if (negative) return undefined;
+  // A negative balance or a credit is not an amount owed.
+  if (/^[-−(]/.test(core)) return undefined;
   core = core.replace(/，/g, ',');
   if (!/^\d[\d.,]*$/.test(core)) return undefined;
   const lastDot = core.lastIndexOf('.');
@@ -130,7 +130,7 @@ function groupedCorrectly(integer: string, separator: string): boolean {
   return /^\d{1,3}$/.test(groups[0]!) && groups.slice(1).every((group) => /^\d{3}$/.test(group));
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 function readDate(text: string): string | undefined {
   const value = text.replace(/\s+/g, ' ');
@@ -153,10 +153,10 @@ function readDate(text: string): string | undefined {
   return undefined;
 }
 
+/** 1-12 for an English month name or its abbreviation of three letters or more (`Mar`, `Sept`, `March`), else 0. */
 function monthNumber(name: string): number {
   const lower = name.toLowerCase();
-  const index = MONTHS.findIndex((month) => lower.startsWith(month) && 'january february march april may june july august september october november december sept'.includes(lower));
-  return index + 1;
+  return MONTHS.findIndex((month) => month.startsWith(lower)) + 1;
 }
 
 function isoDate(year: number, month: number, day: number): string | undefined {

@@ -34,6 +34,9 @@ describe('readPageValue', () => {
     ['03/04/2026', undefined],
     ['2026-02-30', undefined],
     ['Smarch 4, 2026', undefined],
+    ['Sept 4, 2026', '2026-09-04'],
+    ['Marc 4, 2026', '2026-03-04'],
+    ['Marchy 4, 2026', undefined],
     ['next Friday', undefined],
   ])('reads date %j as %j', (text, expected) => {
     expect(readPageValue('date', text)).toBe(expected);
