@@ -27,6 +27,7 @@ import { pickUiLanguage } from '../../../i18n/language';
 import { agentNameSetting, followUpsNotifiedThroughItem, retentionDaysSetting, uiLanguageSetting } from '../../shared/settings';
 import { readComplianceLogFile } from '../compliance-log';
 import { purgeAllStores } from '../retention';
+import { createExportReadAhead } from '../export-read-ahead';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature } from '../feature';
 
 /** The daily alarm that purges expired records. */
@@ -64,6 +65,14 @@ export const notesFeature = defineBackgroundFeature({
 
 function createNotesFeature(context: BackgroundContext): BackgroundFeature {
   const { now, db } = context;
+  const readAhead = createExportReadAhead(
+    async ({ startMs, endMs, after, limit }) => readCallsPage(await db(), startMs, endMs, after, limit),
+    (key, records) => {
+      const last = records.at(-1);
+      return records.length < key.limit || !last ? undefined : { ...key, after: { startedAt: last.startedAt, id: last.id } };
+    },
+    now,
+  );
   return {
     start: () => registerNotesBackground(context),
     handlers: {
@@ -130,8 +139,11 @@ function createNotesFeature(context: BackgroundContext): BackgroundFeature {
       'notes/export-page': async (request): Promise<ExportPage> => {
         const database = await db();
         const first = request.written === 0 && request.after === undefined;
-        const records = await readCallsPage(database, request.startMs, request.endMs, request.after, request.limit);
+        const key = { startMs: request.startMs, endMs: request.endMs, after: request.after, limit: request.limit };
+        // The first page's count runs beside its read, not after it.
+        const [records, total] = await Promise.all([readAhead.take(key), first ? countCallsBetween(database, request.startMs, request.endMs) : undefined]);
         const finished = records.length < request.limit;
+        const last = records.at(-1);
         let text = '';
         if (request.format === 'csv') {
           const csv = createCsvExporter({ timeZone: request.timeZone });
@@ -143,9 +155,8 @@ function createNotesFeature(context: BackgroundContext): BackgroundFeature {
           records.forEach((record, index) => (text += json.row(record, request.written + index)));
           if (finished) text += json.close();
         }
-        const last = records.at(-1);
         const page: ExportPage = { text, written: request.written + records.length, finished };
-        if (first) page.total = await countCallsBetween(database, request.startMs, request.endMs);
+        if (total !== undefined) page.total = total;
         if (last) page.after = { startedAt: last.startedAt, id: last.id };
         else if (request.after) page.after = request.after;
         return page;
