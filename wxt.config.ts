@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { DEMO_DIALER_MATCHES } from './lib/detection/demo-origins';
+import { BUILT_IN_PACKS_PATH, builtInPacksJson } from './lib/packs/defaults';
 import { bundledPackagesPlugin, collectNotices, renderNotices } from './scripts/lib/third-party-notices';
 
 /** The node_modules packages whose code any of this build's bundles contain (scripts/lib/third-party-notices.ts). */
@@ -31,6 +32,8 @@ export default defineConfig({
       files.push(
         { relativeDest: 'LICENSE', absoluteSrc: resolve(import.meta.dirname, 'LICENSE') },
         { relativeDest: 'THIRD_PARTY_NOTICES.txt', contents: renderNotices(collectNotices(bundledPackages, import.meta.dirname)) },
+        // The worker fetches the built-in packs from here rather than bundling them (background/built-in-packs.ts).
+        { relativeDest: BUILT_IN_PACKS_PATH, contents: builtInPacksJson() },
       );
     },
   },

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { defaultPackFor } from '../../lib/extension/shared/script-packs';
+import { defaultPackFor } from '../../lib/packs/defaults';
 import { localize } from '../../lib/packs';
 import type { ScriptPack } from '../../lib/packs/types';
 import type { ScriptCommand } from '../../lib/protocol/script-messages';

@@ -3,7 +3,7 @@ import type { PackLanguage, ScriptPack } from '../../lib/packs/types';
 import type { ScriptClient } from '../../lib/extension/pages/script-client';
 import type { ScriptCallView, ScriptRefusalReason } from '../../lib/protocol/script-messages';
 import type { ScriptAction } from '../../lib/script/engine';
-import { defaultPackFor } from '../../lib/extension/shared/script-packs';
+import { defaultPackFor } from '../../lib/packs/defaults';
 import { DEBTOR_REF_FIELD, pageValueOffers, type PageValueOffer } from '../../lib/script/page-values';
 import type { PanelState } from '../panel-state';
 

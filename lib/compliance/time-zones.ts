@@ -2,8 +2,8 @@
  * Phone numbers and zones: normalising a number, libphonenumber's prefix → zone map, a country's zones. Where the
  * debtor may be, from every source together, is jurisdiction.ts.
  */
-import { getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, parsePhoneNumberFromString } from '../phone/libphonenumber';
+import type { CountryCode } from '../phone/libphonenumber';
 import { PACKED_PREFIX_ZONES, ZONE_NAMES } from './data/phone-time-zones.generated';
 import { CA_REGION_TIME_ZONES, NANP_COUNTRY_TIME_ZONES, US_MAINLAND_AND_STATES_TIME_ZONES } from './data/region-time-zones';
 

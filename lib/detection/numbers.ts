@@ -4,7 +4,7 @@
  * the raw string so nothing is lost when normalization cannot decide.
  */
 // The max flavour, as lib/compliance/time-zones.ts needs (number types): one metadata set in the worker, not two.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode } from '../phone/libphonenumber';
 
 /** A number as seen and, where possible, as E.164. */
 export interface NormalizedNumber {

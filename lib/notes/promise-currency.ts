@@ -1,5 +1,5 @@
 import countryToCurrency from 'country-to-currency';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString } from '../phone/libphonenumber';
 import type { ScriptPack } from '../packs/types.ts';
 
 /** What the promise currency is chosen from; every part optional. */

@@ -11,7 +11,7 @@ import type { LiveCall, TabCallState, CallRecord } from '../../lib/calls/types';
 import { assessNumber } from '../../lib/compliance/assessment';
 import { PROFILES } from '../../lib/compliance/profiles';
 import type { SidePanelClients } from '../../lib/extension/pages/clients';
-import { defaultPackFor } from '../../lib/extension/shared/script-packs';
+import { defaultPackFor } from '../../lib/packs/defaults';
 import type { UiLanguage } from '../../lib/i18n/ui-messages';
 import type { ScriptCallView } from '../../lib/protocol/script-messages';
 import { applyScriptAction, createScriptProgress } from '../../lib/script/engine';

@@ -5,6 +5,7 @@ import type { OnScriptDb, StoredCallRecord } from '../../db/schema';
 import { findDispositionFlags } from '../../packs/disposition-flags';
 import type { ScriptPack } from '../../packs/types';
 import { availablePacks } from '../shared/script-packs';
+import { builtInPacks } from './built-in-packs';
 import { cachedPackChannel } from './cached-setting';
 
 /** What the caps are counted from, as the background reads it for one verdict. */
@@ -30,7 +31,7 @@ export interface ContactParty {
 export function createContactLog(): { read(database: OnScriptDb, since: number, region: string, who: ContactParty): Promise<ContactHistory> } {
   const channel = cachedPackChannel();
   return {
-    read: async (database, since, region, who) => readContactHistory(database, since, region, availablePacks(await channel()), who),
+    read: async (database, since, region, who) => readContactHistory(database, since, region, availablePacks(await channel(), await builtInPacks()), who),
   };
 }
 

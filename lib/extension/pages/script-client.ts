@@ -5,6 +5,7 @@ import { lockedOr } from '../../compliance/locked-settings';
 import { readLockedSettings } from '../shared/locked-settings';
 import { sendToBackground } from '../shared/messaging';
 import type { BackgroundChannel } from './background-channel';
+import { DEFAULT_PACKS } from '../../packs/defaults';
 import { listAvailablePacks } from '../shared/script-packs';
 import { agentNameSetting, agentStaffIdSetting, companyNameSetting, scriptPackSetting } from '../shared/settings';
 
@@ -38,7 +39,7 @@ export function createExtensionScriptClient(channel: BackgroundChannel): ScriptC
     act: (callId, action) => sendToBackground('script/act', { callId, action }),
     setVariables: (callId, variables, debtorRef) => sendToBackground('script/set-variables', { callId, variables, debtorRef }),
     switchPack: (callId, packId) => sendToBackground('script/switch-pack', { callId, packId }),
-    listPacks: listAvailablePacks,
+    listPacks: () => listAvailablePacks(DEFAULT_PACKS),
     loadPackSetting: () => scriptPackSetting.getValue(),
     savePackSetting: (value) => scriptPackSetting.setValue(value),
     loadVariableDefaults: async () => {

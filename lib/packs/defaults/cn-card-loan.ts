@@ -7,6 +7,7 @@
  * who answers may hear (greeting, identity, not the customer, stop calling, callback, complaint, an upset
  * caller) are marked `open` and say nothing about the debt.
  */
+import { BUILT_IN_PACK_IDS } from './ids.ts';
 import type { LocalizedText, ScriptPack } from '../types.ts';
 
 function t(zh: string, en: string): LocalizedText {
@@ -21,7 +22,7 @@ const IDENTITY_GATE = {
 /** The Chinese credit-card and online-loan collection script. */
 export const cnCardLoanPack: ScriptPack = {
   format: 'onscript-pack/2',
-  id: 'onscript.cn-card-loan',
+  id: BUILT_IN_PACK_IDS.cnCardLoan,
   version: '2.0.0',
   title: t('信用卡及网贷逾期还款沟通话术', 'Credit card and online loan: overdue repayment call'),
   description: t(

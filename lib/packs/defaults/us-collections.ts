@@ -8,6 +8,7 @@
  * The steps anyone may hear (greeting, identity, someone else answered, voicemail, an attorney or a bankruptcy
  * named, stop calling, callback) are marked `open` and say nothing about a debt.
  */
+import { BUILT_IN_PACK_IDS } from './ids.ts';
 import type { LocalizedText, ScriptPack } from '../types.ts';
 
 function t(en: string, zh: string): LocalizedText {
@@ -25,7 +26,7 @@ const DEBT_GATE = {
 /** The English debt-collection script. */
 export const usCollectionsPack: ScriptPack = {
   format: 'onscript-pack/2',
-  id: 'onscript.us-collections',
+  id: BUILT_IN_PACK_IDS.usCollections,
   version: '2.0.0',
   title: t('Consumer debt collection call', '消费债务催收通话（美国）'),
   description: t(

@@ -11,6 +11,7 @@ import { SCRIPT_COMMANDS, SCRIPT_MESSAGES } from '../../../protocol/script-messa
 import { applyScriptAction, createScriptProgress, PROGRESS_FORMAT, type ScriptAction, type ScriptProgress } from '../../../script/engine';
 import { broadcastToExtensionPages } from '../messaging';
 import { findPack, getActivePack } from '../../shared/script-packs';
+import { builtInPacks } from '../built-in-packs';
 import { defaultRegionSetting } from '../../shared/settings';
 import { toE164 } from '../detection-numbers';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature, type CallChange, type CallContribution } from '../feature';
@@ -28,8 +29,8 @@ export const scriptFeature = defineBackgroundFeature({
 });
 
 function createScriptFeature({ now, newId, db, pushToPanels }: BackgroundContext): BackgroundFeature {
-  const activePack = () => getActivePack();
-  const lookUpPack = findPack;
+  const activePack = async () => getActivePack(await builtInPacks());
+  const lookUpPack = async (id: string, version?: string) => findPack(id, version, await builtInPacks());
 
   /** Starts a record's script on `pack` unless it has one; returns the record as stored. */
   async function ensureScript(callId: string): Promise<StoredCallRecord | undefined> {
