@@ -8,7 +8,7 @@ import { countsToAttempts } from '../../hub/api/counts';
 import type { ActiveFlag, CountsBucket, CountsRequest, CountsResponse } from '../../hub/api/types';
 import type { ComplianceAssessment, LedgerScope } from '../compliance/assessment';
 import { LOCAL_LOG_NOTICE, LOCAL_LOG_REASON, type ContactAttempt } from '../compliance/caps';
-import { textReason } from '../compliance/reasons';
+import { reason, renderReason, type Reason } from '../compliance/reasons';
 import { isFlagActive, type DoNotCallFlag } from '../compliance/dnc';
 
 /**
@@ -93,13 +93,16 @@ export type HubUnreachablePolicy = 'warn' | 'block';
 
 /** The plain statement of whose calls the caps counted, replacing the local-log notice. */
 export function ledgerNotice(scope: LedgerScope): string {
-  const asOf = scope.asOf !== undefined ? new Date(scope.asOf).toISOString() : undefined;
-  if (scope.source === 'team') return `counts cover the whole team's calls on the team hub (as of ${asOf}) plus this browser's calls not yet sent`;
-  const why = scope.problem ? ` (${scope.problem})` : '';
-  if (scope.source === 'team-cached') {
-    return `the team hub could not be asked${why}: counts are the team's as of ${asOf} plus this browser's calls; other agents' calls since are not included`;
-  }
-  return `the team hub could not be asked${why} and has no earlier counts for this number: counts cover only this browser's call log`;
+  return renderReason(ledgerReason(scope), 'en');
+}
+
+/** {@link ledgerNotice} as a reason, so the agent reads it in the panel's language (the record keeps the English). */
+export function ledgerReason(scope: LedgerScope): Reason {
+  const asOf = scope.asOf !== undefined ? new Date(scope.asOf).toISOString() : '—';
+  if (scope.source === 'team') return reason('reason.caps.team', { asOf });
+  const problem = scope.problem ? reason('reason.caps.teamProblem', { problem: scope.problem }) : '';
+  if (scope.source === 'team-cached') return reason('reason.caps.teamCached', { problem, asOf });
+  return reason('reason.caps.teamLocalOnly', { problem });
 }
 
 const SEVERITY = { none: 0, warn: 1, block: 2 } as const;
@@ -111,10 +114,11 @@ const SEVERITY = { none: 0, warn: 1, block: 2 } as const;
  */
 export function withLedger(assessment: ComplianceAssessment, scope: LedgerScope, policy: HubUnreachablePolicy): ComplianceAssessment {
   const notice = ledgerNotice(scope);
+  const said = ledgerReason(scope);
   const caps = {
     ...assessment.caps,
-    reasons: assessment.caps.reasons.map((reason) => (reason === LOCAL_LOG_NOTICE ? notice : reason)),
-    why: assessment.caps.why.map((reason) => (reason.key === LOCAL_LOG_REASON ? textReason(notice) : reason)),
+    reasons: assessment.caps.reasons.map((text) => (text === LOCAL_LOG_NOTICE ? notice : text)),
+    why: assessment.caps.why.map((item) => (item.key === LOCAL_LOG_REASON ? said : item)),
   };
   if (scope.source === 'team') return { ...assessment, caps, ledger: scope };
   const wanted = policy === 'block' ? 'block' : 'warn';

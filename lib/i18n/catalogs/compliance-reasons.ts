@@ -103,6 +103,11 @@ export const complianceReasonsCatalog = defineCatalog(
     'reason.caps.counted':
       'attempts and conversations are counted separately: {attempts} attempts, {conversations} conversations in the last 7 days (a conversation the debtor called in for counts too)',
     'reason.caps.localLog': "counts cover only this browser's call log (plus imported attempts); calls made from other machines are not included",
+    'reason.caps.team': "counts cover the whole team's calls on the team hub (as of {asOf}) plus this browser's calls not yet sent",
+    'reason.caps.teamCached':
+      "the team hub could not be asked{problem}: counts are the team's as of {asOf} plus this browser's calls; other agents' calls since are not included",
+    'reason.caps.teamLocalOnly': "the team hub could not be asked{problem} and has no earlier counts for this number: counts cover only this browser's call log",
+    'reason.caps.teamProblem': ' ({problem})',
     'reason.numberKind.work': 'work',
     'reason.numberKind.personal': 'personal',
     'reason.cap.reg-f-7-in-7': 'Reg F: at most 7 call attempts in 7 consecutive days',
@@ -217,6 +222,10 @@ export const complianceReasonsCatalog = defineCatalog(
     'reason.caps.none': '{profile} 没有频次上限',
     'reason.caps.counted': '拨打次数与通话次数分开统计：最近 7 天拨打 {attempts} 次、通话 {conversations} 次（债务人来电的通话也计入）',
     'reason.caps.localLog': '仅统计本浏览器的通话记录（及导入的拨打记录）；其他电脑上的通话不计入',
+    'reason.caps.team': '计数涵盖团队服务器上全队的通话（截至 {asOf}），以及本浏览器尚未上传的通话',
+    'reason.caps.teamCached': '无法查询团队服务器{problem}：计数为截至 {asOf} 的团队数据加上本浏览器的通话，此后其他坐席的通话未计入',
+    'reason.caps.teamLocalOnly': '无法查询团队服务器{problem}，且没有此号码的先前计数：仅统计本浏览器的通话记录',
+    'reason.caps.teamProblem': '（{problem}）',
     'reason.numberKind.work': '工作',
     'reason.numberKind.personal': '个人',
     'reason.cap.reg-f-7-in-7': 'Reg F：连续 7 天内最多拨打 7 次',

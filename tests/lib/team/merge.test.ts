@@ -3,7 +3,9 @@ import type { CountsResponse } from '../../../hub/api/types';
 import { assessNumber } from '../../../lib/compliance/assessment';
 import { evaluateContactCaps, LOCAL_LOG_NOTICE, type ContactAttempt } from '../../../lib/compliance/caps';
 import { getProfile } from '../../../lib/compliance/profiles';
-import { bucketsWithoutLocal, mergeTeamLedger, withLedger, type TeamCounts } from '../../../lib/team/merge';
+import { renderReason } from '../../../lib/compliance/reasons';
+import type { LedgerScope } from '../../../lib/compliance/assessment';
+import { bucketsWithoutLocal, ledgerNotice, ledgerReason, mergeTeamLedger, withLedger, type TeamCounts } from '../../../lib/team/merge';
 
 const DAY = 86_400_000;
 // 15:00 in New York on Tuesday 10 March 2026: inside US-FDCPA's window.
@@ -96,5 +98,26 @@ describe('the verdict says whose calls it counted', () => {
     expect(withLedger(assessment(), { source: 'local', problem: 'no answer' }, 'block')).toMatchObject({ action: 'block' });
     const blocked = { ...assessment(), action: 'block' as const };
     expect(withLedger(blocked, { source: 'local' }, 'warn').action).toBe('block');
+  });
+
+  const scopes: [string, LedgerScope][] = [
+    ['team', { source: 'team', asOf: NOW }],
+    ['team-cached', { source: 'team-cached', asOf: NOW - 3600_000, problem: 'HTTP 503' }],
+    ['local, with a problem', { source: 'local', problem: 'HTTP 503' }],
+    ['local', { source: 'local' }],
+  ];
+
+  it.each(scopes)('tells the agent whose calls counted in the panel\'s language (%s), and records the English', (_name, scope) => {
+    const after = withLedger(assessment(), scope, 'warn');
+    const said = after.caps.why.find((item) => item.key.startsWith('reason.caps.team'));
+    expect(said).toEqual(ledgerReason(scope));
+    // One statement: the English reason the record keeps is the same words the panel shows an English agent.
+    expect(renderReason(said!, 'en')).toBe(ledgerNotice(scope));
+    expect(after.caps.reasons).toContain(ledgerNotice(scope));
+    const chinese = renderReason(said!, 'zh-CN');
+    expect(chinese).toContain('团队服务器');
+    expect(chinese).not.toMatch(/team hub|counts|browser/);
+    if (scope.asOf !== undefined && scope.source !== 'local') expect(chinese).toContain(new Date(scope.asOf).toISOString());
+    if (scope.problem) expect(chinese).toContain(`（${scope.problem}）`);
   });
 });
