@@ -64,6 +64,11 @@ export interface RuleLayers {
   agent?: ProfileOverrides | null;
   /** A profile the agent adds (Options): combined strictly, so it too can only tighten. */
   agentProfileId?: string | null;
+  /**
+   * Why the team's pack, which carries rules of its own, cannot be used (it no longer verifies): the rules it would
+   * add are unknown, so no call may go ahead until a verified pack is back.
+   */
+  packWithheld?: string | null;
 }
 
 /** One profile that applies, and why. */
@@ -90,7 +95,10 @@ export interface EffectiveRules {
   profile: ComplianceProfile;
   profiles: AppliedProfile[];
   tightening: TighteningLayer[];
-  /** Set when some candidate place has no rules and the policy says block: no call may go ahead (English). */
+  /**
+   * Set when some candidate place has no rules and the policy says block, or the team's pack is withheld: no call
+   * may go ahead (English).
+   */
   blocked?: string;
   /** The same, as a reason. */
   blockedReason?: Reason;
@@ -137,7 +145,7 @@ export function resolveEffectiveRules(jurisdiction: Jurisdiction, layers: RuleLa
     applied.push({ key, profileId, why: renderReason(whyReason, 'en'), whyReason });
     profiles.push(profile);
   };
-  let blockedReason: Reason | undefined;
+  let blockedReason: Reason | undefined = layers.packWithheld ? reason('reason.rules.packWithheld', { problem: layers.packWithheld }) : undefined;
   for (const { key, whyReason: why } of jurisdictionKeys(jurisdiction)) {
     const ids = mapping[key];
     if (ids) {

@@ -1,6 +1,6 @@
 import type { PackChannelState } from '../../packs/subscription';
 import { watchManagedPolicy } from '../shared/managed-policy';
-import { readPackChannel } from '../shared/pack-channel';
+import { readTrustedChannel, type TrustedChannel } from '../shared/pack-channel';
 import { packChannelItem, packSubscriptionItem } from '../shared/settings';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 
@@ -23,11 +23,12 @@ export function cachedSetting<T>(item: WxtStorageItem<T, Record<string, unknown>
 }
 
 /**
- * The team pack channel as the background's hot paths read it: verified (readPackChannel), once per worker life and
- * again after the channel or the managed policy changes. Call from the service's synchronous set-up.
+ * The team pack channel as the background's hot paths read it: verified (readTrustedChannel), once per worker life
+ * and again after the channel, the subscription or the managed policy changes. Call from the service's synchronous
+ * set-up.
  */
-export function cachedPackChannel(): () => Promise<PackChannelState | null> {
-  let current: Promise<PackChannelState | null> | undefined;
+export function cachedTrustedChannel(): () => Promise<TrustedChannel> {
+  let current: Promise<TrustedChannel> | undefined;
   const forget = () => {
     current = undefined;
   };
@@ -35,8 +36,14 @@ export function cachedPackChannel(): () => Promise<PackChannelState | null> {
   packSubscriptionItem.watch(forget);
   watchManagedPolicy(forget);
   return () =>
-    (current ??= readPackChannel().catch((error: unknown) => {
+    (current ??= readTrustedChannel().catch((error: unknown) => {
       current = undefined;
       throw error;
     }));
+}
+
+/** {@link cachedTrustedChannel}'s channel alone. */
+export function cachedPackChannel(): () => Promise<PackChannelState | null> {
+  const trusted = cachedTrustedChannel();
+  return async () => (await trusted()).channel;
 }

@@ -9,7 +9,7 @@ import {
   complianceTighteningSetting,
   defaultRegionSetting,
 } from '../shared/settings';
-import { cachedPackChannel, cachedSetting } from './cached-setting';
+import { cachedTrustedChannel, cachedSetting } from './cached-setting';
 
 /** Everything a verdict is judged with besides the debtor and the call log. */
 export interface ComplianceInputs {
@@ -19,6 +19,8 @@ export interface ComplianceInputs {
   locks: LockedSettings;
   /** The team's signed pack in use, when the agent follows one: its compliance section applies. */
   teamPack?: { id: string; compliance: PackCompliance };
+  /** Why the team's active pack is not used (it no longer verifies): its rules are unknown, so calls block. */
+  teamPackWithheld?: string;
   agentProfileId?: string;
   agentTightening?: unknown;
 }
@@ -32,7 +34,7 @@ export function createComplianceInputs(): { load(): Promise<ComplianceInputs> } 
   const region = cachedSetting(defaultRegionSetting);
   const agentProfile = cachedSetting(complianceProfileSetting);
   const agentTightening = cachedSetting(complianceTighteningSetting);
-  const channel = cachedPackChannel();
+  const channel = cachedTrustedChannel();
   let managed: Promise<{ policy: CompliancePolicy; locks: LockedSettings }> | undefined;
   watchManagedPolicy(() => {
     managed = undefined;
@@ -65,8 +67,9 @@ export function createComplianceInputs(): { load(): Promise<ComplianceInputs> } 
         policy,
         locks,
       };
-      const active = packs?.active;
+      const active = packs.channel?.active;
       if (active) inputs.teamPack = { id: active.id, compliance: active.compliance };
+      if (packs.withheld) inputs.teamPackWithheld = packs.withheld;
       if (profileId && !locks.locked.includes('complianceProfile')) inputs.agentProfileId = profileId;
       if (tightening && !locks.locked.includes('complianceTightening')) inputs.agentTightening = tightening;
       return inputs;
@@ -77,6 +80,7 @@ export function createComplianceInputs(): { load(): Promise<ComplianceInputs> } 
 /** The layers above the debtor's jurisdiction, for the countries the debtor may be in. */
 export function ruleLayers(inputs: ComplianceInputs, jurisdiction: Jurisdiction): RuleLayers {
   const layers: RuleLayers = { policy: inputs.policy };
+  if (inputs.teamPackWithheld) layers.packWithheld = inputs.teamPackWithheld;
   const pack = inputs.teamPack;
   if (pack) {
     layers.pack = {

@@ -23,10 +23,23 @@ export async function readPackChannel(now = Date.now()): Promise<PackChannelStat
  * One read of the channel and of the subscription in force, the channel's packs verified against it: for readers
  * that also need to know whether the administrator's policy names the channel.
  */
-export async function readTrustedChannel(now = Date.now()): Promise<{ channel: PackChannelState | null; managed: boolean }> {
+export async function readTrustedChannel(now = Date.now()): Promise<TrustedChannel> {
   const [stored, { subscription, managed }] = await Promise.all([packChannelItem.getValue(), effectivePackSubscription()]);
   const channel = stored ? await verifyStoredChannel(stored, subscription?.publicKeys ?? [], now) : null;
-  return { channel, managed };
+  // The active pack dropped by verification (changed in storage, or signed with a key no longer trusted).
+  const withheld = stored?.active && channel && !channel.active ? (channel.lastError ?? 'the stored team pack does not verify') : undefined;
+  return { channel, managed, ...(withheld ? { withheld } : {}) };
+}
+
+/** The channel with its packs verified, whether a policy names it, and why the active team pack is withheld. */
+export interface TrustedChannel {
+  channel: PackChannelState | null;
+  managed: boolean;
+  /**
+   * Set when the channel has an active team pack that no longer verifies: its rules cannot be known, so verdicts
+   * block until a verified pack is downloaded again (background/features/packs-feature.ts asks for it at once).
+   */
+  withheld?: string;
 }
 
 /** The enterprise policy keys OnScript reads from managed storage (see public/managed-schema.json). */

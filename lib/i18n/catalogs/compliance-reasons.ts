@@ -44,6 +44,7 @@ export const complianceReasonsCatalog = defineCatalog(
     'reason.rules.pack': 'script pack {pack}',
     'reason.rules.agent': "the agent's own choice",
     'reason.rules.fallback': "{why}: no rules for {key}, the policy's fallback",
+    'reason.rules.packWithheld': "the team's script pack in this browser cannot be trusted ({problem}); its rules are unknown, so calls are blocked until it is downloaded again",
     // The calling window.
     'reason.window.allowedUntil': 'allowed; window closes {at}',
     'reason.window.allowedLong': 'allowed; the window stays open for at least {days} days',
@@ -168,6 +169,7 @@ export const complianceReasonsCatalog = defineCatalog(
     'reason.rules.pack': '话术包 {pack}',
     'reason.rules.agent': '坐席自己的选择',
     'reason.rules.fallback': '{why}：{key} 没有规则，按策略的兜底规则',
+    'reason.rules.packWithheld': '本浏览器中的团队话术包无法信任（{problem}）；其规则未知，重新下载之前禁止拨打',
     'reason.window.allowedUntil': '可以拨打；可拨打时段于 {at} 结束',
     'reason.window.allowedLong': '可以拨打；至少 {days} 天内一直可拨打',
     'reason.window.closed': '不可拨打：{why}；下次可拨打时间 {at}',

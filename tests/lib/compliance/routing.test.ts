@@ -14,6 +14,15 @@ describe('resolveEffectiveRules: the debtor’s jurisdiction, then layers that o
     expect(rulesFor('+91 98765 43210').profile.id).toBe('IN-RBI');
   });
 
+  it('blocks when the team pack is withheld, whatever else applies, and says why first', () => {
+    const withheld = rulesFor('+86 138 0013 8000', { packWithheld: 'the stored active team pack no longer verifies (signature)' });
+    expect(withheld.blockedReason).toEqual({ key: 'reason.rules.packWithheld', params: { problem: 'the stored active team pack no longer verifies (signature)' } });
+    expect(withheld.blocked).toMatch(/^the team's script pack in this browser cannot be trusted \(the stored active team pack no longer verifies \(signature\)\)/);
+    // The debtor's own rules still apply under the block (what the panel shows of them stays true).
+    expect(withheld.profile.id).toBe('CN-CBA-2026');
+    expect(rulesFor('+86 138 0013 8000').blocked).toBeUndefined();
+  });
+
   it('adds a state’s profile to the federal rules: Washington’s 07:30 cannot undercut Reg F’s 08:00', () => {
     const washington = rulesFor('+1 509 555 0100');
     expect(washington.profiles.map((p) => p.profileId)).toEqual(['US-FDCPA', 'US-WA']);

@@ -14,7 +14,7 @@ import {
 import { PACKS_MESSAGES, type PackStatus } from '../../../protocol/packs-messages';
 import { appendToComplianceLog } from '../compliance-log';
 import { broadcastToExtensionPages } from '../messaging';
-import { effectivePackSubscription, loadPackChannel } from '../../shared/pack-channel';
+import { effectivePackSubscription, loadPackChannel, readTrustedChannel } from '../../shared/pack-channel';
 import { packChannelItem, packSubscriptionItem } from '../../shared/settings';
 import { anyLiveCall } from '../tab-state-store';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature } from '../feature';
@@ -102,10 +102,35 @@ function registerPacksBackground(context: BackgroundContext): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PACK_POLL_ALARM) void pollNow(context).catch((error: unknown) => console.error('OnScript pack poll failed', error));
   });
+  const redownloadWithheld = createWithheldPackRedownload(context);
+  // A stored pack changed behind OnScript's back is withheld (and calls block) from the next verdict: get it again now.
+  packChannelItem.watch(() => void redownloadWithheld().catch(() => undefined));
   void (async () => {
     const { subscription } = await effectivePackSubscription();
     if (subscription && !(await browser.alarms.get(PACK_POLL_ALARM))) await pollNow(context);
+    else await redownloadWithheld();
   })().catch(() => undefined);
+}
+
+/** The shortest time between two downloads for a withheld pack, so a hub that keeps failing is not hammered. */
+export const WITHHELD_REDOWNLOAD_MS = 5 * 60_000;
+
+/**
+ * Polls at once, rather than at the next scheduled poll, when the channel's active pack no longer verifies: until a
+ * verified pack is back, every verdict blocks (lib/compliance/routing.ts, `packWithheld`). At most once per
+ * {@link WITHHELD_REDOWNLOAD_MS} per worker life: the poll's own write to the channel calls this again.
+ */
+function createWithheldPackRedownload(context: BackgroundContext): () => Promise<void> {
+  let lastAt: number | undefined;
+  let running: Promise<void> | undefined;
+  const run = async () => {
+    const now = context.now();
+    if (lastAt !== undefined && now - lastAt < WITHHELD_REDOWNLOAD_MS) return;
+    if (!(await readTrustedChannel(now)).withheld) return;
+    lastAt = now;
+    await pollNow(context);
+  };
+  return () => (running ??= run().finally(() => (running = undefined)));
 }
 
 /** Polls once, persists the outcome and schedules the next poll. */

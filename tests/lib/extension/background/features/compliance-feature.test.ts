@@ -10,6 +10,7 @@ import {
   complianceProfileSetting,
   defaultRegionSetting,
   inconvenientTimesSetting,
+  packChannelItem,
   scriptPackSetting,
 } from '../../../../../lib/extension/shared/settings';
 import { cnCardLoanPack } from '../../../../../lib/packs/defaults';
@@ -75,6 +76,29 @@ describe('compliance background feature', () => {
     expect(closed.window.opensAt).toBe(Date.parse('2026-03-11T00:00:00Z'));
     expect(closed.violations.map((violation) => violation.code)).toEqual(['outside-window']);
     expect(closed.action).toBe('block');
+  });
+
+  it('blocks every call while the team pack in storage no longer verifies: its rules are unknown', async () => {
+    const tighter = { ...cnCardLoanPack, compliance: { profileId: 'CN-CBA-2026', tighten: { latestLocalTime: '20:00' } } } as ScriptPack;
+    await followTeamPack(tighter);
+    const { ask } = setup();
+    const trusted = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(trusted).toMatchObject({ action: 'none', violations: [] });
+
+    // The stored pack is swapped for one without the lead's tightening: it would loosen the rules if it were used.
+    const stored = (await packChannelItem.getValue())!;
+    const loosened = { ...tighter, compliance: { profileId: 'CN-CBA-2026' } };
+    const file = JSON.parse(stored.files!.active!) as { pack: unknown };
+    await packChannelItem.setValue({ ...stored, active: loosened, files: { active: JSON.stringify({ ...file, pack: loosened }) } });
+    const withheld = await ask('compliance/evaluate', { phone: '13800138000' });
+    expect(withheld.action).toBe('block');
+    expect(withheld.violations.map((violation) => violation.code)).toContain('no-rules');
+    expect(withheld.rules?.blocked).toMatch(/^the team's script pack in this browser cannot be trusted \(the stored active team pack no longer verifies/);
+    expect(withheld.rules?.blockedReason?.key).toBe('reason.rules.packWithheld');
+
+    // A verified pack again: calls go ahead as before.
+    await followTeamPack(tighter);
+    await expect(ask('compliance/evaluate', { phone: '13800138000' })).resolves.toMatchObject({ action: 'none', violations: [] });
   });
 
   it('judges a number by where the debtor is, never by the agent’s language or default country', async () => {

@@ -1,13 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CallSignal } from '../../../../../lib/calls/types';
 import { openOnScriptDb } from '../../../../../lib/db/schema';
+import { callsFeature } from '../../../../../lib/extension/background/features/calls-feature';
+import { packsFeature } from '../../../../../lib/extension/background/features/packs-feature';
 import { createBackgroundService } from '../../../../../lib/extension/background/service';
 import { generateKeyPair, signPack, type ScriptPack } from '../../../../../lib/packs';
 import { cnCardLoanPack } from '../../../../../lib/packs/defaults';
+import { readTrustedChannel } from '../../../../../lib/extension/shared/pack-channel';
+import { packChannelItem } from '../../../../../lib/extension/shared/settings';
 import { envelope } from '../../../../../lib/protocol/envelope';
 import { type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
 
@@ -81,6 +85,33 @@ describe('packs feature', () => {
 
     const rolledBack = await send('packs/rollback', {});
     expect(rolledBack.channel.active?.version).toBe('1.0.0');
+  });
+
+  it('downloads the team pack again at once when the stored one stops verifying, not at the next scheduled poll', async () => {
+    const packs = await lead();
+    await packs.publish('1.0.0');
+    // The features this test meets, started as the worker starts them (the others need browser APIs the fake lacks).
+    const service = createBackgroundService({ openDb: () => openOnScriptDb(undefined, `packs-${++dbCount}`), features: [callsFeature, packsFeature] });
+    service.start();
+    const send = async <T extends MessageType>(type: T, payload: ProtocolMap[T]['request']) => {
+      const reply = (await service.onMessage(envelope(type, payload), panel())) as { ok: boolean; value?: ProtocolMap[T]['response']; error?: string };
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value as ProtocolMap[T]['response'];
+    };
+    await send('packs/subscribe', { url: packs.url, publicKey: packs.publicKey });
+    const polls = (await fakeBrowser.alarms.get('onscript:packs:poll'))!;
+    expect(polls.scheduledTime).toBeGreaterThan(Date.now() + 60_000);
+
+    // Something with access to storage.local swaps the stored pack (and its file's pack) for its own.
+    const stored = (await packChannelItem.getValue())!;
+    const forged = { ...stored.active!, title: { en: 'Forged', 'zh-CN': '伪造' } };
+    const file = JSON.parse(stored.files!.active!) as { pack: unknown };
+    await packChannelItem.setValue({ ...stored, active: forged, files: { active: JSON.stringify({ ...file, pack: forged }) } });
+
+    // The lead's own signed pack is back well before the next poll would have run.
+    await vi.waitFor(async () => expect((await packChannelItem.getValue())?.active?.title).toEqual(cnCardLoanPack.title), { timeout: 5_000 });
+    expect((await readTrustedChannel()).withheld).toBeUndefined();
+    expect((await readTrustedChannel()).channel?.active?.version).toBe('1.0.0');
   });
 
   it('applies a deferred update once a call whose page crashed is found ended after a worker restart', async () => {
