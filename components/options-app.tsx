@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { OptionsClients } from '../lib/extension/pages/clients';
 import { OptionsClientsContext } from './options-clients';
 import { createTranslator, pickUiLanguage, type Translate, type UiLanguage } from '../lib/i18n/ui-messages';
@@ -20,15 +20,18 @@ import './options/options.css';
  * reload keeps the topic. Sections live in components/options/ and take the translator so the whole page
  * switches language together, and their clients from the one context the entry point provides.
  */
-export function OptionsApp({ clients }: { clients: OptionsClients }) {
-  const [language, setLanguage] = useState<UiLanguage | 'auto'>('auto');
+export function OptionsApp({ clients, initialLanguage = 'auto' }: { clients: OptionsClients; initialLanguage?: UiLanguage | 'auto' }) {
+  // The entry point reads the language in force before the first render (no English flash for a zh-CN agent).
+  const [language, setLanguage] = useState<UiLanguage | 'auto'>(initialLanguage);
   const uiLanguage = pickUiLanguage(navigator.languages, language);
   const t = createTranslator(uiLanguage);
   const view = useHashView();
   const main = useRef<HTMLElement>(null);
   const shown = useRef<OptionsView | undefined>(undefined);
 
-  useEffect(() => {
+  // Before the first paint, so the document's language and title never lag what is on screen (screen readers pick
+  // their voice from lang).
+  useLayoutEffect(() => {
     document.title = `${t(VIEW_LABELS[view])} · ${t('options.title')}`;
     document.documentElement.lang = uiLanguage;
   }, [view, uiLanguage]);

@@ -51,6 +51,17 @@ describe('viewFromHash', () => {
   });
 });
 
+describe('OptionsApp language', () => {
+  it('renders its first frame in the language the entry point read, never the browser\'s first', async () => {
+    await uiLanguageSetting.setValue('zh-CN');
+    history.replaceState(null, '', '/options.html');
+    // Nothing awaited: what the agent sees before any storage read answers.
+    render(<OptionsApp clients={fakeOptionsClients()} initialLanguage="zh-CN" />);
+    expect(screen.getByRole('navigation', { name: '设置分类' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('zh-CN');
+  });
+});
+
 describe('OptionsApp navigation', () => {
   it('lists every topic as a link in a named navigation landmark, the current one marked', async () => {
     await renderApp();
