@@ -3,7 +3,8 @@ import { usePanelState } from '../side-panel-model';
 import { useShownAssessment } from './compliance-section';
 
 /**
- * The calling rules in one line for the call header: the window (open with the time left, or closed), the caps
+ * The calling rules in one line for the call header: a block by the rules themselves (no rules for where the
+ * debtor may be, or a team pack that cannot be trusted), the window (open with the time left, or closed), the caps
  * and a do-not-call flag. Each state carries a symbol and a word as well as a colour, so it reads without colour.
  * The full section (why, zones, location, work number) is one click away; it keeps the verdict fresh.
  */
@@ -25,6 +26,15 @@ export function ComplianceGlance() {
   const windowState = !open ? 'bad' : view.warning !== undefined ? 'warn' : 'ok';
   return (
     <ul class="glance" aria-label={tr('compliance.glance')} data-testid="compliance-glance" data-action={shown.action}>
+      {shown.rules?.blocked && (
+        // First: whatever the window and caps say, no call may go ahead (the section below says why).
+        <li class="glance__item glance__item--bad" data-testid="glance-rules">
+          <span class="glance__mark" aria-hidden="true">
+            ⊘
+          </span>
+          <strong>{tr('compliance.glance.noRules')}</strong>
+        </li>
+      )}
       <li class={`glance__item glance__item--${windowState}`} data-testid="glance-window" data-state={view.state} data-warning={view.warning ?? ''}>
         <span class="glance__mark" aria-hidden="true">
           {windowState === 'ok' ? '◷' : windowState === 'warn' ? '⚠' : '⊘'}

@@ -9,6 +9,8 @@ import { SidePanelApp } from '../../components/side-panel-app';
 import { createSidePanelModel } from '../../components/side-panel-model';
 import type { LiveCall, TabCallState, CallRecord } from '../../lib/calls/types';
 import { assessNumber } from '../../lib/compliance/assessment';
+import { resolveJurisdiction } from '../../lib/compliance/jurisdiction';
+import { resolveEffectiveRules } from '../../lib/compliance/routing';
 import { PROFILES } from '../../lib/compliance/profiles';
 import type { SidePanelClients } from '../../lib/extension/pages/clients';
 import { defaultPackFor } from '../../lib/packs/defaults';
@@ -32,7 +34,13 @@ function assessment(phone: string, at: number) {
   // Flags hold numbers in E.164; the Chinese scene dials the national form.
   const phoneE164 = phone.startsWith('+') ? phone : `+86${phone}`;
   const flags = setup.doNotCall ? [{ reason: 'cease-request' as const, scope: 'number' as const, phoneE164, setAt: at - 86_400_000 }] : [];
-  return assessNumber({ phone, at, profile, log: [], flags });
+  if (!('packWithheld' in setup)) return assessNumber({ phone, at, profile, log: [], flags });
+  // As the worker judges it: the debtor's rules, with the team pack withheld on top.
+  const jurisdiction = resolveJurisdiction({ phone, defaultCountry: language === 'zh-CN' ? 'CN' : 'US' });
+  const rules = resolveEffectiveRules(jurisdiction, {
+    packWithheld: 'the stored active team pack no longer verifies (signature does not match): not used; downloading the team pack again',
+  });
+  return assessNumber({ phone, at, profile: rules.profile, log: [], flags, rules, jurisdiction });
 }
 
 const call: LiveCall | undefined = setup.phase

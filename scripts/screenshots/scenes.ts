@@ -9,6 +9,8 @@ export interface Scene {
   /** Puts the debtor outside the calling window (the gallery's clock moves to a closed hour for the language's profile). */
   closed?: boolean;
   doNotCall?: boolean;
+  /** The team pack in this browser no longer verifies: its rules are unknown and the call is blocked. */
+  packWithheld?: boolean;
   view?: 'call' | 'day';
   /** The open CRM page shows the debtor's account (DOM rule fields); the call details are opened to show the offers. */
   pageFields?: boolean;
@@ -29,6 +31,7 @@ export const SCENES = {
   held: { phase: 'held', stepsIn: 1 },
   'wrap-up': { phase: 'ended', stepsIn: 2 },
   blocked: { phase: 'dialing', closed: true, doNotCall: true },
+  withheld: { phase: 'dialing', packWithheld: true },
   day: { view: 'day' },
 } satisfies Record<string, Scene>;
 

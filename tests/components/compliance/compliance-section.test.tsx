@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ComplianceGlance } from '../../../components/compliance/compliance-glance';
 import { ComplianceSection } from '../../../components/compliance/compliance-section';
 import { assessNumber, type LedgerScope } from '../../../lib/compliance/assessment';
+import { resolveJurisdiction } from '../../../lib/compliance/jurisdiction';
+import { resolveEffectiveRules } from '../../../lib/compliance/routing';
 import { withLedger } from '../../../lib/team/merge';
 import { PROFILES, type NumberKind } from '../../../lib/compliance/profiles';
 import type { DoNotCallFlag } from '../../../lib/compliance/dnc';
@@ -281,5 +283,21 @@ describe('ComplianceGlance (the call header)', () => {
     glance(CLOSES + 60_000, CLOSES + 30_000, [flag]);
     expect(screen.getByTestId('glance-window').textContent).toBe('⊘Window closed · opens in 9:59:00');
     expect(screen.getByTestId('glance-dnc').textContent).toBe('⊘Do not call');
+    expect(screen.queryByTestId('glance-rules')).toBeNull();
+  });
+
+  it('puts a block by the rules themselves first, though the window is open and the caps are fine', () => {
+    const jurisdiction = resolveJurisdiction({ phone: '+8613800138000' });
+    const rules = resolveEffectiveRules(jurisdiction, { packWithheld: 'the stored active team pack no longer verifies (signature)' });
+    const verdict = assessNumber({ phone: '+8613800138000', at: CLOSES - 30 * 60_000, profile: rules.profile, log: [], flags: [], rules, jurisdiction });
+    const model = fakeSidePanelModel({ now: () => CLOSES - 20 * 60_000, browserLanguages: ['en-US'] });
+    model.panel.tabId.value = 3;
+    model.panel.tabState.value = { tabId: 3, calls: { c1: liveCall({ remoteNumber: '+8613800138000', verdict: { assessment: verdict } }) } };
+    renderInPanel(model, <ComplianceGlance />);
+    const items = screen.getByTestId('compliance-glance').querySelectorAll('li');
+    expect(items[0]?.getAttribute('data-testid')).toBe('glance-rules');
+    expect(items[0]?.textContent).toBe('⊘No call: see the rules');
+    expect(items[0]?.className).toContain('glance__item--bad');
+    expect(screen.getByTestId('glance-window').className).toContain('glance__item--ok');
   });
 });
