@@ -4,6 +4,7 @@ import { agentNameSetting, agentStaffIdSetting, companyNameSetting, uiLanguageSe
 import { UI_LANGUAGES, type Translate, type UiLanguage, type UiMessageKey } from '../../lib/i18n/ui-messages';
 import { useOptionsClients } from '../options-clients';
 import { Field } from './field';
+import { readUiLanguageInForce } from '../../lib/extension/shared/ui-language';
 
 const LANGUAGE_NAMES: Record<UiLanguage, string> = { 'zh-CN': '简体中文', en: 'English' };
 
@@ -32,8 +33,8 @@ export function GeneralSettings({ t, onLanguageChange }: { t: Translate; onLangu
       setAgentName(name);
       setStaffId(staff);
       setCompanyName(company);
+      // Only the form's value: the page already shows the language in force (read before it rendered).
       setLanguage(lang);
-      if (!locksRef.current.locked.includes('uiLanguage')) onLanguageChange(lang);
     });
   }, []);
 
@@ -61,7 +62,8 @@ export function GeneralSettings({ t, onLanguageChange }: { t: Translate; onLangu
       isLocked('companyName') ? undefined : companyNameSetting.setValue(companyName.trim()),
       isLocked('uiLanguage') ? undefined : uiLanguageSetting.setValue(language),
     ]);
-    onLanguageChange(shownLanguage);
+    // The language in force after the save (an agent's `auto` may fall back to the policy's default).
+    onLanguageChange(await readUiLanguageInForce());
     setSaved(true);
   }
 

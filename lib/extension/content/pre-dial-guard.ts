@@ -6,7 +6,7 @@ import { complianceCatalog } from '../../i18n/catalogs/compliance';
 import { createCatalogTranslator } from '../../i18n/catalogs/define-catalog';
 import { pickUiLanguage } from '../../i18n/language';
 import { sendToBackground } from '../shared/messaging';
-import { uiLanguageSetting } from '../shared/settings';
+import { readUiLanguageInForce } from '../shared/ui-language';
 
 /** The dialer's hang-up control, as the demo marks it; a page's DOM rule names its own (`hangupControl`). */
 export const DEFAULT_HANG_UP_SELECTOR = '[data-onscript-demo="hangup"]:not([disabled])';
@@ -51,7 +51,7 @@ export function startPreDialGuard(ctx: ContentScriptContext) {
   const findHangUp = () => document.querySelector<HTMLElement>(hangUpSelector);
 
   async function check(signal: CallSignal, reply: Promise<GuardVerdict | undefined>): Promise<void> {
-    const [verdict, setting] = await Promise.all([reply, uiLanguageSetting.getValue().catch(() => 'auto' as const)]);
+    const [verdict, setting] = await Promise.all([reply, readUiLanguageInForce()]);
     if (ctx.isInvalid || !verdict || verdict.action === 'none') return;
     let outcome: BlockOutcome | undefined;
     let control: HTMLElement | null = null;

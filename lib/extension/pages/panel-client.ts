@@ -2,7 +2,7 @@ import type { CallRecord, TabCallState } from '../../calls/types';
 import type { UiLanguage } from '../../i18n/ui-messages';
 import { sendToBackground } from '../shared/messaging';
 import type { BackgroundChannel } from './background-channel';
-import { uiLanguageSetting } from '../shared/settings';
+import { readUiLanguageInForce } from '../shared/ui-language';
 import { onActiveTabChanged, resolvePanelTabId } from './panel-tab';
 
 /**
@@ -34,6 +34,6 @@ export function createExtensionPanelClient(search: string, channel: BackgroundCh
     onTabStateChanged: (callback) => channel.on('tab/state-changed', callback),
     onReconnected: (callback) => channel.onReconnected(callback),
     onActiveTabChanged: pinned ? () => () => undefined : onActiveTabChanged,
-    loadLanguageSetting: () => uiLanguageSetting.getValue(),
+    loadLanguageSetting: readUiLanguageInForce,
   };
 }

@@ -6,7 +6,8 @@ import { pickUiLanguage, type UiLanguage } from '../../i18n/language';
 import { defaultPackIdFor } from '../../packs/defaults/ids';
 import type { PackChannelState } from '../../packs/subscription';
 import type { ScriptPack } from '../../packs/types';
-import { scriptPackSetting, uiLanguageSetting } from './settings';
+import { scriptPackSetting } from './settings';
+import { readUiLanguageInForce } from './ui-language';
 
 
 /**
@@ -51,7 +52,7 @@ export function resolveActivePack(
 
 /** The pack new calls start with, read from the settings. The one seam the pack-distribution feature replaces. */
 export async function getActivePack(builtIns: readonly ScriptPack[], browserLanguages: readonly string[] = currentBrowserLanguages()): Promise<ScriptPack> {
-  const [setting, uiSetting, { channel, managed }] = await Promise.all([scriptPackSetting.getValue(), uiLanguageSetting.getValue(), readTrustedChannel()]);
+  const [setting, uiSetting, { channel, managed }] = await Promise.all([scriptPackSetting.getValue(), readUiLanguageInForce(), readTrustedChannel()]);
   // Following a team pack means using it: `auto` picks it over the built-in packs, and a policy's channel always.
   const packs = availablePacks(channel, builtIns);
   return resolveActivePack(setting, pickUiLanguage(browserLanguages, uiSetting), packs, channel?.active, { teamRequired: managed });

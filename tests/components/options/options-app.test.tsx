@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '../../../components/options-app';
 import { OPTIONS_VIEWS, viewFromHash } from '../../../components/options/topics';
 import { uiLanguageSetting } from '../../../lib/extension/shared/settings';
+import { readUiLanguageInForce } from '../../../lib/extension/shared/ui-language';
 import { fakeOptionsClients } from '../../fixtures/options';
 import type { OptionsClients } from '../../../lib/extension/pages/clients';
 
@@ -22,9 +24,10 @@ async function goTo(hash: string) {
   await settle();
 }
 
+/** Renders the page as its entry point does: with the language in force read first. */
 async function renderApp(hash = '', clients: Partial<OptionsClients> = {}) {
   history.replaceState(null, '', `/options.html${hash}`);
-  render(<OptionsApp clients={fakeOptionsClients(clients)} />);
+  render(<OptionsApp clients={fakeOptionsClients(clients)} initialLanguage={await readUiLanguageInForce()} />);
   await settle();
 }
 
@@ -109,6 +112,19 @@ describe('OptionsApp navigation', () => {
     const marked = within(zhNav).getAllByRole('link').filter((link) => link.getAttribute('aria-current') === 'page');
     expect(marked.map((link) => link.textContent)).toEqual(['备注与保留期限']);
     expect(screen.getByRole('heading', { level: 2, name: '备注与保留期限' })).toBeTruthy();
+  });
+
+  it('switches the whole page when the agent saves another language, and back to the policy default on auto', async () => {
+    await fakeBrowser.storage.managed.set({ uiLanguage: 'zh-CN' });
+    await uiLanguageSetting.setValue('en');
+    await renderApp();
+    const you = screen.getByRole('region', { name: 'You' });
+    fireEvent.change(within(you).getByRole('combobox', { name: 'Interface language' }), { target: { value: 'auto' } });
+    fireEvent.click(within(you).getByRole('button', { name: 'Save' }));
+    await settle();
+    // The agent's "automatic" falls back to the policy's default language, as every other surface reads it.
+    expect(screen.getByRole('navigation', { name: '设置分类' })).toBeTruthy();
+    expect(await uiLanguageSetting.getValue()).toBe('auto');
   });
 
   it('shows what the administrator locked as locked, with the policy’s value, help tied to each control', async () => {

@@ -24,7 +24,8 @@ import { readRetentionPolicy } from '../../shared/retention-policy';
 import { remindersCatalog } from '../../../i18n/catalogs/reminders';
 import { createCatalogTranslator } from '../../../i18n/catalogs/define-catalog';
 import { pickUiLanguage } from '../../../i18n/language';
-import { agentNameSetting, followUpsNotifiedThroughItem, retentionDaysSetting, uiLanguageSetting } from '../../shared/settings';
+import { agentNameSetting, followUpsNotifiedThroughItem, retentionDaysSetting } from '../../shared/settings';
+import { readUiLanguageInForce } from '../../shared/ui-language';
 import { readComplianceLogFile } from '../compliance-log';
 import { purgeAllStores } from '../retention';
 import { createExportReadAhead } from '../export-read-ahead';
@@ -239,7 +240,7 @@ async function tellDueFollowUps(context: BackgroundContext, timeZone = browserTi
   const records = await listFollowUpsBetween(await context.db(), told, now, fromDay, toDay);
   const due = followUpsDueBetween(records, told, now, timeZone);
   const byId = new Map(records.map((record) => [record.id, record]));
-  const setting = await uiLanguageSetting.getValue().catch(() => 'auto' as const);
+  const setting = await readUiLanguageInForce();
   const language = pickUiLanguage(globalThis.navigator?.languages ?? [], setting);
   const t = createCatalogTranslator(remindersCatalog, language);
   const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone });

@@ -328,6 +328,17 @@ describe('follow-up reminders', () => {
     expect(notifications.clear).toHaveBeenCalledWith(name);
   });
 
+  it("speaks the language the administrator's policy locks, not the agent's own setting", async () => {
+    holder.notifications = notifications;
+    await fakeBrowser.storage.local.set({ 'settings.uiLanguage': 'en' });
+    await fakeBrowser.storage.managed.set({ lockedSettings: ['uiLanguage'], uiLanguage: 'zh-CN' });
+    const { db, bg } = await setup();
+    await db.put('calls', call('c2', NOW - 2 * DAY_MS, { promiseToPay: { amount: '80.00', currency: 'CNY', date: '2026-11-27' } }));
+    await followUpsNotifiedThroughItem.setValue(NOW - 2 * DAY_MS);
+    await onNotesAlarm(bg.context, { name: NEXT_FOLLOW_UP_ALARM, scheduledTime: NOW } as Browser.alarms.Alarm);
+    expect(notifications.create).toHaveBeenCalledWith(alarmNameFor('c2', 'promise'), expect.objectContaining({ title: '承诺还款到期' }));
+  });
+
   it('keeps one alarm for the next follow-up however many there are, beside the other features\' alarms (issue 14, item 12)', async () => {
     const { db, ask } = await setup();
     await fakeBrowser.alarms.create('onscript:packs:poll', { when: NOW + 60_000 });
