@@ -167,15 +167,18 @@ describe('team feature: enrollment and the outbox', () => {
     await enroll();
     hub.down = true;
     for (let i = 0; i < 3; i += 1) await unansweredCall();
+    // Each call's record queues its items and asks for a sync; wait until the last of those attempts has settled:
+    // all three queued, the hub found unreachable, and the alarm on the retry the status names (never sooner than
+    // a second away: the back-off's random jitter can name an earlier instant).
     const offline = await vi.waitFor(async () => {
       const status = await ask('team/get-status', {});
       expect(status.sync.hub).toBe('unreachable');
+      expect(status.outbox).toMatchObject({ calls: 3, attempts: 3 });
+      expect((await fakeBrowser.alarms.get(TEAM_SYNC_ALARM))?.scheduledTime).toBe(Math.max(status.sync.nextAttemptAt!, now() + 1_000));
       return status;
     });
-    expect(offline.outbox).toMatchObject({ calls: 3, attempts: 3 });
     const retry = offline.sync.nextAttemptAt!;
     expect(retry).toBeGreaterThan(now());
-    expect((await fakeBrowser.alarms.get(TEAM_SYNC_ALARM))?.scheduledTime).toBe(retry);
 
     restart();
     hub.down = false;
