@@ -14,6 +14,7 @@ import { SettingsFileSection } from './options/settings-file-section';
 import { TeamSettings } from './options/team-settings';
 import { useHashView, VIEW_LABELS, type OptionsView } from './options/topics';
 import './options/options.css';
+import { readUiLanguageInForce } from '../lib/extension/shared/ui-language';
 
 /**
  * The options page: a navigation by topic and one view per topic, addressed by the URL hash so a link or a
@@ -23,6 +24,10 @@ import './options/options.css';
 export function OptionsApp({ clients, initialLanguage = 'auto' }: { clients: OptionsClients; initialLanguage?: UiLanguage | 'auto' }) {
   // The entry point reads the language in force before the first render (no English flash for a zh-CN agent).
   const [language, setLanguage] = useState<UiLanguage | 'auto'>(initialLanguage);
+  useEffect(() => {
+    // The policy, had it not answered before the first render (a cold browser), decides once it does.
+    void readUiLanguageInForce().then(setLanguage, () => undefined);
+  }, []);
   const uiLanguage = pickUiLanguage(navigator.languages, language);
   const t = createTranslator(uiLanguage);
   const view = useHashView();

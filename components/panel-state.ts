@@ -90,6 +90,11 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
         client.resolveTabId(),
       ]);
       language.value = pickUiLanguage(browserLanguages, setting);
+      // A policy the first read did not wait for (a cold browser) still decides: applied when it answers.
+      void client
+        .loadLanguageSetting({ waitForPolicy: true })
+        .then((inForce) => (language.value = pickUiLanguage(browserLanguages, inForce)))
+        .catch(() => undefined);
       await Promise.all([follow(resolvedTab), refreshRecentCalls()]);
     },
     /** Stops every subscription. */

@@ -42,4 +42,22 @@ describe('panel state', () => {
     expect(panel.tabState.value?.revision).toBe(3);
     panel.dispose();
   });
+
+  it('renders first in the language it could read at once, then applies a policy lock that answered late', async () => {
+    const client: PanelClient = {
+      resolveTabId: async () => 7,
+      getTabState: async () => stateAt(1, 'ringing'),
+      listRecentCalls: async () => [],
+      onTabStateChanged: () => () => undefined,
+      onReconnected: () => () => undefined,
+      onActiveTabChanged: () => () => undefined,
+      // The agent chose English; the policy, slow to answer on a cold browser, locks Chinese.
+      loadLanguageSetting: async ({ waitForPolicy = false } = {}) => (waitForPolicy ? 'zh-CN' : 'en'),
+    };
+    const panel = createPanelState({ client, browserLanguages: ['en'] });
+    await panel.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(panel.language.value).toBe('zh-CN');
+    panel.dispose();
+  });
 });

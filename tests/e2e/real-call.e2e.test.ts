@@ -19,7 +19,8 @@ describe('a real SIP call through Kamailio', () => {
   it('shows the outbound call live in the side panel and records it after hang-up', async () => {
     scene = await openDemoCallFixture();
     const { dialer, panel } = scene;
-    await expect(panel.page.getByTestId('no-call').isVisible()).resolves.toBe(true);
+    // The panel reads the language in force and the tab's state before it shows anything: wait for it.
+    await panel.page.getByTestId('no-call').waitFor({ state: 'visible' });
 
     await dialer.dial(CUSTOMER_NUMBER);
     await dialer.waitForState('connected');

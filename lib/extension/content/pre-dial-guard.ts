@@ -51,7 +51,8 @@ export function startPreDialGuard(ctx: ContentScriptContext) {
   const findHangUp = () => document.querySelector<HTMLElement>(hangUpSelector);
 
   async function check(signal: CallSignal, reply: Promise<GuardVerdict | undefined>): Promise<void> {
-    const [verdict, setting] = await Promise.all([reply, readUiLanguageInForce()]);
+    // The guard acts on the verdict, never later for the policy's language (a cold browser answers managed storage slowly).
+    const [verdict, setting] = await Promise.all([reply, readUiLanguageInForce({ policyDeadline: reply })]);
     if (ctx.isInvalid || !verdict || verdict.action === 'none') return;
     let outcome: BlockOutcome | undefined;
     let control: HTMLElement | null = null;

@@ -2,7 +2,7 @@ import type { CallRecord, TabCallState } from '../../calls/types';
 import type { UiLanguage } from '../../i18n/ui-messages';
 import { sendToBackground } from '../shared/messaging';
 import type { BackgroundChannel } from './background-channel';
-import { readUiLanguageInForce } from '../shared/ui-language';
+import { delay, POLICY_WAIT_BEFORE_RENDER_MS, readUiLanguageInForce } from '../shared/ui-language';
 import { onActiveTabChanged, resolvePanelTabId } from './panel-tab';
 
 /**
@@ -18,7 +18,11 @@ export interface PanelClient {
   /** Calls back when the panel hears the background again after its port was down (re-read what is shown). */
   onReconnected(callback: () => void): () => void;
   onActiveTabChanged(callback: (tabId: number) => void): () => void;
-  loadLanguageSetting(): Promise<UiLanguage | 'auto'>;
+  /**
+   * The interface language in force. With `waitForPolicy` false (the first render), the policy counts only if it
+   * answers within a moment; the panel asks again with true and applies a lock that came late.
+   */
+  loadLanguageSetting(options?: { waitForPolicy?: boolean }): Promise<UiLanguage | 'auto'>;
 }
 
 /**
@@ -34,6 +38,7 @@ export function createExtensionPanelClient(search: string, channel: BackgroundCh
     onTabStateChanged: (callback) => channel.on('tab/state-changed', callback),
     onReconnected: (callback) => channel.onReconnected(callback),
     onActiveTabChanged: pinned ? () => () => undefined : onActiveTabChanged,
-    loadLanguageSetting: readUiLanguageInForce,
+    loadLanguageSetting: ({ waitForPolicy = false } = {}) =>
+      readUiLanguageInForce(waitForPolicy ? {} : { policyDeadline: delay(POLICY_WAIT_BEFORE_RENDER_MS) }),
   };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readUiLanguageInForce } from '../../../../lib/extension/shared/ui-language';
 import { uiLanguageSetting } from '../../../../lib/extension/shared/settings';
@@ -13,6 +13,21 @@ describe('the interface language in force', () => {
   it("is the policy's where the policy locks it, whatever the agent chose", async () => {
     await uiLanguageSetting.setValue('en');
     await fakeBrowser.storage.managed.set({ lockedSettings: ['uiLanguage'], uiLanguage: 'zh-CN' });
+    expect(await readUiLanguageInForce()).toBe('zh-CN');
+  });
+
+  it('goes with the agent\'s choice when the policy answers after the deadline (a cold browser), and with the lock when it answers in time', async () => {
+    await uiLanguageSetting.setValue('en');
+    await fakeBrowser.storage.managed.set({ lockedSettings: ['uiLanguage'], uiLanguage: 'zh-CN' });
+    const managed = fakeBrowser.storage.managed;
+    const get = managed.get.bind(managed);
+    // Chromium's first managed read of a session: about 3 s.
+    vi.spyOn(managed, 'get').mockImplementation(async (...args: Parameters<typeof get>) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return get(...args);
+    });
+    expect(await readUiLanguageInForce({ policyDeadline: Promise.resolve() })).toBe('en');
+    expect(await readUiLanguageInForce({ policyDeadline: new Promise((resolve) => setTimeout(resolve, 1_000)) })).toBe('zh-CN');
     expect(await readUiLanguageInForce()).toBe('zh-CN');
   });
 
