@@ -1,5 +1,4 @@
 import type { Browser } from 'wxt/browser';
-import type { ComplianceLogDraft } from '../../audit/compliance-log';
 import type { LiveCall, TabCallState } from '../../calls/types';
 import type { OnScriptDb, StoredCallRecord } from '../../db/schema';
 import type { MessageType, ProtocolMap } from '../../protocol/messages';
@@ -58,8 +57,6 @@ export interface CommittedCallChanges {
  */
 export interface CallContribution {
   record?: (record: StoredCallRecord) => StoredCallRecord;
-  /** Compliance-log entries that belong with this change: written in the record's own transaction. */
-  log?: readonly ComplianceLogDraft[];
   live?: Partial<Pick<LiveCall, 'verdict'>>;
   outbox?: (record: StoredCallRecord) => readonly OutboxRequest[];
 }

@@ -18,7 +18,6 @@ import type {
   FeatureDefinition,
   MessageHandler,
 } from './feature';
-import { addChainedEntries, chainAfterTail, inComplianceLogOrder, type ChainedEntries } from './compliance-log';
 import { askFrame, createCallEndings, type AskFrame } from './call-endings';
 import { BACKGROUND_FEATURES } from './features';
 import { broadcastToExtensionPages, classifySender } from './messaging';
@@ -153,66 +152,25 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
   }
 
   async function writeRecords(calls: readonly LiveCall[], contributions: readonly CallContribution[][]): Promise<void> {
-    const database = await db();
-    const drafts = contributions.flatMap((list) => list.flatMap((contribution) => contribution.log ?? []));
-    if (drafts.length === 0) {
-      await writeRecordsOnce(database, calls, contributions, undefined);
-      return;
-    }
-    // In the log's order, chained first (WebCrypto cannot run inside the transaction), and again if another worker
-    // life moved the tail meanwhile.
-    await inComplianceLogOrder(database, async () => {
-      while (!(await writeRecordsOnce(database, calls, contributions, await chainAfterTail(database, drafts))));
-    });
-  }
-
-  /** The records (and their log entries, when chained) in one transaction; false if the log's tail had moved. */
-  async function writeRecordsOnce(
-    database: OnScriptDb,
-    calls: readonly LiveCall[],
-    contributions: readonly CallContribution[][],
-    chained: ChainedEntries | undefined,
-  ): Promise<boolean> {
     const queues = contributions.some((list) => list.some((contribution) => contribution.outbox));
-    const tx = database.transaction(['calls', ...(chained ? (['complianceLog'] as const) : []), ...(queues ? OUTBOX_STORES : [])], 'readwrite');
+    const tx = (await db()).transaction(queues ? ['calls', ...OUTBOX_STORES] : ['calls'], 'readwrite');
     const store = tx.objectStore('calls');
     const queued: OutboxRequest[] = [];
-    try {
-      if (chained && !(await addChainedEntries(tx.objectStore('complianceLog'), chained))) {
-        await abandon(tx);
-        return false;
-      }
-      // Only the stores' own requests are awaited inside the transaction, so it cannot auto-commit early.
-      await Promise.all(
-        calls.map(async (call, index) => {
-          const existing = await store.get(call.id);
-          let record: StoredCallRecord = { ...existing, ...toCallRecord(call) };
-          if (call.remoteE164) record.numberE164 = call.remoteE164;
-          if (call.pageFields) record.pageFields = call.pageFields;
-          if (call.enteredLocation) record.enteredLocation = call.enteredLocation;
-          for (const contribution of contributions[index]!) if (contribution.record) record = contribution.record(record);
-          for (const contribution of contributions[index]!) if (contribution.outbox) queued.push(...contribution.outbox(record));
-          await store.put(record);
-        }),
-      );
-      if (queued.length > 0) await queueOutbox(tx, queued);
-    } catch (error) {
-      // Nothing of a failed change is kept: neither its records nor its log entries.
-      await abandon(tx);
-      throw error;
-    }
+    // Only the stores' own requests are awaited inside the transaction, so it cannot auto-commit early.
+    await Promise.all(
+      calls.map(async (call, index) => {
+        const existing = await store.get(call.id);
+        let record: StoredCallRecord = { ...existing, ...toCallRecord(call) };
+        if (call.remoteE164) record.numberE164 = call.remoteE164;
+        if (call.pageFields) record.pageFields = call.pageFields;
+        if (call.enteredLocation) record.enteredLocation = call.enteredLocation;
+        for (const contribution of contributions[index]!) if (contribution.record) record = contribution.record(record);
+        for (const contribution of contributions[index]!) if (contribution.outbox) queued.push(...contribution.outbox(record));
+        await store.put(record);
+      }),
+    );
+    if (queued.length > 0) await queueOutbox(tx, queued);
     await tx.done;
-    return true;
-  }
-
-  /** Aborts a transaction that may already be ending (a failed request aborts it by itself) and waits it out. */
-  async function abandon(tx: { abort(): void; done: Promise<void> }): Promise<void> {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborting.
-    }
-    await tx.done.catch(() => undefined);
   }
 
   /** Runs the after-hooks of committed changes; outside the tab's queue, so the next signal never waits. */

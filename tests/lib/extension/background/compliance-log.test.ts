@@ -3,10 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readComplianceLog, verifyComplianceLog } from '../../../../lib/audit/compliance-log';
 import { openOnScriptDb } from '../../../../lib/db/schema';
-import { addChainedEntries, appendToComplianceLog, chainAfterTail, purgeComplianceLogBefore, readComplianceLogFile } from '../../../../lib/extension/background/compliance-log';
-import { defineBackgroundFeature } from '../../../../lib/extension/background/feature';
-import { callsFeature } from '../../../../lib/extension/background/features/calls-feature';
-import { complianceFeature } from '../../../../lib/extension/background/features/compliance-feature';
+import { appendToComplianceLog, purgeComplianceLogBefore, readComplianceLogFile } from '../../../../lib/extension/background/compliance-log';
 import { createBackgroundService } from '../../../../lib/extension/background/service';
 import { complianceProfileSetting } from '../../../../lib/extension/shared/settings';
 import { envelope } from '../../../../lib/protocol/envelope';
@@ -50,40 +47,6 @@ describe('the compliance log in the background (issue 14, item 13)', () => {
     expect(read.file.entries.every((entry) => entry.callId === 'id-1')).toBe(true);
     expect(read.file.entries.find((entry) => entry.kind === 'disclosure')).toMatchObject({ code: check, packId: pack.id, packVersion: pack.version });
     await expect(verifyComplianceLog(read.file)).resolves.toMatchObject({ ok: true });
-  });
-
-  it('writes a call\'s gate result in the record\'s own transaction: a change that fails keeps neither', async () => {
-    await complianceProfileSetting.setValue('CN-CBA-2026');
-    const name = `log-${++counter}`;
-    // A feature whose contribution to the record fails, as a full disk or a bad value would make the write fail.
-    const failing = defineBackgroundFeature({
-      id: 'failing-writer',
-      messages: {},
-      create: () => ({ handlers: {}, onCallChange: async () => ({ record: () => { throw new Error('the write failed'); } }) }),
-    });
-    const bg = createBackgroundService({ now: () => CLOSED, newId: () => 'id-1', openDb: () => openOnScriptDb(undefined, name), features: [callsFeature, complianceFeature, failing] });
-    const reply = await bg.onMessage(envelope('call/signal', { callKey: 'k', source: 'sip-ws', phase: 'dialing', direction: 'outbound', remote: '13800138000', at: CLOSED }), dialer());
-    expect(reply?.ok).toBe(false);
-    const db = await openOnScriptDb(undefined, name);
-    expect(await db.get('calls', 'id-1')).toBeUndefined();
-    expect((await readComplianceLogFile(db)).entries).toEqual([]);
-  });
-
-  it('adds chained entries only while the tail is where they were chained after', async () => {
-    const db = await openOnScriptDb(undefined, `log-${++counter}`);
-    const chained = await chainAfterTail(db, [{ at: 1, kind: 'gate', code: 'none', callId: 'mine' }]);
-    // Another worker life appends in between.
-    await appendToComplianceLog(db, [{ at: 2, kind: 'gate', code: 'none', callId: 'theirs' }]);
-    const tx = db.transaction('complianceLog', 'readwrite');
-    await expect(addChainedEntries(tx.store, chained)).resolves.toBe(false);
-    await tx.done;
-    const again = await chainAfterTail(db, [{ at: 1, kind: 'gate', code: 'none', callId: 'mine' }]);
-    const retry = db.transaction('complianceLog', 'readwrite');
-    await expect(addChainedEntries(retry.store, again)).resolves.toBe(true);
-    await retry.done;
-    const file = await readComplianceLogFile(db);
-    expect(file.entries.map((entry) => entry.callId)).toEqual(['theirs', 'mine']);
-    await expect(verifyComplianceLog(file)).resolves.toEqual({ ok: true, count: 2 });
   });
 
   it('keeps appends in order when many come at once, and stays verifiable after the head is purged', async () => {
