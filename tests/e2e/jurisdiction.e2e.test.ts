@@ -38,7 +38,9 @@ describe('jurisdiction and policy in a real browser', () => {
     const judged = US_NUMBERS.map((number) => ({ number, ...candidateWindow(number, now) }));
     const open = judged.find(({ verdict }) => verdict.allowed && verdict.closesAt !== undefined && verdict.closesAt - now > WINDOW_MARGIN_MS);
     const chosen = open ?? judged[0]!;
-    scene = await openDemoCallFixture({ customerNumber: chosen.number });
+    // The customer answers after 3 s, as in compliance.e2e: when every US number is closed, the guard must end the
+    // attempt before it is answered, and 0.8 s left no room for a first verdict after the settings change.
+    scene = await openDemoCallFixture({ customerNumber: chosen.number, answerAfterMs: 3_000 });
     const { dialer, panel } = scene;
     await setStorage(panel.page, { 'settings.uiLanguage': 'zh-CN', 'settings.detection.defaultRegion': 'CN' });
     await panel.page.reload();
