@@ -583,7 +583,7 @@ async function inFreshBrowser<T>(figuresOf: (browser: ExtensionBrowser) => Promi
 // 60-day call log, the worker's cold starts stop its worker.
 if (only === undefined || only === 'notes') figures['notes'] = await inFreshBrowser(notesFigures);
 if (only === undefined || only === 'compliance') figures['compliance'] = await inFreshBrowser(complianceFigures);
-if (only === undefined || only === 'worker') figures['worker'] = await inFreshBrowser(workerFigures);
+if (only === undefined || only === 'worker') figures['worker'] = await workerFigures(inFreshBrowser);
 if (only === undefined || only === 'hub') {
   // No browser: a private PostgreSQL and the hub as its own process.
   figures['hub'] = await hubFigures();
