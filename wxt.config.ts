@@ -1,8 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_DIALER_MATCHES } from './lib/detection/demo-origins';
 import { BUILT_IN_PACKS_PATH, builtInPacksJson } from './lib/packs/defaults';
+import { PHONE_DATA_PATH } from './lib/phone/phone-data';
+import { phoneDataFrom } from './lib/phone/phone-data-source';
 import { bundledPackagesPlugin, collectNotices, renderNotices } from './scripts/lib/third-party-notices';
 
 /** The node_modules packages whose code any of this build's bundles contain (scripts/lib/third-party-notices.ts). */
@@ -34,6 +37,14 @@ export default defineConfig({
         { relativeDest: 'THIRD_PARTY_NOTICES.txt', contents: renderNotices(collectNotices(bundledPackages, import.meta.dirname)) },
         // The worker fetches the built-in packs from here rather than bundling them (background/built-in-packs.ts).
         { relativeDest: BUILT_IN_PACKS_PATH, contents: builtInPacksJson() },
+        // And the phone tables (lib/phone/phone-data.ts, background/phone-data-loader.ts): the same tables the
+        // side panel bundles, from the same sources.
+        {
+          relativeDest: PHONE_DATA_PATH,
+          contents: JSON.stringify(
+            phoneDataFrom(readFileSync(resolve(import.meta.dirname, 'node_modules/libphonenumber-js/metadata.max.json'), 'utf8')),
+          ),
+        },
       );
     },
   },

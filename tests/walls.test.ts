@@ -81,8 +81,23 @@ describe('walls', () => {
 
   it('bundles one libphonenumber-js metadata flavour (max, for number types), through lib/phone alone: another entry would add a second set', () => {
     const phoneEdges = edges.filter((e) => !e.local && /^libphonenumber-js(\/|$)/.test(e.to));
-    expect(phoneEdges.filter((e) => e.from !== 'lib/phone/libphonenumber.ts').map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+    expect(phoneEdges.filter((e) => !e.from.startsWith('lib/phone/')).map((e) => `${e.from} → ${e.to}`)).toEqual([]);
     expect([...new Set(phoneEdges.map((e) => e.to))].sort()).toEqual(['libphonenumber-js/core', 'libphonenumber-js/metadata.max.json?raw']);
+  });
+
+  it('keeps the phone tables out of the worker, which fetches them (background/phone-data-loader.ts), and in every other bundle that reads numbers', () => {
+    const TABLES = ['lib/phone/bundled-phone-data.ts', 'lib/phone/phone-data-source.ts', 'lib/compliance/data/phone-time-zones.generated.ts', 'lib/compliance/data/zip-time-zones.generated.ts'];
+    const worker = runtimeClosure(root, 'entrypoints/background.ts');
+    expect(worker.filter((file) => TABLES.includes(file))).toEqual([]);
+    expect(worker).toContain('lib/phone/phone-data.ts');
+    // A page or content script that reads numbers has no loader: it must bundle the tables and register them.
+    const entries = product.filter((file) => /^entrypoints\/.*\.(content\.ts|tsx?)$/.test(file) && file !== 'entrypoints/background.ts');
+    const readers = entries.filter((entry) => runtimeClosure(root, entry).includes('lib/phone/phone-data.ts'));
+    expect(readers).toContain('entrypoints/sidepanel/main.tsx');
+    for (const entry of readers) {
+      expect(importsOf(root, entry).map((edge) => edge.to), entry).toContain('lib/phone/bundled-phone-data.ts');
+      expect(readFileSync(join(root, entry), 'utf8'), entry).toMatch(/useBundledPhoneData\(\)/);
+    }
   });
 
   it('keeps the built-in packs\' text out of the worker, which fetches it from the package (background/built-in-packs.ts)', () => {

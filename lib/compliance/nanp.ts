@@ -1,9 +1,8 @@
 /**
  * North American area codes and US ZIP codes as places: the zones and the states or provinces they stand for,
- * read from the generated tables (data/*.generated.ts), unpacked on first use.
+ * read from the phone tables (lib/phone/phone-data.ts, built from data/*.generated.ts), unpacked on first use.
  */
-import { PACKED_AREA_CODES, ZONE_NAMES } from './data/phone-time-zones.generated';
-import { PACKED_ZIP_RUNS, ZIP_EXISTS_BITMAP, ZIP_ZONE_NAMES } from './data/zip-time-zones.generated';
+import { phoneData, type PhoneData } from '../phone/phone-data';
 
 /** What an area code says about where a number is. */
 export interface AreaCodePlace {
@@ -20,23 +19,25 @@ export interface AreaCodePlace {
  */
 export const NYC_AREA_CODES: ReadonlySet<string> = new Set(['212', '332', '347', '646', '718', '917', '929']);
 
-let areaCodes: Map<string, AreaCodePlace> | undefined;
+let areaCodes: { from: PhoneData; map: Map<string, AreaCodePlace> } | undefined;
 
 /** The area code's place, or `undefined` when the data does not know it. */
 export function areaCodePlace(npa: string): AreaCodePlace | undefined {
-  if (!areaCodes) {
-    areaCodes = new Map();
-    for (const entry of PACKED_AREA_CODES.split(';')) {
+  const data = phoneData();
+  if (areaCodes?.from !== data) {
+    const map = new Map<string, AreaCodePlace>();
+    for (const entry of data.packedAreaCodes.split(';')) {
       const [code, zones = '', places = ''] = entry.split(':');
       if (!code) continue;
-      areaCodes.set(code, {
+      map.set(code, {
         npa: code,
-        timeZones: zones ? zones.split(',').map((index) => ZONE_NAMES[Number(index)] ?? 'Etc/Unknown') : [],
+        timeZones: zones ? zones.split(',').map((index) => data.zoneNames[Number(index)] ?? 'Etc/Unknown') : [],
         subdivisions: places ? places.split(',') : [],
       });
     }
+    areaCodes = { from: data, map };
   }
-  return areaCodes.get(npa);
+  return areaCodes.map.get(npa);
 }
 
 /** What a US ZIP code says about where the debtor is. */
@@ -55,19 +56,19 @@ interface ZipRun {
   state: string;
 }
 
-let zipRuns: ZipRun[] | undefined;
-let zipBits: Uint8Array | undefined;
+let zips: { from: PhoneData; runs: ZipRun[]; bits: Uint8Array } | undefined;
 
 function unpackZips(): { runs: ZipRun[]; bits: Uint8Array } {
-  if (!zipRuns || !zipBits) {
-    zipRuns = PACKED_ZIP_RUNS.split(';').map((entry) => {
+  const data = phoneData();
+  if (zips?.from !== data) {
+    const runs = data.packedZipRuns.split(';').map((entry) => {
       const [start = '0', zones = '', state = ''] = entry.split(':');
-      return { start: Number(start), zones: zones.split('&').map((index) => ZIP_ZONE_NAMES[Number(index)] ?? 'Etc/Unknown'), state };
+      return { start: Number(start), zones: zones.split('&').map((index) => data.zipZoneNames[Number(index)] ?? 'Etc/Unknown'), state };
     });
-    const binary = atob(ZIP_EXISTS_BITMAP);
-    zipBits = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    const binary = atob(data.zipExistsBitmap);
+    zips = { from: data, runs, bits: Uint8Array.from(binary, (char) => char.charCodeAt(0)) };
   }
-  return { runs: zipRuns, bits: zipBits };
+  return zips;
 }
 
 /**

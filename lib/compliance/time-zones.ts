@@ -4,7 +4,7 @@
  */
 import { getCountryCallingCode, parsePhoneNumberFromString } from '../phone/libphonenumber';
 import type { CountryCode } from '../phone/libphonenumber';
-import { PACKED_PREFIX_ZONES, ZONE_NAMES } from './data/phone-time-zones.generated';
+import { phoneData, type PhoneData } from '../phone/phone-data';
 import { CA_REGION_TIME_ZONES, NANP_COUNTRY_TIME_ZONES, US_MAINLAND_AND_STATES_TIME_ZONES } from './data/region-time-zones';
 
 /** Where the debtor is, as an agent typed it or a page shows it. All fields optional. */
@@ -28,22 +28,24 @@ export interface NormalizedPhone {
   type?: string;
 }
 
-let prefixTable: Map<string, readonly string[]> | undefined;
+let prefixTable: { from: PhoneData; map: Map<string, readonly string[]> } | undefined;
 
-/** The phone-prefix → zones map, unpacked on first use. */
+/** The phone-prefix → zones map, unpacked on first use (and again if other tables were installed since). */
 function prefixZones(): Map<string, readonly string[]> {
-  if (!prefixTable) {
-    prefixTable = new Map();
-    for (const entry of PACKED_PREFIX_ZONES.split(';')) {
+  const data = phoneData();
+  if (prefixTable?.from !== data) {
+    const map = new Map<string, readonly string[]>();
+    for (const entry of data.packedPrefixZones.split(';')) {
       const [prefix, indexes] = entry.split(':');
       if (!prefix || !indexes) continue;
-      prefixTable.set(
+      map.set(
         prefix,
-        indexes.split(',').map((index) => ZONE_NAMES[Number(index)] ?? 'Etc/Unknown'),
+        indexes.split(',').map((index) => data.zoneNames[Number(index)] ?? 'Etc/Unknown'),
       );
     }
+    prefixTable = { from: data, map };
   }
-  return prefixTable;
+  return prefixTable.map;
 }
 
 /** Longest prefix of `digits` present in the map, with its zones. */

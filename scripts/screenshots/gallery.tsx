@@ -13,11 +13,15 @@ import { resolveJurisdiction } from '../../lib/compliance/jurisdiction';
 import { resolveEffectiveRules } from '../../lib/compliance/routing';
 import { PROFILES } from '../../lib/compliance/profiles';
 import type { SidePanelClients } from '../../lib/extension/pages/clients';
+import { useBundledPhoneData } from '../../lib/phone/bundled-phone-data';
 import { defaultPackFor } from '../../lib/packs/defaults';
 import type { UiLanguage } from '../../lib/i18n/ui-messages';
 import type { ScriptCallView } from '../../lib/protocol/script-messages';
 import { applyScriptAction, createScriptProgress } from '../../lib/script/engine';
 import { GALLERY_CLOSED, GALLERY_NOW, SCENES, type Scene, type SceneName } from './scenes';
+
+// The gallery assesses numbers in the page, as the worker does with the tables it fetches.
+useBundledPhoneData();
 
 const params = new URLSearchParams(location.search);
 const scene = (params.get('scene') ?? 'live') as SceneName;

@@ -10,6 +10,7 @@ export default defineConfig({
     root: new URL('../..', import.meta.url).pathname,
     include: ['tests/e2e/**/*.e2e.test.ts'],
     globalSetup: ['tests/e2e/support/global-setup.ts'],
+    setupFiles: ['tests/fixtures/bundled-phone-data.setup.ts'],
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 60_000,

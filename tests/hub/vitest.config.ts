@@ -10,6 +10,7 @@ export default defineConfig({
     root: new URL('../..', import.meta.url).pathname,
     include: ['tests/hub/**/*.test.ts'],
     globalSetup: ['tests/hub/support/global-setup.ts'],
+    setupFiles: ['tests/fixtures/bundled-phone-data.setup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

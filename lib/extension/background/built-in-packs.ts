@@ -1,5 +1,6 @@
 import { BUILT_IN_PACKS_PATH } from '../../packs/defaults/ids';
 import type { ScriptPack } from '../../packs/types';
+import { fetchPackageJson } from './package-file';
 
 /**
  * The packs OnScript ships with, as the worker reads them: fetched from the package (`packs/built-in.json`, which
@@ -8,7 +9,7 @@ import type { ScriptPack } from '../../packs/types';
  * open a script (issue 17). A failed read is not kept: the next use tries again.
  */
 export function builtInPacks(): Promise<readonly ScriptPack[]> {
-  pending ??= (source ?? fetchFromPackage)()
+  pending ??= (source ?? (() => fetchPackageJson(BUILT_IN_PACKS_PATH)))()
     .then(checkedPacks)
     .catch((error: unknown) => {
       pending = undefined;
@@ -24,12 +25,6 @@ let source: (() => Promise<unknown>) | undefined;
 export function setBuiltInPacksSource(read: (() => Promise<unknown>) | undefined): void {
   source = read;
   pending = undefined;
-}
-
-async function fetchFromPackage(): Promise<unknown> {
-  const response = await fetch(browser.runtime.getURL(`/${BUILT_IN_PACKS_PATH}` as '/managed-schema.json'));
-  if (!response.ok) throw new Error(`${BUILT_IN_PACKS_PATH}: HTTP ${response.status}`);
-  return response.json();
 }
 
 /** The file is the build's own output, so a shape check (not a full pack validation) is enough to fail clearly. */

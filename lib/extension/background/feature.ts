@@ -34,6 +34,11 @@ export interface BackgroundContext {
   commitCallChanges(state: undefined, changes: readonly CallChange[]): Promise<Pick<CommittedCallChanges, 'calls'>>;
   /** Runs the features' after-hooks for committed changes; called outside the tab's queue. */
   afterCallChanges(changes: readonly CallChange[]): Promise<void>;
+  /**
+   * Resolves once what the worker fetches rather than bundles (the phone tables, phone-data-loader.ts) is loaded.
+   * Message handlers are only called after it; a feature's own listeners (alarms) await it before their work.
+   */
+  ready(): Promise<void>;
 }
 
 /** One call's change: the call after it, and before it (absent when the call is new). */

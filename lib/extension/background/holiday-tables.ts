@@ -1,5 +1,6 @@
 import { holidayCountries, loadHolidayTables } from '../../compliance/holiday-tables';
 import type { ComplianceProfile } from '../../compliance/profiles';
+import { fetchPackageJson } from './package-file';
 
 /**
  * Loads the generated holiday tables a profile's rules read (public/holidays/<CC>.json, shipped in the package)
@@ -9,10 +10,6 @@ import type { ComplianceProfile } from '../../compliance/profiles';
 export function loadProfileHolidayTables(profile: Pick<ComplianceProfile, 'holidays'>): Promise<void> {
   const countries = holidayCountries(profile);
   if (countries.length === 0) return Promise.resolve();
-  return loadHolidayTables(countries, async (path) => {
-    // The path is one of the package's own files (holiday-tables.ts builds it from a checked country code).
-    const response = await fetch(browser.runtime.getURL(`/${path}` as '/managed-schema.json'));
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-    return response.json();
-  });
+  // Each path is one of the package's own files (holiday-tables.ts builds it from a checked country code).
+  return loadHolidayTables(countries, fetchPackageJson);
 }

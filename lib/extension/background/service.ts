@@ -22,6 +22,7 @@ import { askFrame, createCallEndings, type AskFrame } from './call-endings';
 import { BACKGROUND_FEATURES } from './features';
 import { broadcastToExtensionPages, classifySender } from './messaging';
 import { countOpenPanels } from './open-panels';
+import { ensurePhoneData } from './phone-data-loader';
 import { createTabCallStore } from './tab-state-store';
 
 /** Inputs the service takes instead of reaching for globals, so tests can drive it. */
@@ -35,6 +36,8 @@ export interface BackgroundServiceOptions {
   countPanels?: () => Promise<number | undefined>;
   /** Asks a dialer frame which calls it reports (see call-endings.ts); tests pass their own. */
   askFrame?: AskFrame;
+  /** What must be loaded before any event reaches a feature (phone-data-loader.ts by default). */
+  ready?: () => Promise<void>;
 }
 
 /** Call keys remembered per open signal port; a page reports a handful of calls per life. */
@@ -69,6 +72,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
   /** Open panels as last counted; counted again after a panel port opens or closes. */
   let openPanels: Promise<number | undefined> | undefined;
   let features: BackgroundFeature[] = [];
+  const ready = options.ready ?? ensurePhoneData;
 
   const db = () =>
     (dbPromise ??= openDb().catch((error: unknown) => {
@@ -110,6 +114,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
     },
     commitCallChanges,
     afterCallChanges,
+    ready,
   };
 
   /**
@@ -192,6 +197,10 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
     const closed = signalPorts.get(port);
     signalPorts.delete(port);
     if (!closed) return Promise.resolve();
+    return ready().then(() => frameGoneFrom(closed));
+  }
+
+  function frameGoneFrom(closed: { tabId: number; frameId: number }): Promise<void> {
     const stillReported = new Set<string>();
     for (const other of signalPorts.values()) {
       if (other.tabId === closed.tabId && other.frameId === closed.frameId) for (const key of other.keys) stillReported.add(key);
@@ -213,6 +222,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
     if (!checked.ok) return checked;
     const handler = handlers[type] as MessageHandler<typeof type> | undefined;
     if (!handler) return { ok: false, error: `${type} has no handler` };
+    await ready();
     return { ok: true, value: await handler(checked.value as never, sender) };
   }
 
@@ -227,7 +237,10 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
      */
     start(): void {
       for (const feature of features) feature.start?.();
-      void endings.recover();
+      // The tables are fetched now, while the wake's first event is still being read; it waits for what is left.
+      void ready()
+        .then(() => endings.recover())
+        .catch((error: unknown) => console.error('OnScript could not close calls left unfinished', error));
     },
     /**
      * Ends the calls whose end no worker saw: live calls of the stored tab states whose frames no longer report
@@ -235,7 +248,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
      * worker life runs it once, from `start`.
      */
     recoverUnfinishedCalls(): Promise<void> {
-      return endings.recover();
+      return ready().then(() => endings.recover());
     },
     /**
      * The `runtime.onMessage` listener. Returns a promise for OnScript's requests (the polyfill sends its
@@ -300,7 +313,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
     },
     /** The `tabs.onRemoved` listener: a closed tab's live calls end with it; their records stay. */
     onTabRemoved(tabId: number): Promise<void> {
-      return endings.tabRemoved(tabId);
+      return ready().then(() => endings.tabRemoved(tabId));
     },
   };
 }

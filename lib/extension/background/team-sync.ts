@@ -191,6 +191,8 @@ export function createTeamSync(context: BackgroundContext, deps: TeamSyncDeps): 
   }
 
   async function runOnce(force: boolean): Promise<void> {
+    // Runs from alarms and the worker's start too, not only from handlers the service gates.
+    await context.ready();
     const database = await context.db();
     const enrollment = await readTeamState(database, 'enrollment');
     if (!enrollment) return schedule(undefined);

@@ -283,6 +283,8 @@ const NOTIFICATION_ICON =
 
 /** Handles the notes feature's alarms: the daily purge and follow-up reminders. */
 export async function onNotesAlarm(context: BackgroundContext, alarm: Browser.alarms.Alarm): Promise<void> {
+  if (alarm.name !== RETENTION_ALARM && alarm.name !== NEXT_FOLLOW_UP_ALARM) return;
+  await context.ready();
   if (alarm.name === RETENTION_ALARM) await purgeExpiredRecords(context);
   else if (alarm.name === NEXT_FOLLOW_UP_ALARM) await tellDueFollowUps(context);
 }

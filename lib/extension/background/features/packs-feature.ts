@@ -135,6 +135,7 @@ function createWithheldPackRedownload(context: BackgroundContext): () => Promise
 
 /** Polls once, persists the outcome and schedules the next poll. */
 export async function pollNow(context: BackgroundContext): Promise<PackEvent | undefined> {
+  await context.ready();
   const { subscription } = await effectivePackSubscription();
   if (!subscription) return undefined;
   // A channel belongs to one URL and key: a new subscription (the agent's or the administrator's) starts over.

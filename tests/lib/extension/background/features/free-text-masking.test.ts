@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openOnScriptDb, type StoredCallRecord } from '../../../../../lib/db/schema';
 import { createBackgroundService } from '../../../../../lib/extension/background/service';
 import { complianceProfileSetting, guardOverridesItem } from '../../../../../lib/extension/shared/settings';
 import { envelope } from '../../../../../lib/protocol/envelope';
 import type { MessageType, ProtocolMap } from '../../../../../lib/protocol/messages';
+import { dialerSender as dialer, panelSender as panel } from '../../../../fixtures/senders';
 
 /**
  * Issue 14, item 2: every free-text field is masked in the background before it is stored, not only the notes:
@@ -14,13 +13,6 @@ import type { MessageType, ProtocolMap } from '../../../../../lib/protocol/messa
 const CARD = '4111 1111 1111 1111';
 const MASKED = '••••••••••••1111';
 const CLOSED = Date.parse('2026-03-10T15:00:00Z'); // 23:00 in Shanghai
-const panel = (): Browser.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
-const dialer = (): Browser.runtime.MessageSender => ({
-  id: fakeBrowser.runtime.id,
-  tab: { id: 7 } as Browser.tabs.Tab,
-  frameId: 0,
-  url: 'http://127.0.0.1:5173/dialer.html',
-});
 
 let counter = 0;
 async function setup() {
