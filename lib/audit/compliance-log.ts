@@ -6,9 +6,11 @@
  *
  * Tamper-evident, not tamper-proof: whoever can write the browser's IndexedDB can rebuild a whole chain. Comparing
  * an export's last hash with one the lead kept from an earlier export shows whether history was rewritten.
- * Pure (WebCrypto's SHA-256, present in the worker, pages and Node): the background appends, `npm run pack --
- * verify-log FILE` verifies.
+ * Pure (SHA-256 from @noble/hashes, synchronous so that entries can be sealed inside the transaction that writes
+ * them): the background appends, `npm run pack -- verify-log FILE` verifies.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from '../packs/canonical-json.ts';
 
 /** What an entry records. */
@@ -57,23 +59,44 @@ export const COMPLIANCE_LOG_FORMAT = 'onscript-compliance-log/1';
 
 const DRAFT_KEYS = ['at', 'kind', 'callId', 'code', 'reason', 'packId', 'packVersion'] as const;
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/** The hash an entry must carry: over its canonical JSON without `hash`, defined fields only. */
-export function hashOf(entry: Omit<ComplianceLogEntry, 'hash'>): Promise<string> {
+/**
+ * The hash an entry must carry: SHA-256 over its canonical JSON without `hash`, defined fields only. Synchronous
+ * (@noble/hashes rather than WebCrypto), so the background can chain entries inside the IndexedDB transaction that
+ * writes them: an await on anything but the transaction's own requests would let it commit early.
+ */
+export function hashOfEntry(entry: Omit<ComplianceLogEntry, 'hash'>): string {
   const sealed: Record<string, unknown> = { seq: entry.seq, prev: entry.prev };
   for (const key of DRAFT_KEYS) if (entry[key] !== undefined) sealed[key] = entry[key];
-  return sha256Hex(canonicalJson(sealed));
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(sealed))));
+}
+
+/** {@link hashOfEntry}, as a promise (the API before hashing became synchronous). */
+export function hashOf(entry: Omit<ComplianceLogEntry, 'hash'>): Promise<string> {
+  return Promise.resolve(hashOfEntry(entry));
 }
 
 /** Numbers, links and seals a draft as entry `seq` after the entry whose hash is `prev`. */
-export async function chainEntry(draft: ComplianceLogDraft, seq: number, prev: string): Promise<ComplianceLogEntry> {
+export function sealEntry(draft: ComplianceLogDraft, seq: number, prev: string): ComplianceLogEntry {
   const entry: Omit<ComplianceLogEntry, 'hash'> = { seq, prev, at: draft.at, kind: draft.kind };
   for (const key of DRAFT_KEYS) if (draft[key] !== undefined) (entry as unknown as Record<string, unknown>)[key] = draft[key];
-  return { ...entry, hash: await hashOf(entry) };
+  return { ...entry, hash: hashOfEntry(entry) };
+}
+
+/** {@link sealEntry}, as a promise (the API before hashing became synchronous). */
+export function chainEntry(draft: ComplianceLogDraft, seq: number, prev: string): Promise<ComplianceLogEntry> {
+  return Promise.resolve(sealEntry(draft, seq, prev));
+}
+
+/** Seals `drafts` in order as the entries after `tail`. */
+export function chainAfter(tail: ComplianceLogAnchor, drafts: readonly ComplianceLogDraft[]): ComplianceLogEntry[] {
+  const entries: ComplianceLogEntry[] = [];
+  let prev = tail;
+  for (const draft of drafts) {
+    const entry = sealEntry(draft, prev.seq + 1, prev.hash);
+    entries.push(entry);
+    prev = { seq: entry.seq, hash: entry.hash };
+  }
+  return entries;
 }
 
 /** The outcome of {@link verifyComplianceLog}: how many entries held, or the first that does not and why. */
@@ -86,7 +109,7 @@ export async function verifyComplianceLog(file: ComplianceLogFile): Promise<Comp
     if (entry.seq !== expected.seq + 1) return { ok: false, seq: entry.seq, reason: `expected entry ${expected.seq + 1} next: an entry is missing or out of order` };
     if (entry.prev !== expected.hash) return { ok: false, seq: entry.seq, reason: 'its link to the entry before does not match: that entry was changed or removed' };
     const { hash, ...rest } = entry;
-    if ((await hashOf(rest)) !== hash) return { ok: false, seq: entry.seq, reason: 'its content does not match its hash: it was changed' };
+    if (hashOfEntry(rest) !== hash) return { ok: false, seq: entry.seq, reason: 'its content does not match its hash: it was changed' };
     expected = { seq: entry.seq, hash };
   }
   return { ok: true, count: file.entries.length };

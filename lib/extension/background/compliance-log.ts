@@ -1,55 +1,54 @@
-import { chainEntry, COMPLIANCE_LOG_FORMAT, GENESIS_HASH, type ComplianceLogAnchor, type ComplianceLogDraft, type ComplianceLogFile } from '../../audit/compliance-log';
-import type { OnScriptDb } from '../../db/schema';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import { chainAfter, COMPLIANCE_LOG_FORMAT, GENESIS_HASH, type ComplianceLogAnchor, type ComplianceLogDraft, type ComplianceLogFile } from '../../audit/compliance-log';
+import type { OnScriptDb, OnScriptDbSchema } from '../../db/schema';
 
 /*
  * The background's side of the hash-chained compliance log (lib/audit/compliance-log.ts): appends in order, the
- * export, and the purge from the head. Features call `appendToComplianceLog` from the hooks that decide what it
- * records (a call's gate result, an override, a ticked disclosure, a disposition, a pack change); it never waits
- * on a feature's transaction, so a slow hash cannot make a call record late.
+ * export, and the purge from the head. A call's gate result (and its blocks and a redial's override) goes in the
+ * call record's own transaction (the service's one pass, through `CallContribution.log`), so a worker stopped
+ * between the two keeps both or neither; other entries (an override asked for, a ticked disclosure, a disposition,
+ * a pack change) are appended by the feature that decides them, in a transaction of their own. Either way the
+ * entries are sealed inside the transaction that writes them, after the tail it reads: hashing is synchronous, so
+ * two writers can never chain after the same entry.
  */
 
 const ANCHOR_KEY = 'complianceLogAnchor';
-/** Appends of one database, one after another: each needs the hash of the one before. */
+/** Appends of one database asked for in this worker life, so an export can wait for them. */
 const queues = new WeakMap<OnScriptDb, Promise<unknown>>();
+
+/** The stores a transaction that appends to the log must cover. */
+export const COMPLIANCE_LOG_STORES = ['complianceLog', 'meta'] as const;
+
+/** A read-write transaction covering at least {@link COMPLIANCE_LOG_STORES}. */
+type LogTransaction = IDBPTransaction<OnScriptDbSchema, ArrayLike<StoreNames<OnScriptDbSchema>>, 'readwrite'>;
 
 /** Where the stored chain starts: the entry before its first, or the genesis. */
 async function anchorOf(db: OnScriptDb): Promise<ComplianceLogAnchor> {
   return (await db.get('meta', ANCHOR_KEY)) ?? { seq: 0, hash: GENESIS_HASH };
 }
 
-/** The last entry's number and hash (the anchor when the log is empty). */
-async function tailOf(db: OnScriptDb): Promise<ComplianceLogAnchor> {
-  const cursor = await db.transaction('complianceLog').store.openCursor(null, 'prev');
-  return cursor ? { seq: cursor.value.seq, hash: cursor.value.hash } : anchorOf(db);
+/**
+ * Appends `drafts`, in order, inside `tx` (which covers {@link COMPLIANCE_LOG_STORES}): reads the tail, seals the
+ * entries after it and adds them, with only the transaction's own requests awaited. Resolves when they are added;
+ * they are stored when the transaction commits, and not at all if it aborts.
+ */
+export async function appendInTransaction(tx: LogTransaction, drafts: readonly ComplianceLogDraft[]): Promise<void> {
+  if (drafts.length === 0) return;
+  const log = tx.objectStore('complianceLog');
+  const last = await log.openCursor(null, 'prev');
+  const tail: ComplianceLogAnchor = last
+    ? { seq: last.value.seq, hash: last.value.hash }
+    : ((await tx.objectStore('meta').get(ANCHOR_KEY)) as ComplianceLogAnchor | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+  await Promise.all(chainAfter(tail, drafts).map((entry) => log.add(entry)));
 }
 
-/**
- * Appends entries to the log in the order given, after everything appended before. The hashes are computed first
- * (WebCrypto), then the entries are written in one transaction that checks the tail has not moved.
- */
+/** Appends entries to the log in the order given, after everything appended before, in a transaction of their own. */
 export function appendToComplianceLog(db: OnScriptDb, drafts: readonly ComplianceLogDraft[]): Promise<void> {
   if (drafts.length === 0) return Promise.resolve();
   const run = async () => {
-    for (;;) {
-      const tail = await tailOf(db);
-      const entries = [];
-      let prev = tail;
-      for (const draft of drafts) {
-        const entry = await chainEntry(draft, prev.seq + 1, prev.hash);
-        entries.push(entry);
-        prev = { seq: entry.seq, hash: entry.hash };
-      }
-      const tx = db.transaction('complianceLog', 'readwrite');
-      const last = await tx.store.openCursor(null, 'prev');
-      // Only this queue writes; a moved tail means another worker life wrote meanwhile: chain again.
-      if ((last?.value.seq ?? tail.seq) !== tail.seq) {
-        await tx.done;
-        continue;
-      }
-      await Promise.all(entries.map((entry) => tx.store.add(entry)));
-      await tx.done;
-      return;
-    }
+    const tx = db.transaction(COMPLIANCE_LOG_STORES, 'readwrite');
+    await appendInTransaction(tx as unknown as LogTransaction, drafts);
+    await tx.done;
   };
   const queued = (queues.get(db) ?? Promise.resolve()).then(run, run);
   queues.set(db, queued.catch(() => undefined));

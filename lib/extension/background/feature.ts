@@ -1,4 +1,5 @@
 import type { Browser } from 'wxt/browser';
+import type { ComplianceLogDraft } from '../../audit/compliance-log';
 import type { LiveCall, TabCallState } from '../../calls/types';
 import type { OnScriptDb, StoredCallRecord } from '../../db/schema';
 import type { MessageType, ProtocolMap } from '../../protocol/messages';
@@ -62,6 +63,8 @@ export interface CommittedCallChanges {
  */
 export interface CallContribution {
   record?: (record: StoredCallRecord) => StoredCallRecord;
+  /** Compliance-log entries that belong with this change: written in the record's own transaction. */
+  log?: readonly ComplianceLogDraft[];
   live?: Partial<Pick<LiveCall, 'verdict'>>;
   outbox?: (record: StoredCallRecord) => readonly OutboxRequest[];
 }

@@ -19,6 +19,7 @@ import type {
   MessageHandler,
 } from './feature';
 import { askFrame, createCallEndings, type AskFrame } from './call-endings';
+import { appendInTransaction, COMPLIANCE_LOG_STORES } from './compliance-log';
 import { BACKGROUND_FEATURES } from './features';
 import { broadcastToExtensionPages, classifySender } from './messaging';
 import { countOpenPanels } from './open-panels';
@@ -158,23 +159,42 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
 
   async function writeRecords(calls: readonly LiveCall[], contributions: readonly CallContribution[][]): Promise<void> {
     const queues = contributions.some((list) => list.some((contribution) => contribution.outbox));
-    const tx = (await db()).transaction(queues ? ['calls', ...OUTBOX_STORES] : ['calls'], 'readwrite');
+    const drafts = contributions.flatMap((list) => list.flatMap((contribution) => contribution.log ?? []));
+    const tx = (await db()).transaction(
+      ['calls', ...(drafts.length > 0 ? COMPLIANCE_LOG_STORES : []), ...(queues ? OUTBOX_STORES : [])],
+      'readwrite',
+    );
     const store = tx.objectStore('calls');
     const queued: OutboxRequest[] = [];
-    // Only the stores' own requests are awaited inside the transaction, so it cannot auto-commit early.
-    await Promise.all(
-      calls.map(async (call, index) => {
-        const existing = await store.get(call.id);
-        let record: StoredCallRecord = { ...existing, ...toCallRecord(call) };
-        if (call.remoteE164) record.numberE164 = call.remoteE164;
-        if (call.pageFields) record.pageFields = call.pageFields;
-        if (call.enteredLocation) record.enteredLocation = call.enteredLocation;
-        for (const contribution of contributions[index]!) if (contribution.record) record = contribution.record(record);
-        for (const contribution of contributions[index]!) if (contribution.outbox) queued.push(...contribution.outbox(record));
-        await store.put(record);
-      }),
-    );
-    if (queued.length > 0) await queueOutbox(tx, queued);
+    // The log entries go in the records' transaction: both are kept, or neither.
+    const logged = drafts.length > 0 ? appendInTransaction(tx, drafts) : undefined;
+    try {
+      // Only the stores' own requests are awaited inside the transaction, so it cannot auto-commit early.
+      await Promise.all(
+        calls.map(async (call, index) => {
+          const existing = await store.get(call.id);
+          let record: StoredCallRecord = { ...existing, ...toCallRecord(call) };
+          if (call.remoteE164) record.numberE164 = call.remoteE164;
+          if (call.pageFields) record.pageFields = call.pageFields;
+          if (call.enteredLocation) record.enteredLocation = call.enteredLocation;
+          for (const contribution of contributions[index]!) if (contribution.record) record = contribution.record(record);
+          for (const contribution of contributions[index]!) if (contribution.outbox) queued.push(...contribution.outbox(record));
+          await store.put(record);
+        }),
+      );
+      if (queued.length > 0) await queueOutbox(tx, queued);
+      await logged;
+    } catch (error) {
+      // A contribution that threw leaves the transaction open: abort it, so no record and no log entry of this change is kept.
+      void logged?.catch(() => undefined);
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted by the request that failed.
+      }
+      await tx.done.catch(() => undefined);
+      throw error;
+    }
     await tx.done;
   }
 

@@ -1,3 +1,4 @@
+import type { ComplianceLogDraft } from '../../../audit/compliance-log';
 import { assessNumber, type ComplianceAssessment } from '../../../compliance/assessment';
 import { capsLookbackMs } from '../../../compliance/caps';
 import { parseAttemptsCsv } from '../../../compliance/attempts-csv';
@@ -274,13 +275,15 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
       const assessment = await assessCall(call, previous ? now() : call.startedAt);
       const verdict: CallVerdict = { assessment };
       const gate = { at: assessment.at, callId: call.id };
+      // The gate's result (and what the record gets) goes in the record's own transaction: `log` below.
+      const gateEntry: ComplianceLogDraft = { ...gate, kind: 'gate', code: assessment.action };
       if (previous) {
-        void appendToComplianceLog(await db(), [{ ...gate, kind: 'gate', code: assessment.action }]).catch(logFailed);
         // A breach found once the debtor's location was known: on the record as a warning, for the audit.
         const events = eventsFor(assessment).map((event): ComplianceEvent => ({ ...event, kind: 'warning', detail: `after the debtor's location changed: ${event.detail}` }));
-        if (events.length === 0) return { live: { verdict } };
+        if (events.length === 0) return { live: { verdict }, log: [gateEntry] };
         return {
           live: { verdict },
+          log: [gateEntry],
           record: (record) => {
             const seen = new Set((record.complianceEvents ?? []).filter((event) => event.kind !== 'override').map((event) => event.code));
             const fresh = events.filter((event) => !seen.has(event.code));
@@ -290,13 +293,11 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
       }
       // Breaches are evidence on outbound calls being set up: what the pre-dial guard acts on.
       if (call.direction !== 'outbound' || (call.phase !== 'dialing' && call.phase !== 'ringing')) {
-        void appendToComplianceLog(await db(), [{ ...gate, kind: 'gate', code: assessment.action }]).catch(logFailed);
-        return { live: { verdict } };
+        return { live: { verdict }, log: [gateEntry] };
       }
       const events = eventsFor(assessment);
       if (events.length === 0) {
-        void appendToComplianceLog(await db(), [{ ...gate, kind: 'gate', code: assessment.action }]).catch(logFailed);
-        return { live: { verdict } };
+        return { live: { verdict }, log: [gateEntry] };
       }
       const override = await overrideFor(call.remoteNumber, assessment);
       if (override) {
@@ -310,14 +311,14 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
         });
       }
       // The compliance log gets the gate result and what the record gets: each block, and a redial's override.
-      void appendToComplianceLog(await db(), [
-        { ...gate, kind: 'gate', code: assessment.action },
-        ...events.flatMap((event) =>
-          event.kind === 'warning' ? [] : [{ ...gate, kind: event.kind, code: event.code, ...(event.reason ? { reason: event.reason } : {}) }],
-        ),
-      ]).catch(logFailed);
       return {
         live: { verdict },
+        log: [
+          gateEntry,
+          ...events.flatMap((event): ComplianceLogDraft[] =>
+            event.kind === 'warning' ? [] : [{ ...gate, kind: event.kind, code: event.code, ...(event.reason ? { reason: event.reason } : {}) }],
+          ),
+        ],
         record: (record) =>
           (record.complianceEvents ?? []).some((event) => event.kind !== 'override')
             ? record

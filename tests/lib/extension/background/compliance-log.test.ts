@@ -3,7 +3,10 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readComplianceLog, verifyComplianceLog } from '../../../../lib/audit/compliance-log';
 import { openOnScriptDb } from '../../../../lib/db/schema';
-import { appendToComplianceLog, purgeComplianceLogBefore, readComplianceLogFile } from '../../../../lib/extension/background/compliance-log';
+import { appendInTransaction, appendToComplianceLog, COMPLIANCE_LOG_STORES, purgeComplianceLogBefore, readComplianceLogFile } from '../../../../lib/extension/background/compliance-log';
+import { defineBackgroundFeature } from '../../../../lib/extension/background/feature';
+import { callsFeature } from '../../../../lib/extension/background/features/calls-feature';
+import { complianceFeature } from '../../../../lib/extension/background/features/compliance-feature';
 import { createBackgroundService } from '../../../../lib/extension/background/service';
 import { complianceProfileSetting } from '../../../../lib/extension/shared/settings';
 import { envelope } from '../../../../lib/protocol/envelope';
@@ -47,6 +50,57 @@ describe('the compliance log in the background (issue 14, item 13)', () => {
     expect(read.file.entries.every((entry) => entry.callId === 'id-1')).toBe(true);
     expect(read.file.entries.find((entry) => entry.kind === 'disclosure')).toMatchObject({ code: check, packId: pack.id, packVersion: pack.version });
     await expect(verifyComplianceLog(read.file)).resolves.toMatchObject({ ok: true });
+  });
+
+  it("writes a call's gate result in the record's own transaction: a change that fails keeps neither", async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const name = `log-${++counter}`;
+    // A feature whose contribution to the record fails, as a bad value would make the write fail.
+    const failing = defineBackgroundFeature({
+      id: 'failing-writer',
+      messages: {},
+      create: () => ({
+        handlers: {},
+        onCallChange: async () => ({
+          record: () => {
+            throw new Error('the write failed');
+          },
+        }),
+      }),
+    });
+    const bg = createBackgroundService({ now: () => CLOSED, newId: () => 'id-1', openDb: () => openOnScriptDb(undefined, name), features: [callsFeature, complianceFeature, failing] });
+    const reply = await bg.onMessage(envelope('call/signal', { callKey: 'k', source: 'sip-ws', phase: 'dialing', direction: 'outbound', remote: '13800138000', at: CLOSED }), dialer());
+    expect(reply?.ok).toBe(false);
+    const db = await openOnScriptDb(undefined, name);
+    expect(await db.get('calls', 'id-1')).toBeUndefined();
+    expect((await readComplianceLogFile(db)).entries).toEqual([]);
+  });
+
+  it("writes the gate result with the record when the change succeeds, chained after what was appended before", async () => {
+    await complianceProfileSetting.setValue('CN-CBA-2026');
+    const name = `log-${++counter}`;
+    const db = await openOnScriptDb(undefined, name);
+    await appendToComplianceLog(db, [{ at: 1, kind: 'pack', code: 'in-use', packId: 'p', packVersion: '1.0.0' }]);
+    const bg = createBackgroundService({ now: () => CLOSED, newId: () => 'id-1', openDb: () => openOnScriptDb(undefined, name), features: [callsFeature, complianceFeature] });
+    const reply = await bg.onMessage(envelope('call/signal', { callKey: 'k', source: 'sip-ws', phase: 'dialing', direction: 'outbound', remote: '13800138000', at: CLOSED }), dialer());
+    expect(reply?.ok).toBe(true);
+    expect(await db.get('calls', 'id-1')).toBeDefined();
+    const file = await readComplianceLogFile(db);
+    expect(file.entries.map((entry) => [entry.kind, entry.callId])).toEqual([['pack', undefined], ['gate', 'id-1'], ['block', 'id-1']]);
+    await expect(verifyComplianceLog(file)).resolves.toEqual({ ok: true, count: 3 });
+  });
+
+  it('chains inside the writing transaction, so two writers that start together never chain after the same entry', async () => {
+    const db = await openOnScriptDb(undefined, `log-${++counter}`);
+    const first = db.transaction(COMPLIANCE_LOG_STORES, 'readwrite');
+    const second = db.transaction(COMPLIANCE_LOG_STORES, 'readwrite');
+    await Promise.all([
+      appendInTransaction(first, [{ at: 1, kind: 'gate', code: 'none', callId: 'a' }]).then(() => first.done),
+      appendInTransaction(second, [{ at: 2, kind: 'gate', code: 'none', callId: 'b' }]).then(() => second.done),
+    ]);
+    const file = await readComplianceLogFile(db);
+    expect(file.entries.map((entry) => [entry.seq, entry.callId])).toEqual([[1, 'a'], [2, 'b']]);
+    await expect(verifyComplianceLog(file)).resolves.toEqual({ ok: true, count: 2 });
   });
 
   it('keeps appends in order when many come at once, and stays verifiable after the head is purged', async () => {
