@@ -115,6 +115,14 @@ describe('walls', () => {
     ]);
   });
 
+  it('keeps the CSV parser out of the worker: the options page reads an import into rows (lib/compliance/csv-rows.ts)', () => {
+    const worker = runtimeClosure(root, 'entrypoints/background.ts');
+    expect(worker.filter((file) => file === 'lib/compliance/csv-rows.ts' || file === 'lib/compliance/attempts-csv.ts')).toEqual([]);
+    expect(runtimeClosure(root, 'entrypoints/options/main.tsx')).toContain('lib/compliance/csv-rows.ts');
+    // papaparse only through csv-rows.ts, so no other module brings it back into the worker.
+    expect(offending((e) => !e.local && /^papaparse(\/|$)/.test(e.to) && e.from !== 'lib/compliance/csv-rows.ts')).toEqual([]);
+  });
+
   it('keeps date-holidays and chinese-days out of the product: their tables are generated (scripts/generate-holiday-tables.ts, generate-chinese-calendar.ts)', () => {
     expect(offending((e) => !e.local && /^(date-holidays|chinese-days)(\/|$)/.test(e.to))).toEqual([]);
   });

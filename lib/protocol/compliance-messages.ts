@@ -1,5 +1,6 @@
 import type { ComplianceAssessment } from '../compliance/assessment';
-import type { AttemptsCsvResult, DateOrder } from '../compliance/attempts-csv';
+import type { AttemptsCsvResult, DateOrder } from '../compliance/attempts-rows';
+import type { CsvRows } from '../compliance/csv-rows';
 import type { DoNotCallReason } from '../compliance/dnc';
 import type { DebtorLocation } from '../calls/types';
 import type { NumberKind } from '../compliance/profiles';
@@ -7,7 +8,7 @@ import type { StoredDoNotCallFlag, StoredNumberKind } from '../db/schema';
 
 export type { StoredDoNotCallFlag } from '../db/schema';
 import { MAX_CALL_KEY_CHARS, MAX_REMOTE_CHARS } from './call-messages';
-import { accept, isBoundedString, isRecord, refuse, unexpectedKey, type Checked, type Validator } from './checks';
+import { accept, isBoundedString, isIntegerIn, isRecord, refuse, unexpectedKey, type Checked, type Validator } from './checks';
 import { defineMessages } from './sender-rules';
 
 export type { GuardVerdict } from '../compliance/pre-dial';
@@ -21,6 +22,12 @@ export interface AttemptsImportRequest {
   timeZone?: string;
   dateOrder?: DateOrder;
 }
+
+/**
+ * The same import as it travels to the background: the file's rows, read in the page (lib/compliance/csv-rows.ts),
+ * so papaparse stays out of the worker's script.
+ */
+export interface AttemptsImportMessage extends Omit<AttemptsImportRequest, 'csv'>, CsvRows {}
 
 /** What an import did: rows stored, lines refused, and how the file was read. */
 export interface AttemptsImportResult extends Omit<AttemptsCsvResult, 'attempts'> {
@@ -61,7 +68,7 @@ export interface ComplianceMessages {
   /** extension → background: imports earlier attempts from a lead's CSV; bad lines come back one by one. */
   'compliance/import-attempts': {
     /** `timeZone`: the page's zone, for times written without an offset; `dateOrder`: how 3/9/2026 is read. */
-    request: AttemptsImportRequest;
+    request: AttemptsImportMessage;
     response: AttemptsImportResult;
   };
   /**
@@ -78,8 +85,32 @@ export interface ComplianceMessages {
 export const MAX_DEBTOR_REF_CHARS = 128;
 /** Longest override reason or flag note accepted. */
 export const MAX_REASON_CHARS = 500;
-/** Largest CSV accepted in one import (characters). */
+/** Largest CSV accepted in one import (characters, counted over its fields once read into rows). */
 export const MAX_CSV_CHARS = 5_000_000;
+/** Most rows accepted in one import. */
+export const MAX_CSV_ROWS = 500_000;
+/** Most fields accepted in one row (OnScript's own export has fewer than 40). */
+export const MAX_CSV_FIELDS = 256;
+
+/** The last line number a row may start on (a 5,000,000-character file has at most that many lines). */
+const MAX_CSV_LINE = MAX_CSV_CHARS + 1;
+
+/** A file's rows as the page read them: bounded in count, width and total characters, lines numbered from 1. */
+function isCsvRows(value: unknown): value is CsvRows['rows'] {
+  if (!Array.isArray(value) || value.length > MAX_CSV_ROWS) return false;
+  let chars = 0;
+  for (const row of value as unknown[]) {
+    if (!isRecord(row) || Object.keys(row).some((key) => key !== 'line' && key !== 'fields')) return false;
+    const { line, fields } = row as { line: unknown; fields: unknown };
+    if (!isIntegerIn(line, 1, MAX_CSV_LINE) || !Array.isArray(fields) || fields.length > MAX_CSV_FIELDS) return false;
+    for (const field of fields as unknown[]) {
+      if (typeof field !== 'string') return false;
+      chars += field.length;
+    }
+    if (chars > MAX_CSV_CHARS) return false;
+  }
+  return true;
+}
 
 const DNC_REASONS = new Set(['cease-request', 'wrong-number', 'dispute-pending']);
 
@@ -177,15 +208,18 @@ export const COMPLIANCE_MESSAGES = defineMessages<ComplianceMessages>({
     return isBoundedString(id, 128) && id !== '' ? accept({ id }) : refuse('bad id');
   } },
   'compliance/import-attempts': { senders: ['extension'], validate: (payload) => {
-    const checked = shape(payload, ['csv', 'source', 'timeZone', 'dateOrder']);
+    const checked = shape(payload, ['rows', 'unclosedQuoteLines', 'source', 'timeZone', 'dateOrder']);
     if (!checked.ok) return refuse(checked.error);
-    const { csv, source, timeZone, dateOrder } = checked.value;
-    if (!isBoundedString(csv, MAX_CSV_CHARS)) return refuse('bad csv');
+    const { rows, unclosedQuoteLines, source, timeZone, dateOrder } = checked.value;
+    if (!isCsvRows(rows)) return refuse('bad rows');
+    if (!Array.isArray(unclosedQuoteLines) || unclosedQuoteLines.length > MAX_CSV_ROWS || !unclosedQuoteLines.every((line) => isIntegerIn(line, 1, MAX_CSV_LINE))) {
+      return refuse('bad unclosedQuoteLines');
+    }
     if (!isBoundedString(source, 256)) return refuse('bad source');
     if (timeZone !== undefined && !isKnownTimeZone(timeZone)) return refuse('bad timeZone');
     const order = DATE_ORDERS.find((candidate) => candidate === dateOrder);
     if (dateOrder !== undefined && !order) return refuse('bad dateOrder');
-    return accept({ csv, source, ...(timeZone !== undefined ? { timeZone } : {}), ...(order ? { dateOrder: order } : {}) });
+    return accept({ rows, unclosedQuoteLines, source, ...(timeZone !== undefined ? { timeZone } : {}), ...(order ? { dateOrder: order } : {}) });
   } },
   'compliance/set-number-kind': { senders: ['extension'], validate: (payload) => {
     const checked = shape(payload, ['phone', 'kind']);

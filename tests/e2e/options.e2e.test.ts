@@ -112,4 +112,24 @@ describe('options page in a real browser', () => {
       expect(json!.x).toBeGreaterThanOrEqual(form!.x + form!.width);
     });
   }
+
+  it('imports an attempts sheet as a spreadsheet saves it: read into rows in the page, stored by the worker', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await setUiLanguage(page, 'en');
+    await openOptionsTopic(page, url, 'compliance');
+    // Semicolons (a European Excel), a note that spans two lines inside quotes, and a line with an unclosed quote.
+    const csv = [
+      'at;debtor_ref;number;outcome;note',
+      '2026-03-09T10:00:00Z;D-1;+8613800138000;unanswered;"first line',
+      'second line"',
+      '2026-03-09T11:00:00Z;D-1;+8613800138000;voicemail;plain',
+      '2026-03-09T12:00:00Z;D-2;+8613800138001;unanswered;"never closed',
+      '2026-03-09T13:00:00Z;D-2;+8613800138001;conversation;after',
+    ].join('\r\n');
+    const form = page.getByRole('form', { name: 'Import earlier attempts (CSV)' });
+    await form.locator('input[type="file"]').setInputFiles({ name: 'attempts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await form.getByRole('button', { name: 'Import earlier attempts (CSV)' }).click();
+    await expect.poll(() => page.getByTestId('compliance-import-result').textContent(), { timeout: 15_000 }).toContain('3 attempts imported.');
+    expect(await page.getByTestId('compliance-import-errors').textContent()).toContain('Line 5: a double quote is opened and never closed');
+  });
 });

@@ -108,3 +108,30 @@ describe('envelopes and senders', () => {
     expect(validatePayload('tab/state-changed', {}).ok).toBe(false);
   });
 });
+
+describe('compliance/import-attempts (rows the options page read from the file)', () => {
+  const rows = [
+    { line: 1, fields: ['at', 'debtor_ref', 'number', 'outcome'] },
+    { line: 2, fields: ['2026-03-10T01:10:00+08:00', 'D-1', '13800138000', 'unanswered'] },
+  ];
+  const request = { rows, unclosedQuoteLines: [4], source: 'central.csv', dateOrder: 'auto' };
+
+  it('accepts the rows, the unclosed-quote lines and the options, rebuilt', () => {
+    expect(validatePayload('compliance/import-attempts', request)).toEqual({ ok: true, value: request });
+  });
+
+  it.each([
+    ['the old text form', { csv: 'at,debtor_ref,number,outcome', source: 'x.csv', rows, unclosedQuoteLines: [] }],
+    ['rows not an array', { ...request, rows: 'at,number' }],
+    ['a row with another key', { ...request, rows: [{ line: 1, fields: ['a'], html: '<b>' }] }],
+    ['a line below 1', { ...request, rows: [{ line: 0, fields: ['a'] }] }],
+    ['a fractional line', { ...request, rows: [{ line: 1.5, fields: ['a'] }] }],
+    ['a field not a string', { ...request, rows: [{ line: 1, fields: [42] }] }],
+    ['too many fields in a row', { ...request, rows: [{ line: 1, fields: Array.from({ length: 257 }, () => 'x') }] }],
+    ['more characters than a file may have', { ...request, rows: [{ line: 1, fields: ['x'.repeat(3_000_000)] }, { line: 2, fields: ['y'.repeat(2_000_001)] }] }],
+    ['an unclosed-quote line that is no line', { ...request, unclosedQuoteLines: ['4'] }],
+    ['a bad date order', { ...request, dateOrder: 'sideways' }],
+  ])('refuses %s', (_name, payload) => {
+    expect(validatePayload('compliance/import-attempts', payload).ok).toBe(false);
+  });
+});

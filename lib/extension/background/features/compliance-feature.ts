@@ -1,7 +1,7 @@
 import type { ComplianceLogDraft } from '../../../audit/compliance-log';
 import { assessNumber, type ComplianceAssessment } from '../../../compliance/assessment';
 import { capsLookbackMs } from '../../../compliance/caps';
-import { parseAttemptsCsv } from '../../../compliance/attempts-csv';
+import { attemptsFromCsvRows } from '../../../compliance/attempts-rows';
 import { resolveJurisdiction } from '../../../compliance/jurisdiction';
 import { OVERRIDE_TTL_MS, activeOverride, withOverride, type NumberOverride } from '../../../compliance/pre-dial';
 import { resolveEffectiveRules } from '../../../compliance/routing';
@@ -237,9 +237,9 @@ function createComplianceFeature(context: BackgroundContext): BackgroundFeature 
         if (cleared) team.flagsChanged();
         return { cleared };
       },
-      'compliance/import-attempts': async ({ csv, source, timeZone, dateOrder }) => {
+      'compliance/import-attempts': async ({ rows, unclosedQuoteLines, source, timeZone, dateOrder }) => {
         const { region } = await inputs.load();
-        const { attempts, ...report } = parseAttemptsCsv(csv, {
+        const { attempts, ...report } = attemptsFromCsvRows({ rows, unclosedQuoteLines }, {
           defaultCountry: region,
           ...(timeZone ? { timeZone } : {}),
           ...(dateOrder ? { dateOrder } : {}),

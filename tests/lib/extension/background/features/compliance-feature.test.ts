@@ -18,6 +18,7 @@ import type { ScriptPack } from '../../../../../lib/packs/types';
 import { envelope } from '../../../../../lib/protocol/envelope';
 import { type MessageType, type ProtocolMap } from '../../../../../lib/protocol/messages';
 import { notBefore } from '../../../../../lib/compliance/restrictions';
+import { readCsvRows } from '../../../../../lib/compliance/csv-rows';
 
 // 11:00 and 23:00 in Shanghai on Tuesday 10 March 2026.
 const OPEN = Date.parse('2026-03-10T03:00:00Z');
@@ -221,7 +222,8 @@ describe('compliance background feature', () => {
     const { ask } = setup();
     const rows = Array.from({ length: 6 }, (_, index) => `2026-03-10T0${index}:10:00+08:00,D-1,13800138000,unanswered`);
     const csv = ['at,debtor_ref,number,outcome', ...rows, 'yesterday,D-1,13800138000,unanswered'].join('\n');
-    const result = await ask('compliance/import-attempts', { csv, source: 'central.csv' });
+    // The rows as the options page reads them from the file (lib/extension/pages/compliance-client.ts).
+    const result = await ask('compliance/import-attempts', { ...readCsvRows(csv), source: 'central.csv' });
     expect(result.imported).toBe(6);
     expect(result.errors).toEqual([{ line: 8, message: expect.stringMatching(/ISO 8601/), problems: [{ code: 'time-format', params: { column: 'at', value: expect.any(String) } }] }]);
     await expect(ask('compliance/count-imports', {})).resolves.toEqual({ count: 6 });

@@ -3,6 +3,7 @@ import { openOnScriptDb, type StoredCallRecord } from '../../../../../lib/db/sch
 import { createBackgroundService } from '../../../../../lib/extension/background/service';
 import { complianceProfileSetting, guardOverridesItem } from '../../../../../lib/extension/shared/settings';
 import { envelope } from '../../../../../lib/protocol/envelope';
+import { readCsvRows } from '../../../../../lib/compliance/csv-rows';
 import type { MessageType, ProtocolMap } from '../../../../../lib/protocol/messages';
 import { dialerSender as dialer, panelSender as panel } from '../../../../fixtures/senders';
 
@@ -61,7 +62,7 @@ describe('free text is masked before it is stored (issue 14, item 2)', () => {
 
   it('in imported attempts', async () => {
     const { db, ask } = await setup();
-    await ask('compliance/import-attempts', { csv: `at,debtor_ref,number,outcome\n2026-03-09T10:00:00Z,4111111111111111,+8613800138000,unanswered\n`, source: 'crm' });
+    await ask('compliance/import-attempts', { ...readCsvRows(`at,debtor_ref,number,outcome\n2026-03-09T10:00:00Z,4111111111111111,+8613800138000,unanswered\n`), source: 'crm' });
     const attempts = await db.getAll('importedAttempts');
     expect(attempts).toHaveLength(1);
     expect(attempts[0]?.debtorRef).toBe(MASKED);
