@@ -205,6 +205,7 @@ function AttemptsImport({ t, client }: { t: Translate; client: ComplianceSetting
   const [count, setCount] = useState<number | undefined>(undefined);
   const [result, setResult] = useState<AttemptsImportResult | undefined>(undefined);
   const [dateOrder, setDateOrder] = useState<DateOrder>('auto');
+  const [failure, setFailure] = useState('');
   const refresh = () => void client.countImports().then(({ count: stored }) => setCount(stored), () => setCount(undefined));
   useEffect(refresh, [client]);
 
@@ -215,7 +216,14 @@ function AttemptsImport({ t, client }: { t: Translate; client: ComplianceSetting
     if (!file) return;
     // Times written without an offset (3/9/2026 14:05) are the agent's own clock: this page's zone.
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    setResult(await client.importAttempts({ csv: await file.text(), source: file.name, dateOrder, ...(timeZone ? { timeZone } : {}) }));
+    try {
+      setResult(await client.importAttempts({ csv: await file.text(), source: file.name, dateOrder, ...(timeZone ? { timeZone } : {}) }));
+      setFailure('');
+    } catch (error) {
+      // A file the background refuses (too large, unreadable) must say so, not leave the form as it was.
+      setResult(undefined);
+      setFailure(t('compliance.importFailed', { message: error instanceof Error ? error.message : String(error) }));
+    }
     refresh();
   }
 
@@ -245,6 +253,7 @@ function AttemptsImport({ t, client }: { t: Translate; client: ComplianceSetting
       </label>
       <button type="submit">{t('compliance.import')}</button>
       <div role="status" data-testid="compliance-import-result">
+        {failure && <p class="compliance__error">{failure}</p>}
         {result && <p>{t('compliance.importResult', { imported: result.imported })}</p>}
         {result?.format === 'onscript-export' && <p>{t('compliance.importFromExport', { skipped: result.skipped ?? 0 })}</p>}
         {result?.dateOrderUsed && <p>{t(`compliance.importDatesRead.${result.dateOrderUsed}`)}</p>}

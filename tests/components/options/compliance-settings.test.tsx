@@ -131,6 +131,20 @@ describe('ComplianceSettings', () => {
     expect(screen.getByText('2 imported attempts stored.')).toBeTruthy();
   });
 
+  it('says so when the background refuses the file, instead of leaving the form as it was', async () => {
+    const { client } = fakeClient();
+    client.importAttempts = async () => {
+      throw new Error('compliance/import-attempts: bad rows');
+    };
+    await renderSettings(client);
+    const input = screen.getByLabelText('CSV file') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['x'], 'huge.csv', { type: 'text/csv' })] });
+    fireEvent.submit(input.closest('form')!);
+    await settle();
+    await settle();
+    expect(screen.getByTestId('compliance-import-result').textContent).toBe('The file was not imported: compliance/import-attempts: bad rows');
+  });
+
   it('says what is wrong with each rejected line in Chinese on a Chinese page', async () => {
     const { client } = fakeClient();
     renderInOptions(<ComplianceSettings t={createTranslator('zh-CN')} />, { compliance: client });
