@@ -1,9 +1,12 @@
 /**
  * What a store package must hold, checked on the zip itself (the file a lead uploads), not on the build folder:
- * the manifest, every icon it names, LICENSE and THIRD_PARTY_NOTICES.txt, and in the notices every production
- * dependency the extension's code imports. Used by scripts/check-packages.ts after `npm run zip`.
+ * the manifest, every icon it names, LICENSE and THIRD_PARTY_NOTICES.txt, the data files the worker fetches rather
+ * than bundles (without them it records no call and checks none), and in the notices every production dependency
+ * the extension's code imports. Used by scripts/check-packages.ts after `npm run zip`.
  */
 import JSZip from 'jszip';
+import { BUILT_IN_PACKS_PATH } from '../../lib/packs/defaults/ids';
+import { isPhoneData, PHONE_DATA_PATH } from '../../lib/phone/phone-data';
 
 /** Production dependencies only the Team Hub server uses (hub/; typebox is its request schemas): they never reach a browser package. */
 export const SERVER_ONLY_DEPENDENCIES: ReadonlySet<string> = new Set(['fastify', '@fastify/rate-limit', 'pg', '@sinclair/typebox']);
@@ -34,10 +37,11 @@ export async function openZip(bytes: Uint8Array): Promise<ZipListing> {
  */
 export async function checkExtensionPackage(zip: ZipListing, dependencies: readonly string[]): Promise<string[]> {
   const problems: string[] = [];
-  for (const required of ['manifest.json', 'LICENSE', 'THIRD_PARTY_NOTICES.txt']) {
+  for (const required of ['manifest.json', 'LICENSE', 'THIRD_PARTY_NOTICES.txt', PHONE_DATA_PATH, BUILT_IN_PACKS_PATH]) {
     if (!zip.files.includes(required)) problems.push(`${required} is missing`);
   }
   if (problems.length > 0) return problems;
+  if (!isPhoneData(JSON.parse(await zip.text(PHONE_DATA_PATH)))) problems.push(`${PHONE_DATA_PATH} is not the phone tables the worker reads`);
   const manifest = JSON.parse(await zip.text('manifest.json')) as { icons?: Record<string, string>; minimum_chrome_version?: string };
   const icons = manifest.icons ?? {};
   for (const size of ['16', '32', '48', '128']) {

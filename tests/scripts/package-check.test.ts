@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SERVER_ONLY_DEPENDENCIES, checkExtensionPackage, checkSourcesArchive, openZip } from '../../scripts/lib/package-check';
 import { collectNotices, packageOfModule, renderNotices } from '../../scripts/lib/third-party-notices';
+import { bundledPhoneData } from '../../lib/phone/bundled-phone-data';
+import { PHONE_DATA_PATH } from '../../lib/phone/phone-data';
+import { BUILT_IN_PACKS_PATH, builtInPacksJson } from '../../lib/packs/defaults';
 
 const root = join(import.meta.dirname, '..', '..');
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
@@ -23,6 +26,8 @@ function goodPackage(): Record<string, string> {
     ...Object.fromEntries(Object.values(ICONS).map((path) => [path, 'png'])),
     LICENSE: readFileSync(join(root, 'LICENSE'), 'utf8'),
     'THIRD_PARTY_NOTICES.txt': renderNotices(collectNotices(shipped.map((name) => join(root, 'node_modules', name)), root)),
+    [PHONE_DATA_PATH]: JSON.stringify(bundledPhoneData()),
+    [BUILT_IN_PACKS_PATH]: builtInPacksJson(),
   };
 }
 
@@ -51,11 +56,17 @@ describe('checkExtensionPackage', () => {
     expect(await checkExtensionPackage(await openZip(await zipOf(goodPackage())), dependencies)).toEqual([]);
   });
 
-  it.each(['manifest.json', 'LICENSE', 'THIRD_PARTY_NOTICES.txt', 'icon/48.png'])('names a missing %s', async (path) => {
+  it.each(['manifest.json', 'LICENSE', 'THIRD_PARTY_NOTICES.txt', 'icon/48.png', 'data/phone.json', 'packs/built-in.json'])('names a missing %s', async (path) => {
     const files = goodPackage();
     delete files[path];
     const problems = await checkExtensionPackage(await openZip(await zipOf(files)), dependencies);
     expect(problems.join('\n')).toContain(path);
+  });
+
+  it('names phone tables the worker could not read (a truncated or wrong file)', async () => {
+    const files = goodPackage();
+    files[PHONE_DATA_PATH] = JSON.stringify({ metadata: {} });
+    expect(await checkExtensionPackage(await openZip(await zipOf(files)), dependencies)).toEqual(['data/phone.json is not the phone tables the worker reads']);
   });
 
   it('names a production dependency the notices leave out', async () => {
