@@ -10,7 +10,6 @@ import type { CompliancePolicy } from '../../compliance/routing';
 import { readLockedSettings } from '../shared/locked-settings';
 import { readManagedPolicy } from '../shared/managed-policy';
 import { sendToBackground } from '../shared/messaging';
-import { readCsvRows } from '../../compliance/csv-rows';
 import { COMPLIANCE_POLICY_KEYS } from '../../compliance/policy';
 
 /** The lead's compliance policy as the options page shows it. */
@@ -60,8 +59,12 @@ export function createExtensionComplianceClient(): ComplianceClient & Compliance
     listFlags: () => sendToBackground('compliance/list-flags', {}),
     addFlag: (flag) => sendToBackground('compliance/add-flag', flag),
     clearFlag: (id) => sendToBackground('compliance/clear-flag', { id }),
-    // The file is read into rows here, so the worker's script carries no CSV parser (lib/compliance/csv-rows.ts).
-    importAttempts: ({ csv, ...request }) => sendToBackground('compliance/import-attempts', { ...request, ...readCsvRows(csv) }),
+    // The file is read into rows here, so the worker's script carries no CSV parser (lib/compliance/csv-rows.ts);
+    // loaded on the first import, so the side panel, which shares this client, never loads papaparse.
+    importAttempts: async ({ csv, ...request }) => {
+      const { readCsvRows } = await import('../../compliance/csv-rows');
+      return sendToBackground('compliance/import-attempts', { ...request, ...readCsvRows(csv) });
+    },
     countImports: () => sendToBackground('compliance/count-imports', {}),
     clearImports: () => sendToBackground('compliance/clear-imports', {}),
     listTimes: () => sendToBackground('debtor/list-times', {}),
