@@ -286,7 +286,7 @@ export async function onNotesAlarm(context: BackgroundContext, alarm: Browser.al
   if (alarm.name !== RETENTION_ALARM && alarm.name !== NEXT_FOLLOW_UP_ALARM) return;
   await context.ready();
   if (alarm.name === RETENTION_ALARM) await purgeExpiredRecords(context);
-  else if (alarm.name === NEXT_FOLLOW_UP_ALARM) await tellDueFollowUps(context);
+  else await tellDueFollowUps(context);
 }
 
 /** The page a follow-up notification opens: the side panel page focused on the record. */
