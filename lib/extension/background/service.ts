@@ -5,7 +5,7 @@ import type { LiveCall, TabCallState } from '../../calls/types';
 import { OUTBOX_STORES, queueOutbox } from '../../db/outbox';
 import { openOnScriptDb, type OnScriptDb, type StoredCallRecord } from '../../db/schema';
 import { envelope, type Envelope } from '../../protocol/envelope';
-import type { MessageType } from '../../protocol/messages';
+import type { MessageType, ProtocolMap } from '../../protocol/messages';
 import { readEnvelope, senderMayPost, validatePayload } from '../../protocol/validate';
 import type { OutboxRequest } from '../../team/outbox';
 import { PANEL_PORT_NAME, readSequencedMessage, SIGNAL_PORT_NAME, type PortAck } from '../shared/ports';
@@ -72,6 +72,8 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
   const countPanels = options.countPanels ?? countOpenPanels;
   /** Open panels as last counted; counted again after a panel port opens or closes. */
   let openPanels: Promise<number | undefined> | undefined;
+  /** The last count once it has answered (`{ count }`), so a push can post at once, before anything else it is sent with. */
+  let counted: { count: number | undefined } | undefined;
   let features: BackgroundFeature[] = [];
   const ready = options.ready ?? ensurePhoneData;
 
@@ -96,27 +98,52 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
       return result;
     },
     tabCalls: createTabCallStore(),
-    async pushToPanels(type, payload) {
-      // Once per panel: over the ports when every open panel has one; else one broadcast, which reaches the
-      // panels whose port died with an earlier worker too and makes them reconnect (and re-read what they show).
-      const expected = panelPorts.size === 0 ? 0 : await (openPanels ??= countPanels().catch(() => undefined));
-      if (panelPorts.size === 0 || expected === undefined || panelPorts.size < expected) {
-        return broadcastToExtensionPages(type, payload);
-      }
-      const message = envelope(type, payload);
-      for (const port of panelPorts) {
-        try {
-          port.postMessage(message);
-        } catch {
-          // A panel closing right now; its disconnect removes it.
-          panelPorts.delete(port);
-        }
-      }
+    pushToPanels(type, payload) {
+      // Posted within this call when the panels are already counted (the usual case), so a push made before a
+      // storage write reaches the browser first: the browser handles a worker's requests in order, and a panel
+      // should not wait behind a write it does not need.
+      if (panelPorts.size === 0 || counted) return tellPanels(type, payload, counted?.count ?? 0);
+      return panelsOpen().then((count) => tellPanels(type, payload, count));
     },
     commitCallChanges,
     afterCallChanges,
     ready,
   };
+
+  /** The open panels, counted once after each panel port opens or closes (started then, so a push rarely waits). */
+  function panelsOpen(): Promise<number | undefined> {
+    const counting = (openPanels ??= countPanels()
+      .catch(() => undefined)
+      .then((count) => {
+        if (openPanels === counting) counted = { count };
+        return count;
+      }));
+    return counting;
+  }
+
+  /** A panel port opened or closed: the count is stale. */
+  function recountPanels(): void {
+    openPanels = counted = undefined;
+    if (panelPorts.size > 0) void panelsOpen();
+  }
+
+  /**
+   * Once per panel: over the ports when every open panel (`expected`) has one; else one broadcast, which reaches
+   * the panels whose port died with an earlier worker too and makes them reconnect (and re-read what they show).
+   */
+  function tellPanels<T extends MessageType>(type: T, payload: ProtocolMap[T]['request'], expected: number | undefined): Promise<void> {
+    if (panelPorts.size === 0 || expected === undefined || panelPorts.size < expected) return broadcastToExtensionPages(type, payload);
+    const message = envelope(type, payload);
+    for (const port of panelPorts) {
+      try {
+        port.postMessage(message);
+      } catch {
+        // A panel closing right now; its disconnect removes it.
+        panelPorts.delete(port);
+      }
+    }
+    return Promise.resolve();
+  }
 
   /**
    * The one pass of a call change: contributions first (reads happen here, outside any transaction), then the
@@ -136,8 +163,11 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
     }
     const next: TabCallState = { ...state, calls: { ...state.calls } };
     for (const call of calls) if (next.calls[call.id]) next.calls[call.id] = call;
-    const saved = context.tabCalls.save(next);
-    const told = context.pushToPanels('tab/state-changed', saved.state);
+    // The panels are told before storage is written: the browser handles the two requests in order, and the
+    // panel shows the change without waiting for the write (the state is in memory, and storage is only what
+    // a restarted worker starts from).
+    let told: Promise<void> = Promise.resolve();
+    const saved = context.tabCalls.save(next, (state) => (told = context.pushToPanels('tab/state-changed', state)));
     const written = writeRecords(calls, contributions);
     await Promise.all([told, saved.written, written]);
     return { state: saved.state, calls };
@@ -292,10 +322,10 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
       if (port.name === PANEL_PORT_NAME) {
         if (classifySender(sender, browser.runtime.getURL('/')) !== 'extension') return port.disconnect();
         panelPorts.add(port);
-        openPanels = undefined;
+        recountPanels();
         port.onDisconnect.addListener(() => {
           panelPorts.delete(port);
-          openPanels = undefined;
+          recountPanels();
         });
         return;
       }

@@ -58,10 +58,11 @@ export interface TabCallStore {
   /** The tab's state: from memory when this worker has seen the tab, else from storage. */
   load(tabId: number): Promise<TabCallState>;
   /**
-   * Takes the new state at once (the next `load` sees it), with its revision counted up, and starts writing it.
-   * Returns the state as saved and the write, which resolves when storage holds it too.
+   * Takes the new state at once (the next `load` sees it), with its revision counted up, hands it to `beforeWrite`
+   * (which tells the panels) and starts writing it. Returns the state as saved and the write, which resolves when
+   * storage holds it too.
    */
-  save(state: TabCallState): { state: TabCallState; written: Promise<void> };
+  save(state: TabCallState, beforeWrite?: (saved: TabCallState) => void): { state: TabCallState; written: Promise<void> };
   /** Forgets a closed tab, in memory and in storage. */
   forget(tabId: number): Promise<void>;
   /** Whether a tab state this worker holds in memory has the call (it was loaded or saved in this worker's life). */
@@ -86,10 +87,11 @@ export function createTabCallStore(): TabCallStore {
       if (!states.has(tabId)) states.set(tabId, stored);
       return states.get(tabId)!;
     },
-    save(state) {
+    save(state, beforeWrite) {
       const cached = states.get(state.tabId);
       const saved = { ...state, revision: (cached?.revision ?? state.revision ?? 0) + 1 };
       states.set(state.tabId, saved);
+      beforeWrite?.(saved);
       return { state: saved, written: cached ? saveChanges(cached, saved) : saveTabCallState(saved) };
     },
     forget(tabId) {

@@ -194,6 +194,23 @@ describe('background service', () => {
       expect(pushed).toHaveLength(2);
     });
 
+    it('tells the panel before it writes the tab state to storage, so the browser does not hold the panel behind the write', async () => {
+      const bg = service(`bg-${++dbCounter}`);
+      const order: string[] = [];
+      const panelPort = port(PANEL_PORT_NAME, panel());
+      panelPort.fake.postMessage = (m: unknown) => order.push(`told ${(m as { type: string }).type}`);
+      const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+      vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation((items) => {
+        if (Object.keys(items).some((key) => key.startsWith('tab-call'))) order.push('stored tab state');
+        return set(items);
+      });
+      bg.onConnect(panelPort.port);
+      // Opening a panel port counts the panels at once, so the first signal does not wait for the count.
+      await bg.onMessage(envelope('call/signal', signal('dialing', 9_000)), dialer());
+      await bg.onMessage(envelope('call/signal', signal('connected', 9_500)), dialer());
+      expect(order).toEqual(['told tab/state-changed', 'stored tab state', 'told tab/state-changed', 'stored tab state']);
+    });
+
     it("ends a frame's live calls when its signal port closes (its page went away), tells the panel and counts the call", async () => {
       const dbName = `bg-${++dbCounter}`;
       const bg = service(dbName, () => 12_000);
