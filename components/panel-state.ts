@@ -1,6 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import { focusCall, supersedesTabState } from '../lib/calls/tab-calls';
-import type { CallRecord, TabCallState } from '../lib/calls/types';
+import type { CallRecord, LiveCall, TabCallState } from '../lib/calls/types';
 import { createTranslator, pickUiLanguage, type UiLanguage } from '../lib/i18n/ui-messages';
 import type { PanelClient } from '../lib/extension/pages/panel-client';
 
@@ -30,6 +30,12 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
   const language = signal<UiLanguage>(pickUiLanguage(browserLanguages));
   const view = signal<PanelView>('call');
   const focus = computed(() => (tabState.value ? focusCall(tabState.value) : undefined));
+  // Narrow views of the call in focus. A component that reads one of these re-renders when that value changes,
+  // not on every change of the call: a call going from ringing to connected redraws the call card and not the
+  // script, the notes and the calling rules below it (the detection latency the agent sees ends with that redraw).
+  const focusId = computed(() => focus.value?.id);
+  const focusPhase = computed(() => focus.value?.phase);
+  const focusStage = computed<FocusStage>(() => (!focus.value ? 'none' : focus.value.phase === 'ended' ? 'ended' : 'live'));
   const t = computed(() => createTranslator(language.value));
   const cleanups: (() => void)[] = [];
 
@@ -39,7 +45,7 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
     if (nextTabId === undefined) return;
     try {
       const state = await client.getTabState(nextTabId);
-      if (tabId.value === nextTabId && supersedesTabState(state, tabState.value)) tabState.value = state;
+      if (tabId.value === nextTabId && supersedesTabState(state, tabState.value)) tabState.value = sharingUnchanged(tabState.value, state);
       error.value = undefined;
     } catch (failure) {
       error.value = failure instanceof Error ? failure.message : String(failure);
@@ -63,7 +69,14 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
     language,
     /** Which view the panel shows; a call that starts or ends brings the call view back. */
     view,
+    /** The call the panel shows (see focusCall). Prefer the narrow views below where they say enough. */
     focus,
+    /** The id of the call in focus. */
+    focusId,
+    /** The phase of the call in focus. */
+    focusPhase,
+    /** Whether a call is in focus, and whether it has ended: the panel's layout changes only with this. */
+    focusStage,
     t,
     /** Starts following: resolves the tab, subscribes to changes, ticks the clock. Safe to call once. */
     async start(): Promise<void> {
@@ -72,7 +85,7 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
           if (state.tabId !== tabId.value || !supersedesTabState(state, tabState.value)) return;
           const endedBefore = new Set(endedIds(tabState.value));
           const shownBefore = focus.value?.id;
-          tabState.value = state;
+          tabState.value = sharingUnchanged(tabState.value, state);
           // A new call takes the agent back to the call view, whatever they were reading.
           if (focus.value && focus.value.id !== shownBefore) view.value = 'call';
           // Any call of the tab that just ended (the one shown or a second line) belongs in recent calls.
@@ -102,6 +115,36 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
       for (const cleanup of cleanups.splice(0)) cleanup();
     },
   };
+}
+
+/** No call in focus, a live one, or one that has ended (the wrap-up). */
+export type FocusStage = 'none' | 'live' | 'ended';
+
+/**
+ * A tab state as received, with every call (and every part of a changed call: its verdict, page fields, location)
+ * that equals the one shown before replaced by that same object. Each message from the background is a fresh copy,
+ * so without this every derived value would look new on every message and redraw what reads it.
+ */
+export function sharingUnchanged(previous: TabCallState | undefined, next: TabCallState): TabCallState {
+  if (!previous || previous.tabId !== next.tabId) return next;
+  const calls: TabCallState['calls'] = {};
+  for (const [id, call] of Object.entries(next.calls)) {
+    const before = previous.calls[id];
+    if (!before) calls[id] = call;
+    else if (sameJson(before, call)) calls[id] = before;
+    else {
+      const shared: LiveCall = { ...call };
+      if (before.verdict && sameJson(before.verdict, call.verdict)) shared.verdict = before.verdict;
+      if (before.pageFields && sameJson(before.pageFields, call.pageFields)) shared.pageFields = before.pageFields;
+      if (before.enteredLocation && sameJson(before.enteredLocation, call.enteredLocation)) shared.enteredLocation = before.enteredLocation;
+      calls[id] = shared;
+    }
+  }
+  return { ...next, calls };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The panel state's type. */

@@ -1,3 +1,4 @@
+import { useComputed } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { activeCalls } from '../lib/calls/tab-calls';
 import { CallCard } from './call-card';
@@ -35,10 +36,11 @@ export function SidePanelApp({ model }: { model: SidePanelModel }) {
 }
 
 function PanelBody() {
-  const { language, focus } = usePanelState();
-  const call = focus.value;
+  const { language, focusPhase } = usePanelState();
+  // Bound to the attribute itself (a computed signal as the prop): a phase change does not redraw the panel.
+  const phase = useComputed(() => focusPhase.value ?? 'none');
   return (
-    <main class="panel" lang={language.value} data-call-phase={call?.phase ?? 'none'}>
+    <main class="panel" lang={language.value} data-call-phase={phase}>
       <PanelHeader />
       <TeamSyncStatus />
       <PanelError />
@@ -56,8 +58,8 @@ function PanelBody() {
 
 /** The compact header that stays at the top while the rest scrolls. */
 function PanelHeader() {
-  const { t, focus } = usePanelState();
-  const call = focus.value;
+  const { t, focusId } = usePanelState();
+  const shown = focusId.value;
   return (
     <header class="panel__bar" data-testid="panel-bar">
       <div class="panel__bar-row">
@@ -67,15 +69,22 @@ function PanelHeader() {
         </h1>
         <ViewTabs />
       </div>
-      {call && (
+      {shown !== undefined && (
         <>
-          <CallCard call={call} />
+          <FocusedCallCard />
           <ComplianceGlance />
-          <OtherLiveCalls shown={call.id} />
+          <OtherLiveCalls shown={shown} />
         </>
       )}
     </header>
   );
+}
+
+/** The card of the call in focus: the one part of the panel that redraws on each change of the call. */
+function FocusedCallCard() {
+  const { focus } = usePanelState();
+  const call = focus.value;
+  return call ? <CallCard call={call} /> : null;
 }
 
 function PanelError() {
@@ -94,8 +103,11 @@ function PanelError() {
  * lifecycles (subscriptions, the notes autosave) are not torn down under the agent.
  */
 function CallView() {
-  const { focus, tabId, t } = usePanelState();
-  const call = focus.value;
+  const { focusStage, tabId, t } = usePanelState();
+  // The layout changes only when a call appears or ends, not with every change of the call.
+  const stage = focusStage.value;
+  const call = stage !== 'none';
+  const ended = stage === 'ended';
   const followed = tabId.value;
   return (
     <>
@@ -113,14 +125,14 @@ function CallView() {
       {!call && <ComplianceSection key="compliance" />}
       <ScriptSection key="script" />
       {/* After the call the follow-up (promise, callback) comes right under the outcome: the wrap-up leads. */}
-      {call?.phase === 'ended' && <NotesFollowUp key="follow-up" />}
+      {ended && <NotesFollowUp key="follow-up" />}
       {/* The notes box docks at the bottom of the first screen while a call is shown (panel.css). */}
       <NotesSection key="notes" />
-      {call && call.phase !== 'ended' && <NotesFollowUp key="follow-up" />}
+      {call && !ended && <NotesFollowUp key="follow-up" />}
       {call && <ScriptExtras key="extras" />}
       {/* Once the call has ended, the number check for the next call is open again. */}
-      {call?.phase === 'ended' && <ComplianceSection key="compliance-next" />}
-      {call && <MoreAboutCall key="more" live={call.phase !== 'ended'} />}
+      {ended && <ComplianceSection key="compliance-next" />}
+      {call && <MoreAboutCall key="more" live={!ended} />}
     </>
   );
 }

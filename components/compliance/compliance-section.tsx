@@ -1,5 +1,6 @@
 import { renderReason, type Reason } from '../../lib/compliance/reasons';
 import type { UiLanguage } from '../../lib/i18n/language';
+import { useComputed } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { LiveCall } from '../../lib/calls/types';
 import type { ComplianceAssessment } from '../../lib/compliance/assessment';
@@ -16,11 +17,11 @@ import './compliance.css';
 export function ComplianceSection() {
   const { compliance: own } = useSidePanelModel();
   const { t, tabId } = usePanelState();
-  const { call, live, phone, now, current, shown } = useShownAssessment();
+  const { live, phone, now, current, shown } = useShownAssessment();
 
   useEffect(() => {
     if (!current && own.isStale(phone, now)) void own.refresh(phone, now);
-  }, [own, phone, now, call?.phase, current]);
+  }, [own, phone, now, live, current]);
 
   const tr = t.value;
   return (
@@ -32,7 +33,7 @@ export function ComplianceSection() {
       {phone && !shown && !own.error.value && <p class="muted">{tr('compliance.loading')}</p>}
       {phone && shown && <Verdict assessment={shown} now={now} />}
       {phone && shown && <WorkNumberToggle state={own} phone={phone} assessment={shown} now={now} />}
-      {call && live && tabId.value !== undefined && <DebtorLocationForm tabId={tabId.value} call={call} />}
+      {live && tabId.value !== undefined && <FocusedLocationForm tabId={tabId.value} />}
     </section>
   );
 }
@@ -44,23 +45,33 @@ export function ComplianceSection() {
  */
 export function useShownAssessment() {
   const { compliance: own } = useSidePanelModel();
-  const { focus, clock } = usePanelState();
-  const call = focus.value;
-  const live = call !== undefined && call.phase !== 'ended';
-  const phone = live ? call.remoteNumber.trim() || undefined : own.nextNumber.value.trim() || undefined;
+  const { focus, focusStage, clock } = usePanelState();
+  const live = focusStage.value === 'live';
+  // The call's number and verdict, each derived apart: a change of the call that leaves both as they were (its
+  // phase) does not redraw the rules. The panel keeps an unchanged verdict as the same object (sharingUnchanged).
+  const callNumber = useComputed(() => focus.value?.remoteNumber.trim() || undefined).value;
+  const callAssessment = useComputed(() => focus.value?.verdict?.assessment).value;
+  const phone = live ? callNumber : own.nextNumber.value.trim() || undefined;
   const now = clock.value;
-  const callVerdict = live ? call.verdict?.assessment : undefined;
+  const callVerdict = live ? callAssessment : undefined;
   // Work numbers have caps of their own: a mark newer than the verdict makes the panel ask again.
   const marked = phone !== undefined ? own.numberKindMarks.value[phone] : undefined;
   const current = callVerdict && !edgePassed(callVerdict, now) && !(marked && marked.at >= callVerdict.at) ? callVerdict : undefined;
   const shown = current ?? own.assessment.value;
-  return { call, live, phone, now, current, shown };
+  return { live, phone, now, current, shown };
 }
 
 /** Whether the verdict's window edge (its closing, or its next opening) has passed: time for a fresh one. */
 function edgePassed(assessment: ComplianceAssessment, now: number): boolean {
   const edge = assessment.window.allowed ? assessment.window.closesAt : assessment.window.opensAt;
   return edge !== undefined && now >= edge;
+}
+
+/** The location form for the call in focus. */
+function FocusedLocationForm({ tabId }: { tabId: number }) {
+  const { focus } = usePanelState();
+  const call = focus.value;
+  return call ? <DebtorLocationForm tabId={tabId} call={call} /> : null;
 }
 
 /** Where the agent says the debtor is: its zones and rules are added to the number's, never replace them. */

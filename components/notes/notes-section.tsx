@@ -1,3 +1,4 @@
+import { useComputed } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { promiseCurrencyFor } from '../../lib/notes/promise-currency';
 import { recordIdFromSearch } from '../../lib/notes/record-link';
@@ -16,8 +17,8 @@ import { TodayList } from './today-list';
  */
 export function NotesSection() {
   const { notes: state, script, search } = useSidePanelModel();
-  const { focus } = usePanelState();
-  const liveCallId = focus.value?.id;
+  const { focus, focusId } = usePanelState();
+  const liveCallId = focusId.value;
 
   useEffect(() => {
     const opened = recordIdFromSearch(search);
@@ -41,14 +42,17 @@ export function NotesSection() {
     void state.followCall(liveCallId);
   }, [state, liveCallId]);
 
-  // The promise currency follows the debtor's country (entered, else the number's) or the call's pack.
-  const call = focus.value;
-  const pack = script.pack.value;
-  const currency = promiseCurrencyFor({
-    ...(call?.enteredLocation?.country ? { country: call.enteredLocation.country } : {}),
-    ...(call?.remoteE164 ? { phoneE164: call.remoteE164 } : call?.remoteNumber.startsWith('+') ? { phoneE164: call.remoteNumber } : {}),
-    ...(pack ? { pack } : {}),
-  });
+  // The promise currency follows the debtor's country (entered, else the number's) or the call's pack. Derived
+  // apart, so that the section redraws when the currency changes, not with every change of the call.
+  const currency = useComputed(() => {
+    const call = focus.value;
+    const pack = script.pack.value;
+    return promiseCurrencyFor({
+      ...(call?.enteredLocation?.country ? { country: call.enteredLocation.country } : {}),
+      ...(call?.remoteE164 ? { phoneE164: call.remoteE164 } : call?.remoteNumber.startsWith('+') ? { phoneE164: call.remoteNumber } : {}),
+      ...(pack ? { pack } : {}),
+    });
+  }).value;
   useEffect(() => {
     state.suggestCurrency(currency);
   }, [state, currency]);

@@ -34,13 +34,14 @@ export function ScriptSection() {
 }
 
 function ScriptView({ state }: { state: ScriptState }) {
-  const { t, focus } = usePanelState();
+  const { t, focusStage } = usePanelState();
   useEffect(() => {
     void state.start();
     return () => state.dispose();
   }, [state]);
   useScriptKeys(state);
-  const call = focus.value;
+  // Not the call itself: a phase change (ringing → connected) must not redraw the script.
+  const stage = focusStage.value;
   return (
     <section class="script" aria-labelledby="script-title" data-testid="script">
       <div class="script__head">
@@ -57,7 +58,7 @@ function ScriptView({ state }: { state: ScriptState }) {
           {t.value('script.packLater')}
         </p>
       )}
-      {call ? <CallScript state={state} callEnded={call.phase === 'ended'} /> : <PackPreview state={state} pack={state.settingPack.value} />}
+      {stage !== 'none' ? <CallScript state={state} callEnded={stage === 'ended'} /> : <PackPreview state={state} pack={state.settingPack.value} />}
     </section>
   );
 }
@@ -118,12 +119,12 @@ function PageOffersNotice({ state }: { state: ScriptState }) {
  */
 export function ScriptExtras() {
   const state = useScriptState();
-  const { focus, t } = usePanelState();
-  const call = focus.value;
+  const { focusStage, t } = usePanelState();
+  const stage = focusStage.value;
   const view = state.view.value;
   const pack = state.pack.value;
-  if (!call || !view || !pack) return null;
-  const open = view.progress.disposition === null && call.phase !== 'ended';
+  if (stage === 'none' || !view || !pack) return null;
+  const open = view.progress.disposition === null && stage !== 'ended';
   return (
     <section class="script-extras" aria-label={t.value('script.tools')}>
       <ObjectionSearch state={state} pack={pack} canJump={open} />

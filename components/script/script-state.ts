@@ -63,12 +63,13 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
    * What the open page (a CRM, read by its DOM rule's fields) shows for this call's form and the form does not
    * hold yet: offered to the agent, never filled without their word.
    */
+  const focusPageFields = computed(() => panel.focus.value?.pageFields);
   const pageOffers = computed<PageValueOffer[]>(() => {
     const current = view.value;
-    const focused = panel.focus.value;
     const running = pack.value;
-    if (!current || !running || focused?.id !== current.callId) return [];
-    return pageValueOffers({ variables: running.variables, fields: focused.pageFields, values: variables.value, debtorRef: debtorRef.value });
+    if (!current || !running || panel.focusId.value !== current.callId) return [];
+    // The page fields alone, not the call: the offers stay the same object while the call only changes phase.
+    return pageValueOffers({ variables: running.variables, fields: focusPageFields.value, values: variables.value, debtorRef: debtorRef.value });
   });
 
   function fail(failure: unknown) {
@@ -170,7 +171,7 @@ export function createScriptState({ client, panel, saveDelayMs = 300 }: ScriptSt
       }
       cleanups.push(
         effect(() => {
-          const id = panel.focus.value?.id;
+          const id = panel.focusId.value;
           untracked(() => void follow(id));
         }),
       );

@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { options, type VNode } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DialerAccess, TabAccess } from '../../components/detection/dialer-access';
 import { SidePanelApp } from '../../components/side-panel-app';
 import type { CallRecord, LiveCall, TabCallState } from '../../lib/calls/types';
 import type { PanelClient } from '../../lib/extension/pages/panel-client';
+import { assessNumber } from '../../lib/compliance/assessment';
+import { PROFILES } from '../../lib/compliance/profiles';
 import { liveCallFixture } from '../fixtures/live-call';
 import { fakeSidePanelModel, idlePanelClient } from '../fixtures/side-panel';
 
@@ -68,6 +71,39 @@ describe('SidePanelApp', () => {
     await renderPanel(client);
     expect(screen.getByTestId('call-number').textContent).toBe(hostile);
     expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('redraws only the call card when the call changes phase, not the script, the notes or the calling rules', async () => {
+    const verdict = { assessment: assessNumber({ phone: '13800138000', at: 1_000, profile: PROFILES['CN-CBA-2026'], log: [], flags: [] }) };
+    const ringing = call({ phase: 'ringing', connectedAt: undefined, updatedAt: 1_500, verdict, pageFields: { 'debtor.name': 'Li Lei' } });
+    const { client, push } = fakeClient({ tabId: 3, calls: {} });
+    await renderPanel(client);
+    await push({ tabId: 3, revision: 1, calls: { c1: ringing } });
+    expect(screen.getByTestId('call-phase').textContent).toBe('Ringing');
+    // What the new call started (the notes and script load their record) has settled.
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+
+    // Each message from the background is a fresh copy: the verdict and page fields are equal, not the same objects.
+    const connected = structuredClone({ ...ringing, phase: 'connected' as const, connectedAt: 2_000, updatedAt: 2_000 });
+    const drawn = new Set<string>();
+    const before = options.diffed;
+    options.diffed = (vnode: VNode) => {
+      if (typeof vnode.type === 'function') drawn.add(vnode.type.name);
+      before?.(vnode);
+    };
+    try {
+      await push({ tabId: 3, revision: 2, calls: { c1: connected } });
+    } finally {
+      options.diffed = before;
+    }
+    expect(screen.getByTestId('call-phase').textContent).toBe('Connected');
+    expect(document.querySelector('main')?.getAttribute('data-call-phase')).toBe('connected');
+    expect(drawn).toContain('CallCard');
+    for (const name of ['PanelBody', 'PanelHeader', 'CallView', 'ScriptSection', 'ScriptView', 'NotesSection', 'NotesEditor', 'ComplianceSection', 'ComplianceGlance']) {
+      expect([...drawn].join(' '), name).not.toMatch(new RegExp(`\\b${name}\\b`));
+    }
   });
 
   it('names who ended the call in wrap-up', async () => {
