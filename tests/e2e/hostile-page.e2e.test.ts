@@ -71,23 +71,32 @@ describe('a hostile script in a dialer page', () => {
     return page;
   }
 
-  it('cannot forge call signals through the hook\'s channel: no public event, no port for the asking (item 6)', async () => {
+  it("cannot forge call signals through the hook's channel: no public event, no channel for the asking (item 6)", async () => {
     const page = await openCrm();
     const probe = await page.evaluate(async (frame) => {
-      // 1. The public event the hook used to report frames on.
+      // 1. The public events a frame could be forged on: the one the hook used to report on, and the channel's own.
       for (let i = 0; i < 50; i++) {
         window.dispatchEvent(new CustomEvent('onscript:frame', { detail: JSON.stringify(['sent', Date.now(), frame.replaceAll('forged-0', `forged-${i}`)]) }));
+        window.dispatchEvent(new CustomEvent('onscript:channel-frame', { detail: ['sent', Date.now(), frame.replaceAll('forged-0', `forged-w${i}`)] }));
       }
-      // 2. Asking for the private channel the way the hook does, and offering the hook a port of its own.
-      const ports: MessagePort[] = [];
-      const listen = (event: Event) => ports.push(...(event as MessageEvent).ports);
+      // 2. Asking for the private channel the way the hook does, and offering the hook a channel of its own
+      // (an element of the page's, and a port as an earlier version of the channel took).
+      const offered: unknown[] = [];
+      const listen = (event: Event) => {
+        const { relatedTarget } = event as MouseEvent;
+        if (relatedTarget) offered.push(relatedTarget);
+        offered.push(...((event as MessageEvent).ports ?? []));
+      };
       window.addEventListener('onscript:channel-offer', listen);
       window.dispatchEvent(new Event('onscript:channel-request'));
       window.removeEventListener('onscript:channel-offer', listen);
-      const own = new MessageChannel();
       const heard: unknown[] = [];
-      own.port1.onmessage = (event) => heard.push(event.data);
-      const taken = !window.dispatchEvent(new MessageEvent('onscript:channel-offer', { ports: [own.port2], cancelable: true }));
+      const own = document.createElement('span');
+      own.addEventListener('onscript:channel-frame', (event) => heard.push((event as CustomEvent).detail));
+      const ownPort = new MessageChannel();
+      ownPort.port1.onmessage = (event) => heard.push(event.data);
+      const elementTaken = !window.dispatchEvent(new MouseEvent('onscript:channel-offer', { relatedTarget: own, cancelable: true }));
+      const portTaken = !window.dispatchEvent(new MessageEvent('onscript:channel-offer', { ports: [ownPort.port2], cancelable: true }));
       // A frame the hook reads from a socket of the page's after that still goes to OnScript, not to the page.
       const socket = new WebSocket('ws://127.0.0.1:9/');
       try {
@@ -96,9 +105,9 @@ describe('a hostile script in a dialer page', () => {
         // Never connected; the hook read the frame before the native send threw.
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
-      return { portsOffered: ports.length, taken, heard: heard.length };
+      return { offered: offered.length, taken: elementTaken || portTaken, heard: heard.length };
     }, invite('forged-0', '13900139000'));
-    expect(probe).toEqual({ portsOffered: 0, taken: false, heard: 0 });
+    expect(probe).toEqual({ offered: 0, taken: false, heard: 0 });
 
     // The hooked frame is recorded (the channel works) and none of the forged ones is.
     const records = await waitFor(async () => ((await recordsFrom(site.origin)).length > 0 ? recordsFrom(site.origin) : undefined), {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
+  CHANNEL_FRAME_EVENT,
   CHANNEL_OFFER_EVENT,
   CHANNEL_REQUEST_EVENT,
   decodePageFrame,
@@ -10,31 +11,6 @@ import {
 } from '../../../lib/bridge/page-channel';
 import type { HookedFrame } from '../../../lib/hooks/websocket-hook';
 
-/** What the bridge read off its end of the channel, once the port has delivered it. */
-function bridgeInbox() {
-  const received: unknown[] = [];
-  let wake = () => {};
-  return {
-    received,
-    onFrame: (data: unknown) => {
-      received.push(data);
-      wake();
-    },
-    async next(count: number): Promise<unknown[]> {
-      while (received.length < count) await new Promise<void>((resolve) => (wake = resolve));
-      return received;
-    },
-  };
-}
-
-// happy-dom brings a MessagePort class of its own beside Node's MessageChannel; in a browser the global MessagePort
-// is the class of a MessageChannel's ports, which the hook relies on.
-beforeAll(() => {
-  const ports = new MessageChannel();
-  globalThis.MessagePort = Object.getPrototypeOf(ports.port1).constructor as typeof MessagePort;
-  ports.port1.close();
-});
-
 const frame: HookedFrame = { wire: 'sent', at: 5, data: 'INVITE sip:13800138000@x SIP/2.0\r\n' };
 const opened: { close(): void }[] = [];
 afterEach(() => {
@@ -42,62 +18,72 @@ afterEach(() => {
 });
 
 describe('the private channel between the hook and the bridge (issue 14, item 6)', () => {
-  it('connects when the hook runs first, and carries frames', async () => {
-    const inbox = bridgeInbox();
+  it('connects when the hook runs first, and hands each frame over before the report returns', () => {
+    const received: unknown[] = [];
     const report = openHookChannel(window);
-    const bridge = openBridgeChannel(window, inbox.onFrame);
+    const bridge = openBridgeChannel(window, (data) => received.push(data));
     opened.push(bridge);
     expect(bridge.handedOver).toBe(true);
     report(frame);
+    // Synchronous: the bridge holds the frame before the page's own handlers of the same socket message run.
+    expect(received).toEqual([['sent', 5, frame.data]]);
     report({ wire: 'received', at: 6, data: '1:connected', kind: 'media' });
-    expect(await inbox.next(2)).toEqual([
+    expect(received).toEqual([
       ['sent', 5, frame.data],
       ['received', 6, '1:connected', 'media'],
     ]);
   });
 
-  it('connects when the bridge runs first: it waits for the hook and hands the port over when asked', async () => {
-    const inbox = bridgeInbox();
-    const bridge = openBridgeChannel(window, inbox.onFrame);
+  it('connects when the bridge runs first: it waits for the hook and hands the channel over when asked', () => {
+    const received: unknown[] = [];
+    const bridge = openBridgeChannel(window, (data) => received.push(data));
     opened.push(bridge);
     expect(bridge.handedOver).toBe(false);
     const report = openHookChannel(window);
     expect(bridge.handedOver).toBe(true);
     report(frame);
-    expect(await inbox.next(1)).toEqual([['sent', 5, frame.data]]);
+    expect(received).toEqual([['sent', 5, frame.data]]);
   });
 
-  it('is closed to the page once the two have met: no port for a page that asks, none taken from a page that offers', async () => {
-    const inbox = bridgeInbox();
+  it('is closed to the page once the two have met: nothing for a page that asks, nothing taken from a page that offers', () => {
+    const received: unknown[] = [];
     const report = openHookChannel(window);
-    opened.push(openBridgeChannel(window, inbox.onFrame));
+    opened.push(openBridgeChannel(window, (data) => received.push(data)));
 
     // A page script asks for the channel the way the hook did, listening for the offer.
     const offeredToPage: unknown[] = [];
-    const listen = (event: Event) => offeredToPage.push(...(event as MessageEvent).ports);
+    const listen = (event: Event) => offeredToPage.push((event as MouseEvent).relatedTarget);
     window.addEventListener(CHANNEL_OFFER_EVENT, listen);
     expect(window.dispatchEvent(new Event(CHANNEL_REQUEST_EVENT))).toBe(true);
     window.removeEventListener(CHANNEL_OFFER_EVENT, listen);
     expect(offeredToPage).toEqual([]);
 
-    // A page script offers the hook a port of its own: the hook keeps the bridge's.
-    const forged = new MessageChannel();
+    // A page script offers the hook an element of its own: the hook keeps the bridge's.
+    const forged = document.createElement('span');
     const seenByPage: unknown[] = [];
-    forged.port1.onmessage = (event) => seenByPage.push(event.data);
-    expect(window.dispatchEvent(new MessageEvent(CHANNEL_OFFER_EVENT, { ports: [forged.port2], cancelable: true }))).toBe(true);
+    forged.addEventListener(CHANNEL_FRAME_EVENT, (event) => seenByPage.push((event as CustomEvent).detail));
+    expect(window.dispatchEvent(new MouseEvent(CHANNEL_OFFER_EVENT, { relatedTarget: forged, cancelable: true }))).toBe(true);
     report(frame);
-    expect(await inbox.next(1)).toEqual([['sent', 5, frame.data]]);
+    expect(received).toEqual([['sent', 5, frame.data]]);
     expect(seenByPage).toEqual([]);
-    forged.port1.close();
   });
 
-  it('drops the public window event: a page dispatching onscript:frame reaches nothing', async () => {
-    const inbox = bridgeInbox();
-    opened.push(openBridgeChannel(window, inbox.onFrame));
+  it('carries no frame on the window: a page dispatching one there, or posting one, reaches nothing', async () => {
+    const received: unknown[] = [];
+    opened.push(openBridgeChannel(window, (data) => received.push(data)));
+    window.dispatchEvent(new CustomEvent(CHANNEL_FRAME_EVENT, { detail: ['sent', 1, frame.data] }));
     window.dispatchEvent(new CustomEvent('onscript:frame', { detail: JSON.stringify(['sent', 1, frame.data]) }));
     window.postMessage(['sent', 1, frame.data], '*');
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(inbox.received).toEqual([]);
+    expect(received).toEqual([]);
+  });
+
+  it('keeps what the hook reports before the bridge is there, and hands it over with the channel', () => {
+    const received: unknown[] = [];
+    const report = openHookChannel(window);
+    report(frame);
+    opened.push(openBridgeChannel(window, (data) => received.push(data)));
+    expect(received).toEqual([['sent', 5, frame.data]]);
   });
 });
 
