@@ -4,8 +4,8 @@
  * - latency: SIP 200 OK reaching the dialer page → the side panel showing "Connected", median over real calls
  *   through Kamailio, as a ratio to a no-op message from the dialer's content script through the background to
  *   the panel in the same run (the issue's baseline), sent idle and also just after each 200 OK, under the load
- *   of the call's media starting (two ratios); the same no-op over ports and a panel round trip are printed too;
- *   five runs (BENCH_LATENCY_RUNS), with the ratio's median and spread across them and the machine's load;
+ *   of the call's media starting (by sendMessage and over ports, a ratio each); the same no-op over ports and a
+ *   panel round trip are printed too; five runs (BENCH_LATENCY_RUNS), with the ratio's median and spread across them and the machine's load;
  * - overhead: a busy synthetic dialer (DOM mutations inside the call panel, non-SIP WebSocket messages) for 10 s,
  *   page main-thread time (CDP TaskDuration) on an enabled origin (127.0.0.1) against the same page on an origin
  *   never enabled (127.0.0.2), same browser;
@@ -108,6 +108,10 @@ async function latencyRuns() {
     latencyRatioToPortNoOpMax: round(Math.max(...portRatios), 2),
     detectionLatencyMedianMsPerRun: runs.map((run) => run.detectionLatencyMedianMs),
     noOpContentToPanelMedianMsPerRun: runs.map((run) => run.noOpContentToPanelMedianMs),
+    // Against the same no-op sent within 40 ms after a 200 OK, by sendMessage and over ports: what any message
+    // from the dialer's tab to the panel costs while the call's media starts.
+    latencyRatioToNoOpDuringCallSetupPerRun: runs.map((run) => run.latencyRatioToNoOpDuringCallSetup),
+    latencyRatioToPortNoOpDuringCallSetupPerRun: runs.map((run) => run.latencyRatioToPortNoOpDuringCallSetup),
     targetRatio: 2,
     targetMetInEveryRun: ratios.every((ratio) => ratio <= 2),
     machineBefore: before,
@@ -206,7 +210,10 @@ async function latencyFigures(browser: ExtensionBrowser) {
     }
     await relay.stopTicker();
     await new Promise((done) => setTimeout(done, 200));
-    const during = (await relay.duringCalls()).filter(([sentAt]) => okStamps.some((ok) => sentAt >= ok && sentAt <= ok + 40)).map(([, ms]) => ms);
+    const duringCalls = await relay.duringCalls();
+    const atSetup = (sent: [number, number][]) => sent.filter(([sentAt]) => okStamps.some((ok) => sentAt >= ok && sentAt <= ok + 40)).map(([, ms]) => ms);
+    const during = atSetup(duringCalls.sendMessage);
+    const duringOverPorts = atSetup(duringCalls.ports);
     const relayed = await relay.idle(50);
     await relay.close();
     const pings: number[] = [];
@@ -240,8 +247,12 @@ async function latencyFigures(browser: ExtensionBrowser) {
       // The same no-op sent within 40 ms after a 200 OK, while the call's media starts in both pages.
       noOpDuringCallSetupMedianMs: during.length > 0 ? round(median(during), 2) : null,
       noOpDuringCallSetupSamples: during.length,
+      // The same over ports.
+      noOpOverPortsDuringCallSetupMedianMs: duringOverPorts.length > 0 ? round(median(duringOverPorts), 2) : null,
+      noOpOverPortsDuringCallSetupSamples: duringOverPorts.length,
       latencyRatio: round(latency / baseline, 2),
       latencyRatioToNoOpDuringCallSetup: during.length > 0 ? round(latency / median(during), 2) : null,
+      latencyRatioToPortNoOpDuringCallSetup: duringOverPorts.length > 0 ? round(latency / median(duringOverPorts), 2) : null,
       latencyRatioToPortNoOp: round(latency / portBaseline, 2),
       targetRatio: 2,
     };
@@ -287,16 +298,23 @@ async function startNoOpRelay(browser: ExtensionBrowser, dialerTab: Page, panelP
       if (port.name === 'onscript-bench:panel') panels.add(port);
       if (port.name === 'onscript-bench:content') {
         port.onMessage.addListener((message) => {
-          for (const panel of panels) panel.postMessage({ onscriptBenchRelay: message.onscriptBenchPing });
+          for (const panel of panels) panel.postMessage({ onscriptBenchRelay: message.onscriptBenchPing, during: message.during === true });
         });
       }
     });
   });
   await panelPage.evaluate(() => {
-    const w = window as unknown as { chrome: Runtime; __relayed: number[]; __relayedOverPorts: number[]; __during: [number, number][] };
+    const w = window as unknown as {
+      chrome: Runtime;
+      __relayed: number[];
+      __relayedOverPorts: number[];
+      __during: [number, number][];
+      __duringOverPorts: [number, number][];
+    };
     w.__relayed = [];
     w.__relayedOverPorts = [];
     w.__during = [];
+    w.__duringOverPorts = [];
     w.chrome.runtime.onMessage.addListener((message) => {
       if (typeof message?.onscriptBenchRelay !== 'number') return undefined;
       const latency = performance.timeOrigin + performance.now() - message.onscriptBenchRelay;
@@ -305,7 +323,9 @@ async function startNoOpRelay(browser: ExtensionBrowser, dialerTab: Page, panelP
       return undefined;
     });
     w.chrome.runtime.connect({ name: 'onscript-bench:panel' }).onMessage.addListener((message) => {
-      w.__relayedOverPorts.push(performance.timeOrigin + performance.now() - message.onscriptBenchRelay);
+      const latency = performance.timeOrigin + performance.now() - message.onscriptBenchRelay;
+      if (message.during) w.__duringOverPorts.push([message.onscriptBenchRelay, latency]);
+      else w.__relayedOverPorts.push(latency);
     });
   });
   const cdp = await dialerTab.context().newCDPSession(dialerTab);
@@ -327,11 +347,21 @@ async function startNoOpRelay(browser: ExtensionBrowser, dialerTab: Page, panelP
     /** Starts sending the no-op every `everyMs` while calls are placed. */
     startTicker: (everyMs: number) =>
       inContent(
-        `globalThis.__benchTicker = setInterval(() => chrome.runtime.sendMessage({ onscriptBenchPing: performance.timeOrigin + performance.now(), during: true }).catch(() => undefined), ${everyMs}), 0`,
+        // Alternately by sendMessage and over a port, the transport detection itself uses.
+        `globalThis.__benchTickPort = chrome.runtime.connect({ name: 'onscript-bench:content' }); globalThis.__benchTicks = 0;
+        globalThis.__benchTicker = setInterval(() => {
+          const ping = { onscriptBenchPing: performance.timeOrigin + performance.now(), during: true };
+          if (globalThis.__benchTicks++ % 2) globalThis.__benchTickPort.postMessage(ping);
+          else chrome.runtime.sendMessage(ping).catch(() => undefined);
+        }, ${everyMs}), 0`,
       ),
-    stopTicker: () => inContent('clearInterval(globalThis.__benchTicker), 0'),
+    stopTicker: () => inContent('clearInterval(globalThis.__benchTicker), globalThis.__benchTickPort.disconnect(), 0'),
     /** The ticker's no-ops as [sent at, latency]. */
-    duringCalls: () => panelPage.evaluate(() => (window as unknown as { __during: [number, number][] }).__during),
+    duringCalls: () =>
+      panelPage.evaluate(() => {
+        const w = window as unknown as { __during: [number, number][]; __duringOverPorts: [number, number][] };
+        return { sendMessage: w.__during, ports: w.__duringOverPorts };
+      }),
     /** `count` no-ops with nothing else going on, by sendMessage and over ports. */
     async idle(count: number): Promise<{ sendMessage: number[]; ports: number[] }> {
       for (let i = 0; i < count; i++) {
