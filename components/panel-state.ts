@@ -1,6 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import { focusCall, supersedesTabState } from '../lib/calls/tab-calls';
-import type { CallRecord, LiveCall, TabCallState } from '../lib/calls/types';
+import type { CallPhase, CallRecord, LiveCall, TabCallState } from '../lib/calls/types';
 import { createTranslator, pickUiLanguage, type UiLanguage } from '../lib/i18n/ui-messages';
 import type { PanelClient } from '../lib/extension/pages/panel-client';
 
@@ -34,7 +34,7 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
   // not on every change of the call: a call going from ringing to connected redraws the call card and not the
   // script, the notes and the calling rules below it (the detection latency the agent sees ends with that redraw).
   const focusId = computed(() => focus.value?.id);
-  const focusPhase = computed(() => focus.value?.phase);
+  const focusPhase = computed<CallPhase | 'none'>(() => focus.value?.phase ?? 'none');
   const focusStage = computed<FocusStage>(() => (!focus.value ? 'none' : focus.value.phase === 'ended' ? 'ended' : 'live'));
   const t = computed(() => createTranslator(language.value));
   const cleanups: (() => void)[] = [];
@@ -73,7 +73,7 @@ export function createPanelState({ client, now = Date.now, browserLanguages = na
     focus,
     /** The id of the call in focus. */
     focusId,
-    /** The phase of the call in focus. */
+    /** The phase of the call in focus, `none` without one (what the panel's `data-call-phase` says). */
     focusPhase,
     /** Whether a call is in focus, and whether it has ended: the panel's layout changes only with this. */
     focusStage,

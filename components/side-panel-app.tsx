@@ -1,4 +1,3 @@
-import { useComputed } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { activeCalls } from '../lib/calls/tab-calls';
 import { CallCard } from './call-card';
@@ -37,10 +36,9 @@ export function SidePanelApp({ model }: { model: SidePanelModel }) {
 
 function PanelBody() {
   const { language, focusPhase } = usePanelState();
-  // Bound to the attribute itself (a computed signal as the prop): a phase change does not redraw the panel.
-  const phase = useComputed(() => focusPhase.value ?? 'none');
+  // The signal itself as the attribute, bound to it directly: a phase change does not redraw the panel.
   return (
-    <main class="panel" lang={language.value} data-call-phase={phase}>
+    <main class="panel" lang={language.value} data-call-phase={focusPhase}>
       <PanelHeader />
       <TeamSyncStatus />
       <PanelError />

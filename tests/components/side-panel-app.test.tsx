@@ -43,6 +43,8 @@ describe('SidePanelApp', () => {
     const { client, push } = fakeClient({ tabId: 3, calls: {} });
     await renderPanel(client);
     expect(screen.getByTestId('no-call').textContent).toMatch(/No call in this tab/);
+    // The layout's hook (panel.css docks the notes box during a call): no call, no phase.
+    expect(document.querySelector('main')?.getAttribute('data-call-phase')).toBe('none');
 
     await push({ tabId: 3, calls: { c1: call() } });
     expect(screen.getByTestId('call-number').textContent).toBe('13800138000');
