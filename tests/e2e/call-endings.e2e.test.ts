@@ -57,20 +57,15 @@ describe('calls whose end nobody sees', () => {
   });
 
   it('ends the call when the dialer is reloaded while the worker is stopped, as of the reload', async () => {
-    const t0 = Date.now();
     const { dialer, panel, browser } = await connectedCall();
-    console.log('TIMING connected', Date.now() - t0);
     await stopExtensionServiceWorker(browser, panel.page);
-    console.log('TIMING stopped', Date.now() - t0);
     // No port is open now (the usual case: the browser stops an idle worker during a long call). The page's last
     // word on pagehide wakes a worker, which asks the frame: the new page there does not know the call.
     const reloadedAt = Date.now();
     await dialer.page.reload();
 
     await panel.waitForPhase('Ended');
-    console.log('TIMING ended shown after', Date.now() - reloadedAt);
     const record = await endedRecord(panel.page);
-    console.log('TIMING record', Number(record['endedAt']) - reloadedAt, Date.now() - reloadedAt);
     expect(record).toMatchObject({ endReason: 'ended-unknown', endedBy: 'unknown' });
     // Ended when the new page started, not at the call's last sighting (the moment it connected).
     expect(record['endedAt']).toBeGreaterThanOrEqual(reloadedAt);

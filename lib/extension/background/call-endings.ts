@@ -25,11 +25,37 @@ export type FrameAnswer = FrameCallReport | 'gone' | 'silent';
 export type AskFrame = (tabId: number, frameId: number) => Promise<FrameAnswer>;
 
 /**
+ * Pauses before a frame with no bridge is asked again. A frame between two pages has none for a moment (the old
+ * page's content script is gone, the new page's not yet injected): a reload caught there is no crash, and its new
+ * page's answer says when the old one went. Only after the last pause is the frame taken as gone.
+ */
+export const GONE_FRAME_RETRY_DELAYS_MS: readonly number[] = [250, 750, 1_500];
+
+/**
  * Asks a dialer frame's bridge through `tabs.sendMessage` with its `frameId` (no permission is needed to reach
  * OnScript's own content scripts). A refusal (no receiving end) or an answer that is not a report means no bridge
- * of this extension lives in that frame any more.
+ * of this extension lives in that frame now; it is asked again after each of `retryDelaysMs` while its tab is
+ * still there, and `gone` only if it never answers.
  */
-export async function askFrame(tabId: number, frameId: number): Promise<FrameAnswer> {
+export async function askFrame(tabId: number, frameId: number, retryDelaysMs: readonly number[] = GONE_FRAME_RETRY_DELAYS_MS): Promise<FrameAnswer> {
+  let answer = await askFrameOnce(tabId, frameId);
+  for (const delay of retryDelaysMs) {
+    if (answer !== 'gone' || !(await tabExists(tabId))) break;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    answer = await askFrameOnce(tabId, frameId);
+  }
+  return answer;
+}
+
+async function tabExists(tabId: number): Promise<boolean> {
+  try {
+    return (await browser.tabs.get(tabId)) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+async function askFrameOnce(tabId: number, frameId: number): Promise<FrameAnswer> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const silent = new Promise<'silent'>((resolve) => {
     timer = setTimeout(() => resolve('silent'), FRAME_PROBE_TIMEOUT_MS);

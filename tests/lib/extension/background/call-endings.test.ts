@@ -185,11 +185,30 @@ describe('askFrame', () => {
     expect(send).toHaveBeenCalledWith(4, envelope('call/probe-frame', {}), { frameId: 2 });
   });
 
-  it('takes no receiving end, or an answer that is not a report, for a frame that is gone', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
-    await expect(askFrame(4, 0)).resolves.toBe('gone');
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValueOnce(undefined);
-    await expect(askFrame(4, 0)).resolves.toBe('gone');
+  it('takes no receiving end, or an answer that is not a report, for a frame that is gone once it never answers', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4 } as Browser.tabs.Tab);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    await expect(askFrame(4, 0, [1, 1])).resolves.toBe('gone');
+    expect(send).toHaveBeenCalledTimes(3);
+    send.mockResolvedValue(undefined);
+    await expect(askFrame(4, 0, [])).resolves.toBe('gone');
+  });
+
+  it("asks a frame between two pages again, and reads the new page's report (a reload while the worker was stopped)", async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4 } as Browser.tabs.Tab);
+    const send = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
+      .mockResolvedValueOnce({ live: [], ended: [], startedAt: 7 });
+    await expect(askFrame(4, 0, [1, 1])).resolves.toEqual({ live: [], ended: [], startedAt: 7 });
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not ask again in a tab that is closed', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValue(new Error('No tab with id: 4.'));
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    await expect(askFrame(4, 0, [1, 1])).resolves.toBe('gone');
+    expect(send).toHaveBeenCalledTimes(1);
   });
 
   it('calls a frame that does not answer in time silent', async () => {
