@@ -1,4 +1,5 @@
 import { createBulkReplyListener, type BulkMessageEvent } from '../lib/extension/background/bulk-replies';
+import type { PanelChannelEvent } from '../lib/extension/background/panel-channels';
 import { createBackgroundService } from '../lib/extension/background/service';
 
 /**
@@ -11,11 +12,14 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(service.onMessage);
   browser.runtime.onConnect.addListener(service.onConnect);
   browser.tabs.onRemoved.addListener((tabId) => void service.onTabRemoved(tabId));
-  // Chrome's worker also answers large replies (export pages) on its own message event; Firefox's event page has none.
+  // Chrome's worker also hears on its own message event: side panels' direct channels, and requests with large
+  // replies (export pages). Firefox's event page has no such event.
   const scope = globalThis as { ServiceWorkerGlobalScope?: abstract new () => unknown };
   if (scope.ServiceWorkerGlobalScope !== undefined && globalThis instanceof scope.ServiceWorkerGlobalScope) {
     const onBulk = createBulkReplyListener({ extensionOrigin: browser.runtime.getURL('/'), extensionId: browser.runtime.id, answer: service.onMessage });
-    globalThis.addEventListener('message', (event) => onBulk(event as unknown as BulkMessageEvent));
+    globalThis.addEventListener('message', (event) => {
+      if (!service.onWorkerMessage(event as unknown as PanelChannelEvent)) onBulk(event as unknown as BulkMessageEvent);
+    });
   }
   service.start();
 });

@@ -149,9 +149,16 @@ async function latencyFigures(browser: ExtensionBrowser) {
     // Splits the latency: when the background's "connected" broadcast reaches the panel, against when the
     // panel's DOM shows it (the rest is rendering, which waits for a frame).
     const renderLags: number[] = [];
-    // Stamps the panel's own port listener (wrapped before the panel's scripts run), so the split is the panel's.
+    // Stamps the panel's own listeners (wrapped before the panel's scripts run), so the split is the panel's: its
+    // port, and in Chrome the direct channel from the worker it hears on once paired (a MessageChannel's port1).
     await panel.page.addInitScript(() => {
       const w = window as unknown as { __connectedMessageAt?: number };
+      const stamp = (message: any) => {
+        const calls = Object.values(message?.payload?.calls ?? {}) as { phase: string }[];
+        if (message?.type === 'tab/state-changed' && !w.__connectedMessageAt && calls.some((c) => c.phase === 'connected')) {
+          w.__connectedMessageAt = performance.timeOrigin + performance.now();
+        }
+      };
       type Port = { name: string; onMessage: { addListener(l: (m: any, p: unknown) => void): void } };
       const runtime = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } }).chrome.runtime;
       const connect = runtime.connect.bind(runtime);
@@ -161,13 +168,23 @@ async function latencyFigures(browser: ExtensionBrowser) {
         const add = port.onMessage.addListener.bind(port.onMessage);
         port.onMessage.addListener = (listener) =>
           add((message, from) => {
-            const calls = Object.values(message?.payload?.calls ?? {}) as { phase: string }[];
-            if (message?.type === 'tab/state-changed' && !w.__connectedMessageAt && calls.some((c) => c.phase === 'connected')) {
-              w.__connectedMessageAt = performance.timeOrigin + performance.now();
-            }
+            stamp(message);
             listener(message, from);
           });
         return port;
+      };
+      const onmessage = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage')!;
+      const Native = window.MessageChannel;
+      window.MessageChannel = class extends Native {
+        constructor() {
+          super();
+          const port = this.port1;
+          Object.defineProperty(port, 'onmessage', {
+            get: () => onmessage.get!.call(port),
+            set: (handler: ((event: MessageEvent) => void) | null) =>
+              onmessage.set!.call(port, handler && ((event: MessageEvent) => (stamp(event.data), handler.call(port, event)))),
+          });
+        }
       };
     });
     await panel.page.reload();

@@ -23,6 +23,7 @@ import { appendInTransaction, COMPLIANCE_LOG_STORES } from './compliance-log';
 import { BACKGROUND_FEATURES } from './features';
 import { broadcastToExtensionPages, classifySender } from './messaging';
 import { countOpenPanels } from './open-panels';
+import { createPanelChannels, type PanelChannelEvent } from './panel-channels';
 import { ensurePhoneData } from './phone-data-loader';
 import { createTabCallStore } from './tab-state-store';
 
@@ -67,6 +68,8 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
   const tabQueues = new Map<number, Promise<unknown>>();
   /** Open side panels' ports: live connections, not state; they close when the worker stops. */
   const panelPorts = new Set<Browser.runtime.Port>();
+  /** The panels' direct channels from this worker, paired with their ports (Chrome; see panel-channels.ts). */
+  const panelChannels = createPanelChannels<Browser.runtime.Port>(browser.runtime.getURL('/'));
   /** Open signal ports: the frame each belongs to and the call keys it carried (see onConnect). */
   const signalPorts = new Map<Browser.runtime.Port, { tabId: number; frameId: number; keys: Set<string> }>();
   const countPanels = options.countPanels ?? countOpenPanels;
@@ -136,7 +139,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
     const message = envelope(type, payload);
     for (const port of panelPorts) {
       try {
-        port.postMessage(message);
+        panelChannels.target(port).postMessage(message);
       } catch {
         // A panel closing right now; its disconnect removes it.
         panelPorts.delete(port);
@@ -311,6 +314,13 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
       return dispatch(frame.value, sender).catch(failed);
     },
     /**
+     * The service worker's own `message` event (Chrome): a side panel's offer of a direct channel. Returns whether
+     * the event was one; the entry point hands anything else to the bulk replies.
+     */
+    onWorkerMessage(event: PanelChannelEvent): boolean {
+      return panelChannels.workerMessage(event);
+    },
+    /**
      * The `runtime.onConnect` listener. The signal port carries dialer frames' call signals (nothing else),
      * checked like any message and acknowledged with the handler's reply once handled, so the frame re-posts
      * what a stopped worker never handled and its guard gets the call's verdict in the same pass; the panel port
@@ -323,8 +333,10 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}) 
         if (classifySender(sender, browser.runtime.getURL('/')) !== 'extension') return port.disconnect();
         panelPorts.add(port);
         recountPanels();
+        port.onMessage.addListener((data: unknown) => panelChannels.portMessage(port, data));
         port.onDisconnect.addListener(() => {
           panelPorts.delete(port);
+          panelChannels.portClosed(port);
           recountPanels();
         });
         return;

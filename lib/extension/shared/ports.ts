@@ -24,6 +24,28 @@ export interface PortLike {
   onDisconnect: { addListener(listener: () => void): void };
 }
 
+/**
+ * A side panel's offer of a direct channel from Chrome's service worker, made twice with one random token: on
+ * its panel port (`{ panelChannel }`), and to the worker's own `message` event with a `MessagePort`. The worker
+ * pairs the two and posts that panel's pushes on the `MessagePort`, which reaches the panel without going through
+ * the browser process (a runtime port's message does, and under the load of a call's media starting, that hop
+ * took most of the detection latency). The panel port still says when the panel closes. Firefox's event page has
+ * no `message` event of its own: there, and until the pair is made, pushes take the panel port.
+ */
+export interface PanelChannelOffer {
+  panelChannel: string;
+}
+
+/** Longest token a {@link PanelChannelOffer} may carry (a UUID is 36). */
+export const MAX_PANEL_CHANNEL_TOKEN = 64;
+
+/** Reads a {@link PanelChannelOffer}'s token, or `undefined` for anything else. */
+export function readPanelChannelOffer(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { panelChannel } = data as Partial<PanelChannelOffer>;
+  return typeof panelChannel === 'string' && panelChannel.length > 0 && panelChannel.length <= MAX_PANEL_CHANNEL_TOKEN ? panelChannel : undefined;
+}
+
 /** A frame's message on the signal port: a sequence number the background acknowledges, and the envelope. */
 export interface SequencedMessage {
   seq: number;

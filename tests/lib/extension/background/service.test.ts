@@ -211,6 +211,23 @@ describe('background service', () => {
       expect(order).toEqual(['told tab/state-changed', 'stored tab state', 'told tab/state-changed', 'stored tab state']);
     });
 
+    it("pushes to a panel on its direct channel once the channel and the panel port's token are paired, and closes it with the port", async () => {
+      const bg = service(`bg-${++dbCounter}`);
+      const panelPort = port(PANEL_PORT_NAME, panel());
+      bg.onConnect(panelPort.port);
+      const channel = { sent: [] as unknown[], closed: false, postMessage: (m: unknown) => void channel.sent.push(m), close: () => void (channel.closed = true) };
+      const source = { url: `${fakeBrowser.runtime.getURL('/')}sidepanel.html`, type: 'window' };
+      expect(bg.onWorkerMessage({ data: { panelChannel: 'token' }, source, ports: [channel] })).toBe(true);
+      await bg.onMessage(envelope('call/signal', signal('dialing', 9_000)), dialer());
+      panelPort.post({ panelChannel: 'token' });
+      await bg.onMessage(envelope('call/signal', signal('connected', 9_500)), dialer());
+      const phases = (sent: unknown[]) => (sent as { payload: TabCallState }[]).map((m) => Object.values(m.payload.calls)[0]?.phase);
+      expect(phases(panelPort.fromBackground)).toEqual(['dialing']);
+      expect(phases(channel.sent)).toEqual(['connected']);
+      panelPort.close();
+      expect(channel.closed).toBe(true);
+    });
+
     it("ends a frame's live calls when its signal port closes (its page went away), tells the panel and counts the call", async () => {
       const dbName = `bg-${++dbCounter}`;
       const bg = service(dbName, () => 12_000);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { LiveCall, TabCallState } from '../../../../lib/calls/types';
@@ -152,5 +152,62 @@ describe('the background\'s real messages pass the pages\' checks', () => {
     progress = applyScriptAction(cnCardLoanPack, progress, { type: 'next' }, 2_000).progress;
     const view = { callId: 'c1', packId: cnCardLoanPack.id, packVersion: cnCardLoanPack.version, progress, variables: { 'debt.amount': '1200' }, debtorRef: 'D-1', disposition: null };
     expect(validateScriptCallView(view)).toEqual({ ok: true, value: view });
+  });
+});
+
+describe("a side panel's direct channel from Chrome's worker", () => {
+  afterEach(() => vi.restoreAllMocks());
+  /** A runtime port as the page holds it; the test plays the background. */
+  function runtimePort() {
+    const listeners: ((m: unknown) => void)[] = [];
+    const posted: unknown[] = [];
+    const port = {
+      name: 'onscript:panel',
+      postMessage: (m: unknown) => void posted.push(m),
+      disconnect: () => undefined,
+      onMessage: { addListener: (l: (m: unknown) => void) => void listeners.push(l) },
+      onDisconnect: { addListener: () => undefined },
+    };
+    return { port: port as unknown as Browser.runtime.Port, posted, tell: (m: unknown) => listeners.forEach((l) => l(m)) };
+  }
+
+  it('offers the worker a channel with the token it gives on its port, hears the background there, and drops what the port still brings', async () => {
+    const runtime = runtimePort();
+    vi.spyOn(fakeBrowser.runtime, 'connect').mockReturnValue(runtime.port);
+    const offers: { message: unknown; transfer: Transferable[] }[] = [];
+    const container = {
+      getRegistration: async () => ({ active: { postMessage: (message: unknown, transfer: Transferable[]) => void offers.push({ message, transfer }) } }),
+    };
+    channel = createBackgroundChannel(container);
+    const heard: number[] = [];
+    channel.on('tab/state-changed', (payload) => heard.push(payload.revision!));
+    await vi.waitFor(() => expect(offers).toHaveLength(1));
+
+    const token = (offers[0]!.message as { panelChannel: string }).panelChannel;
+    expect(token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(runtime.posted).toEqual([{ panelChannel: token }]);
+    const workerEnd = offers[0]!.transfer[0] as MessagePort;
+
+    // Before the worker speaks on the channel, the port is heard.
+    runtime.tell(envelope('tab/state-changed', state({ revision: 5 })));
+    workerEnd.postMessage(envelope('tab/state-changed', state({ revision: 6 })));
+    await vi.waitFor(() => expect(heard).toEqual([5, 6]));
+    // Posted on the port before the pair was made, arriving late: older than what the channel brought.
+    runtime.tell(envelope('tab/state-changed', state({ revision: 4 })));
+    workerEnd.postMessage(envelope('tab/state-changed', state({ revision: 7 })));
+    await vi.waitFor(() => expect(heard).toEqual([5, 6, 7]));
+    workerEnd.close();
+  });
+
+  it('listens on its port alone where there is no worker registration (Firefox)', async () => {
+    const runtime = runtimePort();
+    vi.spyOn(fakeBrowser.runtime, 'connect').mockReturnValue(runtime.port);
+    channel = createBackgroundChannel({ getRegistration: async () => undefined });
+    const heard: number[] = [];
+    channel.on('tab/state-changed', (payload) => heard.push(payload.revision!));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(runtime.posted).toEqual([]);
+    runtime.tell(envelope('tab/state-changed', state({ revision: 5 })));
+    expect(heard).toEqual([5]);
   });
 });
