@@ -27,6 +27,7 @@ import { statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { readPanelTap, tapPanelMessages } from './lib/panel-message-tap';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -149,44 +150,9 @@ async function latencyFigures(browser: ExtensionBrowser) {
     // Splits the latency: when the background's "connected" broadcast reaches the panel, against when the
     // panel's DOM shows it (the rest is rendering, which waits for a frame).
     const renderLags: number[] = [];
-    // Stamps the panel's own listeners (wrapped before the panel's scripts run), so the split is the panel's: its
-    // port, and in Chrome the direct channel from the worker it hears on once paired (a MessageChannel's port1).
-    await panel.page.addInitScript(() => {
-      const w = window as unknown as { __connectedMessageAt?: number };
-      const stamp = (message: any) => {
-        const calls = Object.values(message?.payload?.calls ?? {}) as { phase: string }[];
-        if (message?.type === 'tab/state-changed' && !w.__connectedMessageAt && calls.some((c) => c.phase === 'connected')) {
-          w.__connectedMessageAt = performance.timeOrigin + performance.now();
-        }
-      };
-      type Port = { name: string; onMessage: { addListener(l: (m: any, p: unknown) => void): void } };
-      const runtime = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } }).chrome.runtime;
-      const connect = runtime.connect.bind(runtime);
-      runtime.connect = (options) => {
-        const port = connect(options);
-        if (port.name !== 'onscript:panel') return port;
-        const add = port.onMessage.addListener.bind(port.onMessage);
-        port.onMessage.addListener = (listener) =>
-          add((message, from) => {
-            stamp(message);
-            listener(message, from);
-          });
-        return port;
-      };
-      const onmessage = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage')!;
-      const Native = window.MessageChannel;
-      window.MessageChannel = class extends Native {
-        constructor() {
-          super();
-          const port = this.port1;
-          Object.defineProperty(port, 'onmessage', {
-            get: () => onmessage.get!.call(port),
-            set: (handler: ((event: MessageEvent) => void) | null) =>
-              onmessage.set!.call(port, handler && ((event: MessageEvent) => (stamp(event.data), handler.call(port, event)))),
-          });
-        }
-      };
-    });
+    // Taps the panel's own listeners (before the panel's scripts run), so the split is the panel's: its port, and
+    // in Chrome the direct channel from the worker it hears on once paired.
+    await tapPanelMessages(panel.page);
     await panel.page.reload();
     await panel.page.getByRole('heading').first().waitFor();
     const relay = await startNoOpRelay(browser, dialerTab, panel.page);
@@ -195,9 +161,7 @@ async function latencyFigures(browser: ExtensionBrowser) {
     await relay.startTicker(25);
     for (let i = 0; i < CALLS; i++) {
       console.error(`bench: call ${i + 1}/${CALLS}`);
-      await panel.page.evaluate(() => {
-        (window as unknown as { __connectedMessageAt?: number }).__connectedMessageAt = undefined;
-      });
+      const tappedBefore = (await readPanelTap(panel.page)).length;
       const seen = panel.page.evaluate(
         () =>
           new Promise<number>((done) => {
@@ -218,7 +182,7 @@ async function latencyFigures(browser: ExtensionBrowser) {
         samples.push(shownAt - okAt);
         okStamps.push(okAt);
       }
-      const messageAt = await panel.page.evaluate(() => (window as unknown as { __connectedMessageAt?: number }).__connectedMessageAt ?? 0);
+      const messageAt = (await readPanelTap(panel.page, tappedBefore)).find((m) => m.type === 'tab/state-changed' && m.phases.includes('connected'))?.at ?? 0;
       if (messageAt > 0) renderLags.push(shownAt - messageAt);
       await dialer.waitForState('connected');
       await dialer.hangUp();

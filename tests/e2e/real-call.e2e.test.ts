@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { stopExtensionServiceWorker } from '../../scripts/lib/chromium';
 import { readCallRecords } from '../../scripts/lib/demo-session';
+import { readPanelTap, tapPanelMessages } from '../../scripts/lib/panel-message-tap';
 import { waitFor } from '../../scripts/lib/process-utils';
 import { SidePanelPage } from './pages/side-panel-page';
 import { CUSTOMER_NUMBER, openDemoCallFixture, type DemoCallFixture } from './support/demo-call-fixture';
@@ -114,5 +115,23 @@ describe('a real SIP call through Kamailio', () => {
     const records = await readCallRecords(panel.page);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ phase: 'ended', endedBy: 'local', endReason: 'hangup', remoteNumber: CUSTOMER_NUMBER });
+  });
+
+  it("hears the call's changes on the worker's direct channel, and nothing more on its port once it has (Chrome)", async () => {
+    scene = await openDemoCallFixture();
+    const { dialer, panel } = scene;
+    await tapPanelMessages(panel.page);
+    await panel.page.reload();
+    await panel.page.getByTestId('no-call').waitFor({ state: 'visible' });
+
+    await dialer.dial(CUSTOMER_NUMBER);
+    await panel.waitForPhase('Connected');
+    await dialer.hangUp();
+    await panel.waitForPhase('Ended');
+    const heard = await readPanelTap(panel.page);
+    const onChannel = heard.filter((h) => h.via === 'channel' && h.phases.length > 0);
+    expect(onChannel.flatMap((h) => h.phases)).toEqual(expect.arrayContaining(['connected', 'ended']));
+    const firstOnChannel = heard.findIndex((h) => h.via === 'channel');
+    expect(heard.slice(firstOnChannel).filter((h) => h.via === 'port')).toEqual([]);
   });
 });
