@@ -43,13 +43,19 @@ export function NotesSection() {
   }, [state, liveCallId]);
 
   // The promise currency follows the debtor's country (entered, else the number's) or the call's pack. Derived
-  // apart, so that the section redraws when the currency changes, not with every change of the call.
-  const currency = useComputed(() => {
+  // apart, so that the section redraws when the currency changes, not with every change of the call; and from the
+  // two strings it reads, so that reading the number's country (libphonenumber) runs when they change, not with
+  // every message about the call (a call connecting waited for it).
+  const enteredCountry = useComputed(() => focus.value?.enteredLocation?.country);
+  const phoneE164 = useComputed(() => {
     const call = focus.value;
+    return call?.remoteE164 ? call.remoteE164 : call?.remoteNumber.startsWith('+') ? call.remoteNumber : undefined;
+  });
+  const currency = useComputed(() => {
     const pack = script.pack.value;
     return promiseCurrencyFor({
-      ...(call?.enteredLocation?.country ? { country: call.enteredLocation.country } : {}),
-      ...(call?.remoteE164 ? { phoneE164: call.remoteE164 } : call?.remoteNumber.startsWith('+') ? { phoneE164: call.remoteNumber } : {}),
+      ...(enteredCountry.value ? { country: enteredCountry.value } : {}),
+      ...(phoneE164.value ? { phoneE164: phoneE164.value } : {}),
       ...(pack ? { pack } : {}),
     });
   }).value;

@@ -10,6 +10,12 @@ import type { ExportPageRequest, NotesDraft, NotesRecordView, NotesSaveResult } 
 import { liveCallFixture } from '../../fixtures/live-call';
 import { fakeSidePanelModel, renderInPanel } from '../../fixtures/side-panel';
 
+// Called through, and counted: choosing the currency parses the number with libphonenumber.
+vi.mock('../../../lib/notes/promise-currency', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../lib/notes/promise-currency')>();
+  return { ...real, promiseCurrencyFor: vi.fn(real.promiseCurrencyFor) };
+});
+
 const START = Date.UTC(2026, 10, 28, 2, 0);
 
 const call = (extra: Partial<LiveCall> = {}): LiveCall => liveCallFixture({ startedAt: START, connectedAt: START + 1_000, updatedAt: START + 1_000, ...extra });
@@ -119,6 +125,22 @@ describe('the promise currency', () => {
     const stored = fakeNotesClient({ c1: { id: 'c1', remoteNumber: '+12125550143', startedAt: START, notes: '', promiseToPay: { amount: '10.00', currency: 'CNY', date: '2026-03-12' } } });
     await renderNotes(stored.client, { focus: call({ remoteNumber: '+12125550143', remoteE164: '+12125550143' }) });
     expect(currency().value).toBe('CNY');
+  });
+});
+
+describe('what a call changing costs the notes', () => {
+  it("chooses the currency once per number, not with every message about the call (it reads the number's country)", async () => {
+    const { client } = fakeNotesClient();
+    const parsed = vi.mocked((await import('../../../lib/notes/promise-currency')).promiseCurrencyFor);
+    const ringing = call({ phase: 'ringing', remoteNumber: '+12125550143', remoteE164: '+12125550143' });
+    const { panel } = await renderNotes(client, { focus: ringing });
+    const before = parsed.mock.calls.length;
+    expect(before).toBeGreaterThan(0);
+    await act(async () => {
+      panel.tabState.value = { tabId: 3, calls: { [ringing.id]: { ...ringing, phase: 'connected', updatedAt: ringing.updatedAt + 1 } } };
+    });
+    await settle();
+    expect(parsed.mock.calls.length).toBe(before);
   });
 });
 
