@@ -143,8 +143,24 @@ export function sharingUnchanged(previous: TabCallState | undefined, next: TabCa
   return { ...next, calls };
 }
 
+/**
+ * Each object's JSON, kept while the object lives: a call kept from the state before was serialised when it
+ * arrived, so each message serialises only what it brings (this runs while a call connects, before the redraw).
+ */
+const jsonOf = new WeakMap<object, string>();
+
+function json(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  let text = jsonOf.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    jsonOf.set(value, text);
+  }
+  return text;
+}
+
 function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return a === b || json(a) === json(b);
 }
 
 /** The panel state's type. */
