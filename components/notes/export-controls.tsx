@@ -1,6 +1,24 @@
 import { useState } from 'preact/hooks';
 import { usePanelState } from '../side-panel-model';
 import { useNotesState } from '../side-panel-model';
+import type { ExportProgressState } from './notes-state';
+
+type Translate = ReturnType<typeof usePanelState>['t']['value'];
+
+/** What the progress says: done of total when the total is known, else what is done so far. */
+function progressLabel(tr: Translate, progress: ExportProgressState): string {
+  return progress.total === undefined
+    ? tr('notes.export.progressSoFar', { done: progress.done })
+    : tr('notes.export.progress', { done: progress.done, total: progress.total });
+}
+
+/**
+ * The export's progress bar: determinate when the total is known, indeterminate (no value) while it is not, which
+ * is most exports: the background does not count a range before reading it (notes-feature.ts, export pages).
+ */
+function ExportProgressBar({ done, total, label }: { done: number; total: number | undefined; label: string }) {
+  return total === undefined ? <progress aria-label={label} /> : <progress max={total} value={done} aria-label={label} />;
+}
 
 /** Export of a day or a date range to CSV or JSON, downloaded by the browser, with progress for large ranges. */
 export function ExportControls() {
@@ -47,12 +65,8 @@ export function ExportControls() {
       </form>
       {progress ? (
         <p>
-          <progress
-            max={progress.total ?? 0}
-            value={progress.done}
-            aria-label={tr('notes.export.progress', { done: progress.done, total: progress.total ?? '?' })}
-          />{' '}
-          <span role="status">{tr('notes.export.progress', { done: progress.done, total: progress.total ?? '?' })}</span>{' '}
+          <ExportProgressBar done={progress.done} total={progress.total} label={progressLabel(tr, progress)} />{' '}
+          <span role="status">{progressLabel(tr, progress)}</span>{' '}
           <button type="button" onClick={() => notes.cancelExport()}>
             {tr('notes.export.cancel')}
           </button>

@@ -98,11 +98,6 @@ export async function readCallsPage(
   return page;
 }
 
-/** How many records started in `[startMs, endMs)`. */
-export function countCallsBetween(db: OnScriptDb, startMs: number, endMs: number): Promise<number> {
-  return db.countFromIndex('calls', 'by-startedAt', IDBKeyRange.bound(startMs, endMs, false, true));
-}
-
 /** Deletes every record that started before `cutoff`, in one read-write transaction; returns their ids. */
 export async function purgeCallsBefore(db: OnScriptDb, cutoff: number): Promise<string[]> {
   const tx = db.transaction('calls', 'readwrite');

@@ -83,7 +83,11 @@ export interface ExportPageRequest {
 export interface ExportPage {
   text: string;
   written: number;
-  /** Records in the whole range, counted on the first page. */
+  /**
+   * Records in the whole range, on a first page that holds them all. The background does not count a larger range
+   * (IndexedDB counts by walking the index, which would hold every page of the export back), so its progress is
+   * told as records done so far.
+   */
   total?: number;
   after?: ExportCursor;
   finished: boolean;

@@ -59,7 +59,7 @@ function fakeNotesClient(stored: Record<string, NotesRecordView> = {}) {
       const page = exportRequests.length;
       // Like the background: the first page carries the BOM, the header and the first records.
       return page === 1
-        ? { text: '\uFEFFcall_id,notes\r\nc1,客户\r\n', written: 1, total: 2, after: { startedAt: 1, id: 'c1' }, finished: false }
+        ? { text: '\uFEFFcall_id,notes\r\nc1,客户\r\n', written: 1, after: { startedAt: 1, id: 'c1' }, finished: false }
         : { text: 'c2,ok\r\n', written: 2, after: { startedAt: 2, id: 'c2' }, finished: true };
     },
     exportLog: async () => '{"format":"onscript-compliance-log/1","anchor":{"seq":0,"hash":"0"},"entries":[]}\n',
@@ -318,6 +318,11 @@ describe('export and summary', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     });
     await settle();
+    // The background tells no total for a range larger than a page: the bar runs without a value, the text counts.
+    const bar = screen.getByRole('progressbar');
+    expect(bar.hasAttribute('value')).toBe(false);
+    expect(bar.getAttribute('aria-label')).toBe('Exporting: 1 calls so far');
+    expect(screen.getByRole('status').textContent).toBe('Exporting: 1 calls so far');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
     });

@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import type { Browser } from 'wxt/browser';
 import { updateCallRecord } from '../../../db/calls-repository';
 import {
-  countCallsBetween,
   findHistory,
   listCallsBetween,
   listFollowUpCandidates,
@@ -138,12 +137,15 @@ function createNotesFeature(context: BackgroundContext): BackgroundFeature {
       },
       'notes/export-log': async () => `${JSON.stringify(await readComplianceLogFile(await db()), null, 1)}\n`,
       'notes/export-page': async (request): Promise<ExportPage> => {
-        const database = await db();
         const first = request.written === 0 && request.after === undefined;
         const key = { startMs: request.startMs, endMs: request.endMs, after: request.after, limit: request.limit };
-        // The first page's count runs beside its read, not after it.
-        const [records, total] = await Promise.all([readAhead.take(key), first ? countCallsBetween(database, request.startMs, request.endMs) : undefined]);
+        // No count of the range up front: IndexedDB counts by walking the index, as long as reading the records
+        // themselves, and it runs on the same backend queue as the page reads, so it held every page back (about
+        // 110 ms of a 10,000-record export's 400, bench: notes). The total is told when it costs nothing: an export
+        // that fits in its first page.
+        const records = await readAhead.take(key);
         const finished = records.length < request.limit;
+        const total = first && finished ? records.length : undefined;
         const last = records.at(-1);
         let text = '';
         if (request.format === 'csv') {
