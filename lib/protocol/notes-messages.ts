@@ -60,7 +60,10 @@ export interface NotesHistoryFlag {
   setAt: number;
 }
 
-/** Where an export page stops: the last record written, in start-time order. */
+/**
+ * Where an export page stops: the last record written, in start-time order, or (with an empty id) the end of the
+ * window of start times the page was read in, everything before `startedAt` written and nothing at or after it.
+ */
 export interface ExportCursor {
   startedAt: number;
   id: string;
@@ -168,7 +171,8 @@ export function validateExportPageRequest(value: unknown): Checked<ExportPageReq
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_EXPORT_PAGE) return refuse('bad limit');
   const request: ExportPageRequest = { format, startMs, endMs, timeZone, written, limit };
   if (after !== undefined) {
-    if (!isRecord(after) || !isFiniteNumber(after['startedAt']) || !isId(after['id'])) return refuse('bad after');
+    // An empty id is a window's end (background/export-windows.ts): every record at that start time comes after it.
+    if (!isRecord(after) || !isFiniteNumber(after['startedAt']) || !(after['id'] === '' || isId(after['id']))) return refuse('bad after');
     request.after = { startedAt: after['startedAt'], id: after['id'] };
   }
   return accept(request);

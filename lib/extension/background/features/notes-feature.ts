@@ -18,7 +18,7 @@ import { addDays, dayIn, followUpsDueBetween, promiseDaysAround, promiseReminder
 import { redactSensitive } from '../../../notes/redact';
 import { retentionCutoffs } from '../../../notes/retention';
 import { dayBounds, summarizeDay } from '../../../notes/summary';
-import { NOTES_MESSAGES, type ExportPage, type NotesHistoryEntry, type NotesRecordView, type NotesSaveResult } from '../../../protocol/notes-messages';
+import { NOTES_MESSAGES, type ExportCursor, type ExportPage, type NotesHistoryEntry, type NotesRecordView, type NotesSaveResult } from '../../../protocol/notes-messages';
 import { readRetentionPolicy } from '../../shared/retention-policy';
 import { remindersCatalog } from '../../../i18n/catalogs/reminders';
 import { createCatalogTranslator } from '../../../i18n/catalogs/define-catalog';
@@ -28,6 +28,7 @@ import { readUiLanguageInForce } from '../../shared/ui-language';
 import { readComplianceLogFile } from '../compliance-log';
 import { purgeAllStores } from '../retention';
 import { createExportReadAhead } from '../export-read-ahead';
+import { createExportWindows, pageEnd, type WindowRead } from '../export-windows';
 import { defineBackgroundFeature, type BackgroundContext, type BackgroundFeature } from '../feature';
 
 /** The daily alarm that purges expired records. */
@@ -65,13 +66,16 @@ export const notesFeature = defineBackgroundFeature({
 
 function createNotesFeature(context: BackgroundContext): BackgroundFeature {
   const { now, db } = context;
+  const windows = createExportWindows();
   const readAhead = createExportReadAhead(
-    async ({ startMs, endMs, after, limit }) => readCallsPage(await db(), startMs, endMs, after, limit),
-    (key, records) => {
-      const last = records.at(-1);
-      return records.length < key.limit || !last ? undefined : { ...key, after: { startedAt: last.startedAt, id: last.id } };
+    async ({ startMs, endMs, after, limit, untilMs }): Promise<WindowRead<StoredCallRecord>> => {
+      const records = await readCallsPage(await db(), startMs, Math.min(untilMs ?? endMs, endMs), after, limit);
+      if (untilMs !== undefined && records.length < limit) windows.learn(untilMs - (after?.startedAt ?? startMs), records.length);
+      return { records, untilMs };
     },
+    (key, read) => windows.following(key, read.records),
     now,
+    (key) => windows.planned(key),
   );
   return {
     start: () => registerNotesBackground(context),
@@ -143,10 +147,19 @@ function createNotesFeature(context: BackgroundContext): BackgroundFeature {
         // themselves, and it runs on the same backend queue as the page reads, so it held every page back (about
         // 110 ms of a 10,000-record export's 400, bench: notes). The total is told when it costs nothing: an export
         // that fits in its first page.
-        const records = await readAhead.take(key);
-        const finished = records.length < request.limit;
+        let read = await readAhead.take(key);
+        let { after, finished } = pageEnd(read, request);
+        // A window with no calls in it is not worth a round trip to the page: the next one is taken at once (windows
+        // grow fourfold at most while they come back empty, so a sparse range takes a few of these, not many).
+        while (read.records.length === 0 && !finished && after) {
+          const from: ExportCursor = after;
+          read = await readAhead.take({ ...key, after: from });
+          ({ after, finished } = pageEnd(read, { ...request, after: from }));
+          // Each empty window ends later than the one before; one that did not would be read again and again.
+          if (!finished && (!after || after.startedAt <= from.startedAt)) break;
+        }
+        const { records } = read;
         const total = first && finished ? records.length : undefined;
-        const last = records.at(-1);
         let text = '';
         if (request.format === 'csv') {
           const csv = createCsvExporter({ timeZone: request.timeZone });
@@ -160,8 +173,7 @@ function createNotesFeature(context: BackgroundContext): BackgroundFeature {
         }
         const page: ExportPage = { text, written: request.written + records.length, finished };
         if (total !== undefined) page.total = total;
-        if (last) page.after = { startedAt: last.startedAt, id: last.id };
-        else if (request.after) page.after = request.after;
+        if (after) page.after = after;
         return page;
       },
     },

@@ -88,4 +88,19 @@ describe('export read ahead', () => {
     await settle();
     expect((await second)[0]).toBe(10);
   });
+
+  it('starts a planned read at once, without waiting for the read before it to answer', async () => {
+    const reads: (string | undefined)[] = [];
+    const read = (key: ExportPageKey) => {
+      reads.push(key.after ? `${key.after.startedAt}` : undefined);
+      return new Promise<number[]>(() => undefined); // never answers: only planning can start the next
+    };
+    const planned = (key: ExportPageKey): ExportPageKey | undefined =>
+      key.untilMs === undefined ? undefined : { ...key, after: { startedAt: key.untilMs, id: '' }, untilMs: key.untilMs + 10 };
+    const ahead = createExportReadAhead(read, () => undefined, () => 0, planned);
+    void ahead.take({ startMs: 0, endMs: 100, limit: 5, after: { startedAt: 10, id: '' }, untilMs: 20 });
+    expect(reads).toEqual(['10', '20', '30']);
+    expect(ahead.held).toBe(READ_AHEAD_PAGES);
+  });
 });
+

@@ -178,7 +178,11 @@ describe('notes/export-page', () => {
     const texts = [page.text];
     const total = page.total;
     let pages = 1;
+    const sizes = [page.written];
     while (!page.finished) {
+      // An export that stops moving forward fails here instead of hanging the suite.
+      if (pages > 1_000) throw new Error(`the export did not end (${page.written} written)`);
+      const before = page.written;
       page = await ask('notes/export-page', {
         format,
         startMs,
@@ -190,9 +194,44 @@ describe('notes/export-page', () => {
       });
       texts.push(page.text);
       pages += 1;
+      sizes.push(page.written - before);
     }
-    return { text: texts.join(''), total, pages, written: page.written };
+    return { text: texts.join(''), total, pages, written: page.written, sizes };
   }
+
+  it('writes every record once, in order, when pages after the first are read as windows of start time', async () => {
+    // Seeded, so a failure repeats: clusters of calls, identical start times, bursts larger than a page and long
+    // empty stretches, in the order the export must write them (start time, then id).
+    for (const seed of [1, 7, 42, 2026]) {
+      const { db, ask } = await setup();
+      let state = seed;
+      const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+      const records: StoredCallRecord[] = [];
+      let at = NOW - 9 * 3_600_000;
+      for (let i = 0; records.length < 300; i++) {
+        const roll = random();
+        if (roll < 0.05) at += Math.floor(random() * 3 * 3_600_000); // an empty stretch of up to three hours
+        else if (roll < 0.2) at += 0; // the same start time as the call before
+        else at += 1 + Math.floor(random() * 90_000);
+        const burst = random() < 0.03 ? 12 : 1; // more calls at one instant than a page holds
+        for (let b = 0; b < burst; b++) records.push(call(`c${String(i).padStart(4, '0')}-${b}`, at));
+        // A run of calls a millisecond apart, so windows of a few milliseconds end between two calls.
+        if (random() < 0.02) for (let ms = 1; ms <= 30; ms++) records.push(call(`c${String(i).padStart(4, '0')}-r${ms}`, (at += 1)));
+      }
+      for (const record of records) await db.put('calls', record);
+      const [startMs, endMs] = [NOW - 10 * 3_600_000, records.at(-1)!.startedAt + 3_600_000];
+      const { text, written, sizes } = await exportAll(ask, 'csv', startMs, endMs, 7);
+      const ordered = [...records].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      let expected = '';
+      for await (const chunk of exportCsvChunks(ordered, { timeZone: TZ })) expected += chunk;
+      expect(written).toBe(records.length);
+      expect(text).toBe(expected);
+      // No page holds more than asked, and an empty window costs no round trip of its own: only the last page may
+      // be empty.
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(7);
+      expect(sizes.slice(0, -1).every((size) => size > 0)).toBe(true);
+    }
+  });
 
   it('pages through a range (ties on start time included) into the same CSV the streaming exporter writes', async () => {
     const { db, ask } = await setup();
