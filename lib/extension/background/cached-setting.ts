@@ -2,7 +2,7 @@ import type { PackChannelState } from '../../packs/subscription';
 import { watchManagedPolicy } from '../shared/managed-policy';
 import { readTrustedChannel, type TrustedChannel } from '../shared/pack-channel';
 import { packChannelItem, packSubscriptionItem } from '../shared/settings';
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { StorageItem } from '../shared/storage-item';
 
 /**
  * A setting read once per worker life and re-read after it changes (any extension page writing it fires the
@@ -10,7 +10,7 @@ import type { WxtStorageItem } from 'wxt/utils/storage';
  * number is normalized with, where a storage read would cost more than the work it feeds.
  * Call from the service's synchronous set-up so the change listener is registered before any await.
  */
-export function cachedSetting<T>(item: WxtStorageItem<T, Record<string, unknown>>): () => Promise<T> {
+export function cachedSetting<T>(item: StorageItem<T>): () => Promise<T> {
   let current: Promise<T> | undefined;
   item.watch(() => {
     current = undefined;
