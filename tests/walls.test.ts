@@ -108,9 +108,10 @@ describe('walls', () => {
   it('gives the worker only the catalogs its own features declare, not the pages\' merged translator', () => {
     const worker = runtimeClosure(root, 'entrypoints/background.ts');
     expect(worker.filter((file) => file === 'lib/i18n/ui-messages.ts')).toEqual([]);
-    // Only catalogs whose strings the worker speaks: reminders, verdict reasons. The panel's views stay out.
+    // Only catalogs whose strings the worker speaks: reminders, and verdict reasons in English (what records keep).
+    // The panel's views and the reasons' Chinese templates stay out.
     expect(worker.filter((file) => file.startsWith('lib/i18n/catalogs/') && file !== 'lib/i18n/catalogs/define-catalog.ts').sort()).toEqual([
-      'lib/i18n/catalogs/compliance-reasons.ts',
+      'lib/i18n/catalogs/compliance-reasons-en.ts',
       'lib/i18n/catalogs/reminders.ts',
     ]);
   });

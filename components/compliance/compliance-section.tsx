@@ -1,4 +1,5 @@
-import { renderReason, type Reason } from '../../lib/compliance/reasons';
+import { renderReason } from '../../lib/compliance/reason-text';
+import type { Reason } from '../../lib/compliance/reasons';
 import type { UiLanguage } from '../../lib/i18n/language';
 import { useComputed } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';

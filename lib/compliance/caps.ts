@@ -10,8 +10,7 @@
  * The log is whatever this browser recorded plus anything a lead imported; calls made from other machines are not
  * in it, and every verdict says so.
  */
-import { complianceReasonsCatalog } from '../i18n/catalogs/compliance-reasons';
-import { englishReasons, isReasonKey, reason, textReason, type Reason } from './reasons';
+import { englishReasons, englishTemplate, isReasonKey, reason, textReason, type Reason } from './reasons';
 import { addDays, daysBetween, formatIsoDate } from '../time/calendar';
 import { dayStart, formatLocal, wallTimeAt } from '../time/wall-clock';
 import { getProfile } from './profiles';
@@ -98,7 +97,7 @@ export const LOCAL_LOG_REASON = 'reason.caps.localLog';
 /** A cap's label in the agent's language when it is a shipped cap as shipped; a lead's own or tightened label as written. */
 function capLabel(capId: string, label: string): Reason {
   const key = `reason.cap.${capId}`;
-  return isReasonKey(key) && complianceReasonsCatalog.en[key] === label ? reason(key) : textReason(label);
+  return isReasonKey(key) && englishTemplate(key) === label ? reason(key) : textReason(label);
 }
 
 function numberKindReason(kind: NumberKind): Reason {

@@ -7,7 +7,7 @@
 import { countryTimeZones, lookupPhonePrefix, normalizePhone, type AgentLocation, type NormalizedPhone } from './time-zones';
 import { CA_REGION_TIME_ZONES, REGION_NAMES, US_REGION_TIME_ZONES } from './data/region-time-zones';
 import { areaCodePlace, canadianPostalProvinces, NYC_AREA_CODES, zipPlace } from './nanp';
-import { englishReasons, reason, renderReason, type Reason } from './reasons';
+import { englishReason, englishReasons, reason, type Reason } from './reasons';
 
 /** Which evidence a place came from. */
 export type EvidenceSource = 'number' | 'entered' | 'crm';
@@ -74,7 +74,7 @@ const SOURCE_NAMES: Readonly<Record<EvidenceSource, Reason>> = {
 
 /** A place with its label in English and as a reason. */
 function place(fields: Omit<CandidatePlace, 'label' | 'labelReason'>, label: Reason): CandidatePlace {
-  return { ...fields, label: renderReason(label, 'en'), labelReason: label };
+  return { ...fields, label: englishReason(label), labelReason: label };
 }
 
 const zonesText = (zones: readonly string[]) => zones.join(' + ');

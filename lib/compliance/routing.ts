@@ -5,7 +5,7 @@
  * Profiles are combined by taking the strictest of each rule, never by letting one replace another.
  */
 import type { CandidatePlace, Jurisdiction } from './jurisdiction';
-import { reason, renderReason, type Reason } from './reasons';
+import { englishReason, reason, type Reason } from './reasons';
 import { defineCustomProfile, getProfile, tightenProfile, type ComplianceProfile, type ContactCap, type CustomProfileInput, type HolidayRule, type ProfileOverrides } from './profiles';
 import { parseClockTime, type Weekday } from '../time/calendar';
 
@@ -142,7 +142,7 @@ export function resolveEffectiveRules(jurisdiction: Jurisdiction, layers: RuleLa
     if (applied.some((entry) => entry.profileId === profileId)) return;
     const profile = findProfile(profileId, policy?.customProfiles);
     if (!profile) return;
-    applied.push({ key, profileId, why: renderReason(whyReason, 'en'), whyReason });
+    applied.push({ key, profileId, why: englishReason(whyReason), whyReason });
     profiles.push(profile);
   };
   let blockedReason: Reason | undefined = layers.packWithheld ? reason('reason.rules.packWithheld', { problem: layers.packWithheld }) : undefined;
@@ -179,7 +179,7 @@ export function resolveEffectiveRules(jurisdiction: Jurisdiction, layers: RuleLa
     profile = result.profile;
     tightening.push({ source, applied: result.applied, ignored: result.ignored });
   }
-  return { profile, profiles: applied, tightening, ...(blockedReason ? { blocked: renderReason(blockedReason, 'en'), blockedReason } : {}) };
+  return { profile, profiles: applied, tightening, ...(blockedReason ? { blocked: englishReason(blockedReason), blockedReason } : {}) };
 }
 
 /** A profile that allows no call at all: what a debtor with no rules is judged by. */

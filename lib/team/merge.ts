@@ -8,7 +8,7 @@ import { countsToAttempts } from '../../hub/api/counts';
 import type { ActiveFlag, CountsBucket, CountsRequest, CountsResponse } from '../../hub/api/types';
 import type { ComplianceAssessment, LedgerScope } from '../compliance/assessment';
 import { LOCAL_LOG_NOTICE, LOCAL_LOG_REASON, type ContactAttempt } from '../compliance/caps';
-import { reason, renderReason, type Reason } from '../compliance/reasons';
+import { englishReason, reason, type Reason } from '../compliance/reasons';
 import { isFlagActive, type DoNotCallFlag } from '../compliance/dnc';
 
 /**
@@ -93,7 +93,7 @@ export type HubUnreachablePolicy = 'warn' | 'block';
 
 /** The plain statement of whose calls the caps counted, replacing the local-log notice. */
 export function ledgerNotice(scope: LedgerScope): string {
-  return renderReason(ledgerReason(scope), 'en');
+  return englishReason(ledgerReason(scope));
 }
 
 /** {@link ledgerNotice} as a reason, so the agent reads it in the panel's language (the record keeps the English). */

@@ -1,138 +1,14 @@
 import { defineCatalog } from './define-catalog';
+import { complianceReasonsEnglish, type ComplianceReasonKey } from './compliance-reasons-en';
+
+export type { ComplianceReasonKey };
 
 /**
- * Why a verdict is what it is, in both languages: the compliance engine states every reason as a key and its
- * values (lib/compliance/reasons.ts), the record keeps the English text as evidence, and the panel and the guard
- * show the agent's language. `{name}` is a value; values that are themselves reasons are rendered first.
+ * Why a verdict is what it is, in both languages (the English templates are compliance-reasons-en.ts): the panel
+ * and the guard show the agent's language.
  */
-export const complianceReasonsCatalog = defineCatalog(
-  {
-    'reason.text': '{text}',
-    'reason.list': '{items}',
-    // Where the debtor may be.
-    'reason.place.notANumber': '"{phone}" is not a recognisable phone number',
-    'reason.place.nonGeographic': '{e164} is a {kind} number: it says nothing about where the debtor is',
-    'reason.place.nonGeographicLabel': '{kind} number',
-    'reason.place.areaCode': 'area code {npa}',
-    'reason.place.areaCodeIn': 'area code {npa} ({subdivisions})',
-    'reason.place.areaCodeUnknown': 'area code {npa} is not in the data',
-    'reason.place.prefix': 'number prefix +{prefix}',
-    'reason.place.number': 'number +{prefix}',
-    'reason.place.mobile': '{country} mobile number',
-    'reason.place.zones': '{place} → {zones}',
-    'reason.place.zoneUnknown': '{place}: zone unknown',
-    'reason.place.enteredZone': '{who} zone {zone}',
-    'reason.place.badZone': '{who} zone "{zone}" is not a known IANA zone; ignored',
-    'reason.place.region': '{who} {code}',
-    'reason.place.badRegion': '{who} state or province "{region}" is not known; ignored',
-    'reason.place.zip': '{who} ZIP {zip} ({subdivision})',
-    'reason.place.postal': '{who} postal code {code} ({provinces})',
-    'reason.place.badPostal': '{who} postal code "{code}" is not a known US ZIP or Canadian postal code; ignored',
-    'reason.place.country': '{who} country {country}',
-    'reason.place.countryOnly': 'only the country {country} is known there: every zone of {country}',
-    'reason.source.number': 'number',
-    'reason.source.entered': 'entered',
-    'reason.source.crm': 'CRM',
-    'reason.conflict.number': 'area code',
-    'reason.conflict.part': '{source}: {places}',
-    'reason.conflict': 'sources disagree ({conflict}): every place counts',
-    // Which rules.
-    'reason.rules.noRulesFor': 'no compliance rules are set for {key} ({why}); the policy blocks calls there',
-    'reason.rules.noPlace': 'where the debtor is cannot be told from the number; no rules apply',
-    'reason.rules.none': 'no compliance rules apply',
-    'reason.rules.policy': "the lead's policy",
-    'reason.rules.pack': 'script pack {pack}',
-    'reason.rules.agent': "the agent's own choice",
-    'reason.rules.fallback': "{why}: no rules for {key}, the policy's fallback",
-    'reason.rules.packWithheld': "the team's script pack in this browser cannot be trusted ({problem}); its rules are unknown, so calls are blocked until it is downloaded again",
-    // The calling window.
-    'reason.window.allowedUntil': 'allowed; window closes {at}',
-    'reason.window.allowedLong': 'allowed; the window stays open for at least {days} days',
-    'reason.window.closed': 'not allowed: {why}; next opening {at}',
-    'reason.window.closedLong': 'not allowed: {why}; no opening within {days} days',
-    'reason.window.outsideHours': '{time} is outside {profile} hours {hours} in {zone}',
-    'reason.window.restriction': 'debtor asked: {label} ({zone})',
-    'reason.window.unknownBlocks': "{profile} blocks calls when the debtor's zone is unknown; enter the debtor's location to call",
-    'reason.window.unknownNoZones': 'zone unknown and no zones known for country {country}; blocked',
-    'reason.window.mostRestrictive': '{profile} applies the most restrictive window of {country} when the zone is unknown: {zones}',
-    'reason.window.profile': 'profile {profile} {hours} local ({citation}; {marker})',
-    'reason.window.allZones': '{count} candidate zones: calls only when the window is open in all of them',
-    'reason.window.stated': 'debtor-stated inconvenient time: {label}',
-    'reason.window.localTime': 'local time in {zone}: {local}',
-    'reason.window.at': 'at {local} ({iso})',
-    // Days and holidays.
-    'reason.day.holiday': '{date} is a {country} public holiday ({names})',
-    'reason.day.holidayDelivered': '{date} is a {country} public holiday (delivered calendar)',
-    'reason.day.fromDelivered': ' (delivered calendar)',
-    'reason.day.fromBoth': ' (shipped and delivered calendar)',
-    'reason.day.cnFixed': '{date} is a Chinese statutory holiday ({name}, a fixed date)',
-    'reason.day.cnHoliday': '{date} is a Chinese statutory holiday{from}',
-    'reason.day.cnNotWorkday': '{date} is not an official working day in China{from}',
-    'reason.day.noData': "no holiday/调休 data for {year} (shipped data ends with {last}; deliver the year's calendar in a signed pack or the managed policy)",
-    'reason.day.weekendNoData': '{date} is a weekend and {missing}, so it counts as a rest day',
-    'reason.day.fixedOnly': '{missing}: {rule} applied to fixed-date holidays only',
-    'reason.day.closedNoData': '{missing}: {rule} cannot be checked on {date}, so the day is closed',
-    'reason.day.weekday': '{profile} allows no calls on {weekday}',
-    'reason.day.rule.dateHolidays': 'no calls on {where} {types} holidays (date-holidays)',
-    'reason.day.rule.restDays': 'only on official Chinese working days, 调休 included (chinese-days)',
-    'reason.day.rule.statutory': 'no calls on Chinese statutory holidays (chinese-days)',
-    'reason.day.unsupported': 'date-holidays has no holiday data for {country}: {rule} applies delivered calendars only',
-    'reason.day.tableNoData':
-      "no {country} holiday data for {year} (shipped data covers {first}–{last}; deliver the year's calendar in a signed pack or the managed policy): {rule} cannot be checked on {date}, so the day is closed",
-    'reason.day.tableNotLoaded': 'the {country} holiday table could not be loaded: {rule} cannot be checked on {date}, so the day is closed',
-    'reason.weekday.sun': 'Sundays',
-    'reason.weekday.mon': 'Mondays',
-    'reason.weekday.tue': 'Tuesdays',
-    'reason.weekday.wed': 'Wednesdays',
-    'reason.weekday.thu': 'Thursdays',
-    'reason.weekday.fri': 'Fridays',
-    'reason.weekday.sat': 'Saturdays',
-    // Contact caps.
-    'reason.caps.zone': 'days counted in {zone}',
-    'reason.caps.noDebtor': 'no debtor reference: per-debtor caps count calls to this number only',
-    'reason.caps.cite': ' [{citation}; {marker}]',
-    'reason.caps.cooldownOk': '{label}: no conversation in the period{cite}',
-    'reason.caps.count': '{label}: {count} of {limit}{cite}',
-    'reason.caps.reached': 'cap reached: {label}: {tally}{until}{cite}',
-    'reason.caps.tally.conversation': 'a conversation took place in the period',
-    'reason.caps.tally.none': 'no calls to a {kind} number',
-    'reason.caps.tally.count': '{count} of {limit}',
-    'reason.caps.until': '; next call allowed {at} {zone}',
-    'reason.caps.notApplying': '{label}: does not apply ({capKind} numbers only; this number counts as {kind})',
-    'reason.caps.unmarked': 'the number is not marked as a work number, so it counts as personal',
-    'reason.caps.none': '{profile} has no frequency caps',
-    'reason.caps.counted':
-      'attempts and conversations are counted separately: {attempts} attempts, {conversations} conversations in the last 7 days (a conversation the debtor called in for counts too)',
-    'reason.caps.localLog': "counts cover only this browser's call log (plus imported attempts); calls made from other machines are not included",
-    'reason.caps.team': "counts cover the whole team's calls on the team hub (as of {asOf}) plus this browser's calls not yet sent",
-    'reason.caps.teamCached':
-      "the team hub could not be asked{problem}: counts are the team's as of {asOf} plus this browser's calls; other agents' calls since are not included",
-    'reason.caps.teamLocalOnly': "the team hub could not be asked{problem} and has no earlier counts for this number: counts cover only this browser's call log",
-    'reason.caps.teamProblem': ' ({problem})',
-    'reason.numberKind.work': 'work',
-    'reason.numberKind.personal': 'personal',
-    'reason.cap.reg-f-7-in-7': 'Reg F: at most 7 call attempts in 7 consecutive days',
-    'reason.cap.reg-f-post-conversation': 'Reg F: no calls within 7 days after a conversation (its day is day 1)',
-    'reason.cap.wa-3-per-week': 'Washington: at most 3 calls a week',
-    'reason.cap.wa-1-per-week-at-work': 'Washington: at most 1 call a week at the place of employment',
-    'reason.cap.ma-2-per-7-days': 'Massachusetts: at most 2 calls per 7 days per debt to personal numbers',
-    'reason.cap.ma-2-per-30-days-work': 'Massachusetts: at most 2 calls per 30 days per debt to other (work) numbers',
-    'reason.cap.nyc-3-per-7-days': 'New York City: at most 3 contacts or attempts per 7 days',
-    'reason.cap.cn-6-unanswered-per-day': 'China: at most 6 unanswered dials a day to one number',
-    'reason.cap.cn-gbt-45251-3-connected-per-day': 'China: at most 3 connected calls a day per debtor (GB/T 45251-2025)',
-    'reason.cap.ie-3-contacts-per-month': 'Ireland: at most 3 successful unsolicited contacts in a calendar month',
-    'reason.cap.ie-no-calls-at-work': 'Ireland: no calls at the place of employment without consent',
-    // Do-not-call flags.
-    'reason.dnc.flag': '{target}: {why}, since {since}{note}',
-    'reason.dnc.number': 'number {phone}',
-    'reason.dnc.debtor': 'debtor {debtor}',
-    'reason.dnc.note': ' ({note})',
-    'reason.dnc.cease-request': 'the debtor asked to stop being contacted (FDCPA 1692c(c), Reg F 1006.6(c))',
-    'reason.dnc.wrong-number': 'this number was reported as a wrong number',
-    'reason.dnc.dispute-pending': 'a dispute is pending; collection pauses until it is answered',
-    'reason.dnc.none': 'no do-not-call flag applies',
-    'reason.dnc.noDebtor': 'no debtor reference: only number flags were checked',
-  },
+export const complianceReasonsCatalog = /* @__PURE__ */ defineCatalog(
+  complianceReasonsEnglish,
   {
     'reason.text': '{text}',
     'reason.list': '{items}',
@@ -252,6 +128,3 @@ export const complianceReasonsCatalog = defineCatalog(
     'reason.dnc.noDebtor': '没有债务人编号：只检查了号码上的标记',
   },
 );
-
-/** A key of the reasons catalog. */
-export type ComplianceReasonKey = keyof (typeof complianceReasonsCatalog)['en'];

@@ -3,7 +3,7 @@ import type { CountsResponse } from '../../../hub/api/types';
 import { assessNumber } from '../../../lib/compliance/assessment';
 import { evaluateContactCaps, LOCAL_LOG_NOTICE, type ContactAttempt } from '../../../lib/compliance/caps';
 import { getProfile } from '../../../lib/compliance/profiles';
-import { renderReason } from '../../../lib/compliance/reasons';
+import { renderReason } from '../../../lib/compliance/reason-text';
 import type { LedgerScope } from '../../../lib/compliance/assessment';
 import { bucketsWithoutLocal, ledgerNotice, ledgerReason, mergeTeamLedger, withLedger, type TeamCounts } from '../../../lib/team/merge';
 
