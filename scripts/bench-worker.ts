@@ -12,7 +12,9 @@
  * - first verdict after a cold start: in Chromium, the worker stopped the way the browser stops an idle one, then
  *   one `compliance/evaluate` from an extension page (the wake-up, the worker's start, the holiday table it fetches
  *   and the verdict), against the same message to the warm worker. Reported, no target. Beside it, the first verdict
- *   right after the browser starts, with the managed storage read that holds it (see {@link afterBrowserStartFigure}).
+ *   right after the browser starts, with the managed storage read that holds it (see {@link afterBrowserStartFigure});
+ * - how Chromium compiles the script when the worker wakes, from its trace (see {@link wakeCompileInChromiumFigure}):
+ *   from the code cache it keeps for an installed worker, as `withCodeCache` does, not from source.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,8 @@ import { CHROME_BUILD_DIR, stopExtensionServiceWorker, type ExtensionBrowser } f
 // 31 rounds: the start of one isolate varies by 20–30 % on a 2-core machine, and the median of fewer moved by 0.1–0.3.
 const START_ROUNDS = Number(process.env['BENCH_WORKER_ROUNDS'] ?? 31);
 const COLD_STARTS = Number(process.env['BENCH_COLD_STARTS'] ?? 5);
+// Wakes traced for how Chromium compiles the worker (see wakeCompileInChromiumFigure).
+const WAKE_TRACES = 5;
 const TARGET_BYTES = 600_000;
 const TARGET_START_RATIO = 1.5;
 
@@ -262,6 +266,53 @@ async function coldVerdictFigures(browser: ExtensionBrowser) {
   return { ireland, china, afterBrowserStart };
 }
 
+/** A trace event of Chromium's, as much of it as {@link wakeCompileInChromiumFigure} reads. */
+interface TraceEvent {
+  name: string;
+  dur?: number;
+  args?: { data?: { url?: string; consumedCacheSize?: number; cacheRejected?: boolean } };
+}
+
+/**
+ * How Chromium compiles the worker's script when it wakes: V8's `v8.compile` trace event for background.js over
+ * {@link WAKE_TRACES} wakes (the worker stopped as the browser stops an idle one, then woken by a verdict request),
+ * with the code cache it consumed. Chromium keeps a code cache of an installed service worker's script, so a wake
+ * deserialises what the worker compiled before rather than parsing the script again: the start figure above, which
+ * compiles from source, counts a cost a wake in Chromium does not pay, and `withCodeCache` is the one like a wake.
+ */
+async function wakeCompileInChromiumFigure(browser: ExtensionBrowser) {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('options.html'));
+  await send(page, 'calls/list-recent', { limit: 1 });
+  await afterBrowserStartFigure(page);
+  const cdp = await browser.context.browser()!.newBrowserCDPSession();
+  // The browser session's typings name only its own events; the tracing domain's are these two.
+  const tracing = cdp as unknown as { on(event: string, listener: (payload: { value: TraceEvent[] }) => void): void; once(event: string, listener: () => void): void };
+  const events: TraceEvent[] = [];
+  tracing.on('Tracing.dataCollected', (payload) => events.push(...payload.value));
+  const complete = new Promise<void>((done) => tracing.once('Tracing.tracingComplete', done));
+  await stopExtensionServiceWorker(browser, page);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['v8'] }, transferMode: 'ReportEvents' });
+  for (let wake = 0; wake < WAKE_TRACES; wake++) {
+    if (wake > 0) await stopExtensionServiceWorker(browser, page);
+    await send(page, 'compliance/evaluate', { phone: '+8613800138000' });
+  }
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  await page.close();
+  const compiles = events.filter((event) => event.name === 'v8.compile' && event.args?.data?.url?.endsWith('/background.js'));
+  const ms = compiles.map((event) => (event.dur ?? 0) / 1000);
+  return {
+    wakes: WAKE_TRACES,
+    compilesTraced: compiles.length,
+    compileMs: ms.length > 0 ? round(percentile(ms, 50)) : null,
+    compileSpreadMs: ms.length > 0 ? { min: round(Math.min(...ms)), max: round(Math.max(...ms)) } : null,
+    wakesFromCodeCache: compiles.filter((event) => (event.args?.data?.consumedCacheSize ?? 0) > 0 && !event.args?.data?.cacheRejected).length,
+    codeCacheBytes: compiles[0]?.args?.data?.consumedCacheSize ?? null,
+  };
+}
+
 /**
  * The worker group: size and start in Node, with no browser running (an idle Chromium's processes widened the
  * start's spread), then the first verdict after a cold start in a Chromium that `launch` starts.
@@ -274,9 +325,12 @@ export async function workerFigures(inBrowser: <T>(figuresOf: (browser: Extensio
   const start = await startFigures(code);
   console.error('bench: first verdict after a cold start');
   const firstVerdict = await inBrowser(coldVerdictFigures);
+  console.error('bench: how Chromium compiles the worker when it wakes');
+  const wakeCompileInChromium = await inBrowser(wakeCompileInChromiumFigure);
   return {
     size: { backgroundJsBytes: bytes, targetBytes: TARGET_BYTES, ratio: round(bytes / TARGET_BYTES) },
     start,
     firstVerdictAfterColdStart: firstVerdict,
+    wakeCompileInChromium,
   };
 }
