@@ -1,7 +1,7 @@
 /**
  * Reasons as data: a catalog key and its values, rendered in either language by the same templates. The engine
  * states every reason this way; results carry the English text (the record's evidence, read by leads and tests) and
- * the structured reason (what the panel and the guard render in the agent's language, reason-text.ts).
+ * the structured reason (what the side panel renders in the agent's language, reason-text.ts).
  *
  * Only the English templates are imported here: the engine (and so the worker) renders nothing else.
  */

@@ -4,10 +4,10 @@ import { complianceReasonsEnglish, type ComplianceReasonKey } from './compliance
 export type { ComplianceReasonKey };
 
 /**
- * Why a verdict is what it is, in both languages (the English templates are compliance-reasons-en.ts): the panel
- * and the guard show the agent's language.
+ * Why a verdict is what it is, in both languages (the English templates are compliance-reasons-en.ts): the side
+ * panel shows the agent's language.
  */
-export const complianceReasonsCatalog = /* @__PURE__ */ defineCatalog(
+export const complianceReasonsCatalog = defineCatalog(
   complianceReasonsEnglish,
   {
     'reason.text': '{text}',
