@@ -79,9 +79,9 @@ interface StartMethod {
 const FILE_METHOD: StartMethod = { load: 'file', settleMs: 150 };
 const EVAL_METHOD: StartMethod = { load: 'eval', settleMs: 0 };
 /**
- * Chromium keeps a V8 code cache of a service worker's script, made while it is installed (blink's
- * `ServiceWorkerAggressiveCodeCache`, generated during the install event by default), so a woken worker mostly
- * deserialises what it compiled before instead of parsing its script again. This method does the same: each worker's
+ * Chromium keeps a V8 code cache of an installed service worker's script, so a woken worker deserialises what it
+ * compiled before instead of parsing its script again ({@link wakeCompileInChromiumFigure} shows it in the browser's
+ * own trace). This method does the same: each worker's
  * script is run once and its code cache kept (`vm.Script#createCachedData` after the top level, with the functions
  * that ran), then every timed start compiles with that cache. Reported beside the target figure, which counts the
  * compile as the issue asks.

@@ -38,8 +38,12 @@ export function defineStorageItem<T>(key: StorageItemKey, options: { fallback: T
   const areaName = key.slice(0, separator) as 'local' | 'session';
   const storageKey = key.slice(separator + 1);
   const { fallback } = options;
-  // Looked up when used, not when declared: pages that never touch storage.session still import every item.
-  const area = () => browser.storage[areaName];
+  // Looked up when used, not when declared: content scripts, which may not use storage.session, import every item.
+  const area = () => {
+    const found = browser.storage[areaName] as Browser.storage.StorageArea | undefined;
+    if (!found) throw new Error(`storage.${areaName} is not available here, so ${key} cannot be used`);
+    return found;
+  };
   const orFallback = (value: unknown): T => (value === undefined || value === null ? fallback : (value as T));
   return {
     key,

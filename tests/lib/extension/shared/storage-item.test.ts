@@ -41,6 +41,19 @@ describe('defineStorageItem', () => {
     expect(await fakeBrowser.storage.local.get('test.item.session')).toEqual({});
   });
 
+  it('says which area is missing where a context has no access to it, rather than failing on undefined', async () => {
+    const item = defineStorageItem<Record<string, number>>('session:test.item.noSession', { fallback: {} });
+    const storage = fakeBrowser.storage as { session: unknown };
+    const session = storage.session;
+    storage.session = undefined;
+    try {
+      await expect(item.getValue()).rejects.toThrow('storage.session is not available here, so session:test.item.noSession cannot be used');
+      expect(() => item.watch(() => {})).toThrow('storage.session is not available here');
+    } finally {
+      storage.session = session;
+    }
+  });
+
   it('tells watchers of changes in its own area, with the fallback for an absent value, and not of equal writes', async () => {
     const item = defineStorageItem<{ zone: string } | null>('local:test.item.watched', { fallback: null });
     const heard: unknown[] = [];
